@@ -1,0 +1,37 @@
+namespace Cake.BuildxCache.Refs;
+
+/// <summary>
+/// Where the build stands, resolved once per run from the CI environment or the local repository.
+/// Everything downstream (policy, plan, tasks) reads this record and never the environment.
+/// </summary>
+/// <param name="Provider">The CI system, or <see cref="CiProvider.None"/> locally.</param>
+/// <param name="Kind">Branch, tag or detached HEAD.</param>
+/// <param name="RefName">The branch or tag name (for a merge/pull request: its source branch); the short sha when detached.</param>
+/// <param name="Slug">GitLab's CI_COMMIT_REF_SLUG of <paramref name="RefName"/>.</param>
+/// <param name="Sha">The full commit sha.</param>
+/// <param name="ShortSha">The first 8 characters of <paramref name="Sha"/> (as CI_COMMIT_SHORT_SHA).</param>
+/// <param name="DefaultBranch">The repository's default branch (CI_DEFAULT_BRANCH, origin/HEAD, else <c>main</c>).</param>
+/// <param name="TargetBranch">The merge/pull request's target branch, when the build is for one.</param>
+/// <param name="IsFork">True when a merge/pull request comes from a fork (its cache must stay read-only).</param>
+/// <param name="SourceUrl">The repository's web address, for <c>org.opencontainers.image.source</c>, when known.</param>
+public sealed record GitRefInfo(
+    CiProvider Provider,
+    RefKind Kind,
+    string RefName,
+    string Slug,
+    string Sha,
+    string ShortSha,
+    string DefaultBranch,
+    string? TargetBranch,
+    bool IsFork,
+    string? SourceUrl)
+{
+    /// <summary>True when running under a CI system.</summary>
+    public bool IsCI => Provider != CiProvider.None;
+
+    /// <summary>True when building a merge request (GitLab) or pull request (GitHub).</summary>
+    public bool IsMergeRequest => TargetBranch is not null;
+
+    /// <summary>True when building the default branch itself (not a merge request from it).</summary>
+    public bool IsDefaultBranch => Kind == RefKind.Branch && !IsMergeRequest && RefName == DefaultBranch;
+}
