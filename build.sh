@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the build app (build/) only when its inputs changed, then runs it with the arguments given.
+# Usage: ./build.sh [--target=<task>] [--tree] [--help] [--<option>=<value> ...]
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+
+app_dir="$root/.artifacts/build-app"
+stamp="$app_dir/.inputs"
+
+# Every file the build app is compiled from; a change to any of them (or to the list) triggers a build.
+inputs_hash() {
+  find build src Directory.Build.props Cake.Assemblies.props global.json \
+    \( -name bin -o -name obj \) -prune -o \
+    -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' \) -print \
+    | LC_ALL=C sort | xargs sha1sum | sha1sum | cut -d' ' -f1
+}
+
+hash="$(inputs_hash)"
+if [[ ! -x "$app_dir/Build" || ! -f "$stamp" || "$(cat "$stamp")" != "$hash" ]]; then
+  echo "Building the build app (build/) ..." >&2
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+  dotnet build build/Build.csproj -c Release -o "$app_dir" -nologo -v quiet >&2
+  echo "$hash" > "$stamp"
+fi
+
+exec "$app_dir/Build" "$@"
