@@ -1,0 +1,100 @@
+using Cake.Core;
+using Cake.Core.IO;
+using LibGit2Sharp;
+
+namespace Cake.BuildxCache.Refs;
+
+/// <summary>
+/// The one entry point that resolves <see cref="GitRefInfo"/>: picks the CI provider, lets its reader
+/// read the refs, then applies the explicit overrides, which win over everything.
+/// </summary>
+/// <param name="environment">Environment variables and the working directory.</param>
+/// <param name="fileSystem">Reads CI files such as GitHub's event payload.</param>
+public sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem fileSystem)
+{
+    private readonly ICakeEnvironment _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+    private readonly IFileSystem _fileSystem = fileSystem ?? throw new ArgumentNullException(nameof(fileSystem));
+
+    /// <summary>Resolves the refs of the current run from a Cake context.</summary>
+    /// <param name="context">The Cake context (its environment, file system and working directory are used).</param>
+    /// <param name="overrides">The explicit <c>--branch</c>/<c>--sha</c>/<c>--default-branch</c> values.</param>
+    /// <returns>The refs and the fallbacks taken.</returns>
+    /// <exception cref="CakeException">The refs cannot be known; the message says which option supplies them.</exception>
+    public static GitRefResolution Resolve(ICakeContext context, RefOverrides overrides)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new GitRefResolver(context.Environment, context.FileSystem).Resolve(overrides);
+    }
+
+    /// <summary>Resolves the refs of the current run.</summary>
+    /// <param name="overrides">The explicit <c>--branch</c>/<c>--sha</c>/<c>--default-branch</c> values.</param>
+    /// <param name="repositoryDirectory">Where to look for the git repository; the working directory when null.</param>
+    /// <returns>The refs and the fallbacks taken.</returns>
+    /// <exception cref="CakeException">The refs cannot be known; the message says which option supplies them.</exception>
+    public GitRefResolution Resolve(RefOverrides overrides, DirectoryPath? repositoryDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var directory = (repositoryDirectory ?? _environment.WorkingDirectory).MakeAbsolute(_environment).FullPath;
+        var provider = CiDetector.Detect(_environment);
+
+        // CI variables may not name the default branch; a clone's origin/HEAD is the next best witness.
+        string DefaultBranchFallback() => LocalRefReader.ReadDefaultBranch(directory) ?? LocalRefReader.FallbackDefaultBranch;
+
+        var read = provider switch
+        {
+            CiProvider.GitLabCI => GitLabRefReader.Read(_environment, DefaultBranchFallback),
+            CiProvider.GitHubActions => GitHubRefReader.Read(_environment, _fileSystem, DefaultBranchFallback),
+            _ => ReadLocal(directory, overrides),
+        };
+
+        GitRefInfo refs;
+        try
+        {
+            refs = overrides.ApplyTo(read.Refs);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new CakeException(exception.Message, exception);
+        }
+
+        if (refs.Sha.Length == 0)
+        {
+            throw new CakeException(
+                $"The commit sha of this build is unknown ({string.Join(" ", read.Notes)}). Pass it explicitly: --sha=<commit>.");
+        }
+
+        return new GitRefResolution(refs, read.Notes);
+    }
+
+    private static GitRefResolution ReadLocal(string directory, RefOverrides overrides)
+    {
+        GitRefResolution? read;
+        try
+        {
+            read = LocalRefReader.Read(directory);
+        }
+        catch (LibGit2SharpException exception)
+        {
+            throw new CakeException(
+                $"The git repository at '{directory}' cannot be read: {exception.Message}. Pass the refs explicitly: --sha=<commit> [--branch=<name>] [--default-branch=<name>].",
+                exception);
+        }
+
+        if (read is not null)
+        {
+            return read;
+        }
+
+        // Without git the explicit values are the whole story; a sha is the least a build needs.
+        if (string.IsNullOrWhiteSpace(overrides.Sha))
+        {
+            throw new CakeException(
+                $"'{directory}' is not inside a git repository, so the branch and commit cannot be read from git. " +
+                "Run the build from a git clone, or pass them explicitly: --sha=<commit> [--branch=<name>] [--default-branch=<name>].");
+        }
+
+        return new GitRefResolution(
+            new GitRefInfo(CiProvider.None, RefKind.Detached, string.Empty, string.Empty, string.Empty, string.Empty, LocalRefReader.FallbackDefaultBranch, null, false, null),
+            [$"'{directory}' is not inside a git repository: the refs come from the explicit options alone."]);
+    }
+}

@@ -1,0 +1,181 @@
+using Cake.BuildxCache.Refs;
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace Cake.BuildxCache.Tests.Refs;
+
+public sealed class LocalScenarioTests
+{
+    private static readonly Dictionary<string, string> NoCi = [];
+
+    [Test]
+    public void Branch_with_origin_HEAD()
+    {
+        using var repository = GitRepository.Init("main");
+        repository.Commit("first");
+        repository.AddOrigin("https://dev:glpat-SECRET@gitlab.example.com/group/app.git", "main", setOriginHead: true);
+        repository.Git("checkout", "-q", "-b", "Feature/Local_Work");
+        var sha = repository.Commit("second");
+
+        var resolution = Resolve(repository.Path);
+
+        AssertRefs.AreEqual(
+            resolution.Refs,
+            new GitRefInfo(CiProvider.None, RefKind.Branch, "Feature/Local_Work", "feature-local-work", sha, sha[..8], "main", null, false, "https://gitlab.example.com/group/app"));
+        Assert.That(resolution.Notes, Is.Empty);
+        Assert.That(resolution.Refs.ToString(), Does.Not.Contain("SECRET"));
+    }
+
+    [Test]
+    public void Default_branch_follows_origin_HEAD_wherever_it_points()
+    {
+        using var repository = GitRepository.Init("develop");
+        var sha = repository.Commit("first");
+        repository.AddOrigin("git@github.com:octo/app.git", "develop", setOriginHead: true);
+
+        var resolution = Resolve(repository.Path);
+
+        AssertRefs.AreEqual(
+            resolution.Refs,
+            new GitRefInfo(CiProvider.None, RefKind.Branch, "develop", "develop", sha, sha[..8], "develop", null, false, "https://github.com/octo/app"));
+        Assert.That(resolution.Refs.IsDefaultBranch, Is.True);
+    }
+
+    [Test]
+    public void Branch_without_origin_HEAD_assumes_main_and_says_so()
+    {
+        using var repository = GitRepository.Init("trunk");
+        var sha = repository.Commit("first");
+        repository.AddOrigin("ssh://git@gitlab.example.com:2222/group/sub/app.git", "trunk", setOriginHead: false);
+
+        var resolution = Resolve(repository.Path);
+
+        AssertRefs.AreEqual(
+            resolution.Refs,
+            new GitRefInfo(CiProvider.None, RefKind.Branch, "trunk", "trunk", sha, sha[..8], "main", null, false, "https://gitlab.example.com/group/sub/app"));
+        Assert.That(resolution.Notes, Has.One.Contains("origin/HEAD"));
+    }
+
+    [Test]
+    public void Branch_without_any_remote_has_no_source_url()
+    {
+        using var repository = GitRepository.Init("main");
+        var sha = repository.Commit("first");
+
+        var resolution = Resolve(repository.Path);
+
+        AssertRefs.AreEqual(
+            resolution.Refs,
+            new GitRefInfo(CiProvider.None, RefKind.Branch, "main", "main", sha, sha[..8], "main", null, false, null));
+    }
+
+    [Test]
+    public void Detached_HEAD_is_named_by_its_short_sha()
+    {
+        using var repository = GitRepository.Init("main");
+        var first = repository.Commit("first");
+        repository.Commit("second");
+        repository.AddOrigin("https://gitlab.example.com/group/app.git", "main", setOriginHead: true);
+        repository.Git("checkout", "-q", "--detach", first);
+
+        var resolution = Resolve(repository.Path);
+
+        AssertRefs.AreEqual(
+            resolution.Refs,
+            new GitRefInfo(CiProvider.None, RefKind.Detached, first[..8], first[..8], first, first[..8], "main", null, false, "https://gitlab.example.com/group/app"));
+    }
+
+    [Test]
+    public void Detached_HEAD_on_a_tag_is_that_tag()
+    {
+        using var repository = GitRepository.Init("main");
+        var tagged = repository.Commit("release");
+        repository.Git("-c", "user.name=Test Author", "-c", "user.email=test@example.invalid", "tag", "-a", "v1.4.0", "-m", "release 1.4.0");
+        repository.Git("tag", "v1.4.0-rc1"); // a lightweight tag on the same commit: the ordinally first wins
+        repository.Commit("after the release");
+        repository.Git("checkout", "-q", "v1.4.0");
+
+        var resolution = Resolve(repository.Path);
+
+        AssertRefs.AreEqual(
+            resolution.Refs,
+            new GitRefInfo(CiProvider.None, RefKind.Tag, "v1.4.0", "v1-4-0", tagged, tagged[..8], "main", null, false, null));
+        Assert.That(resolution.Notes, Has.One.Contains("several tags"));
+    }
+
+    [Test]
+    public void A_branch_on_a_tagged_commit_stays_a_branch()
+    {
+        using var repository = GitRepository.Init("main");
+        var sha = repository.Commit("release");
+        repository.Git("tag", "v1.0.0");
+
+        var refs = Resolve(repository.Path).Refs;
+
+        Assert.That((refs.Kind, refs.RefName, refs.Sha), Is.EqualTo((RefKind.Branch, "main", sha)));
+    }
+
+    [Test]
+    public void A_subdirectory_of_the_working_tree_finds_the_repository()
+    {
+        using var repository = GitRepository.Init("main");
+        var sha = repository.Commit("first");
+        var nested = Directory.CreateDirectory(System.IO.Path.Combine(repository.Path, "src", "app")).FullName;
+
+        var refs = Resolve(nested).Refs;
+
+        Assert.That((refs.RefName, refs.Sha), Is.EqualTo(("main", sha)));
+    }
+
+    [Test]
+    public void Not_a_git_repository_is_a_clear_error_naming_the_overrides()
+    {
+        using var directory = new TempDirectory();
+
+        var error = Assert.Throws<CakeException>(() => Resolve(directory.Path));
+
+        Assert.That(error!.Message, Does.Contain("not inside a git repository").And.Contain("--sha").And.Contain("--branch").And.Contain(directory.Path));
+    }
+
+    [Test]
+    public void Not_a_git_repository_resolves_from_the_overrides_alone()
+    {
+        using var directory = new TempDirectory();
+        const string sha = "ABCDEF0123456789ABCDEF0123456789ABCDEF01";
+
+        var resolution = Resolve(directory.Path, new RefOverrides("feature/offline", sha, "develop"));
+
+        AssertRefs.AreEqual(
+            resolution.Refs,
+            new GitRefInfo(CiProvider.None, RefKind.Branch, "feature/offline", "feature-offline", sha.ToLowerInvariant(), "abcdef01", "develop", null, false, null));
+        Assert.That(resolution.Notes, Has.One.Contains("not inside a git repository"));
+    }
+
+    [Test]
+    public void A_repository_without_commits_needs_a_sha()
+    {
+        using var repository = GitRepository.Init("main");
+
+        var error = Assert.Throws<CakeException>(() => Resolve(repository.Path));
+
+        Assert.That(error!.Message, Does.Contain("no commits yet").And.Contain("--sha"));
+    }
+
+    [Test]
+    public void Overrides_win_over_the_repository()
+    {
+        using var repository = GitRepository.Init("main");
+        repository.Commit("first");
+        repository.AddOrigin("https://gitlab.example.com/group/app.git", "main", setOriginHead: true);
+        const string sha = "1234567890abcdef1234567890abcdef12345678";
+
+        var resolution = Resolve(repository.Path, new RefOverrides(Branch: "release/9", Sha: sha, DefaultBranch: "stable"));
+
+        AssertRefs.AreEqual(
+            resolution.Refs,
+            new GitRefInfo(CiProvider.None, RefKind.Branch, "release/9", "release-9", sha, "12345678", "stable", null, false, "https://gitlab.example.com/group/app"));
+    }
+
+    private static GitRefResolution Resolve(string workingDirectory, RefOverrides? overrides = null) =>
+        new GitRefResolver(FakeEnvironment.With(NoCi, workingDirectory), new FileSystem()).Resolve(overrides ?? RefOverrides.None);
+}
