@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Refs;
+using Cake.BuildxCache.Tests.Support;
 using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Tests.Refs;
@@ -119,7 +120,7 @@ public sealed class GitHubScenarioTests
     [TestCaseSource(nameof(Scenarios))]
     public void Resolves(Dictionary<string, string> variables, string payload, GitRefInfo expected)
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         variables["GITHUB_EVENT_PATH"] = directory.Write("event.json", payload);
 
         var resolution = Resolve(variables, directory.Path);
@@ -131,7 +132,7 @@ public sealed class GitHubScenarioTests
     [Test]
     public void A_missing_payload_falls_back_and_says_so()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         var variables = Job(
             ("GITHUB_SHA", MergeSha),
             ("GITHUB_REF_TYPE", "branch"),
@@ -158,7 +159,7 @@ public sealed class GitHubScenarioTests
     [TestCase("""{ "pull_request": "text", "repository": 42 }""")]
     public void A_malformed_payload_does_not_crash(string payload)
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         var variables = Job(
             ("GITHUB_REF_TYPE", "branch"),
             ("GITHUB_REF_NAME", "main"),
@@ -191,7 +192,7 @@ public sealed class GitHubScenarioTests
     [Test]
     public void A_pull_request_from_a_deleted_fork_counts_as_a_fork()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         const string payload = """{ "pull_request": { "head": { "sha": "89abcdef0123456789abcdef0123456789abcdef", "repo": null } }, "repository": { "default_branch": "main" } }""";
         var variables = Job(
             ("GITHUB_SHA", MergeSha),

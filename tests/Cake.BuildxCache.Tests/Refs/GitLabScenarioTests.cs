@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Refs;
+using Cake.BuildxCache.Tests.Support;
 using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Tests.Refs;
@@ -164,7 +165,7 @@ public sealed class GitLabScenarioTests
 
     private static GitRefResolution Resolve(Dictionary<string, string> variables, RefOverrides overrides)
     {
-        using var workingDirectory = new TempDirectory();
+        using var workingDirectory = new TemporaryDirectory();
         return new GitRefResolver(FakeEnvironment.With(variables, workingDirectory.Path), new FileSystem()).Resolve(overrides);
     }
 }

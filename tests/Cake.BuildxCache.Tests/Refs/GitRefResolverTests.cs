@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Refs;
+using Cake.BuildxCache.Tests.Support;
 using Cake.Core;
 using Cake.Core.IO;
 using NSubstitute;
@@ -30,7 +31,7 @@ public sealed class GitRefResolverTests
     {
         using var repository = GitRepository.Init("main");
         var sha = repository.Commit("first");
-        using var elsewhere = new TempDirectory();
+        using var elsewhere = new TemporaryDirectory();
         var resolver = new GitRefResolver(FakeEnvironment.With(new Dictionary<string, string>(), elsewhere.Path), new FileSystem());
 
         var refs = resolver.Resolve(RefOverrides.None, new DirectoryPath(repository.Path)).Refs;
@@ -41,7 +42,7 @@ public sealed class GitRefResolverTests
     [Test]
     public void GitLab_wins_when_both_providers_are_announced()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         var variables = new Dictionary<string, string>
         {
             ["GITLAB_CI"] = "true",

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using Cake.BuildxCache.Tests.Support;
+
 namespace Cake.BuildxCache.Tests.Refs;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Cake.BuildxCache.Tests.Refs;
 /// </summary>
 internal sealed class GitRepository : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TemporaryDirectory _directory = new();
 
     private GitRepository()
     {

@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Refs;
+using Cake.BuildxCache.Tests.Support;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -130,7 +131,7 @@ public sealed class LocalScenarioTests
     [Test]
     public void Not_a_git_repository_is_a_clear_error_naming_the_overrides()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
 
         var error = Assert.Throws<CakeException>(() => Resolve(directory.Path));
 
@@ -140,7 +141,7 @@ public sealed class LocalScenarioTests
     [Test]
     public void Not_a_git_repository_resolves_from_the_overrides_alone()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         const string sha = "ABCDEF0123456789ABCDEF0123456789ABCDEF01";
 
         var resolution = Resolve(directory.Path, new RefOverrides("feature/offline", sha, "develop"));

@@ -1,5 +1,7 @@
 using Cake.BuildxCache.Refs;
 
+using Cake.BuildxCache.Tests.Support;
+
 namespace Cake.BuildxCache.Tests.Refs;
 
 public sealed class RefOverridesTests
@@ -78,7 +80,7 @@ public sealed class RefOverridesTests
     [Test]
     public void The_resolver_reports_a_bad_sha_as_a_build_error()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         var environment = FakeEnvironment.With(new Dictionary<string, string>(), directory.Path);
 
         var error = Assert.Throws<Cake.Core.CakeException>(

@@ -22,6 +22,12 @@ internal sealed class TemporaryDirectory : IDisposable
     {
         try
         {
+            // git writes its objects read-only; clear that first so deleting works on every platform.
+            foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
+            {
+                File.SetAttributes(file, FileAttributes.Normal);
+            }
+
             Directory.Delete(Path, recursive: true);
         }
         catch (IOException)
