@@ -1,0 +1,171 @@
+namespace Cake.BuildxCache.Options;
+
+/// <summary>
+/// Everything a user can set, read once by <see cref="BuildxCacheOptionsReader"/> (arguments over
+/// environment over Cake configuration over CI defaults) and checked once by
+/// <see cref="BuildxCacheOptionsValidator"/> before any docker command runs. The names and sources of
+/// every property are in <see cref="OptionCatalog"/>. Null means "not set: the policy decides".
+/// </summary>
+public sealed record BuildxCacheOptions
+{
+    /// <summary>The builder name used when none is given.</summary>
+    public const string DefaultBuilder = "buildx-cache";
+
+    /// <summary>The builder driver used when none is given (the registry cache needs it).</summary>
+    public const string DefaultBuilderDriver = "docker-container";
+
+    /// <summary><c>image</c>: the image repository without tag, e.g. <c>registry.example.com/group/app</c>.</summary>
+    public string? Image { get; init; }
+
+    /// <summary><c>cache-repo</c>: the cache repository as set; see <see cref="EffectiveCacheRepo"/>.</summary>
+    public string? CacheRepo { get; init; }
+
+    /// <summary><c>cache-tag-prefix</c>: cache tag = prefix + slug.</summary>
+    public string CacheTagPrefix { get; init; } = string.Empty;
+
+    /// <summary><c>dockerfile</c>.</summary>
+    public string Dockerfile { get; init; } = "Dockerfile";
+
+    /// <summary><c>context</c>.</summary>
+    public string Context { get; init; } = ".";
+
+    /// <summary><c>target</c>: the Dockerfile stage, or null for the last one.</summary>
+    public string? Target { get; init; }
+
+    /// <summary><c>platform</c>: <c>os/arch[/variant]</c> values; empty for the builder's own platform.</summary>
+    public IReadOnlyList<string> Platforms { get; init; } = [];
+
+    /// <summary><c>builder</c>.</summary>
+    public string Builder { get; init; } = DefaultBuilder;
+
+    /// <summary><c>builder-driver</c>.</summary>
+    public string BuilderDriver { get; init; } = DefaultBuilderDriver;
+
+    /// <summary><c>driver-opt</c>: <c>key=value</c> driver options.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DriverOpts { get; init; } = [];
+
+    /// <summary><c>buildkitd-config</c>: a buildkitd.toml path.</summary>
+    public string? BuildkitdConfig { get; init; }
+
+    /// <summary><c>cache-mode</c>.</summary>
+    public CacheMode CacheMode { get; init; } = CacheMode.Max;
+
+    /// <summary><c>cache-readonly</c>: true forces read-only, false asks to write locally too, null lets the policy decide.</summary>
+    public bool? CacheReadOnly { get; init; }
+
+    /// <summary><c>cache-ignore-error</c>.</summary>
+    public bool CacheIgnoreError { get; init; } = true;
+
+    /// <summary><c>cache-image-manifest</c>: passed only when set.</summary>
+    public bool? CacheImageManifest { get; init; }
+
+    /// <summary><c>cache-oci-mediatypes</c>: passed only when set.</summary>
+    public bool? CacheOciMediaTypes { get; init; }
+
+    /// <summary><c>cache-compression</c>: passed only when set.</summary>
+    public CacheCompression? CacheCompression { get; init; }
+
+    /// <summary><c>push</c>: null lets the policy decide (CI pushes).</summary>
+    public bool? Push { get; init; }
+
+    /// <summary><c>load</c>: null lets the policy decide (a local run loads).</summary>
+    public bool? Load { get; init; }
+
+    /// <summary><c>tag-branch</c>.</summary>
+    public bool TagBranch { get; init; } = true;
+
+    /// <summary><c>tag-sha</c>.</summary>
+    public bool TagSha { get; init; } = true;
+
+    /// <summary><c>tag-latest</c>.</summary>
+    public bool TagLatest { get; init; } = true;
+
+    /// <summary><c>tag-git-tag</c>.</summary>
+    public bool TagGitTag { get; init; } = true;
+
+    /// <summary><c>tag</c>: extra tags on the image repository.</summary>
+    public IReadOnlyList<string> ExtraTags { get; init; } = [];
+
+    /// <summary><c>label</c>: extra labels, in the order given.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Labels { get; init; } = [];
+
+    /// <summary><c>build-arg</c>: extra build arguments, in the order given.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> BuildArgs { get; init; } = [];
+
+    /// <summary><c>title</c>: the <c>org.opencontainers.image.title</c> label, else the image's last path segment.</summary>
+    public string? Title { get; init; }
+
+    /// <summary><c>registry</c>: the host <see cref="RegistryUser"/> logs in to; the image's registry when null.</summary>
+    public string? Registry { get; init; }
+
+    /// <summary><c>registry-user</c>.</summary>
+    public string? RegistryUser { get; init; }
+
+    /// <summary><c>registry-password</c> (secret).</summary>
+    public Secret? RegistryPassword { get; init; }
+
+    /// <summary><c>cache-registry-user</c>: for the cache repository's registry when it is not the image's.</summary>
+    public string? CacheRegistryUser { get; init; }
+
+    /// <summary><c>cache-registry-password</c> (secret).</summary>
+    public Secret? CacheRegistryPassword { get; init; }
+
+    /// <summary><c>branch</c>: carried for the refs resolver.</summary>
+    public string? Branch { get; init; }
+
+    /// <summary><c>sha</c>: carried for the refs resolver.</summary>
+    public string? Sha { get; init; }
+
+    /// <summary><c>default-branch</c>: carried for the refs resolver.</summary>
+    public string? DefaultBranch { get; init; }
+
+    /// <summary><c>progress</c>: buildx <c>--progress</c>, or null for buildx's default.</summary>
+    public string? Progress { get; init; }
+
+    /// <summary><c>metadata-file</c>.</summary>
+    public string? MetadataFile { get; init; }
+
+    /// <summary><c>prune-until</c>: a Go duration such as <c>72h</c>.</summary>
+    public string? PruneUntil { get; init; }
+
+    /// <summary><c>prune-keep-storage</c>: a size such as <c>10GB</c>.</summary>
+    public string? PruneKeepStorage { get; init; }
+
+    /// <summary><c>prune-remove-builder</c>.</summary>
+    public bool PruneRemoveBuilder { get; init; }
+
+    /// <summary><c>logout</c>.</summary>
+    public bool Logout { get; init; }
+
+    /// <summary>Where each option that was set came from, by option name; an option absent here has its default.</summary>
+    public IReadOnlyDictionary<string, OptionOrigin> Origins { get; init; } = new Dictionary<string, OptionOrigin>();
+
+    /// <summary>Values that could not be read (a bool that is not one, …); <see cref="BuildxCacheOptionsValidator"/> reports them with the rest.</summary>
+    public IReadOnlyList<OptionProblem> ReadProblems { get; init; } = [];
+
+    /// <summary>The cache repository: <see cref="CacheRepo"/>, else <c>&lt;image&gt;/cache</c>, else null when there is no image.</summary>
+    public string? EffectiveCacheRepo => CacheRepo ?? (string.IsNullOrEmpty(Image) ? null : Image + "/cache");
+
+    /// <summary>Where <paramref name="option"/> came from (<see cref="OptionOrigin.Default"/> when not set).</summary>
+    /// <param name="option">An option of <see cref="OptionCatalog"/>.</param>
+    /// <returns>The origin.</returns>
+    public OptionOrigin OriginOf(OptionDescriptor option) =>
+        Origins.TryGetValue(option.Name, out var origin) ? origin : OptionOrigin.Default;
+
+    /// <summary>
+    /// One line per option that has a value: <c>image = registry.example.com/app (from --image)</c>;
+    /// secrets print as <see cref="Secret.Redacted"/>.
+    /// </summary>
+    /// <returns>The lines, in <see cref="OptionCatalog.All"/> order.</returns>
+    public IReadOnlyList<string> Describe() =>
+    [
+        .. OptionCatalog.All
+            .Select(option => (option, value: OptionFormatter.Format(this, option)))
+            .Where(pair => !string.IsNullOrEmpty(pair.value))
+            .Select(pair => $"{pair.option.Name} = {pair.value} ({OriginOf(pair.option)})"),
+    ];
+
+    /// <summary>The options' names and sources; secret values are redacted.</summary>
+    /// <returns>A one-line summary.</returns>
+    public override string ToString() => "BuildxCacheOptions { " + string.Join(", ", Describe()) + " }";
+}

@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+
+namespace Cake.BuildxCache.Options;
+
+/// <summary>The formats option values must have; each check returns what is wrong, or null.</summary>
+public static partial class OptionFormats
+{
+    private static readonly Dictionary<string, string[]> Architectures = new(StringComparer.Ordinal)
+    {
+        ["amd64"] = ["v1", "v2", "v3", "v4"],
+        ["arm64"] = ["v8", "v9"],
+        ["arm"] = ["v5", "v6", "v7", "v8"],
+        ["386"] = [],
+        ["ppc64le"] = [],
+        ["ppc64"] = [],
+        ["s390x"] = [],
+        ["riscv64"] = [],
+        ["mips"] = [],
+        ["mipsle"] = [],
+        ["mips64"] = [],
+        ["mips64le"] = [],
+        ["loong64"] = [],
+        ["wasm"] = [],
+    };
+
+    private static readonly HashSet<string> OperatingSystems = new(StringComparer.Ordinal)
+    {
+        "linux", "windows", "darwin", "freebsd", "netbsd", "openbsd", "dragonfly", "solaris", "illumos", "aix",
+        "android", "ios", "plan9", "js", "wasip1",
+    };
+
+    private static readonly Dictionary<string, string> ArchitectureAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["x86_64"] = "amd64",
+        ["x86-64"] = "amd64",
+        ["aarch64"] = "arm64",
+        ["armhf"] = "arm/v7",
+        ["armel"] = "arm/v6",
+        ["i386"] = "386",
+        ["x86"] = "386",
+    };
+
+    /// <summary>The progress modes buildx knows.</summary>
+    public static IReadOnlyList<string> ProgressModes { get; } = ["auto", "plain", "tty", "quiet", "rawjson"];
+
+    /// <summary>The builder drivers buildx knows.</summary>
+    public static IReadOnlyList<string> BuilderDrivers { get; } = ["docker-container", "docker", "kubernetes", "remote"];
+
+    /// <summary>Checks a platform: <c>os/arch[/variant]</c> from known values (or buildx's <c>local</c>).</summary>
+    /// <param name="platform">The platform.</param>
+    /// <returns>What is wrong, or null.</returns>
+    public static string? CheckPlatform(string platform)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        if (platform == "local")
+        {
+            return null;
+        }
+
+        var parts = platform.Split('/');
+        if (parts.Length is < 2 or > 3 || parts.Any(part => part.Length == 0))
+        {
+            return "must be os/arch[/variant], e.g. linux/amd64 or linux/arm/v7";
+        }
+
+        if (!OperatingSystems.Contains(parts[0]))
+        {
+            return $"has unknown os '{parts[0]}' (known: {string.Join(", ", OperatingSystems.Order(StringComparer.Ordinal))})";
+        }
+
+        if (!Architectures.TryGetValue(parts[1], out var variants))
+        {
+            return ArchitectureAliases.TryGetValue(parts[1], out var alias)
+                ? $"has architecture '{parts[1]}': docker calls it {alias} (write {parts[0]}/{alias})"
+                : $"has unknown architecture '{parts[1]}' (known: {string.Join(", ", Architectures.Keys)})";
+        }
+
+        if (parts.Length == 3 && !variants.Contains(parts[2], StringComparer.Ordinal))
+        {
+            return variants.Length == 0
+                ? $"has a variant '{parts[2]}' but {parts[1]} has none"
+                : $"has unknown variant '{parts[2]}' for {parts[1]} (known: {string.Join(", ", variants)})";
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks a Go duration as <c>--filter until=</c> takes it: <c>72h</c>, <c>1h30m</c>, <c>90m</c>.</summary>
+    /// <param name="duration">The duration.</param>
+    /// <returns>What is wrong, or null.</returns>
+    public static string? CheckDuration(string duration)
+    {
+        ArgumentNullException.ThrowIfNull(duration);
+        if (duration.StartsWith('-'))
+        {
+            return "must not be negative";
+        }
+
+        if (DayPattern().IsMatch(duration))
+        {
+            return "uses days, which Go durations do not have: write hours, e.g. 72h for 3 days";
+        }
+
+        return DurationPattern().IsMatch(duration)
+            ? null
+            : "is not a duration: a number with a unit h, m, s, ms, us or ns, e.g. 72h or 1h30m";
+    }
+
+    /// <summary>Checks a size as docker takes it: bytes, or a number with a unit <c>KB</c>, <c>MB</c>, <c>GB</c>, <c>TB</c> (or <c>KiB</c>…, any case).</summary>
+    /// <param name="size">The size.</param>
+    /// <returns>What is wrong, or null.</returns>
+    public static string? CheckSize(string size)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        if (size.StartsWith('-'))
+        {
+            return "must not be negative";
+        }
+
+        return SizePattern().IsMatch(size) ? null : "is not a size: a number with an optional unit B, KB, MB, GB, TB (or KiB, MiB, GiB), e.g. 10GB";
+    }
+
+    /// <summary>True for a buildx builder name: a letter, then letters, digits, <c>.</c>, <c>_</c> or <c>-</c>.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>Whether it is valid.</returns>
+    public static bool IsBuilderName(string name) => BuilderNamePattern().IsMatch(name);
+
+    /// <summary>True for a Dockerfile stage name.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>Whether it is valid.</returns>
+    public static bool IsStageName(string name) => BuilderNamePattern().IsMatch(name);
+
+    /// <summary>True for a build argument name: a letter or <c>_</c>, then letters, digits or <c>_</c>.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>Whether it is valid.</returns>
+    public static bool IsBuildArgName(string name) => BuildArgPattern().IsMatch(name);
+
+    /// <summary>True for a git commit sha (7 to 64 lowercase hex digits).</summary>
+    /// <param name="sha">The sha.</param>
+    /// <returns>Whether it is valid.</returns>
+    public static bool IsSha(string sha) => ShaPattern().IsMatch(sha);
+
+    /// <summary>Checks a branch name against git's ref-name rules (the parts that matter here).</summary>
+    /// <param name="name">The branch name.</param>
+    /// <returns>What is wrong, or null.</returns>
+    public static string? CheckBranchName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.StartsWith("refs/", StringComparison.Ordinal))
+        {
+            return "must be a branch name, not a full ref (drop 'refs/heads/')";
+        }
+
+        return BadRefPattern().IsMatch(name) || name.StartsWith('-') || name.EndsWith('/') || name.EndsWith(".lock", StringComparison.Ordinal) || name.StartsWith('/')
+            ? "is not a valid git branch name (no spaces, '..', '~', '^', ':', '?', '*', '[', '\\' or control characters)"
+            : null;
+    }
+
+    [GeneratedRegex(@"^\d+(?:\.\d+)?d$", RegexOptions.CultureInvariant)]
+    private static partial Regex DayPattern();
+
+    [GeneratedRegex(@"^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"^\d+(?:\.\d+)?\s*(?:[kmgtp]i?b?|b)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SizePattern();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BuilderNamePattern();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BuildArgPattern();
+
+    [GeneratedRegex(@"^[0-9a-f]{7,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShaPattern();
+
+    [GeneratedRegex(@"\.\.|[\s~^:?*\[\\\x00-\x1f\x7f]|@\{|//|/\.", RegexOptions.CultureInvariant)]
+    private static partial Regex BadRefPattern();
+}

@@ -1,0 +1,47 @@
+using Cake.BuildxCache.Docker;
+using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Refs;
+
+namespace Cake.BuildxCache.Policy;
+
+/// <summary>
+/// Everything the build will do, decided up front by <see cref="BuildPlanner"/> from the refs and the
+/// options, with no I/O: the tasks turn it into docker commands and the Plan task prints it.
+/// </summary>
+/// <param name="Refs">Where the build stands.</param>
+/// <param name="Options">The options it was planned from.</param>
+/// <param name="Image">The image repository (empty when none was set: validation reports it).</param>
+/// <param name="CacheRepo">The cache repository, or null without an image.</param>
+/// <param name="Dockerfile">The Dockerfile (<c>--file</c>).</param>
+/// <param name="Context">The build context directory.</param>
+/// <param name="Target">The stage (<c>--target</c>), or null.</param>
+/// <param name="Platforms">The platforms (<c>--platform</c>), empty for the builder's own.</param>
+/// <param name="Tags">The full image tags (<c>registry/group/app:feature-x</c>).</param>
+/// <param name="Labels">The labels, in order.</param>
+/// <param name="BuildArgs">The build arguments, in order.</param>
+/// <param name="CacheFrom">The <c>--cache-from</c> values, in order.</param>
+/// <param name="CacheTo">The <c>--cache-to</c> value, or null when the cache is read-only.</param>
+/// <param name="Output">Push, load or neither.</param>
+/// <param name="Registries">The registries to log in to; a login without credentials is skipped (locally) or was refused by validation (CI).</param>
+/// <param name="Notes">Why: one human-readable line per decision.</param>
+public sealed record BuildPlan(
+    GitRefInfo Refs,
+    BuildxCacheOptions Options,
+    string Image,
+    string? CacheRepo,
+    string Dockerfile,
+    string Context,
+    string? Target,
+    IReadOnlyList<string> Platforms,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<KeyValuePair<string, string>> Labels,
+    IReadOnlyList<KeyValuePair<string, string>> BuildArgs,
+    IReadOnlyList<CacheSpec> CacheFrom,
+    CacheSpec? CacheTo,
+    OutputMode Output,
+    IReadOnlyList<RegistryLogin> Registries,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>True when the build writes the registry cache.</summary>
+    public bool WritesCache => CacheTo is not null;
+}

@@ -1,0 +1,64 @@
+using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Refs;
+
+namespace Cake.BuildxCache.Policy;
+
+/// <summary>
+/// Composes the policies into a <see cref="BuildPlan"/>. Pure: the same refs, options and time give the
+/// same plan. It never throws on bad options (so the Plan task can print a plan next to the validation
+/// problems); validate with <see cref="BuildxCacheOptionsValidator"/> before running anything.
+/// </summary>
+public static class BuildPlanner
+{
+    /// <summary>Plans the build.</summary>
+    /// <param name="refs">Where the build stands (resolved once).</param>
+    /// <param name="options">The options (read once).</param>
+    /// <param name="created">The build's timestamp, for <c>org.opencontainers.image.created</c>.</param>
+    /// <returns>The plan.</returns>
+    public static BuildPlan Plan(GitRefInfo refs, BuildxCacheOptions options, DateTimeOffset created)
+    {
+        ArgumentNullException.ThrowIfNull(refs);
+        ArgumentNullException.ThrowIfNull(options);
+        var notes = new List<string> { Describe(refs) };
+
+        var (tags, tagNotes) = TagPolicy.Decide(refs, options);
+        notes.AddRange(tagNotes);
+        var cache = CacheRefPolicy.Decide(refs, options);
+        notes.AddRange(cache.Notes);
+        var (output, outputNote) = OutputPolicy.Decide(refs, options);
+        notes.Add(outputNote);
+        var (registries, registryNotes) = RegistryPolicy.Decide(options, refs.IsCI);
+        notes.AddRange(registryNotes);
+
+        return new BuildPlan(
+            refs,
+            options,
+            options.Image?.Trim() ?? string.Empty,
+            options.EffectiveCacheRepo,
+            options.Dockerfile,
+            options.Context,
+            options.Target,
+            options.Platforms,
+            tags,
+            LabelPolicy.Labels(refs, options, created),
+            LabelPolicy.BuildArgs(refs, options),
+            cache.From,
+            cache.To,
+            output,
+            registries,
+            notes);
+    }
+
+    private static string Describe(GitRefInfo refs)
+    {
+        var where = refs.Provider == CiProvider.None ? "local run" : refs.Provider.ToString();
+        var what = refs.Kind switch
+        {
+            RefKind.Tag => $"tag {refs.RefName}",
+            RefKind.Detached => $"detached HEAD at {refs.ShortSha}",
+            _ when refs.TargetBranch is not null => $"{(refs.IsFork ? "fork " : string.Empty)}merge request {refs.RefName} -> {refs.TargetBranch}",
+            _ => $"branch {refs.RefName}{(refs.IsDefaultBranch ? " (default branch)" : string.Empty)}",
+        };
+        return $"{where}: {what}, commit {refs.ShortSha}, slug '{refs.Slug}'";
+    }
+}

@@ -1,0 +1,122 @@
+using Cake.BuildxCache.Docker;
+using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Refs;
+
+namespace Cake.BuildxCache.Policy;
+
+/// <summary>What to read the registry cache from and write it to.</summary>
+/// <param name="From">The <c>--cache-from</c> chain, most specific first, without duplicates.</param>
+/// <param name="To">The <c>--cache-to</c>, or null when the cache is read-only.</param>
+/// <param name="Notes">Why.</param>
+public sealed record CacheDecision(IReadOnlyList<CacheSpec> From, CacheSpec? To, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Cache refs: <c>&lt;cache-repo&gt;:&lt;prefix&gt;&lt;slug&gt;</c>. Cache-from reads the build's own ref, then
+/// the merge request target branch's, then the default branch's (a tag pipeline: the tag's own ref, then
+/// the default branch's; a detached HEAD: the default branch's only). Cache-to writes the own ref, unless
+/// read-only: fork merge requests (always), <c>cache-readonly=true</c>, a detached HEAD or an empty slug
+/// (nothing to key it on), and local runs unless <c>push=true</c> or <c>cache-readonly=false</c>.
+/// </summary>
+public static class CacheRefPolicy
+{
+    /// <summary>Decides cache-from and cache-to.</summary>
+    /// <param name="refs">Where the build stands.</param>
+    /// <param name="options">The options.</param>
+    /// <returns>The decision.</returns>
+    public static CacheDecision Decide(GitRefInfo refs, BuildxCacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(refs);
+        ArgumentNullException.ThrowIfNull(options);
+        var notes = new List<string>();
+        var repo = options.EffectiveCacheRepo;
+        if (repo is null)
+        {
+            notes.Add("no cache: no image and no cache repository");
+            return new([], null, notes);
+        }
+
+        var own = refs.Kind == RefKind.Detached ? null : CacheRef(repo, options.CacheTagPrefix, refs.Slug);
+        var chain = new List<(string Ref, string Why)>();
+        void Add(string? reference, string why)
+        {
+            if (reference is not null && chain.All(item => item.Ref != reference))
+            {
+                chain.Add((reference, why));
+            }
+        }
+
+        Add(own, refs.Kind == RefKind.Tag ? "this tag" : "this branch");
+        if (refs.Kind == RefKind.Branch && refs.TargetBranch is { } target)
+        {
+            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(target)), "merge request target");
+        }
+
+        Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(refs.DefaultBranch)), "default branch");
+        if (chain.Count > 0)
+        {
+            notes.Add("cache-from: " + string.Join(", then ", chain.Select(item => $"{item.Ref} ({item.Why})")));
+        }
+
+        var from = chain.Select(item => CacheSpec.Registry(item.Ref)).ToList();
+        var readOnlyReason = ReadOnlyReason(refs, options, own);
+        if (readOnlyReason is not null)
+        {
+            notes.Add("cache read-only: " + readOnlyReason);
+            return new(from, null, notes);
+        }
+
+        var to = CacheSpec.Registry(own!) with
+        {
+            Mode = options.CacheMode == CacheMode.Max ? "max" : "min",
+            IgnoreError = options.CacheIgnoreError,
+            ImageManifest = options.CacheImageManifest,
+            OciMediaTypes = options.CacheOciMediaTypes,
+            Compression = options.CacheCompression?.ToString().ToLowerInvariant(),
+        };
+        notes.Add($"cache-to: {own} (mode={to.Mode}{(options.CacheIgnoreError ? ", a failed export does not fail the build" : string.Empty)})");
+        return new(from, to, notes);
+    }
+
+    /// <summary>The cache ref for <paramref name="slug"/>, or null when the slug is empty or the tag would be invalid.</summary>
+    /// <param name="repository">The cache repository.</param>
+    /// <param name="prefix">The cache tag prefix.</param>
+    /// <param name="slug">A ref slug.</param>
+    /// <returns><c>repository:prefix+slug</c>, or null.</returns>
+    public static string? CacheRef(string repository, string prefix, string slug)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(slug);
+        var tag = prefix + slug;
+        return slug.Length > 0 && DockerNames.IsValidTag(tag) ? repository + ":" + tag : null;
+    }
+
+    private static string? ReadOnlyReason(GitRefInfo refs, BuildxCacheOptions options, string? own)
+    {
+        if (own is null)
+        {
+            return refs.Kind == RefKind.Detached
+                ? "detached HEAD: no branch to key the cache on"
+                : $"ref '{refs.RefName}' gives no usable cache tag (slug '{refs.Slug}')";
+        }
+
+        if (refs.IsFork)
+        {
+            return options.CacheReadOnly == false
+                ? "fork merge request (cache-readonly=false ignored: a fork must not write the upstream cache)"
+                : "fork merge request";
+        }
+
+        if (options.CacheReadOnly == true)
+        {
+            return $"cache-readonly=true ({options.OriginOf(OptionCatalog.CacheReadOnly)})";
+        }
+
+        if (!refs.IsCI && options.CacheReadOnly != false && options.Push != true)
+        {
+            return "local run (set --cache-readonly=false or --push=true to write it)";
+        }
+
+        return null;
+    }
+}
