@@ -1,5 +1,5 @@
-using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.Build;
+using Cake.BuildxCache.Docker.Buildx;
 using Cake.Core;
 using Cake.Core.IO;
 using NSubstitute;
