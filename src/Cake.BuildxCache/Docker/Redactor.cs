@@ -5,8 +5,14 @@ internal static class Redactor
 {
     public const string Mask = "[REDACTED]";
 
+    /// <summary>Redacts <paramref name="text"/>; <c>null</c> passes through (Cake's end-of-stream marker).</summary>
     public static string Redact(string text, IReadOnlyList<string> secrets)
     {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
         foreach (var secret in secrets)
         {
             if (!string.IsNullOrEmpty(secret))

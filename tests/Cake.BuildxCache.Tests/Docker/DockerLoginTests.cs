@@ -77,6 +77,7 @@ public sealed class DockerLoginTests
 
         Assert.That(fixture.Started!.RedirectedStandardOutputHandler!($"echo {Password}"), Is.EqualTo("echo [REDACTED]"));
         Assert.That(fixture.Started.RedirectedStandardErrorHandler!($"{Password}!"), Is.EqualTo("[REDACTED]!"));
+        Assert.That(fixture.Started.RedirectedStandardOutputHandler!(null!), Is.Null, "Cake signals end of stream with null");
     }
 
     [TestCase(null, Password, "user name")]
