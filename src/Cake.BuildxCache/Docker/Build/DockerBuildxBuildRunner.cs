@@ -1,0 +1,65 @@
+using Cake.Core;
+using Cake.Core.IO;
+using Cake.Core.Tooling;
+
+namespace Cake.BuildxCache.Docker.Build;
+
+/// <summary>
+/// Runs <c>docker buildx build</c>. Its progress goes straight to the console (nothing is captured),
+/// so a long build shows as it happens and a failure's reason is right above the error.
+/// </summary>
+public sealed class DockerBuildxBuildRunner : DockerTool<DockerBuildxBuildSettings>
+{
+    /// <summary>
+    /// Initializes a new instance of the <see cref="DockerBuildxBuildRunner"/> class.
+    /// </summary>
+    /// <param name="fileSystem">The file system.</param>
+    /// <param name="environment">The environment.</param>
+    /// <param name="processRunner">The process runner.</param>
+    /// <param name="tools">The tool locator.</param>
+    public DockerBuildxBuildRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+        : base(fileSystem, environment, processRunner, tools)
+    {
+    }
+
+    /// <summary>Builds.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <exception cref="CakeException">The build failed.</exception>
+    public void Run(DockerBuildxBuildSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var description = "docker buildx build" + (settings.Tags.Count > 0 ? " of " + settings.Tags[0] : string.Empty);
+        Execute(settings, new DockerInvocation(description));
+    }
+
+    /// <inheritdoc />
+    protected override void AppendArguments(ProcessArgumentBuilder arguments, DockerBuildxBuildSettings settings) =>
+        arguments.Append("buildx").Append("build")
+            .AppendOption("--builder", settings.Builder)
+            .AppendOption("--file", settings.File)
+            .AppendOption("--target", settings.Target)
+            .AppendJoined("--platform", settings.Platforms)
+            .AppendEach("--tag", settings.Tags)
+            .AppendSorted("--label", settings.Labels)
+            .AppendSorted("--annotation", settings.Annotations)
+            .AppendSorted("--build-arg", settings.BuildArgs)
+            .AppendSorted("--build-context", settings.BuildContexts)
+            .AppendEach("--secret", settings.Secrets)
+            .AppendEach("--ssh", settings.Ssh)
+            .AppendEach("--cache-from", settings.CacheFrom)
+            .AppendEach("--cache-to", settings.CacheTo)
+            .AppendEach("--output", settings.Outputs)
+            .AppendFlag("--push", settings.Push)
+            .AppendFlag("--load", settings.Load)
+            .AppendOption("--metadata-file", settings.MetadataFile)
+            .AppendOption("--iidfile", settings.ImageIdFile)
+            .AppendOption("--provenance", settings.Provenance)
+            .AppendOption("--sbom", settings.Sbom)
+            .AppendEach("--attest", settings.Attestations)
+            .AppendEach("--allow", settings.Allow)
+            .AppendOption("--network", settings.Network)
+            .AppendFlag("--pull", settings.Pull)
+            .AppendFlag("--no-cache", settings.NoCache)
+            .AppendOption("--progress", settings.Progress)
+            .AppendPositional(string.IsNullOrEmpty(settings.ContextPath) ? "." : settings.ContextPath);
+}

@@ -1,0 +1,45 @@
+using Cake.Core;
+using Cake.Core.IO;
+using Cake.Core.Tooling;
+
+namespace Cake.BuildxCache.Docker.Buildx;
+
+/// <summary>Runs <c>docker buildx prune</c>.</summary>
+public sealed class DockerBuildxPruneRunner : DockerTool<DockerBuildxPruneSettings>
+{
+    /// <summary>
+    /// Initializes a new instance of the <see cref="DockerBuildxPruneRunner"/> class.
+    /// </summary>
+    /// <param name="fileSystem">The file system.</param>
+    /// <param name="environment">The environment.</param>
+    /// <param name="processRunner">The process runner.</param>
+    /// <param name="tools">The tool locator.</param>
+    public DockerBuildxPruneRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+        : base(fileSystem, environment, processRunner, tools)
+    {
+    }
+
+    /// <summary>Prunes the build cache.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <returns>The captured output: the table of removed records and the <c>Total:</c> line.</returns>
+    /// <exception cref="CakeException">buildx failed.</exception>
+    public DockerCommandResult Run(DockerBuildxPruneSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var description = "docker buildx prune" + (settings.Builder is null ? string.Empty : " --builder " + settings.Builder);
+        return Execute(settings, new DockerInvocation(description) { CaptureOutput = true });
+    }
+
+    /// <inheritdoc />
+    protected override void AppendArguments(ProcessArgumentBuilder arguments, DockerBuildxPruneSettings settings) =>
+        arguments.Append("buildx").Append("prune")
+            .AppendOption("--builder", settings.Builder)
+            .AppendFlag("--all", settings.All)
+            .AppendEach("--filter", settings.Filters)
+            .AppendOption("--keep-storage", settings.KeepStorage)
+            .AppendOption("--max-used-space", settings.MaxUsedSpace)
+            .AppendOption("--reserved-space", settings.ReservedSpace)
+            .AppendOption("--min-free-space", settings.MinFreeSpace)
+            .AppendFlag("--force", settings.Force)
+            .AppendFlag("--verbose", settings.Verbose);
+}

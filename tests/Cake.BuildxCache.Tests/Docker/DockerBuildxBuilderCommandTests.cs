@@ -1,0 +1,150 @@
+using Cake.BuildxCache.Docker.Buildx;
+using Cake.Core;
+
+namespace Cake.BuildxCache.Tests.Docker;
+
+/// <summary>create, rm, prune and du: exact argument lists and how their answers are read.</summary>
+public sealed class DockerBuildxBuilderCommandTests
+{
+    private static DockerBuildxCreateSettings FullCreate(BuildxConfigFlag flag)
+    {
+        var settings = new DockerBuildxCreateSettings
+        {
+            Name = "ci",
+            Driver = "docker-container",
+            BuildkitdFlags = "--allow-insecure-entitlement network.host",
+            BuildkitdConfig = "build/buildkitd.toml",
+            ConfigFlag = flag,
+            Node = "ci0",
+            Use = true,
+            Bootstrap = true,
+            Endpoint = "dind",
+        };
+        settings.DriverOptions["network"] = "host";
+        settings.DriverOptions["image"] = "moby/buildkit:v0.11.6";
+        settings.Platforms.Add("linux/amd64");
+        settings.Platforms.Add("linux/arm64");
+        return settings;
+    }
+
+    [Test]
+    public void Create_renders_every_option_in_a_fixed_order_with_driver_options_sorted()
+    {
+        var fixture = new DockerFixture().Answering("buildx-create.txt");
+
+        fixture.Context.DockerBuildxCreate(FullCreate(BuildxConfigFlag.Config));
+
+        Assert.That(fixture.Arguments, Is.EqualTo(
+            "buildx create --name \"ci\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.11.6\" "
+            + "--driver-opt \"network=host\" --buildkitd-flags \"--allow-insecure-entitlement network.host\" "
+            + "--config \"build/buildkitd.toml\" --platform \"linux/amd64,linux/arm64\" --node \"ci0\" --use --bootstrap \"dind\""));
+        Assert.That(fixture.SafeArguments, Is.EqualTo(fixture.Arguments));
+    }
+
+    [Test]
+    public void Create_uses_buildkitd_config_when_the_version_knows_it()
+    {
+        var fixture = new DockerFixture().Answering("buildx-create.txt");
+        var flag = BuildxVersion.Parse("github.com/docker/buildx v0.17.1-desktop.1 5cd5d2f").CreateConfigFlag;
+
+        fixture.Context.DockerBuildxCreate(FullCreate(flag));
+
+        Assert.That(fixture.Arguments, Does.Contain(" --buildkitd-config \"build/buildkitd.toml\" ").And.Not.Contain("--config "));
+    }
+
+    [Test]
+    public void Create_with_nothing_set_is_just_the_command_and_returns_the_printed_name()
+    {
+        var fixture = new DockerFixture().Answering("buildx-create.txt");
+
+        var name = fixture.Context.DockerBuildxCreate(new DockerBuildxCreateSettings());
+
+        Assert.That(fixture.Arguments, Is.EqualTo("buildx create"));
+        Assert.That(name, Is.EqualTo("fixture-b"));
+    }
+
+    [Test]
+    public void Create_of_an_existing_builder_throws_with_buildx_reason()
+    {
+        var fixture = new DockerFixture().Answering("buildx-create-exists.txt", onStandardError: true);
+
+        var error = Assert.Throws<CakeException>(() => fixture.Context.DockerBuildxCreate(new DockerBuildxCreateSettings { Name = "fixture-b" }));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            "docker buildx create --name fixture-b failed (exit code 1): ERROR: existing instance for \"fixture-b\" but no append mode, "
+            + "specify --node to make changes for existing instances"));
+    }
+
+    [Test]
+    public void Rm_reports_removed_and_missing_builders_without_throwing()
+    {
+        var removed = new DockerFixture().Answering("buildx-rm.txt");
+        var missing = new DockerFixture().Answering("buildx-rm-missing.txt", onStandardError: true);
+
+        Assert.That(removed.Context.DockerBuildxRm("fixture-b"), Is.True);
+        Assert.That(missing.Context.DockerBuildxRm("fixture-b"), Is.False);
+        Assert.That(removed.Arguments, Is.EqualTo("buildx rm \"fixture-b\""));
+    }
+
+    [Test]
+    public void Rm_renders_its_flags_before_the_name_and_throws_on_other_failures()
+    {
+        var fixture = new DockerFixture { Error = ["ERROR: permission denied"], ExitCode = 1 };
+
+        Assert.Throws<CakeException>(() => fixture.Context.DockerBuildxRm(new DockerBuildxRmSettings { Builder = "ci", KeepState = true, KeepDaemon = true }));
+
+        Assert.That(fixture.Arguments, Is.EqualTo("buildx rm --keep-state --keep-daemon \"ci\""));
+    }
+
+    [Test]
+    public void Prune_renders_filters_in_order_and_every_space_limit()
+    {
+        var fixture = new DockerFixture().Answering("buildx-prune.txt");
+        var settings = new DockerBuildxPruneSettings
+        {
+            Builder = "ci",
+            All = true,
+            KeepStorage = "5GB",
+            MaxUsedSpace = "10GB",
+            ReservedSpace = "2GB",
+            MinFreeSpace = "20%",
+            Force = true,
+            Verbose = true,
+        };
+        settings.Filters.Add("until=72h");
+        settings.Filters.Add("type=regular");
+
+        var result = fixture.Context.DockerBuildxPrune(settings);
+
+        Assert.That(fixture.Arguments, Is.EqualTo(
+            "buildx prune --builder \"ci\" --all --filter \"until=72h\" --filter \"type=regular\" --keep-storage \"5GB\" "
+            + "--max-used-space \"10GB\" --reserved-space \"2GB\" --min-free-space \"20%\" --force --verbose"));
+        Assert.That(result.Output[^1], Is.EqualTo("Total:\t182.9MB"));
+    }
+
+    [Test]
+    public void Prune_and_du_with_nothing_set_are_just_the_command()
+    {
+        var prune = new DockerFixture().Answering("buildx-prune.txt");
+        var du = new DockerFixture().Answering("buildx-du.txt");
+
+        prune.Context.DockerBuildxPrune(new DockerBuildxPruneSettings());
+        var usage = du.Context.DockerBuildxDu(new DockerBuildxDuSettings());
+
+        Assert.That(prune.Arguments, Is.EqualTo("buildx prune"));
+        Assert.That(du.Arguments, Is.EqualTo("buildx du"));
+        Assert.That(usage.Output, Does.Contain("Total:\t\t0B"));
+    }
+
+    [Test]
+    public void Du_renders_builder_filters_and_verbose()
+    {
+        var fixture = new DockerFixture().Answering("buildx-du.txt");
+        var settings = new DockerBuildxDuSettings { Builder = "ci", Verbose = true };
+        settings.Filters.Add("until=24h");
+
+        fixture.Context.DockerBuildxDu(settings);
+
+        Assert.That(fixture.Arguments, Is.EqualTo("buildx du --builder \"ci\" --filter \"until=24h\" --verbose"));
+    }
+}
