@@ -28,7 +28,7 @@ measure() {
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END {
     median = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-    printf "%.3f %.3f", median / 1000, a[1] / 1000 }'
+    printf "%.3f %.3f\n", median / 1000, a[1] / 1000 }'
 }
 
 no_cache() { CAKE_SETTINGS_ENABLESCRIPTCACHE=false dotnet cake build.cake --tree; }
