@@ -1,4 +1,5 @@
+using Cake.BuildxCache;
 using Cake.BuildxCache.Hosting;
 
-// This repository's own build: the tasks in build/Tasks (and, from the module, the buildx tasks).
-return new CakeHost().Run(args);
+// This repository's build: the module's buildx tasks plus its own (build/Tasks).
+return new CakeHost().UseBuildxCache().Run(args);

@@ -44,7 +44,30 @@ public sealed class CakeHost
     public CakeHost UseLifetime<TLifetime>()
         where TLifetime : class, IFrostingLifetime
     {
-        _services.AddSingleton<IFrostingLifetime, TLifetime>();
+        // One instance serves as both setup and teardown.
+        _services.AddSingleton<TLifetime>();
+        _services.AddSingleton<IFrostingSetup>(provider => provider.GetRequiredService<TLifetime>());
+        _services.AddSingleton<IFrostingTeardown>(provider => provider.GetRequiredService<TLifetime>());
+        return this;
+    }
+
+    /// <summary>Adds a setup that runs before the first task.</summary>
+    /// <typeparam name="TSetup">The setup type.</typeparam>
+    /// <returns>This host.</returns>
+    public CakeHost UseSetup<TSetup>()
+        where TSetup : class, IFrostingSetup
+    {
+        _services.AddSingleton<IFrostingSetup, TSetup>();
+        return this;
+    }
+
+    /// <summary>Adds a teardown that runs after the last task, also when the build failed.</summary>
+    /// <typeparam name="TTeardown">The teardown type.</typeparam>
+    /// <returns>This host.</returns>
+    public CakeHost UseTeardown<TTeardown>()
+        where TTeardown : class, IFrostingTeardown
+    {
+        _services.AddSingleton<IFrostingTeardown, TTeardown>();
         return this;
     }
 

@@ -51,7 +51,8 @@ internal sealed class HostCommand(HostBlueprint blueprint) : AsyncCommand<HostCo
             LifetimeRegistrar.Register(
                 engine,
                 services.GetRequiredService<IFrostingContext>(),
-                services.GetServices<IFrostingLifetime>(),
+                services.GetServices<IFrostingSetup>(),
+                services.GetServices<IFrostingTeardown>(),
                 services.GetServices<IFrostingTaskLifetime>());
 
             if (run is HostRun.Build or HostRun.DryRun)

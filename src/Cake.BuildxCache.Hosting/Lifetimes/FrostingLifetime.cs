@@ -17,7 +17,7 @@ public abstract class FrostingLifetime<T> : IFrostingLifetime
     /// <param name="info">How the build went.</param>
     public abstract void Teardown(T context, ITeardownContext info);
 
-    void IFrostingLifetime.Setup(ICakeContext context, ISetupContext info) => Setup((T)context, info);
+    void IFrostingSetup.Setup(ICakeContext context, ISetupContext info) => Setup((T)context, info);
 
-    void IFrostingLifetime.Teardown(ICakeContext context, ITeardownContext info) => Teardown((T)context, info);
+    void IFrostingTeardown.Teardown(ICakeContext context, ITeardownContext info) => Teardown((T)context, info);
 }

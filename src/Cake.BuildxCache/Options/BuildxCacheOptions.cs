@@ -29,8 +29,8 @@ public sealed record BuildxCacheOptions
     /// <summary><c>context</c>.</summary>
     public string Context { get; init; } = ".";
 
-    /// <summary><c>target</c>: the Dockerfile stage, or null for the last one.</summary>
-    public string? Target { get; init; }
+    /// <summary><c>stage</c>: the Dockerfile stage (buildx <c>--target</c>), or null for the last one.</summary>
+    public string? Stage { get; init; }
 
     /// <summary><c>platform</c>: <c>os/arch[/variant]</c> values; empty for the builder's own platform.</summary>
     public IReadOnlyList<string> Platforms { get; init; } = [];

@@ -27,7 +27,7 @@ public static class BuildxCacheOptionsReader
             CacheTagPrefix = r.Text(OptionCatalog.CacheTagPrefix) ?? string.Empty,
             Dockerfile = r.Text(OptionCatalog.Dockerfile) ?? "Dockerfile",
             Context = r.Text(OptionCatalog.Context) ?? ".",
-            Target = r.Text(OptionCatalog.Target),
+            Stage = r.Text(OptionCatalog.Stage),
             Platforms = r.List(OptionCatalog.Platform),
             Builder = r.Text(OptionCatalog.Builder) ?? BuildxCacheOptions.DefaultBuilder,
             BuilderDriver = r.Text(OptionCatalog.BuilderDriver) ?? BuildxCacheOptions.DefaultBuilderDriver,

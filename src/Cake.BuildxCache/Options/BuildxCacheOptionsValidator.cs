@@ -114,9 +114,9 @@ public static class BuildxCacheOptionsValidator
                 Add(OptionCatalog.Platform, string.Join(',', o.Platforms), "lists a platform twice");
             }
 
-            if (o.Target is not null && !OptionFormats.IsStageName(o.Target))
+            if (o.Stage is not null && !OptionFormats.IsStageName(o.Stage))
             {
-                Add(OptionCatalog.Target, o.Target, "is not a stage name (a letter, then letters, digits, '.', '_' or '-')");
+                Add(OptionCatalog.Stage, o.Stage, "is not a stage name (a letter, then letters, digits, '.', '_' or '-')");
             }
 
             if (o.Progress is not null && !OptionFormats.ProgressModes.Contains(o.Progress))

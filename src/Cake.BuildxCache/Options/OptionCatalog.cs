@@ -19,7 +19,7 @@ public static class OptionCatalog
     public static readonly OptionDescriptor Context = new("context", "src/app", ".", "build context directory");
 
     /// <summary><c>target</c>.</summary>
-    public static readonly OptionDescriptor Target = new("target", "runtime", "", "Dockerfile stage to build (--target)");
+    public static readonly OptionDescriptor Stage = new("stage", "runtime", "", "Dockerfile stage to build (buildx --target; named stage because --target picks the Cake task)");
 
     /// <summary><c>platform</c>.</summary>
     public static readonly OptionDescriptor Platform = new("platform", "linux/amd64,linux/arm64", "", "target platforms os/arch[/variant], comma separated (--platform)") { IsList = true };
@@ -129,7 +129,7 @@ public static class OptionCatalog
     /// <summary>Every option, in the order the Plan prints them.</summary>
     public static IReadOnlyList<OptionDescriptor> All { get; } =
     [
-        Image, CacheRepo, CacheTagPrefix, Dockerfile, Context, Target, Platform, Builder, BuilderDriver, DriverOpt,
+        Image, CacheRepo, CacheTagPrefix, Dockerfile, Context, Stage, Platform, Builder, BuilderDriver, DriverOpt,
         BuildkitdConfig, CacheMode, CacheReadOnly, CacheIgnoreError, CacheImageManifest, CacheOciMediaTypes,
         CacheCompression, Push, Load, TagBranch, TagSha, TagLatest, TagGitTag, Tag, Label, BuildArg, Title,
         Registry, RegistryUser, RegistryPassword, CacheRegistryUser, CacheRegistryPassword, Branch, Sha,

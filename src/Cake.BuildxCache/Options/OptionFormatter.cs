@@ -10,7 +10,7 @@ internal static class OptionFormatter
         "cache-tag-prefix" => o.CacheTagPrefix,
         "dockerfile" => o.Dockerfile,
         "context" => o.Context,
-        "target" => o.Target,
+        "stage" => o.Stage,
         "platform" => string.Join(',', o.Platforms),
         "builder" => o.Builder,
         "builder-driver" => o.BuilderDriver,

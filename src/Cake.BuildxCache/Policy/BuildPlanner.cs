@@ -37,7 +37,7 @@ public static class BuildPlanner
             options.EffectiveCacheRepo,
             options.Dockerfile,
             options.Context,
-            options.Target,
+            options.Stage,
             options.Platforms,
             tags,
             LabelPolicy.Labels(refs, options, created),

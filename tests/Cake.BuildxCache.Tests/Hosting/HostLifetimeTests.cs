@@ -52,4 +52,19 @@ public sealed class HostLifetimeTests
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
         Assert.That(result.Log, Is.EqualTo(new[] { "before A", "A", "after A", "before B", "B", "after B" }));
     }
+
+    [Test]
+    public void Setups_and_teardowns_register_on_their_own_and_nest_with_lifetimes()
+    {
+        var result = new HostRunner()
+            .WithTasks(typeof(FailingTask))
+            .Configure(host => host.UseSetup<RecordingSetup>().UseLifetime<RecordingLifetime>().UseTeardown<RecordingTeardown>())
+            .Run("--target=Fails");
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(result.Log, Is.EqualTo(new[]
+        {
+            "setup only", "Setup(Fails)", "Fails finally", "teardown only (successful=False)", "Teardown(successful=False)",
+        }));
+    }
 }

@@ -198,9 +198,9 @@ public sealed class OptionsReaderTests
     [Test]
     public void An_empty_argument_clears_a_configured_value_to_the_default()
     {
-        var options = new OptionSourcesBuilder().Arg("target", "").Config("Buildx_Target", "runtime").Read();
+        var options = new OptionSourcesBuilder().Arg("stage", "").Config("Buildx_Stage", "runtime").Read();
 
-        Assert.That(options.Target, Is.Null);
+        Assert.That(options.Stage, Is.Null);
     }
 
     [Test]

@@ -75,7 +75,7 @@ public sealed class OptionsValidatorTests
         yield return Case("builder driver unknown", "builder-driver", "must be one of", "builder-driver=podman");
         yield return Case("builder driver docker writes cache", "builder-driver", "cannot export a registry cache", "builder-driver=docker");
         yield return Case("progress", "progress", "must be one of auto, plain", "progress=fancy");
-        yield return Case("target", "target", "not a stage name", "target=my stage");
+        yield return Case("stage", "stage", "not a stage name", "stage=my stage");
         yield return Case("sha", "sha", "not a commit sha", "sha=xyz");
         yield return Case("sha uppercase", "sha", "not a commit sha", "sha=ABCDEF0");
         yield return Case("branch dots", "branch", "not a valid git branch name", "branch=feature..x");

@@ -102,7 +102,7 @@ public sealed class TagAndLabelPolicyTests
     [Test]
     public void The_plan_carries_the_build_inputs()
     {
-        var options = CiOptions with { Dockerfile = "docker/app.Dockerfile", Context = "src", Target = "runtime", Platforms = ["linux/amd64", "linux/arm64"] };
+        var options = CiOptions with { Dockerfile = "docker/app.Dockerfile", Context = "src", Stage = "runtime", Platforms = ["linux/amd64", "linux/arm64"] };
 
         var plan = BuildPlanner.Plan(GitLabBranch("main"), options, Created);
 

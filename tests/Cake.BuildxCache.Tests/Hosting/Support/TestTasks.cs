@@ -196,3 +196,13 @@ internal sealed class RecordingTaskLifetime(ExecutionLog log) : FrostingTaskLife
 
     public override void Teardown(IFrostingContext context, ITaskTeardownContext info) => log.Add($"after {info.Task.Name}");
 }
+
+internal sealed class RecordingSetup(ExecutionLog log) : FrostingSetup<IFrostingContext>
+{
+    public override void Setup(IFrostingContext context, ISetupContext info) => log.Add("setup only");
+}
+
+internal sealed class RecordingTeardown(ExecutionLog log) : FrostingTeardown<IFrostingContext>
+{
+    public override void Teardown(IFrostingContext context, ITeardownContext info) => log.Add($"teardown only (successful={info.Successful})");
+}

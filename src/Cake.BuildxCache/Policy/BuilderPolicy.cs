@@ -1,0 +1,33 @@
+using Cake.BuildxCache.Docker.Context;
+using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Refs;
+
+namespace Cake.BuildxCache.Policy;
+
+/// <summary>Which builder to reuse or create, and on which docker context.</summary>
+public static class BuilderPolicy
+{
+    /// <summary>Plans the builder.</summary>
+    /// <param name="options">The validated options.</param>
+    /// <param name="dockerHost">The docker endpoint of this run.</param>
+    /// <returns>The builder plan.</returns>
+    public static BuilderPlan Plan(BuildxCacheOptions options, DockerHostInfo dockerHost)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(dockerHost);
+
+        // buildx refuses to create a builder from TLS settings in the environment ("could not create a
+        // builder instance with TLS data loaded from environment"): it needs a docker context holding them.
+        var context = dockerHost.UsesTls ? options.Builder + "-context" : null;
+        var endpoint = dockerHost.UsesTls
+            ? new DockerEndpoint(dockerHost.Host!)
+            {
+                Ca = dockerHost.CertPath + "/ca.pem",
+                Cert = dockerHost.CertPath + "/cert.pem",
+                Key = dockerHost.CertPath + "/key.pem",
+            }
+            : null;
+
+        return new BuilderPlan(options.Builder, options.BuilderDriver, options.DriverOpts, options.BuildkitdConfig, context, endpoint);
+    }
+}

@@ -1,0 +1,20 @@
+using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
+
+namespace Cake.BuildxCache.Tasks;
+
+/// <summary>Everything a run resolved once: options, refs, the plan, the builder, and what is wrong.</summary>
+/// <param name="Options">The options, read and completed.</param>
+/// <param name="Refs">Where the build stands.</param>
+/// <param name="Plan">The build plan.</param>
+/// <param name="Builder">The builder plan.</param>
+/// <param name="Problems">Every problem with the options and the workspace; empty when the run may go on.</param>
+/// <param name="RefNotes">What the refs resolver had to fall back on.</param>
+public sealed record BuildxCacheState(
+    BuildxCacheOptions Options,
+    GitRefInfo Refs,
+    BuildPlan Plan,
+    BuilderPlan Builder,
+    IReadOnlyList<OptionProblem> Problems,
+    IReadOnlyList<string> RefNotes);

@@ -1,0 +1,148 @@
+using Cake.BuildxCache.Docker.Build;
+using Cake.BuildxCache.Docker.Buildx;
+using Cake.BuildxCache.Docker.Context;
+using Cake.BuildxCache.Docker.Login;
+using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Policy;
+using Cake.Core.IO;
+
+namespace Cake.BuildxCache.Tasks.Commands;
+
+/// <summary>
+/// The plan turned into docker wrapper settings, in one place: the tasks run these and the Plan task
+/// prints them, so what is printed is what runs.
+/// </summary>
+public static class DockerCommands
+{
+    /// <summary>Where the build's metadata file goes unless <c>--metadata-file</c> says otherwise.</summary>
+    public const string DefaultMetadataFile = "artifacts/buildx-metadata.json";
+
+    /// <summary><c>docker buildx inspect NAME</c>: does the builder exist, with which driver.</summary>
+    /// <param name="builder">The builder plan.</param>
+    /// <param name="bootstrap">Start the builder's nodes too.</param>
+    /// <returns>The settings.</returns>
+    public static DockerBuildxInspectSettings InspectBuilder(BuilderPlan builder, bool bootstrap = false) =>
+        new() { Builder = builder.Name, Bootstrap = bootstrap };
+
+    /// <summary><c>docker context create</c> for a TLS endpoint, or null when none is needed.</summary>
+    /// <param name="builder">The builder plan.</param>
+    /// <returns>The settings, or null.</returns>
+    public static DockerContextCreateSettings? CreateContext(BuilderPlan builder) =>
+        builder is { ContextName: { } name, ContextEndpoint: { } endpoint }
+            ? new DockerContextCreateSettings { Name = name, Docker = endpoint, Description = "Created by Cake.BuildxCache for its buildx builder" }
+            : null;
+
+    /// <summary><c>docker buildx create</c>, bootstrapped, with the config flag this buildx knows.</summary>
+    /// <param name="builder">The builder plan.</param>
+    /// <param name="configFlag"><c>--buildkitd-config</c> (buildx 0.13+) or <c>--config</c>.</param>
+    /// <returns>The settings.</returns>
+    public static DockerBuildxCreateSettings CreateBuilder(BuilderPlan builder, BuildxConfigFlag configFlag)
+    {
+        var settings = new DockerBuildxCreateSettings
+        {
+            Name = builder.Name,
+            Driver = builder.Driver,
+            BuildkitdConfig = builder.BuildkitdConfig is { } config ? new FilePath(config) : null,
+            ConfigFlag = configFlag,
+            Bootstrap = true,
+            Endpoint = builder.ContextName,
+        };
+        foreach (var (key, value) in builder.DriverOptions)
+        {
+            settings.DriverOptions[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary><c>docker buildx rm NAME</c>.</summary>
+    /// <param name="builder">The builder plan.</param>
+    /// <returns>The settings.</returns>
+    public static DockerBuildxRmSettings RemoveBuilder(BuilderPlan builder) => new() { Builder = builder.Name };
+
+    /// <summary><c>docker login</c> with the password on stdin; null when the registry has no credentials.</summary>
+    /// <param name="login">The registry and its credentials.</param>
+    /// <returns>The settings, or null.</returns>
+    public static DockerLoginSettings? Login(RegistryLogin login) =>
+        login.HasCredentials
+            ? new DockerLoginSettings { Server = login.Host, Username = login.Username, Password = login.Password!.Reveal() }
+            : null;
+
+    /// <summary><c>docker logout HOST</c>.</summary>
+    /// <param name="host">The registry host.</param>
+    /// <returns>The settings.</returns>
+    public static DockerLogoutSettings Logout(string host) => new() { Server = host };
+
+    /// <summary>The one <c>docker buildx build</c> of the plan.</summary>
+    /// <param name="plan">The build plan.</param>
+    /// <returns>The settings.</returns>
+    public static DockerBuildxBuildSettings Build(BuildPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var settings = new DockerBuildxBuildSettings
+        {
+            Builder = plan.Options.Builder,
+            File = new FilePath(plan.Dockerfile),
+            Target = plan.Target,
+            Push = plan.Output == OutputMode.Push,
+            Load = plan.Output == OutputMode.Load,
+            MetadataFile = new FilePath(MetadataFile(plan.Options)),
+            // Plain progress in CI: one line per step, readable in a job log; the terminal UI locally.
+            Progress = plan.Options.Progress ?? (plan.Refs.IsCI ? "plain" : null),
+            ContextPath = plan.Context,
+        };
+        Add(settings.Platforms, plan.Platforms);
+        Add(settings.Tags, plan.Tags);
+        Add(settings.CacheFrom, plan.CacheFrom);
+        if (plan.CacheTo is { } cacheTo)
+        {
+            settings.CacheTo.Add(cacheTo);
+        }
+
+        foreach (var (key, value) in plan.Labels)
+        {
+            settings.Labels[key] = value;
+        }
+
+        foreach (var (key, value) in plan.BuildArgs)
+        {
+            settings.BuildArgs[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary><c>docker buildx prune</c> on the builder with the age filter and space limit; never prompts.</summary>
+    /// <param name="options">The options (builder, prune-until, prune-keep-storage).</param>
+    /// <returns>The settings.</returns>
+    public static DockerBuildxPruneSettings Prune(BuildxCacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = new DockerBuildxPruneSettings
+        {
+            Builder = options.Builder,
+            All = true,
+            Force = true,
+            KeepStorage = options.PruneKeepStorage,
+        };
+        if (options.PruneUntil is { } until)
+        {
+            settings.Filters.Add("until=" + until);
+        }
+
+        return settings;
+    }
+
+    /// <summary>The metadata file the build writes.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The path, relative to the working directory unless given absolute.</returns>
+    public static string MetadataFile(BuildxCacheOptions options) => options.MetadataFile ?? DefaultMetadataFile;
+
+    private static void Add<T>(ICollection<T> target, IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            target.Add(item);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Cake.BuildxCache.Docker.Login;
+using Cake.BuildxCache.Hosting;
+using Cake.BuildxCache.Tasks.Commands;
+using Cake.Common.Diagnostics;
+
+namespace Cake.BuildxCache.Tasks;
+
+/// <summary>
+/// Logs in to every registry the plan pushes to or reads from, the password on stdin. A local run
+/// without credentials skips with a message (the developer is logged in already); in CI, missing
+/// credentials were refused by validation before anything ran.
+/// </summary>
+[TaskName(Name)]
+[TaskDescription("Logs in to the image and cache registries (password on stdin; skipped locally without credentials).")]
+public sealed class LoginTask : FrostingTask<BuildxCacheContext>
+{
+    /// <summary>The task name.</summary>
+    public const string Name = "Login";
+
+    /// <inheritdoc/>
+    public override void Run(BuildxCacheContext context)
+    {
+        context.EnsureValid();
+        foreach (var registry in context.Plan.Registries)
+        {
+            if (DockerCommands.Login(registry) is not { } login)
+            {
+                context.Information(
+                    "Not logging in to {0} ({1}): no credentials given, so the docker login you already have is used. Set --registry-user and BUILDX_REGISTRY_PASSWORD to log in.",
+                    registry.Host,
+                    registry.Purpose);
+                continue;
+            }
+
+            context.DockerLogin(login);
+            context.MarkLoggedIn(registry.Host);
+            context.Information("Logged in to {0} ({1}) as {2}.", registry.Host, registry.Purpose, registry.Username);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Cake.BuildxCache.Docker.Buildx;
+using Cake.BuildxCache.Hosting;
+using Cake.BuildxCache.Tasks.Commands;
+using Cake.Common.Diagnostics;
+
+namespace Cake.BuildxCache.Tasks;
+
+/// <summary>
+/// Frees the builder's local cache: <c>docker buildx prune</c> with <c>--prune-until</c> (age) and
+/// <c>--prune-keep-storage</c> (space); with <c>--prune-remove-builder</c> removes the builder too.
+/// </summary>
+[TaskName(Name)]
+[TaskDescription("Prunes the builder's local cache (--prune-until, --prune-keep-storage); --prune-remove-builder removes it.")]
+public sealed class PruneCacheTask : FrostingTask<BuildxCacheContext>
+{
+    /// <summary>The task name.</summary>
+    public const string Name = "PruneCache";
+
+    /// <inheritdoc/>
+    public override void Run(BuildxCacheContext context) => Prune(context);
+
+    /// <summary>Prunes (and optionally removes) the builder; a builder that does not exist is left alone.</summary>
+    /// <param name="context">The build context.</param>
+    public static void Prune(BuildxCacheContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.EnsureValid();
+        var builder = context.State.Builder;
+        if (context.DockerBuildxInspect(DockerCommands.InspectBuilder(builder)) is null)
+        {
+            context.Information("Builder {0} does not exist: nothing to prune.", builder.Name);
+            return;
+        }
+
+        var result = context.DockerBuildxPrune(DockerCommands.Prune(context.BuildxOptions));
+        context.Information("Pruned builder {0}: {1}", builder.Name, result.Lines.LastOrDefault(line => line.Contains("Total", StringComparison.OrdinalIgnoreCase)) ?? "done");
+        if (context.BuildxOptions.PruneRemoveBuilder)
+        {
+            context.DockerBuildxRm(DockerCommands.RemoveBuilder(builder));
+            context.Information("Removed builder {0}.", builder.Name);
+        }
+    }
+}
