@@ -112,6 +112,13 @@ public static class BuildxCacheOptionsReader
         public Secret? Secret(OptionDescriptor option)
         {
             var raw = Find(option);
+            if (raw is { Origin.Source: OptionSource.Argument } argument)
+            {
+                // A secret in argv is visible to every process list and in CI job logs: refuse it.
+                Problems.Add(OptionProblem.For(option, null, argument.Origin, "was given on the command line, where process lists and CI job logs show it"));
+                return null;
+            }
+
             return raw is null || raw.Value.Values[^1].Length == 0 ? null : new Secret(raw.Value.Values[^1]);
         }
 

@@ -113,7 +113,7 @@ public sealed class OptionsValidatorTests
         var options = Read(
         [
             "cache-repo=" + Image, "cache-tag-prefix=cache-", "platform=linux/amd64,linux/arm64/v8,linux/arm/v7",
-            "target=runtime", "builder=ci.builder_1", "driver-opt=network=host", "cache-mode=min",
+            "stage=runtime", "builder=ci.builder_1", "driver-opt=network=host", "cache-mode=min",
             "cache-compression=estargz", "cache-oci-mediatypes=true", "cache-image-manifest=true", "push=true",
             "tag=stable", "label=com.example.team=platform", "build-arg=NODE_VERSION=22", "registry=registry.example.com",
             "registry-user=bot", "registry-password=" + Password, "sha=0123abc", "branch=feature/x", "default-branch=main",
@@ -199,7 +199,7 @@ public sealed class OptionsValidatorTests
     {
         var options = new OptionSourcesBuilder()
             .Arg("image", "Bad/Image:tag")
-            .Arg("registry-password", Password)
+            .Env("BUILDX_REGISTRY_PASSWORD", Password)
             .Env("BUILDX_CACHE_REGISTRY_PASSWORD", Password)
             .Read();
 
@@ -213,7 +213,7 @@ public sealed class OptionsValidatorTests
             Assert.That(problems.Where(problem => problem.Option.EndsWith("password", StringComparison.Ordinal)).Select(problem => problem.Value), Has.All.Null);
             Assert.That(string.Join("\n", problems), Does.Not.Contain(Password));
             Assert.That(exception.Message, Does.Not.Contain(Password));
-            Assert.That(options.ToString(), Does.Not.Contain(Password).And.Contain("registry-password = [redacted] (from --registry-password)"));
+            Assert.That(options.ToString(), Does.Not.Contain(Password).And.Contain("registry-password = [redacted] (from BUILDX_REGISTRY_PASSWORD)"));
             Assert.That(string.Join("\n", options.Describe()), Does.Not.Contain(Password));
             Assert.That(options.RegistryPassword!.ToString(), Is.EqualTo(Secret.Redacted));
             Assert.That($"{options.RegistryPassword}", Does.Not.Contain(Password));
@@ -245,9 +245,32 @@ public sealed class OptionsValidatorTests
         foreach (var argument in arguments)
         {
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
-            sources.Arg(argument[..equals], argument[(equals + 1)..]);
+            var (name, value) = (argument[..equals], argument[(equals + 1)..]);
+            if (name.EndsWith("password", StringComparison.Ordinal))
+            {
+                // Secrets are refused on the command line: they come from the environment.
+                sources.Env("BUILDX_" + name.ToUpperInvariant().Replace('-', '_'), value);
+            }
+            else
+            {
+                sources.Arg(name, value);
+            }
         }
 
         return sources.Read();
+    }
+
+    [TestCase("registry-password")]
+    [TestCase("cache-registry-password")]
+    public void A_secret_given_as_an_argument_is_refused_and_not_used(string option)
+    {
+        var options = new OptionSourcesBuilder().Arg("image", Image).Arg(option, Password).Read();
+
+        var problem = BuildxCacheOptionsValidator.Validate(options, isCI: false).Single(item => item.Option == option);
+
+        Assert.That(problem.Message, Does.Contain("command line").And.Contain("BUILDX_" + option.ToUpperInvariant().Replace('-', '_')));
+        Assert.That(problem.Message, Does.Not.Contain(Password));
+        Assert.That(options.RegistryPassword, Is.Null);
+        Assert.That(options.CacheRegistryPassword, Is.Null);
     }
 }

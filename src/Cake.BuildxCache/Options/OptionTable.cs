@@ -1,0 +1,22 @@
+namespace Cake.BuildxCache.Options;
+
+/// <summary>Every option as a Markdown table: name, sources, default and purpose (the README's table is this output).</summary>
+public static class OptionTable
+{
+    /// <summary>The table, line by line.</summary>
+    /// <returns>The Markdown lines.</returns>
+    public static IEnumerable<string> Markdown()
+    {
+        yield return "| argument | environment | cake.config `[Buildx]` | CI default | default | what it does |";
+        yield return "|---|---|---|---|---|---|";
+        foreach (var option in OptionCatalog.All)
+        {
+            var argument = option.IsSecret ? "(environment only)" : $"`{option.Argument}`";
+            var config = option.IsSecret ? "-" : $"`{option.ConfigFileKey}`";
+            var ci = option.CiVariable is null ? "-" : $"`{option.CiVariable}`";
+            var fallback = option.DefaultText.Length == 0 ? "-" : option.DefaultText.Replace("|", "\\|", StringComparison.Ordinal);
+            var list = option.IsList ? " (several)" : string.Empty;
+            yield return $"| {argument} | `{option.EnvironmentVariable}` | {config} | {ci} | {fallback} | {option.Summary}{list} |";
+        }
+    }
+}
