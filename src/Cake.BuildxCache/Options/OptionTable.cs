@@ -14,9 +14,13 @@ public static class OptionTable
             var argument = option.IsSecret ? "(environment only)" : $"`{option.Argument}`";
             var config = option.IsSecret ? "-" : $"`{option.ConfigFileKey}`";
             var ci = option.CiVariable is null ? "-" : $"`{option.CiVariable}`";
-            var fallback = option.DefaultText.Length == 0 ? "-" : option.DefaultText.Replace("|", "\\|", StringComparison.Ordinal);
+            var fallback = option.DefaultText.Length == 0 ? "-" : $"`{option.DefaultText}`";
             var list = option.IsList ? " (several)" : string.Empty;
-            yield return $"| {argument} | `{option.EnvironmentVariable}` | {config} | {ci} | {fallback} | {option.Summary}{list} |";
+            yield return $"| {argument} | `{option.EnvironmentVariable}` | {config} | {ci} | {fallback} | {Escape(option.Summary)}{list} |";
         }
     }
+
+    // Markdown would read <image> as an HTML tag and | as a cell border.
+    private static string Escape(string text) =>
+        text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
 }
