@@ -74,6 +74,48 @@ public sealed class BuildAndPublishTests
     }
 
     [Test]
+    public void Publish_in_a_fork_merge_request_does_not_push_to_the_upstream_registry()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabForkMergeRequest());
+
+        var run = host.Run("--target=Publish");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        var build = run.Commands.Single(command => command.StartsWith("buildx build ", StringComparison.Ordinal));
+        Assert.That(build, Does.Not.Contain("--push").And.Not.Contain("--cache-to"));
+        Assert.That(build, Does.Contain(" --load "));
+    }
+
+    [Test]
+    public void Publish_in_a_fork_merge_request_pushes_when_told_to()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabForkMergeRequest());
+
+        var run = host.Run("--target=Publish", "--push=true");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        var build = run.Commands.Single(command => command.StartsWith("buildx build ", StringComparison.Ordinal));
+        Assert.That(build, Does.Contain(" --push ").And.Not.Contain("--cache-to"));
+    }
+
+    [Test]
+    public void Publish_on_a_laptop_pushes_unless_told_otherwise()
+    {
+        using var workspace = Workspace.GitClone();
+        var host = new BuildxHost(workspace, Jobs.Local());
+
+        var pushed = host.Run("--target=Publish");
+        var loaded = new BuildxHost(workspace, Jobs.Local()).Run("--target=Publish", "--push=false");
+
+        Assert.That(pushed.ExitCode, Is.Zero, pushed.ToString);
+        Assert.That(pushed.Commands[^1], Does.Contain(" --push ").And.Not.Contain("--load"));
+        Assert.That(loaded.ExitCode, Is.Zero, loaded.ToString);
+        Assert.That(loaded.Commands[^1], Does.Contain(" --load ").And.Not.Contain("--push"));
+    }
+
+    [Test]
     public void A_local_default_build_loads_the_image_reads_the_cache_and_logs_in_nowhere()
     {
         using var workspace = Workspace.GitClone();
