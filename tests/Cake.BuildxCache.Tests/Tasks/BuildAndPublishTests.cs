@@ -85,6 +85,8 @@ public sealed class BuildAndPublishTests
         var build = run.Commands.Single(command => command.StartsWith("buildx build ", StringComparison.Ordinal));
         Assert.That(build, Does.Not.Contain("--push").And.Not.Contain("--cache-to"));
         Assert.That(build, Does.Contain(" --load "));
+        Assert.That(run.Output, Does.Not.Contain("Published"), "nothing was pushed");
+        Assert.That(run.Output, Does.Contain("Nothing published: the image was loaded into the local engine"));
     }
 
     [Test]
