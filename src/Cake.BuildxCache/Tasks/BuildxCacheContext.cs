@@ -69,12 +69,6 @@ public class BuildxCacheContext : FrostingContext
     private BuildxCacheState Resolve()
     {
         var options = CakeOptionSources.ReadOptions(this);
-        if (options.Push is null && RequestedTargets().Contains(PublishTask.Name, StringComparer.OrdinalIgnoreCase))
-        {
-            // Publish means push, also on a laptop, unless --push says otherwise.
-            options = options with { Push = true };
-        }
-
         var resolution = GitRefResolver.Resolve(this, new RefOverrides(options.Branch, options.Sha, options.DefaultBranch));
         foreach (var note in resolution.Notes)
         {
@@ -82,6 +76,13 @@ public class BuildxCacheContext : FrostingContext
         }
 
         var refs = resolution.Refs;
+        if (options.Push is null && !(refs.IsCI && refs.IsFork) && RequestedTargets().Contains(PublishTask.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            // Publish means push, also on a laptop, unless --push says otherwise; never for a fork's
+            // merge request, which must not overwrite the upstream's tags (OutputPolicy loads it).
+            options = options with { Push = true };
+        }
+
         options = ConfigureOptions(LocalImagePolicy.Apply(options, refs, Environment.WorkingDirectory.GetDirectoryName()));
         var problems = BuildxCacheOptionsValidator.Validate(options, refs.IsCI)
             .Concat(WorkspaceChecks.Check(options, FileSystem, Environment))

@@ -23,7 +23,12 @@ public sealed class PublishTask : FrostingTask<BuildxCacheContext>
             PruneCacheTask.Prune(context);
         }
 
-        if (context.Outcome?.Metadata?.Digest is { } digest)
+        if (context.Plan.Output != Policy.OutputMode.Push)
+        {
+            // A fork's merge request, or --push=false: the build loaded (or kept) the image.
+            context.Information("Nothing published: the image was {0}.", context.Plan.Output == Policy.OutputMode.Load ? "loaded into the local engine" : "kept in the build cache");
+        }
+        else if (context.Outcome?.Metadata?.Digest is { } digest)
         {
             context.Information("Published {0}@{1}", context.Plan.Image, digest);
         }
