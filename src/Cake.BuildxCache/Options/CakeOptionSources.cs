@@ -12,7 +12,8 @@ public static class CakeOptionSources
     {
         ArgumentNullException.ThrowIfNull(context);
         return new OptionSources(
-            name => context.Arguments.GetArguments(name) is { } values ? [.. values] : [],
+            // A bare flag (--push) reaches Cake as a null value: it reads as "given, empty", which means true for a boolean.
+            name => context.Arguments.GetArguments(name) is { } values ? [.. values.Select(value => value ?? string.Empty)] : [],
             name => context.Environment.GetEnvironmentVariable(name),
             key => context.Configuration.GetValue(key));
     }

@@ -76,20 +76,21 @@ public class BuildxCacheContext : FrostingContext
         }
 
         var refs = resolution.Refs;
-        if (options.Push is null && !(refs.IsCI && refs.IsFork) && RequestedTargets().Contains(PublishTask.Name, StringComparer.OrdinalIgnoreCase))
+        options = ConfigureOptions(LocalImagePolicy.Apply(options, refs, Environment.WorkingDirectory.GetDirectoryName()));
+        var publishOptions = PublishPolicy.Apply(options, refs);
+        if (RequestedTargets().Contains(PublishTask.Name, StringComparer.OrdinalIgnoreCase))
         {
-            // Publish means push, also on a laptop, unless --push says otherwise; never for a fork's
-            // merge request, which must not overwrite the upstream's tags (OutputPolicy loads it).
-            options = options with { Push = true };
+            options = publishOptions;
         }
 
-        options = ConfigureOptions(LocalImagePolicy.Apply(options, refs, Environment.WorkingDirectory.GetDirectoryName()));
         var problems = BuildxCacheOptionsValidator.Validate(options, refs.IsCI)
             .Concat(WorkspaceChecks.Check(options, FileSystem, Environment))
             .ToList();
-        var plan = BuildPlanner.Plan(refs, options, BuildTime());
+        var created = BuildTime();
+        var plan = BuildPlanner.Plan(refs, options, created);
+        var publishPlan = BuildPlanner.Plan(refs, publishOptions, created);
         var builder = BuilderPolicy.Plan(options, DockerHostInfo.Read(Environment));
-        return new BuildxCacheState(options, refs, plan, builder, problems, resolution.Notes);
+        return new BuildxCacheState(options, refs, plan, publishPlan, builder, problems, resolution.Notes);
     }
 
     private IEnumerable<string> RequestedTargets() => Arguments.HasArgument("target") ? Arguments.GetArguments("target") : [];

@@ -51,6 +51,7 @@ public static class PlanReport
         yield return $"    {commands.Of(DockerCommands.InspectBuilder(builder))}";
         if (DockerCommands.CreateContext(builder) is { } context)
         {
+            yield return $"    {commands.Of(new Docker.Context.DockerContextInspectSettings { Name = context.Name })}";
             yield return $"    {commands.Of(context)}    # when the context is missing";
         }
 
@@ -64,7 +65,14 @@ public static class PlanReport
         }
 
         yield return $"  {BuildWithCacheTask.Name}:";
-        yield return $"    {commands.Of(DockerCommands.Build(plan))}";
+        var build = commands.Of(DockerCommands.Build(plan));
+        yield return $"    {build}";
+        var publish = commands.Of(DockerCommands.Build(state.PublishPlan));
+        if (publish != build)
+        {
+            yield return $"  {BuildWithCacheTask.Name}, as part of {PublishTask.Name}:";
+            yield return $"    {publish}";
+        }
         yield return $"  {PruneCacheTask.Name}{(options.PruneUntil is null && options.PruneKeepStorage is null ? string.Empty : $" (also after {PublishTask.Name})")}:";
         yield return $"    {commands.Of(DockerCommands.Prune(options))}";
         if (options.PruneRemoveBuilder)

@@ -195,6 +195,18 @@ public sealed class BuildAndPublishTests
     }
 
     [Test]
+    public void A_bare_flag_means_true()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabDefaultBranch());
+
+        var run = host.Run("--target=Publish", "--logout");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        Assert.That(run.Commands[^1], Is.EqualTo(Commands.GitLabLogout));
+    }
+
+    [Test]
     public void Without_logout_nothing_is_logged_out()
     {
         using var workspace = Workspace.Plain();

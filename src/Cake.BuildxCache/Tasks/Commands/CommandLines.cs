@@ -40,6 +40,9 @@ public sealed class CommandLines(ICakeContext context)
     public string Of(DockerContextCreateSettings settings) => Render(new DockerContextCreateRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
     /// <inheritdoc cref="Of(DockerBuildxInspectSettings)"/>
+    public string Of(DockerContextInspectSettings settings) => Render(new DockerContextInspectRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
+
+    /// <inheritdoc cref="Of(DockerBuildxInspectSettings)"/>
     public string Of(DockerLoginSettings settings) => Render(new DockerLoginRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
     /// <inheritdoc cref="Of(DockerBuildxInspectSettings)"/>
