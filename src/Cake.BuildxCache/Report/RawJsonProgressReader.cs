@@ -90,7 +90,9 @@ public sealed class RawJsonProgressReader
         var completed = times.Values.Select(time => time.Completed).Where(time => time is not null).Max();
         TimeSpan? elapsed = started is not null && completed is not null && completed >= started ? completed - started : null;
         var steps = ledger.ToSteps();
-        var error = finalError ?? steps.FirstOrDefault(step => step.Status == StepStatus.Error)?.Error;
+        // Without buildx's own ERROR line, the first failed step is the error, unless it is a cache import:
+        // a cache ref that cannot be read never fails a build.
+        var error = finalError ?? steps.FirstOrDefault(step => step.Status == StepStatus.Error && step.Kind != StepKind.CacheImport)?.Error;
         return new BuildReport(ProgressFormat.RawJson, steps, error, elapsed);
     }
 

@@ -40,4 +40,17 @@ public static class ReportFormatting
     /// <param name="stage">The stage name.</param>
     /// <returns>The text.</returns>
     public static string Stage(string stage) => string.IsNullOrEmpty(stage) ? UnnamedStage : stage;
+
+    /// <summary>A step name or error for a log line or a table: cut to <paramref name="maxLength"/> characters with <c>…</c>
+    /// (a <c>RUN</c> can be a whole script), every run of whitespace, line breaks included, made one space.</summary>
+    /// <param name="name">The step name.</param>
+    /// <param name="maxLength">At most this many characters, the ellipsis included.</param>
+    /// <returns>The text.</returns>
+    public static string OneLine(string name, int maxLength = 100)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
+        var oneLine = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return oneLine.Length <= maxLength ? oneLine : oneLine[..(maxLength - 1)] + "…";
+    }
 }
