@@ -38,7 +38,10 @@ public sealed class DotenvException : Exception
     public IReadOnlyList<string> Problems { get; }
 
     private static string Describe(IReadOnlyList<string> problems) =>
-        problems.Count == 1
-            ? "The dotenv report cannot be written: " + problems[0]
-            : $"The dotenv report cannot be written ({problems.Count} problems):\n  - " + string.Join("\n  - ", problems);
+        problems.Count switch
+        {
+            0 => "The dotenv report cannot be written.",
+            1 => "The dotenv report cannot be written: " + problems[0],
+            _ => $"The dotenv report cannot be written ({problems.Count} problems):\n  - " + string.Join("\n  - ", problems),
+        };
 }

@@ -94,4 +94,11 @@ public sealed class BuildEnvFileTests
         var error = Assert.Throws<DotenvException>(() => DotenvFile.Render([new("K", new string('x', 5115) + "é")]));
         Assert.That(error!.Message, Is.EqualTo("The dotenv report cannot be written: 5120 bytes: GitLab accepts a file smaller than 5120 bytes by default"));
     }
+
+    [Test]
+    public void The_exception_reads_well_with_any_number_of_problems()
+    {
+        Assert.That(new DotenvException().Message, Is.EqualTo("The dotenv report cannot be written."));
+        Assert.That(new DotenvException("too big").Problems, Is.EqualTo(new[] { "too big" }));
+    }
 }
