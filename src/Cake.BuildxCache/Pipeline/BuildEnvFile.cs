@@ -1,0 +1,50 @@
+namespace Cake.BuildxCache.Pipeline;
+
+/// <summary>
+/// <c>artifacts/build.env</c>: the build's result as a GitLab dotenv report, so later jobs get it as variables:
+/// <list type="table">
+/// <item><term><c>IMAGE</c></term><description>the image repository, e.g. <c>registry.gitlab.com/acme/shop</c></description></item>
+/// <item><term><c>IMAGE_DIGEST</c></term><description>the pushed digest, <c>sha256:…</c> (left out when nothing was pushed)</description></item>
+/// <item><term><c>IMAGE_TAGS</c></term><description>the tag names, comma separated, e.g. <c>feature-x,01234567</c> (pull <c>$IMAGE:tag</c>)</description></item>
+/// <item><term><c>CACHE_REF</c></term><description>the cache ref written (left out when the cache was read-only)</description></item>
+/// </list>
+/// A prefix (<c>BUILDX_</c>) keeps the names from clashing with a project's own variables.
+/// </summary>
+public static class BuildEnvFile
+{
+    /// <summary>The image repository's variable name (before the prefix).</summary>
+    public const string ImageKey = "IMAGE";
+
+    /// <summary>The digest's variable name (before the prefix).</summary>
+    public const string DigestKey = "IMAGE_DIGEST";
+
+    /// <summary>The tags' variable name (before the prefix).</summary>
+    public const string TagsKey = "IMAGE_TAGS";
+
+    /// <summary>The written cache ref's variable name (before the prefix).</summary>
+    public const string CacheRefKey = "CACHE_REF";
+
+    /// <summary>The variables, in file order; values may be null (then <see cref="DotenvFile.Render"/> leaves them out).</summary>
+    /// <param name="handOff">The build's result.</param>
+    /// <param name="prefix">Put before every name; empty by default.</param>
+    /// <returns>The variables.</returns>
+    public static IReadOnlyList<KeyValuePair<string, string?>> Variables(BuildHandOff handOff, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(handOff);
+        ArgumentNullException.ThrowIfNull(prefix);
+        return
+        [
+            new(prefix + ImageKey, handOff.Image),
+            new(prefix + DigestKey, handOff.Digest),
+            new(prefix + TagsKey, string.Join(',', handOff.TagNames)),
+            new(prefix + CacheRefKey, handOff.CacheTo),
+        ];
+    }
+
+    /// <summary>The file's text.</summary>
+    /// <param name="handOff">The build's result.</param>
+    /// <param name="prefix">Put before every name; empty by default.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="DotenvException">A value GitLab cannot hold (see <see cref="DotenvFile"/>).</exception>
+    public static string Render(BuildHandOff handOff, string prefix = "") => DotenvFile.Render(Variables(handOff, prefix));
+}

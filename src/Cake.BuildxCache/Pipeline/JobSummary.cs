@@ -1,0 +1,36 @@
+using System.Text;
+using Cake.BuildxCache.Report;
+
+namespace Cake.BuildxCache.Pipeline;
+
+/// <summary>
+/// The GitHub Actions job summary of a build (Markdown appended to <c>$GITHUB_STEP_SUMMARY</c>): the image, its
+/// digest and tags, the cache refs read and written, then the cache report when there is one. Lines end with <c>\n</c>.
+/// </summary>
+public static class JobSummary
+{
+    /// <summary>Renders the summary.</summary>
+    /// <param name="handOff">The build's result.</param>
+    /// <param name="report">The cache report's numbers, or null when no report could be made.</param>
+    /// <returns>The Markdown, ending with a blank line so that a later append starts a new block.</returns>
+    public static string Render(BuildHandOff handOff, BuildSummary? report)
+    {
+        ArgumentNullException.ThrowIfNull(handOff);
+        var text = new StringBuilder();
+        text.Append("### Image ").Append(MarkdownReport.Code(handOff.Image)).Append("\n\n");
+        text.Append("- digest: ").Append(handOff.Digest is { } digest ? MarkdownReport.Code(digest) : "none (not pushed)").Append('\n');
+        text.Append("- tags: ").Append(List(handOff.Tags)).Append('\n');
+        text.Append("- cache read: ").Append(List(handOff.CacheFrom)).Append('\n');
+        text.Append("- cache written: ").Append(handOff.CacheTo is { } cacheTo ? MarkdownReport.Code(cacheTo) : "none (read-only)").Append('\n');
+        text.Append('\n');
+        if (report is not null)
+        {
+            text.Append(MarkdownReport.Render(report)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string List(IReadOnlyList<string> values) =>
+        values.Count == 0 ? "none" : string.Join(", ", values.Select(MarkdownReport.Code));
+}

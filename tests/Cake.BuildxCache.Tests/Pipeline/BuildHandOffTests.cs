@@ -1,0 +1,44 @@
+using Cake.BuildxCache.Docker.Build;
+using Cake.BuildxCache.Pipeline;
+using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Tests.Policy;
+
+namespace Cake.BuildxCache.Tests.Pipeline;
+
+public sealed class BuildHandOffTests
+{
+    [Test]
+    public void A_gitlab_feature_branch_plan_and_its_metadata_hand_over_everything()
+    {
+        var plan = BuildPlanner.Plan(Scenarios.GitLabBranch("feature/Add-Cache"), Scenarios.CiOptions, Scenarios.Created);
+        var metadata = new BuildMetadata { Digest = "sha256:abc" };
+
+        var handOff = BuildHandOff.From(plan, metadata);
+
+        Assert.That(handOff, Is.EqualTo(new BuildHandOff(
+            Scenarios.Image,
+            "sha256:abc",
+            plan.Tags,
+            [Scenarios.Cache + ":feature-add-cache", Scenarios.Cache + ":main"],
+            Scenarios.Cache + ":feature-add-cache")).Using<BuildHandOff>(Same));
+        Assert.That(BuildEnvFile.Render(handOff), Is.EqualTo(
+            "IMAGE=registry.example.com/group/app\n"
+            + "IMAGE_DIGEST=sha256:abc\n"
+            + "IMAGE_TAGS=feature-add-cache," + Scenarios.Short + "\n"
+            + "CACHE_REF=registry.example.com/group/app/cache:feature-add-cache\n"));
+    }
+
+    [Test]
+    public void A_fork_merge_request_writes_no_cache_and_without_metadata_has_no_digest()
+    {
+        var plan = BuildPlanner.Plan(Scenarios.GitLabMergeRequest("fix", "main", fork: true), Scenarios.CiOptions, Scenarios.Created);
+
+        var handOff = BuildHandOff.From(plan, metadata: null);
+
+        Assert.That((handOff.Digest, handOff.CacheTo, handOff.PinnedImage), Is.EqualTo(((string?)null, (string?)null, (string?)null)));
+    }
+
+    private static bool Same(BuildHandOff a, BuildHandOff b) =>
+        a.Image == b.Image && a.Digest == b.Digest && a.CacheTo == b.CacheTo
+        && a.Tags.SequenceEqual(b.Tags) && a.CacheFrom.SequenceEqual(b.CacheFrom);
+}
