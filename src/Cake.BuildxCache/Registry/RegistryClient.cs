@@ -198,6 +198,10 @@ public sealed class RegistryClient : IDisposable
             && text[(colon + 1)..].All(char.IsAsciiHexDigitLower);
     }
 
+    // Tags and digests are URL-safe as they are; anything else is escaped.
+    private static string Segment(string reference) =>
+        IsDigest(reference) || Policy.DockerNames.IsValidTag(reference) ? reference : Uri.EscapeDataString(reference);
+
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
@@ -267,7 +271,7 @@ public sealed class RegistryClient : IDisposable
         Text(descriptor, "digest") is { Length: > 0 } digest ? new BlobDescriptor(digest, SizeOf(descriptor), Text(descriptor, "mediaType")) : null;
 
     private Uri ManifestPath(RepositoryReference repository, string reference) =>
-        EndpointOf(repository.Host).Resolve($"v2/{repository.Path}/manifests/{Uri.EscapeDataString(reference)}");
+        EndpointOf(repository.Host).Resolve($"v2/{repository.Path}/manifests/{Segment(reference)}");
 
     private async Task<ManifestInfo?> GetManifestInfoAsync(RepositoryReference reference, int depth, CancellationToken cancellationToken)
     {
@@ -379,7 +383,7 @@ public sealed class RegistryClient : IDisposable
 
     private async Task<DateTimeOffset?> ConfigCreatedAsync(RepositoryReference reference, string digest, CancellationToken cancellationToken)
     {
-        var url = EndpointOf(reference.Host).Resolve($"v2/{reference.Path}/blobs/{Uri.EscapeDataString(digest)}");
+        var url = EndpointOf(reference.Host).Resolve($"v2/{reference.Path}/blobs/{Segment(digest)}");
         using var response = await SendAsync(reference, "pull", HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
