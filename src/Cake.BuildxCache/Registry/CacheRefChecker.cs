@@ -1,0 +1,75 @@
+namespace Cake.BuildxCache.Registry;
+
+/// <summary>
+/// Asks the registry which cache refs exist (a HEAD of each manifest), for <see cref="CacheFromPolicy.Select"/>.
+/// Never throws for a registry problem: a ref that cannot be checked is <see cref="CacheRefStatus.Unknown"/>
+/// with the reason, and once a host is unreachable its other refs are not tried again.
+/// </summary>
+/// <param name="client">The registry client (its credentials and timeouts apply).</param>
+public sealed class CacheRefChecker(RegistryClient client)
+{
+    /// <summary>Checks each ref.</summary>
+    /// <param name="refs">Cache refs such as <c>registry.example.com/app/cache:main</c>.</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
+    /// <returns>One answer per distinct ref, in order.</returns>
+    public async Task<IReadOnlyList<CacheRefCheck>> CheckAsync(IEnumerable<string> refs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refs);
+        var results = new List<CacheRefCheck>();
+        var unreachable = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in refs.Distinct(StringComparer.Ordinal))
+        {
+            RepositoryReference reference;
+            try
+            {
+                reference = RepositoryReference.Parse(text);
+            }
+            catch (ArgumentException exception)
+            {
+                results.Add(new(text, CacheRefStatus.Unknown, exception.Message));
+                continue;
+            }
+
+            if (reference.Reference is null)
+            {
+                results.Add(new(text, CacheRefStatus.Unknown, "the ref names no tag"));
+                continue;
+            }
+
+            if (unreachable.TryGetValue(reference.Host, out var why))
+            {
+                results.Add(new(text, CacheRefStatus.Unknown, why));
+                continue;
+            }
+
+            try
+            {
+                var head = await client.HeadManifestAsync(reference, cancellationToken).ConfigureAwait(false);
+                results.Add(new(text, head is null ? CacheRefStatus.Missing : CacheRefStatus.Exists));
+            }
+            catch (RegistryException exception)
+            {
+                if (exception.Failure == RegistryFailure.Unreachable)
+                {
+                    unreachable[reference.Host] = exception.Message;
+                }
+
+                results.Add(new(text, CacheRefStatus.Unknown, exception.Message));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Checks the candidates' refs and decides which to pass (see <see cref="CacheFromPolicy.Select"/>).</summary>
+    /// <param name="candidates">The cache-from chain (see <see cref="CacheFromPolicy.Candidates"/>).</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
+    /// <returns>The refs to pass and the log lines.</returns>
+    public async Task<CacheFromSelection> SelectAsync(IReadOnlyList<CacheFromCandidate> candidates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var refs = candidates.Where(candidate => candidate.Spec.Type == "registry" && candidate.Spec.Ref is not null).Select(candidate => candidate.Ref);
+        var checks = await CheckAsync(refs, cancellationToken).ConfigureAwait(false);
+        return CacheFromPolicy.Select(candidates, checks);
+    }
+}

@@ -1,0 +1,636 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Cake.BuildxCache.Registry;
+
+/// <summary>
+/// A client of the registry HTTP API v2 (the OCI distribution API) for what the cache needs: does a tag
+/// exist, list tags, a manifest's digest, size and creation time, delete by digest.
+/// <para>
+/// Authentication answers the registry's challenge: anonymous first, then Basic, or the Bearer token flow
+/// (<c>WWW-Authenticate: Bearer realm,service,scope</c> → GET the realm with Basic credentials, or anonymously
+/// without any → token) as GitLab, ghcr.io, Docker Hub and Harbor use. Tokens are cached per repository and
+/// action within one client, until shortly before they expire; once a host's challenge is known, later requests
+/// authenticate up front. Every exchange is bounded by <see cref="RegistryClientOptions.RequestTimeout"/>, and
+/// retried <see cref="RegistryClientOptions.MaxRetries"/> times on a connection failure, a timeout or a
+/// 502/503/504. Credentials and tokens appear only in <c>Authorization</c> headers: never in a log line or a message.
+/// </para>
+/// </summary>
+public sealed class RegistryClient : IDisposable
+{
+    private const int MaxPages = 10_000;
+    private const long MaxConfigBytes = 4 * 1024 * 1024;
+    private const int MaxIndexChildren = 64;
+
+    private readonly HttpClient http;
+    private readonly RegistryClientOptions options;
+    private readonly ConcurrentDictionary<string, AuthChallenge> challenges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedToken> tokens = new(StringComparer.Ordinal);
+    private readonly TimeProvider time;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="options">Connection and credential options; defaults when null.</param>
+    /// <param name="handler">The HTTP handler (a test double, or a configured <see cref="SocketsHttpHandler"/>); a default one when null. Disposed with the client.</param>
+    /// <param name="timeProvider">The clock for token expiry; the system clock when null.</param>
+    public RegistryClient(RegistryClientOptions? options = null, HttpMessageHandler? handler = null, TimeProvider? timeProvider = null)
+    {
+        this.options = options ?? new RegistryClientOptions();
+        time = timeProvider ?? TimeProvider.System;
+        http = new HttpClient(handler ?? new SocketsHttpHandler { ConnectTimeout = this.options.RequestTimeout }, disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            MaxResponseContentBufferSize = 16 * 1024 * 1024,
+        };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd(this.options.UserAgent.Replace(' ', '-'));
+    }
+
+    /// <summary>The endpoint of <paramref name="host"/> under this client's insecure-host rules.</summary>
+    /// <param name="host">A registry host.</param>
+    /// <returns>The endpoint.</returns>
+    public RegistryEndpoint EndpointOf(string host) =>
+        RegistryEndpoint.For(host, options.InsecureHosts.Any(insecure => RegistryEndpoint.NormalizeHost(insecure) == RegistryEndpoint.NormalizeHost(host)));
+
+    /// <summary>HEADs a manifest with the Accept headers of OCI index/manifest and Docker manifest list/v2.</summary>
+    /// <param name="reference">Repository and tag or digest.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What the registry answered, or null when the tag (or repository) does not exist.</returns>
+    /// <exception cref="RegistryException">When the registry cannot be reached, refuses access or answers unexpectedly.</exception>
+    public async Task<ManifestHead?> HeadManifestAsync(RepositoryReference reference, CancellationToken cancellationToken = default)
+    {
+        var tagOrDigest = RequireReference(reference);
+        using var response = await SendAsync(reference, "pull", HttpMethod.Head, ManifestPath(reference, tagOrDigest), AcceptManifests, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, reference, "check", cancellationToken).ConfigureAwait(false);
+        return new(
+            Header(response, "Docker-Content-Digest"),
+            response.Content.Headers.ContentType?.MediaType,
+            response.Content.Headers.ContentLength);
+    }
+
+    /// <summary>True when the tag (or digest) exists; see <see cref="HeadManifestAsync"/>.</summary>
+    /// <param name="reference">Repository and tag or digest.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether it exists.</returns>
+    public async Task<bool> ExistsAsync(RepositoryReference reference, CancellationToken cancellationToken = default) =>
+        await HeadManifestAsync(reference, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>Lists a repository's tags, following <c>Link: &lt;…&gt;; rel="next"</c> pages.</summary>
+    /// <param name="repository">The repository (its reference is ignored).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tags in the order the registry sent them; empty when the repository does not exist.</returns>
+    /// <exception cref="RegistryException">When the registry cannot be reached, refuses access or answers unexpectedly.</exception>
+    public async Task<IReadOnlyList<string>> ListTagsAsync(RepositoryReference repository, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        var tags = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var endpoint = EndpointOf(repository.Host);
+        var next = endpoint.Resolve($"v2/{repository.Path}/tags/list?n={options.TagPageSize.ToString(CultureInfo.InvariantCulture)}");
+        for (var page = 0; page < MaxPages && next is not null && seen.Add(next.AbsoluteUri); page++)
+        {
+            using var response = await SendAsync(repository, "pull", HttpMethod.Get, next, null, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NotFound && page == 0)
+            {
+                return [];
+            }
+
+            await EnsureSuccessAsync(response, repository, "list the tags of", cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                if (document.RootElement.TryGetProperty("tags", out var list) && list.ValueKind == JsonValueKind.Array)
+                {
+                    tags.AddRange(list.EnumerateArray().Where(tag => tag.ValueKind == JsonValueKind.String).Select(tag => tag.GetString()!));
+                }
+            }
+            catch (JsonException exception)
+            {
+                throw new RegistryException(RegistryFailure.Unexpected, $"{repository.Host} sent a tag list for {repository.Path} that is not JSON", response.StatusCode, exception);
+            }
+
+            next = NextPage(response, next);
+        }
+
+        return tags.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Reads a manifest: its digest, kind, the blobs it references (whose sizes sum to <see cref="ManifestInfo.Size"/>)
+    /// and, when derivable, when it was created (the <c>org.opencontainers.image.created</c> annotation, else an
+    /// image configuration's <c>created</c>, else the newest <c>buildkit/createdat</c> of a cache's layers).
+    /// </summary>
+    /// <param name="reference">Repository and tag or digest.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The information, or null when it does not exist.</returns>
+    /// <exception cref="RegistryException">When the registry cannot be reached, refuses access or sends something unreadable.</exception>
+    public async Task<ManifestInfo?> GetManifestInfoAsync(RepositoryReference reference, CancellationToken cancellationToken = default) =>
+        await GetManifestInfoAsync(reference, depth: 0, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Deletes a manifest by digest (<c>DELETE /v2/&lt;name&gt;/manifests/&lt;digest&gt;</c>). Registries remove every
+    /// tag that points at that digest with it.
+    /// </summary>
+    /// <param name="repository">The repository (its reference is ignored).</param>
+    /// <param name="digest">The manifest digest, <c>sha256:…</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>True when deleted, false when it was already gone.</returns>
+    /// <exception cref="RegistryException">
+    /// <see cref="RegistryFailure.DeleteDisabled"/> on 405 (the registry does not allow deletes), or any other failure.
+    /// </exception>
+    public async Task<bool> DeleteManifestAsync(RepositoryReference repository, string digest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(digest);
+        if (!IsDigest(digest))
+        {
+            throw new ArgumentException($"'{digest}' is not a digest (algorithm:hex); manifests are deleted by digest, not by tag", nameof(digest));
+        }
+
+        using var response = await SendAsync(repository, "delete", HttpMethod.Delete, ManifestPath(repository, digest), null, cancellationToken).ConfigureAwait(false);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.NotFound:
+                return false;
+            case HttpStatusCode.MethodNotAllowed:
+                throw new RegistryException(
+                    RegistryFailure.DeleteDisabled,
+                    $"{repository.Host} does not allow deleting manifests (405 Method Not Allowed{await ErrorDetail(response, cancellationToken).ConfigureAwait(false)}): "
+                    + "a distribution registry needs storage.delete.enabled: true; on GitLab, ghcr.io or Harbor the user needs delete rights, or use the registry's own cleanup policies",
+                    response.StatusCode);
+            default:
+                await EnsureSuccessAsync(response, repository.WithReference(digest), "delete", cancellationToken).ConfigureAwait(false);
+                return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => http.Dispose();
+
+    private static void AcceptManifests(HttpRequestMessage request)
+    {
+        foreach (var type in MediaTypes.ManifestAccept)
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
+        }
+    }
+
+    private static string RequireReference(RepositoryReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.Reference ?? throw new ArgumentException($"'{reference}' names no tag or digest", nameof(reference));
+    }
+
+    private static bool IsDigest(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < text.Length - 1
+            && text[..colon].All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '+' or '.' or '_' or '-')
+            && text[(colon + 1)..].All(char.IsAsciiHexDigitLower);
+    }
+
+    // Tags and digests are URL-safe as they are; anything else is escaped.
+    private static string Segment(string reference) =>
+        IsDigest(reference) || Policy.DockerNames.IsValidTag(reference) ? reference : Uri.EscapeDataString(reference);
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static Uri? NextPage(HttpResponseMessage response, Uri current)
+    {
+        if (!response.Headers.TryGetValues("Link", out var links))
+        {
+            return null;
+        }
+
+        foreach (var link in links.SelectMany(value => value.Split(',')))
+        {
+            var open = link.IndexOf('<', StringComparison.Ordinal);
+            var close = link.IndexOf('>', StringComparison.Ordinal);
+            var parameters = open >= 0 && close > open ? link[close..].Replace("\"", string.Empty, StringComparison.Ordinal) : string.Empty;
+            if (parameters.Contains("rel=next", StringComparison.OrdinalIgnoreCase))
+            {
+                return new Uri(current, link[(open + 1)..close]);
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<string> ErrorDetail(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+            {
+                var parts = errors.EnumerateArray()
+                    .Select(error => $"{Text(error, "code")}: {Text(error, "message")}".Trim(' ', ':'))
+                    .Where(part => part.Length > 0)
+                    .Take(3)
+                    .ToList();
+                return parts.Count > 0 ? "; " + string.Join("; ", parts) : string.Empty;
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or HttpRequestException or IOException)
+        {
+            // No structured error body: the status says enough.
+        }
+
+        return string.Empty;
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static DateTimeOffset? ParseTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value.ToUniversalTime() : null;
+
+    private static long SizeOf(JsonElement descriptor) =>
+        descriptor.TryGetProperty("size", out var size) && size.TryGetInt64(out var value) && value >= 0 ? value : 0;
+
+    private static IEnumerable<JsonElement> Array(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray() : [];
+
+    private static DateTimeOffset? Annotation(JsonElement element, string name) =>
+        element.TryGetProperty("annotations", out var annotations) && annotations.ValueKind == JsonValueKind.Object
+            ? ParseTime(Text(annotations, name))
+            : null;
+
+    private static BlobDescriptor? Blob(JsonElement descriptor) =>
+        Text(descriptor, "digest") is { Length: > 0 } digest ? new BlobDescriptor(digest, SizeOf(descriptor), Text(descriptor, "mediaType")) : null;
+
+    private Uri ManifestPath(RepositoryReference repository, string reference) =>
+        EndpointOf(repository.Host).Resolve($"v2/{repository.Path}/manifests/{Segment(reference)}");
+
+    private async Task<ManifestInfo?> GetManifestInfoAsync(RepositoryReference reference, int depth, CancellationToken cancellationToken)
+    {
+        var tagOrDigest = RequireReference(reference);
+        byte[] body;
+        string? headerDigest;
+        string? contentType;
+        using (var response = await SendAsync(reference, "pull", HttpMethod.Get, ManifestPath(reference, tagOrDigest), AcceptManifests, cancellationToken).ConfigureAwait(false))
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            await EnsureSuccessAsync(response, reference, "read", cancellationToken).ConfigureAwait(false);
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            headerDigest = Header(response, "Docker-Content-Digest");
+            contentType = response.Content.Headers.ContentType?.MediaType;
+        }
+
+        var digest = headerDigest ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException exception)
+        {
+            throw new RegistryException(RegistryFailure.Unexpected, $"{reference} is not a JSON manifest", null, exception);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var mediaType = Text(root, "mediaType") ?? contentType ?? string.Empty;
+            var created = Annotation(root, "org.opencontainers.image.created");
+            var createdFrom = created is null ? CreatedSource.None : CreatedSource.Annotation;
+
+            if (MediaTypes.IsIndex(mediaType) || (root.TryGetProperty("manifests", out _) && !root.TryGetProperty("layers", out _)))
+            {
+                var entries = Array(root, "manifests").ToList();
+                var isImageIndex = entries.Count > 0 && entries.All(entry => MediaTypes.IsImageManifest(Text(entry, "mediaType")) || MediaTypes.IsIndex(Text(entry, "mediaType")));
+                if (!isImageIndex)
+                {
+                    var blobs = entries.Select(Blob).OfType<BlobDescriptor>().DistinctBy(blob => blob.Digest).ToList();
+                    var kind = entries.Any(entry => Text(entry, "mediaType") == MediaTypes.BuildKitCacheConfig) ? ManifestKind.BuildKitCacheIndex : ManifestKind.Other;
+                    (created, createdFrom) = created is null ? NewestLayer(entries) : (created, createdFrom);
+                    return new(reference, digest, mediaType, kind, body.Length, blobs, created, createdFrom);
+                }
+
+                var all = new List<BlobDescriptor>();
+                foreach (var entry in entries.Take(MaxIndexChildren))
+                {
+                    if (depth > 0 || Text(entry, "digest") is not { } child)
+                    {
+                        continue;
+                    }
+
+                    var info = await GetManifestInfoAsync(reference.WithReference(child), depth + 1, cancellationToken).ConfigureAwait(false);
+                    if (info is null)
+                    {
+                        continue;
+                    }
+
+                    all.Add(new BlobDescriptor(info.Digest, info.ManifestSize, info.MediaType));
+                    all.AddRange(info.Blobs);
+                    if (createdFrom != CreatedSource.Annotation && info.Created is { } childCreated && (created is null || childCreated > created))
+                    {
+                        (created, createdFrom) = (childCreated, info.CreatedFrom);
+                    }
+                }
+
+                return new(reference, digest, mediaType, ManifestKind.ImageIndex, body.Length, all.DistinctBy(blob => blob.Digest).ToList(), created, createdFrom);
+            }
+
+            var config = root.TryGetProperty("config", out var configElement) && configElement.ValueKind == JsonValueKind.Object ? configElement : (JsonElement?)null;
+            var layers = Array(root, "layers").ToList();
+            var referenced = new List<BlobDescriptor>();
+            if (config is { } c && Blob(c) is { } configBlob)
+            {
+                referenced.Add(configBlob);
+            }
+
+            referenced.AddRange(layers.Select(Blob).OfType<BlobDescriptor>());
+            var configType = config is { } cfg ? Text(cfg, "mediaType") : null;
+            var manifestKind = configType == MediaTypes.BuildKitCacheConfig ? ManifestKind.BuildKitCacheManifest
+                : configType is MediaTypes.OciImageConfig or MediaTypes.DockerImageConfig ? ManifestKind.Image
+                : ManifestKind.Other;
+            if (created is null && manifestKind == ManifestKind.Image && config is { } imageConfig && Blob(imageConfig) is { } blob && blob.Size <= MaxConfigBytes)
+            {
+                created = await ConfigCreatedAsync(reference, blob.Digest, cancellationToken).ConfigureAwait(false);
+                createdFrom = created is null ? CreatedSource.None : CreatedSource.Config;
+            }
+
+            if (created is null && manifestKind == ManifestKind.BuildKitCacheManifest)
+            {
+                (created, createdFrom) = NewestLayer(layers);
+            }
+
+            return new(reference, digest, mediaType, manifestKind, body.Length, referenced.DistinctBy(item => item.Digest).ToList(), created, createdFrom);
+        }
+    }
+
+    private static (DateTimeOffset? Created, CreatedSource From) NewestLayer(IEnumerable<JsonElement> descriptors)
+    {
+        var newest = descriptors.Select(descriptor => Annotation(descriptor, "buildkit/createdat")).Max();
+        return newest is null ? (null, CreatedSource.None) : (newest, CreatedSource.NewestLayer);
+    }
+
+    private async Task<DateTimeOffset?> ConfigCreatedAsync(RepositoryReference reference, string digest, CancellationToken cancellationToken)
+    {
+        var url = EndpointOf(reference.Host).Resolve($"v2/{reference.Path}/blobs/{Segment(digest)}");
+        using var response = await SendAsync(reference, "pull", HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, reference.WithReference(digest), "read the configuration blob of", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            return ParseTime(Text(document.RootElement, "created"));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, RepositoryReference reference, string what, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var detail = await ErrorDetail(response, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode + " " + response.ReasonPhrase;
+        throw response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => new RegistryException(RegistryFailure.Unauthorized, $"{reference.Host} refused to {what} {reference} ({status}{detail})", response.StatusCode),
+            HttpStatusCode.Forbidden => new RegistryException(RegistryFailure.Denied, $"{reference.Host} denied access to {what} {reference} ({status}{detail})", response.StatusCode),
+            _ => new RegistryException(RegistryFailure.Unexpected, $"{reference.Host} could not {what} {reference} ({status}{detail})", response.StatusCode),
+        };
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(
+        RepositoryReference repository,
+        string action,
+        HttpMethod method,
+        Uri url,
+        Action<HttpRequestMessage>? configure,
+        CancellationToken cancellationToken)
+    {
+        var host = RegistryEndpoint.NormalizeHost(repository.Host);
+        var scope = $"repository:{repository.Path}:{action}";
+        var authorization = await KnownAuthorizationAsync(host, scope, cancellationToken).ConfigureAwait(false);
+        var response = await SendWithRetriesAsync(host, method, url, configure, authorization, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        var challenge = AuthChallenge.Select(response.Headers.WwwAuthenticate);
+        if (challenge is null || (challenge.IsBearer && string.IsNullOrEmpty(challenge.Realm)))
+        {
+            return response;
+        }
+
+        response.Dispose();
+        challenges[host] = challenge;
+        tokens.TryRemove(host + " " + scope, out _);
+        authorization = challenge.IsBasic
+            ? BasicAuthorization(host, required: true)
+            : await FetchTokenAsync(host, scope, challenge, challengeScope: true, cancellationToken).ConfigureAwait(false);
+        response = await SendWithRetriesAsync(host, method, url, configure, authorization, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            response.Dispose();
+            var lookup = options.Credentials.Find(host);
+            var who = lookup.Credentials is { } credentials ? $"the credentials of '{credentials.Username}' (from {credentials.Source})" : "anonymous access";
+            throw new RegistryException(
+                RegistryFailure.Unauthorized,
+                $"{host} refused {who} for {method.Method} {repository.WithReference(null)} ({action}){(lookup.Message is null ? string.Empty : "; " + lookup.Message)}",
+                HttpStatusCode.Unauthorized);
+        }
+
+        return response;
+    }
+
+    private async Task<AuthenticationHeaderValue?> KnownAuthorizationAsync(string host, string scope, CancellationToken cancellationToken)
+    {
+        if (!challenges.TryGetValue(host, out var challenge))
+        {
+            return null;
+        }
+
+        return challenge.IsBasic ? BasicAuthorization(host, required: false) : await FetchTokenAsync(host, scope, challenge, challengeScope: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private AuthenticationHeaderValue? BasicAuthorization(string host, bool required)
+    {
+        var lookup = options.Credentials.Find(host);
+        if (lookup.Credentials is { } credentials)
+        {
+            var pair = Encoding.UTF8.GetBytes(credentials.Username + ":" + credentials.Password.Reveal());
+            return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
+        }
+
+        if (required)
+        {
+            throw new RegistryException(
+                RegistryFailure.Unauthorized,
+                $"{host} requires a login and no credentials were found for it: {lookup.Message ?? "pass registry-user and registry-password, or run docker login " + host}",
+                HttpStatusCode.Unauthorized);
+        }
+
+        return null;
+    }
+
+    private async Task<AuthenticationHeaderValue> FetchTokenAsync(string host, string scope, AuthChallenge challenge, bool challengeScope, CancellationToken cancellationToken)
+    {
+        var key = host + " " + scope;
+        if (tokens.TryGetValue(key, out var cached) && cached.ExpiresAt > time.GetUtcNow())
+        {
+            return new AuthenticationHeaderValue("Bearer", cached.Token);
+        }
+
+        if (!Uri.TryCreate(challenge.Realm, UriKind.Absolute, out var realm) || (realm.Scheme != Uri.UriSchemeHttps && realm.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new RegistryException(RegistryFailure.Unexpected, $"{host} named a token realm that is not an http(s) URL");
+        }
+
+        // Basic credentials go to a plain-http realm only when the registry itself is spoken to over http.
+        if (realm.Scheme == Uri.UriSchemeHttp && EndpointOf(host).BaseUri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new RegistryException(RegistryFailure.Unexpected, $"{host} named a plain-http token realm ({realm.Host}); credentials are not sent over http");
+        }
+
+        var query = new StringBuilder(realm.Query.Length > 1 ? realm.Query[1..] : string.Empty);
+        void Add(string name, string value) => query.Append(query.Length > 0 ? "&" : string.Empty).Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        if (!string.IsNullOrEmpty(challenge.Service))
+        {
+            Add("service", challenge.Service);
+        }
+
+        // The scope the registry named in its challenge to this very request, else ours (the challenge may be
+        // an earlier request's, for another repository or action).
+        var scopes = challengeScope && challenge.Scope is { Length: > 0 } named
+            ? named.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            : [scope];
+        foreach (var item in scopes)
+        {
+            Add("scope", item);
+        }
+
+        var lookup = options.Credentials.Find(host);
+        var url = new UriBuilder(realm) { Query = query.ToString() }.Uri;
+        var authorization = lookup.Credentials is { } credentials
+            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials.Username + ":" + credentials.Password.Reveal())))
+            : null;
+        using var response = await SendWithRetriesAsync(realm.Authority, HttpMethod.Get, url, null, authorization, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            var who = lookup.Credentials is { } user ? $"the credentials of '{user.Username}' (from {user.Source})" : "anonymous access";
+            throw new RegistryException(
+                RegistryFailure.Unauthorized,
+                $"the token service of {host} ({realm.Host}) refused {who} for {scope} ({(int)response.StatusCode} {response.ReasonPhrase}){(lookup.Message is null ? string.Empty : "; " + lookup.Message)}",
+                response.StatusCode);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new RegistryException(RegistryFailure.Unexpected, $"the token service of {host} ({realm.Host}) answered {(int)response.StatusCode} {response.ReasonPhrase}", response.StatusCode);
+        }
+
+        string? token;
+        TimeSpan lifetime;
+        try
+        {
+            using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            var root = document.RootElement;
+            token = Text(root, "token") is { Length: > 0 } t ? t : Text(root, "access_token");
+            lifetime = root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) && seconds > 0
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.FromSeconds(60);
+        }
+        catch (JsonException exception)
+        {
+            // The body is not quoted: it might be a token.
+            throw new RegistryException(RegistryFailure.Unexpected, $"the token service of {host} ({realm.Host}) sent an answer that is not JSON", response.StatusCode, exception);
+        }
+
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new RegistryException(RegistryFailure.Unexpected, $"the token service of {host} ({realm.Host}) sent no token", response.StatusCode);
+        }
+
+        // Renew a little early: a token that expires in flight costs a failed request.
+        var margin = TimeSpan.FromTicks(Math.Min(lifetime.Ticks / 10, TimeSpan.FromSeconds(30).Ticks));
+        tokens[key] = new CachedToken(token, time.GetUtcNow() + lifetime - margin);
+        return new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(
+        string host,
+        HttpMethod method,
+        Uri url,
+        Action<HttpRequestMessage>? configure,
+        AuthenticationHeaderValue? authorization,
+        CancellationToken cancellationToken)
+    {
+        var attempts = Math.Max(0, options.MaxRetries) + 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, url);
+            request.Headers.Authorization = authorization;
+            configure?.Invoke(request);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.RequestTimeout);
+            string failure;
+            Exception? cause;
+            try
+            {
+                var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                options.Log?.Invoke($"registry: {method.Method} {Printable(url)} -> {(int)response.StatusCode}");
+                if (response.StatusCode is not (HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout) || attempt >= attempts)
+                {
+                    return response;
+                }
+
+                failure = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+                cause = null;
+                response.Dispose();
+            }
+            catch (HttpRequestException exception)
+            {
+                failure = exception.Message;
+                cause = exception;
+            }
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = $"no answer within {options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
+                cause = exception;
+            }
+
+            options.Log?.Invoke($"registry: {method.Method} {Printable(url)} failed (attempt {attempt} of {attempts}): {failure}");
+            if (attempt >= attempts)
+            {
+                throw new RegistryException(RegistryFailure.Unreachable, $"could not reach {host} ({url.Scheme}://{url.Authority}) after {attempts} attempt{(attempts == 1 ? string.Empty : "s")}: {failure}", null, cause);
+            }
+
+            await Task.Delay(options.RetryDelay * (1 << (attempt - 1)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // URLs carry no secrets (credentials never go in the query), but a realm could: print path only for realms.
+    private static string Printable(Uri url) => url.GetLeftPart(UriPartial.Path) + (url.AbsolutePath.Contains("/v2/", StringComparison.Ordinal) ? url.Query : string.Empty);
+
+    private sealed record CachedToken(string Token, DateTimeOffset ExpiresAt);
+}

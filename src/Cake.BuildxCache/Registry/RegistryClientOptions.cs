@@ -1,0 +1,29 @@
+namespace Cake.BuildxCache.Registry;
+
+/// <summary>How a <see cref="RegistryClient"/> connects and authenticates.</summary>
+public sealed record RegistryClientOptions
+{
+    /// <summary>Where credentials come from; by default none (anonymous).</summary>
+    public IRegistryCredentialSource Credentials { get; init; } = new ExplicitRegistryCredentials();
+
+    /// <summary>Hosts spoken to over plain http although not loopback (a <c>--registry-insecure</c>-style opt-in).</summary>
+    public IReadOnlyCollection<string> InsecureHosts { get; init; } = [];
+
+    /// <summary>The time one HTTP exchange may take, body included, before it counts as failed (default 15 s).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How many times a request is repeated after a connection failure, a timeout or a 502/503/504 (default 2).</summary>
+    public int MaxRetries { get; init; } = 2;
+
+    /// <summary>The pause before the first retry; it doubles for each further one (default 250 ms).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The page size asked for when listing tags (<c>n=</c>); registries may send fewer and link to the next page.</summary>
+    public int TagPageSize { get; init; } = 1000;
+
+    /// <summary>Receives one line per HTTP exchange (method, URL, status); never headers or bodies.</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>The <c>User-Agent</c> sent.</summary>
+    public string UserAgent { get; init; } = "Cake.BuildxCache";
+}

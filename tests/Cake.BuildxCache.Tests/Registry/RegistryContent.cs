@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cake.BuildxCache.Registry;
+
+namespace Cake.BuildxCache.Tests.Registry;
+
+/// <summary>
+/// Pushes test content to a real registry with plain HTTP API calls (no docker engine here): blobs by
+/// monolithic upload, manifests by PUT. Builds the shapes the cache deals with: an image manifest with a
+/// config that has <c>created</c>, BuildKit's cache as an OCI index or Docker manifest list whose entries are
+/// layers plus the cache config (with <c>buildkit/createdat</c> annotations), and the <c>image-manifest=true</c> form.
+/// </summary>
+internal sealed class RegistryContent(RegistryServer server) : IDisposable
+{
+    private readonly HttpClient http = new() { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+
+    private AuthenticationHeaderValue Basic => new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(RegistryServer.User + ":" + RegistryServer.Password)));
+
+    public static string DigestOf(byte[] content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
+
+    public async Task<BlobDescriptor> PushBlobAsync(string repository, byte[] content, string mediaType)
+    {
+        var digest = DigestOf(content);
+        using var start = new HttpRequestMessage(HttpMethod.Post, $"v2/{repository}/blobs/uploads/");
+        start.Headers.Authorization = Basic;
+        using var started = await http.SendAsync(start);
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), $"start upload to {repository}");
+        var location = started.Headers.Location!;
+        var upload = location.IsAbsoluteUri ? location : new Uri(server.BaseUri, location);
+        var separator = upload.Query.Length > 0 ? "&" : "?";
+        using var put = new HttpRequestMessage(HttpMethod.Put, new Uri(upload + separator + "digest=" + Uri.EscapeDataString(digest)));
+        put.Headers.Authorization = Basic;
+        put.Content = new ByteArrayContent(content);
+        put.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var done = await http.SendAsync(put);
+        Assert.That(done.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"upload {digest} to {repository}");
+        return new BlobDescriptor(digest, content.Length, mediaType);
+    }
+
+    public async Task<string> PushManifestAsync(string repository, string reference, string mediaType, JsonNode manifest)
+    {
+        var body = Encoding.UTF8.GetBytes(manifest.ToJsonString());
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"v2/{repository}/manifests/{reference}");
+        put.Headers.Authorization = Basic;
+        put.Content = new ByteArrayContent(body);
+        put.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        using var response = await http.SendAsync(put);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"PUT manifest {repository}:{reference}: {await response.Content.ReadAsStringAsync()}");
+        return DigestOf(body);
+    }
+
+    /// <summary>An OCI image manifest with <paramref name="layerCount"/> random layers and a config whose <c>created</c> is given.</summary>
+    public async Task<(string Digest, long Size)> PushImageAsync(string repository, string tag, DateTimeOffset created, int layerCount = 2, int layerSize = 3000)
+    {
+        var config = await PushBlobAsync(
+            repository,
+            Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { created = created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ"), architecture = "amd64", os = "linux", rootfs = new { type = "layers", diff_ids = Array.Empty<string>() } })),
+            MediaTypes.OciImageConfig);
+        var layers = new List<BlobDescriptor>();
+        for (var i = 0; i < layerCount; i++)
+        {
+            layers.Add(await PushBlobAsync(repository, RandomNumberGenerator.GetBytes(layerSize + i), "application/vnd.oci.image.layer.v1.tar+gzip"));
+        }
+
+        var manifest = new JsonObject
+        {
+            ["schemaVersion"] = 2,
+            ["mediaType"] = MediaTypes.OciManifest,
+            ["config"] = Descriptor(config),
+            ["layers"] = new JsonArray([.. layers.Select(layer => (JsonNode)Descriptor(layer))]),
+        };
+        var digest = await PushManifestAsync(repository, tag, MediaTypes.OciManifest, manifest);
+        return (digest, config.Size + layers.Sum(layer => layer.Size));
+    }
+
+    /// <summary>BuildKit's registry cache as an index (OCI or Docker manifest list): entries are layers + the cache config.</summary>
+    public async Task<(string Digest, long Size)> PushCacheIndexAsync(string repository, string tag, IReadOnlyList<DateTimeOffset> layerTimes, bool oci = true, IReadOnlyList<BlobDescriptor>? sharedLayers = null)
+    {
+        var layers = await CacheLayersAsync(repository, layerTimes, sharedLayers);
+        var config = await PushBlobAsync(repository, Encoding.UTF8.GetBytes($$"""{"layers":[],"records":[],"tag":"{{tag}}"}"""), MediaTypes.BuildKitCacheConfig);
+        var mediaType = oci ? MediaTypes.OciIndex : MediaTypes.DockerManifestList;
+        var entries = new JsonArray([.. layers.Select(layer => (JsonNode)layer.Node), Descriptor(config)]);
+        var index = new JsonObject { ["schemaVersion"] = 2, ["mediaType"] = mediaType, ["manifests"] = entries };
+        var digest = await PushManifestAsync(repository, tag, mediaType, index);
+        return (digest, config.Size + layers.Sum(layer => layer.Blob.Size));
+    }
+
+    /// <summary>BuildKit's registry cache as an OCI image manifest (<c>image-manifest=true</c>), optionally with a created annotation.</summary>
+    public async Task<(string Digest, long Size)> PushCacheManifestAsync(string repository, string tag, IReadOnlyList<DateTimeOffset> layerTimes, DateTimeOffset? createdAnnotation = null)
+    {
+        var layers = await CacheLayersAsync(repository, layerTimes, null);
+        var config = await PushBlobAsync(repository, Encoding.UTF8.GetBytes($$"""{"layers":[],"records":[],"manifest":"{{tag}}"}"""), MediaTypes.BuildKitCacheConfig);
+        var manifest = new JsonObject
+        {
+            ["schemaVersion"] = 2,
+            ["mediaType"] = MediaTypes.OciManifest,
+            ["config"] = Descriptor(config),
+            ["layers"] = new JsonArray([.. layers.Select(layer => (JsonNode)layer.Node)]),
+        };
+        if (createdAnnotation is { } created)
+        {
+            manifest["annotations"] = new JsonObject { ["org.opencontainers.image.created"] = Time(created) };
+        }
+
+        var digest = await PushManifestAsync(repository, tag, MediaTypes.OciManifest, manifest);
+        return (digest, config.Size + layers.Sum(layer => layer.Blob.Size));
+    }
+
+    public async Task<IReadOnlyList<string>> TagsAsync(string repository)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/tags/list");
+        request.Headers.Authorization = Basic;
+        using var response = await http.SendAsync(request);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("tags") is { ValueKind: JsonValueKind.Array } tags
+            ? [.. tags.EnumerateArray().Select(tag => tag.GetString()!).Order(StringComparer.Ordinal)]
+            : [];
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ");
+
+    private static JsonObject Descriptor(BlobDescriptor blob) => new()
+    {
+        ["mediaType"] = blob.MediaType,
+        ["digest"] = blob.Digest,
+        ["size"] = blob.Size,
+    };
+
+    private async Task<List<(BlobDescriptor Blob, JsonObject Node)>> CacheLayersAsync(string repository, IReadOnlyList<DateTimeOffset> layerTimes, IReadOnlyList<BlobDescriptor>? shared)
+    {
+        var layers = new List<(BlobDescriptor, JsonObject)>();
+        for (var i = 0; i < layerTimes.Count; i++)
+        {
+            var blob = shared is not null && i < shared.Count
+                ? shared[i]
+                : await PushBlobAsync(repository, RandomNumberGenerator.GetBytes(2048 + (i * 100)), "application/vnd.oci.image.layer.v1.tar+gzip");
+            var node = Descriptor(blob);
+            node["annotations"] = new JsonObject
+            {
+                ["buildkit/createdat"] = Time(layerTimes[i]),
+                ["containerd.io/uncompressed"] = "sha256:" + new string('0', 64),
+            };
+            layers.Add((blob, node));
+        }
+
+        return layers;
+    }
+}
