@@ -70,6 +70,9 @@ internal sealed class ArgvScanner : IDisposable
             }
 
             _passes++;
+
+            // A short pause leaves the two cores to the build; a pass still comes every few milliseconds.
+            Thread.Sleep(2);
         }
     }
 }

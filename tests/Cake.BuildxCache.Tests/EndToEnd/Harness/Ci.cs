@@ -45,9 +45,14 @@ internal static class Ci
     public static Dictionary<string, string> Tag(this Dictionary<string, string> job, string tag, string slug) =>
         job.With(("CI_COMMIT_TAG", tag), ("CI_COMMIT_REF_NAME", tag), ("CI_COMMIT_REF_SLUG", slug));
 
-    /// <summary>The variables of a GitHub Actions job; <paramref name="eventPath"/> is the event payload file.</summary>
-    public static Dictionary<string, string> GitHub(string sha, string eventName, string eventPath) => new()
+    /// <summary>
+    /// The variables of a GitHub Actions job; <paramref name="eventPath"/> is the event payload file. GitHub names
+    /// no registry credentials: a workflow passes them as BUILDX_REGISTRY_USER/PASSWORD.
+    /// </summary>
+    public static Dictionary<string, string> GitHub(string sha, string eventName, string eventPath, string password) => new()
     {
+        ["BUILDX_REGISTRY_USER"] = "github-actor",
+        ["BUILDX_REGISTRY_PASSWORD"] = password,
         ["CI"] = "true",
         ["GITHUB_ACTIONS"] = "true",
         ["GITHUB_SERVER_URL"] = "https://github.com",
