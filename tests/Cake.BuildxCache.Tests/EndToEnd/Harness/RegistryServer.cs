@@ -143,7 +143,14 @@ internal sealed class RegistryServer : IDisposable
     /// <summary>The digest the registry serves for <paramref name="repository"/>:<paramref name="tag"/>, or null.</summary>
     public string? Digest(string repository, string tag)
     {
-        using var response = Send(HttpMethod.Head, $"v2/{repository}/manifests/{tag}");
+        // Every manifest kind accepted, or the registry may answer an index with one of its platform manifests.
+        using var response = Send(
+            HttpMethod.Head,
+            $"v2/{repository}/manifests/{tag}",
+            "application/vnd.oci.image.index.v1+json",
+            "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json",
+            "application/vnd.docker.distribution.manifest.v2+json");
         return response.IsSuccessStatusCode && response.Headers.TryGetValues("Docker-Content-Digest", out var values)
             ? values.First()
             : null;
@@ -211,9 +218,14 @@ internal sealed class RegistryServer : IDisposable
         }
     }
 
-    private HttpResponseMessage Send(HttpMethod method, string path)
+    private HttpResponseMessage Send(HttpMethod method, string path, params string[] accept)
     {
         using var request = new HttpRequestMessage(method, path);
+        foreach (var mediaType in accept)
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
+        }
+
         request.Headers.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")));
         return _http.Send(request);
