@@ -27,7 +27,9 @@ public sealed record RefOverrides(string? Branch = null, string? Sha = null, str
         {
             if (!CommitSha.IsValid(sha))
             {
-                throw new ArgumentException($"--sha '{Sha}' is not a commit sha (4 to 64 hex digits).", nameof(Sha));
+                // No parameter name: the message reaches the user as is, and ArgumentException would append
+                // " (Parameter 'Sha')", or "Arg_ParamName_Name, Sha" in the build app (UseSystemResourceKeys).
+                throw new ArgumentException($"--sha '{Sha}' is not a commit sha (4 to 64 hex digits).");
             }
 
             result = result with { Sha = sha, ShortSha = CommitSha.Short(sha) };

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Cake.BuildxCache.Tests.EndToEnd.Harness;
+using Cake.BuildxCache.Tests.Support;
+
+namespace Cake.BuildxCache.Tests.EndToEnd;
+
+/// <summary>
+/// Once for every end-to-end test: builds the build app (so no test pays for it, and no test runs with a
+/// half-built app), and starts one registry shared by the run (each test uses its own repositories in it).
+/// </summary>
+[SetUpFixture]
+public sealed class EndToEndSetUp
+{
+    private static readonly Lazy<RegistryServer> SharedRegistry = new(
+        () => RegistryServer.Start("e2e-user", "e2e-" + Guid.NewGuid().ToString("N")[..20]));
+
+    /// <summary>The registry of this run, started on first use.</summary>
+    internal static RegistryServer Registry => SharedRegistry.Value;
+
+    [OneTimeSetUp]
+    public void BuildTheBuildApp()
+    {
+        // The real environment: a first build needs the user's NuGet cache, which the tests' HOME hides.
+        var clock = Stopwatch.StartNew();
+        var result = ProcessRunner.Run(Tools.BuildSh, ["--version"], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(10));
+        Assert.That(result.ExitCode, Is.EqualTo(0), "./build.sh --version failed:\n" + result.Output);
+        TestContext.Progress.WriteLine($"end-to-end: build app ready in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [OneTimeTearDown]
+    public void StopTheRegistry()
+    {
+        if (SharedRegistry.IsValueCreated)
+        {
+            SharedRegistry.Value.Dispose();
+        }
+    }
+}

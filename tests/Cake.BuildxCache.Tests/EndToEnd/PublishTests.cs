@@ -1,0 +1,304 @@
+using Cake.BuildxCache.Tests.EndToEnd.Harness;
+
+namespace Cake.BuildxCache.Tests.EndToEnd;
+
+/// <summary>
+/// <c>./build.sh --target=Publish</c> for the GitLab scenarios, through the real docker CLI, against the real
+/// registry: once with the buildx test double installed as a CLI plugin, once (category RealBuildx) with
+/// the real buildx and a Docker engine where they exist. The order of docker commands comes from the
+/// docker shim, what reached the registry from the registry itself.
+/// </summary>
+[TestFixture(BuildxKind.Double)]
+[TestFixture(BuildxKind.Real, Category = "RealBuildx")]
+[NonParallelizable]
+[Category("EndToEnd")]
+public sealed class PublishTests(BuildxKind buildx)
+{
+    private DockerSandbox _sandbox = null!;
+    private Workspace _workspace = null!;
+    private string _project = null!;
+    private string _builder = null!;
+
+    private static RegistryServer Registry => EndToEndSetUp.Registry;
+
+    private string Image => $"{Registry.Host}/{_project}";
+
+    private string CacheRepository => _project + "/cache";
+
+    [SetUp]
+    public void SetUp()
+    {
+        if (buildx == BuildxKind.Real)
+        {
+            RealBuildx.RequireOrIgnore();
+        }
+
+        var id = Guid.NewGuid().ToString("N")[..8];
+        _project = $"e2e/{buildx.ToString().ToLowerInvariant()}-{id}";
+        _builder = "e2e-" + id;
+        _sandbox = new DockerSandbox(buildx);
+        _workspace = Workspace.Create();
+        // BuildKit reaches the registry on the host's loopback, over plain http.
+        _workspace.Write("buildkitd.toml", $"""
+            [registry."{Registry.Host}"]
+              http = true
+              insecure = true
+            """);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        if (_sandbox is null)
+        {
+            return;
+        }
+
+        if (buildx == BuildxKind.Real)
+        {
+            // The builder's container lives in the engine, beyond the temporary DOCKER_CONFIG.
+            BuildApp.Run(_workspace.Path, Job().Over(_sandbox), ["--target=PruneCache", "--prune-remove-builder=true", "--builder=" + _builder]);
+        }
+
+        _workspace.Dispose();
+        _sandbox.Dispose();
+    }
+
+    private Dictionary<string, string> Job() =>
+        Ci.GitLab(Registry.Host, _project, Registry.User, Registry.Password, _workspace.Sha);
+
+    private BuildRun Publish(Dictionary<string, string> job, params string[] arguments) =>
+        BuildApp.Run(
+            _workspace.Path,
+            job.Over(_sandbox),
+            ["--target=Publish", "--builder=" + _builder, "--driver-opt=network=host", "--buildkitd-config=buildkitd.toml", .. arguments],
+            secret: Registry.Password,
+            timeout: TimeSpan.FromMinutes(buildx == BuildxKind.Real ? 10 : 2));
+
+    /// <summary>The docker commands in order, by their first words: <c>login</c>, <c>buildx build</c>, …</summary>
+    private List<string> Sequence() =>
+        [.. _sandbox.DockerCalls().Select(call => call[0] == "buildx" ? "buildx " + call[1] : call[0])];
+
+    private IReadOnlyList<string> BuildCall()
+    {
+        var builds = _sandbox.DockerCalls().Where(call => call.Count > 1 && call[0] == "buildx" && call[1] == "build").ToList();
+        Assert.That(builds, Has.Count.EqualTo(1), "one docker buildx build");
+        return builds[0];
+    }
+
+    private static IReadOnlyList<string> Values(IReadOnlyList<string> call, string option) =>
+        [.. call.Select((argument, index) => (argument, index)).Where(pair => pair.argument == option).Select(pair => call[pair.index + 1])];
+
+    private string CacheRef(string slug) => $"type=registry,ref={Image}/cache:{slug}";
+
+    private void AssertSucceededWithoutLeaks(BuildRun run)
+    {
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        AssertNoLeak(run);
+    }
+
+    private void AssertNoLeak(BuildRun run)
+    {
+        Assert.That(run.Lines, Has.None.Contains(Registry.Password), "an output line shows the password");
+        Assert.That(run.Scan!.Leaks, Is.Empty, "a process's argv held the password");
+        if (buildx == BuildxKind.Double)
+        {
+            Assert.That(_sandbox.PluginCalls().Select(call => call.Stdin), Has.All.Empty, "buildx got something on stdin");
+        }
+    }
+
+    private void MakeTheBuildFail()
+    {
+        if (buildx == BuildxKind.Double)
+        {
+            _sandbox.FailDouble("build");
+        }
+        else
+        {
+            _workspace.Write("Dockerfile", "FROM busybox:1.36\nRUN echo compiling && exit 3\n");
+        }
+    }
+
+    [Test]
+    public void Default_branch_creates_the_builder_logs_in_builds_with_its_cache_pushes_and_prunes()
+    {
+        var run = Publish(Job().Branch("main", "main"), "--prune-until=72h");
+
+        AssertSucceededWithoutLeaks(run);
+        Assert.That(Sequence(), Is.EqualTo(new[]
+        {
+            "buildx version", "buildx inspect", "buildx create", "login", "buildx build", "buildx inspect", "buildx prune",
+        }));
+        var calls = _sandbox.DockerCalls();
+        // buildx 0.10 knows --config only (the double answers `version` as v0.10.5); 0.13 renamed it --buildkitd-config.
+        var configFlag = buildx == BuildxKind.Double ? "--config" : calls[2].ElementAtOrDefault(8);
+        Assert.That(configFlag, Is.AnyOf("--config", "--buildkitd-config"));
+        Assert.That(calls[2], Is.EqualTo(new[]
+        {
+            "buildx", "create", "--name", _builder, "--driver", "docker-container", "--driver-opt", "network=host", configFlag, "buildkitd.toml", "--bootstrap",
+        }));
+        Assert.That(calls[3], Is.EqualTo(new[] { "login", "--username", Registry.User, "--password-stdin", Registry.Host }));
+        Assert.That(calls[6], Is.EqualTo(new[] { "buildx", "prune", "--builder", _builder, "--all", "--filter", "until=72h", "--force" }));
+
+        var build = BuildCall();
+        Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("main") }));
+        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("main") + ",mode=max,ignore-error=true" }));
+        Assert.That(Values(build, "--tag"), Is.EqualTo(new[] { Image + ":main", $"{Image}:{_workspace.ShortSha}", Image + ":latest" }));
+        Assert.That(build, Has.Member("--push").And.No.Member("--load"));
+        Assert.That(Values(build, "--builder"), Is.EqualTo(new[] { _builder }));
+
+        Assert.That(Registry.Tags(_project), Is.EquivalentTo(new[] { "main", _workspace.ShortSha, "latest" }));
+        Assert.That(Registry.Tags(CacheRepository), Is.EqualTo(new[] { "main" }));
+        var digest = Registry.Digest(_project, "main");
+        Assert.That(run.Output, Does.Contain($"Published {Image}@{digest}"), "the digest the build reported is the one the registry serves");
+        Assert.That(_sandbox.StoredLogins(), Is.EqualTo(new[] { Registry.Host }), "no --logout: the login stays");
+        if (buildx == BuildxKind.Double)
+        {
+            // The real docker CLI handed every buildx command, unchanged, to the plugin.
+            Assert.That(
+                _sandbox.PluginCalls().Select(call => call.Arguments),
+                Is.EqualTo(calls.Where(call => call[0] == "buildx").Select(call => call.Skip(1).ToList())));
+        }
+    }
+
+    [Test]
+    public void A_second_run_reuses_the_builder_instead_of_creating_it()
+    {
+        var first = Publish(Job().Branch("main", "main"));
+        var second = Publish(Job().Branch("main", "main"));
+
+        AssertSucceededWithoutLeaks(first);
+        AssertSucceededWithoutLeaks(second);
+        Assert.That(Sequence().Count(command => command == "buildx create"), Is.EqualTo(1));
+        Assert.That(Sequence(), Is.EqualTo(new[]
+        {
+            "buildx version", "buildx inspect", "buildx create", "login", "buildx build",
+            "buildx version", "buildx inspect", "login", "buildx build",
+        }));
+        Assert.That(second.Output, Does.Contain($"Reusing builder {_builder} (driver docker-container"));
+        Assert.That(second.Output, Does.Contain($"importing cache manifest from {Image}/cache:main"));
+    }
+
+    [Test]
+    public void Feature_branch_reads_its_cache_then_main_writes_its_own_and_pushes_its_tags()
+    {
+        AssertSucceededWithoutLeaks(Publish(Job().Branch("main", "main")));
+
+        var run = Publish(Job().Branch("feature/Fast-Builds", "feature-fast-builds"));
+
+        AssertSucceededWithoutLeaks(run);
+        var build = _sandbox.DockerCalls().Where(call => call.Count > 1 && call[1] == "build").Last();
+        Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("feature-fast-builds"), CacheRef("main") }));
+        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("feature-fast-builds") + ",mode=max,ignore-error=true" }));
+        Assert.That(run.Output, Does.Contain($"importing cache manifest from {Image}/cache:main"), "a new branch starts warm from main");
+        Assert.That(Registry.Tags(CacheRepository), Is.EquivalentTo(new[] { "main", "feature-fast-builds" }));
+        Assert.That(Registry.Tags(_project), Is.SupersetOf(new[] { "feature-fast-builds", _workspace.ShortSha }));
+    }
+
+    [Test]
+    public void Merge_request_reads_branch_target_and_default_caches_and_writes_the_branch_cache()
+    {
+        var run = Publish(Job().MergeRequest("topic", "topic", target: "release-2"));
+
+        AssertSucceededWithoutLeaks(run);
+        Assert.That(Sequence().IndexOf("login"), Is.LessThan(Sequence().IndexOf("buildx build")));
+        var build = BuildCall();
+        Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("topic"), CacheRef("release-2"), CacheRef("main") }));
+        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("topic") + ",mode=max,ignore-error=true" }));
+        Assert.That(build, Has.Member("--push"));
+        Assert.That(Registry.Tags(CacheRepository), Is.EqualTo(new[] { "topic" }));
+    }
+
+    [Test]
+    public void Fork_merge_request_reads_the_cache_but_writes_no_cache_and_pushes_nothing()
+    {
+        var run = Publish(Job().MergeRequest("patch-1", "patch-1", target: "main", fork: true), "--push=false");
+
+        AssertSucceededWithoutLeaks(run);
+        var build = BuildCall();
+        Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("patch-1"), CacheRef("main") }));
+        Assert.That(build, Has.No.Member("--cache-to").And.No.Member("--push"));
+        Assert.That(run.Output, Does.Contain("cache to:   none (read-only"));
+        Assert.That(Registry.Tags(_project), Is.Empty);
+        Assert.That(Registry.Tags(CacheRepository), Is.Empty);
+    }
+
+    [Test]
+    public void Tag_pipeline_pushes_the_git_tag_and_the_sha()
+    {
+        _workspace.Repository.Git("tag", "v1.4.0");
+
+        var run = Publish(Job().Tag("v1.4.0", "v1-4-0"));
+
+        AssertSucceededWithoutLeaks(run);
+        var build = BuildCall();
+        Assert.That(Values(build, "--tag"), Is.EquivalentTo(new[] { Image + ":v1.4.0", $"{Image}:{_workspace.ShortSha}" }));
+        Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("v1-4-0"), CacheRef("main") }));
+        Assert.That(Registry.Tags(_project), Is.EquivalentTo(new[] { "v1.4.0", _workspace.ShortSha }));
+    }
+
+    [Test]
+    public void Logout_after_publish_leaves_no_credentials_behind()
+    {
+        var run = Publish(Job().Branch("main", "main"), "--logout=true");
+
+        AssertSucceededWithoutLeaks(run);
+        Assert.That(Sequence().Last(), Is.EqualTo("logout"));
+        Assert.That(_sandbox.StoredLogins(), Is.Empty);
+    }
+
+    [Test]
+    public void A_failing_build_exits_non_zero_says_why_and_pushes_nothing()
+    {
+        MakeTheBuildFail();
+
+        var run = Publish(Job().Branch("main", "main"), "--logout=true");
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
+        Assert.That(run.Output, Does.Contain("docker buildx build").And.Contain("failed (exit code 1)"));
+        Assert.That(run.Output, Does.Contain("did not complete successfully: exit code: 3"));
+        Assert.That(run.Output, Does.Not.Contain("Published "));
+        Assert.That(Registry.Tags(_project), Is.Empty, "nothing was pushed");
+        Assert.That(Registry.Tags(CacheRepository), Is.Empty);
+        Assert.That(Sequence().Last(), Is.EqualTo("logout"), "the teardown logs out after a failure too");
+        AssertNoLeak(run);
+    }
+
+    [Test]
+    public void A_cache_export_error_with_ignore_error_still_publishes_the_image()
+    {
+        if (buildx == BuildxKind.Real)
+        {
+            Assert.Ignore("A cache export error is injected through the double's control file; the real buildx has no such switch.");
+        }
+
+        _sandbox.FailDouble("cache-export");
+
+        var run = Publish(Job().Branch("main", "main"));
+
+        AssertSucceededWithoutLeaks(run);
+        Assert.That(run.Output, Does.Contain("ERROR: error writing layer blob"));
+        Assert.That(run.Output, Does.Contain($"Published {Image}@"));
+        Assert.That(Registry.Tags(_project), Is.EquivalentTo(new[] { "main", _workspace.ShortSha, "latest" }));
+        Assert.That(Registry.Tags(CacheRepository), Is.Empty);
+    }
+
+    [Test]
+    public void A_cache_export_error_without_ignore_error_fails_the_build()
+    {
+        if (buildx == BuildxKind.Real)
+        {
+            Assert.Ignore("A cache export error is injected through the double's control file; the real buildx has no such switch.");
+        }
+
+        _sandbox.FailDouble("cache-export");
+
+        var run = Publish(Job().Branch("main", "main"), "--cache-ignore-error=false");
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
+        Assert.That(Values(BuildCall(), "--cache-to"), Is.EqualTo(new[] { CacheRef("main") + ",mode=max,ignore-error=false" }));
+        Assert.That(run.Output, Does.Contain("failed (exit code 1)").And.Contain("error writing layer blob"));
+        Assert.That(Registry.Tags(_project), Is.Empty);
+        AssertNoLeak(run);
+    }
+}
