@@ -41,4 +41,10 @@ public sealed class DockerInvocation
 
     /// <summary>Gets texts replaced by <c>[REDACTED]</c> in captured lines and error messages.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>
+    /// Receives every output line (stdout and stderr, secrets redacted) as it arrives, for a command
+    /// whose output is both shown live and read afterwards (a build's progress). Setting it captures the output.
+    /// </summary>
+    public Action<string>? OnOutputLine { get; init; }
 }

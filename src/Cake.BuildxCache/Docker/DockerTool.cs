@@ -70,20 +70,34 @@ public abstract class DockerTool<TSettings> : Tool<TSettings>
 
         var arguments = GetArguments(settings);
         string Redact(string line) => Redactor.Redact(line, invocation.Secrets);
+        string Forward(string line)
+        {
+            // Cake passes null at the end of each stream; Redact passes it through.
+            var shown = Redact(line);
+            if (shown is not null)
+            {
+                invocation.OnOutputLine!(shown);
+            }
+
+            return shown!;
+        }
+
+        var capture = invocation.CaptureOutput || invocation.OnOutputLine is not null;
+        Func<string, string>? handler = invocation.OnOutputLine is not null ? Forward : invocation.Secrets.Count > 0 ? Redact : null;
         var processSettings = new ProcessSettings
         {
-            RedirectStandardOutput = invocation.CaptureOutput,
-            RedirectStandardError = invocation.CaptureOutput,
-            RedirectedStandardOutputHandler = invocation.Secrets.Count > 0 ? Redact : null,
-            RedirectedStandardErrorHandler = invocation.Secrets.Count > 0 ? Redact : null,
+            RedirectStandardOutput = capture,
+            RedirectStandardError = capture,
+            RedirectedStandardOutputHandler = handler,
+            RedirectedStandardErrorHandler = handler,
             StandardInput = invocation.StandardInput,
         };
 
         using var process = RunProcess(settings, arguments, processSettings);
         WaitForExit(process, settings, invocation);
 
-        IReadOnlyList<string> output = invocation.CaptureOutput ? [.. process.GetStandardOutput()] : [];
-        IReadOnlyList<string> error = invocation.CaptureOutput ? [.. process.GetStandardError()] : [];
+        IReadOnlyList<string> output = capture ? [.. process.GetStandardOutput()] : [];
+        IReadOnlyList<string> error = capture ? [.. process.GetStandardError()] : [];
         settings.PostAction?.Invoke(process);
 
         var result = new DockerCommandResult(process.GetExitCode(), output, error);

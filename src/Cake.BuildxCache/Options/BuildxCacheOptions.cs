@@ -125,6 +125,15 @@ public sealed record BuildxCacheOptions
     /// <summary><c>metadata-file</c>.</summary>
     public string? MetadataFile { get; init; }
 
+    /// <summary><c>check-cache-refs</c>: ask the registry which cache-from refs exist before building.</summary>
+    public bool CheckCacheRefs { get; init; } = true;
+
+    /// <summary><c>require-cache-hit</c>: the least percent of steps a warm build must take from the cache, or null.</summary>
+    public int? RequireCacheHit { get; init; }
+
+    /// <summary><c>registry-flavor</c>: the cache registry's kind, choosing the cache-to options it needs.</summary>
+    public Policy.RegistryFlavor RegistryFlavor { get; init; } = Policy.RegistryFlavor.Generic;
+
     /// <summary><c>prune-until</c>: a Go duration such as <c>72h</c>.</summary>
     public string? PruneUntil { get; init; }
 

@@ -59,6 +59,9 @@ public static class BuildxCacheOptionsReader
             DefaultBranch = r.Text(OptionCatalog.DefaultBranch),
             Progress = r.Text(OptionCatalog.Progress),
             MetadataFile = r.Text(OptionCatalog.MetadataFile),
+            CheckCacheRefs = r.Bool(OptionCatalog.CheckCacheRefs) ?? true,
+            RequireCacheHit = r.Percent(OptionCatalog.RequireCacheHit),
+            RegistryFlavor = r.Choice(OptionCatalog.RegistryFlavor, Policy.RegistryFlavor.Generic),
             PruneUntil = r.Text(OptionCatalog.PruneUntil),
             PruneKeepStorage = r.Text(OptionCatalog.PruneKeepStorage),
             PruneRemoveBuilder = r.Bool(OptionCatalog.PruneRemoveBuilder) ?? false,
@@ -142,6 +145,23 @@ public static class BuildxCacheOptionsReader
             }
 
             Problems.Add(OptionProblem.For(option, text, raw.Value.Origin, "is not a boolean (use true or false)"));
+            return null;
+        }
+
+        public int? Percent(OptionDescriptor option)
+        {
+            var text = Text(option);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text.TrimEnd('%'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var percent) && percent <= 100)
+            {
+                return percent;
+            }
+
+            Problems.Add(OptionProblem.For(option, text, OriginOf(option), "must be a whole percentage from 0 to 100"));
             return null;
         }
 

@@ -114,6 +114,15 @@ public static class OptionCatalog
     /// <summary><c>metadata-file</c>.</summary>
     public static readonly OptionDescriptor MetadataFile = new("metadata-file", "build-metadata.json", "", "file buildx writes the build result metadata to (--metadata-file)");
 
+    /// <summary><c>check-cache-refs</c>.</summary>
+    public static readonly OptionDescriptor CheckCacheRefs = new("check-cache-refs", "false", "true", "ask the registry which cache-from refs exist before the build and pass only those");
+
+    /// <summary><c>require-cache-hit</c>.</summary>
+    public static readonly OptionDescriptor RequireCacheHit = new("require-cache-hit", "80", "", "fail a warm build (one that imported a cache ref) whose steps came from the cache less than this percent");
+
+    /// <summary><c>registry-flavor</c>.</summary>
+    public static readonly OptionDescriptor RegistryFlavor = new("registry-flavor", "ecr", "generic", "cache-to options the cache registry needs: generic, gitlab, ghcr, ecr or harbor");
+
     /// <summary><c>prune-until</c>.</summary>
     public static readonly OptionDescriptor PruneUntil = new("prune-until", "72h", "", "PruneCache removes cache older than this Go duration (--filter until=)");
 
@@ -133,6 +142,6 @@ public static class OptionCatalog
         BuildkitdConfig, CacheMode, CacheReadOnly, CacheIgnoreError, CacheImageManifest, CacheOciMediaTypes,
         CacheCompression, Push, Load, TagBranch, TagSha, TagLatest, TagGitTag, Tag, Label, BuildArg, Title,
         Registry, RegistryUser, RegistryPassword, CacheRegistryUser, CacheRegistryPassword, Branch, Sha,
-        DefaultBranch, Progress, MetadataFile, PruneUntil, PruneKeepStorage, PruneRemoveBuilder, Logout,
+        DefaultBranch, Progress, MetadataFile, CheckCacheRefs, RequireCacheHit, RegistryFlavor, PruneUntil, PruneKeepStorage, PruneRemoveBuilder, Logout,
     ];
 }

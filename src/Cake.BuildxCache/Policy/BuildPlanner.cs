@@ -25,6 +25,16 @@ public static class BuildPlanner
         notes.AddRange(tagNotes);
         var cache = CacheRefPolicy.Decide(refs, options);
         notes.AddRange(cache.Notes);
+        var cacheTo = cache.To;
+        if (cacheTo is not null)
+        {
+            (cacheTo, var flavorNote) = RegistryFlavors.Apply(cacheTo, options.RegistryFlavor);
+            if (flavorNote is not null)
+            {
+                notes.Add(flavorNote);
+            }
+        }
+
         var (output, outputNote) = OutputPolicy.Decide(refs, options);
         notes.Add(outputNote);
         var (registries, registryNotes) = RegistryPolicy.Decide(options, refs.IsCI);
@@ -43,7 +53,7 @@ public static class BuildPlanner
             LabelPolicy.Labels(refs, options, created),
             LabelPolicy.BuildArgs(refs, options),
             cache.From,
-            cache.To,
+            cacheTo,
             output,
             registries,
             notes);

@@ -1,30 +1,45 @@
+using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Hosting;
+using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Registry;
+using Cake.BuildxCache.Report;
 using Cake.BuildxCache.Tasks.Commands;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
+using Cake.Core;
+using Cake.Core.Diagnostics;
 
 namespace Cake.BuildxCache.Tasks;
 
 /// <summary>
-/// The one <c>docker buildx build</c> of the plan, with the registry cache: reads the cache-from
-/// chain, writes the branch's cache ref when writable, pushes or loads; then reports from the metadata file.
+/// The one <c>docker buildx build</c> of the plan, with the registry cache: asks the registry which
+/// cache-from refs exist, reads them, writes the branch's cache ref when writable, pushes or loads;
+/// then reports what the cache did and hands the result to the pipeline.
 /// </summary>
 [TaskName(Name)]
-[TaskDescription("Builds the image with docker buildx and the registry cache (cache-from chain, cache-to when writable).")]
+[TaskDescription("Builds the image with docker buildx and the registry cache (cache-from chain, cache-to when writable), then reports cache use.")]
 [IsDependentOn(typeof(EnsureBuilderTask))]
 [IsDependentOn(typeof(LoginTask))]
-public sealed class BuildWithCacheTask : FrostingTask<BuildxCacheContext>
+public sealed class BuildWithCacheTask : AsyncFrostingTask<BuildxCacheContext>
 {
     /// <summary>The task name.</summary>
     public const string Name = "BuildWithCache";
 
     /// <inheritdoc/>
-    public override void Run(BuildxCacheContext context)
+    public override async Task RunAsync(BuildxCacheContext context)
     {
         context.EnsureValid();
         var plan = context.Plan;
-        var settings = DockerCommands.Build(plan);
+        var cacheFrom = await SelectCacheFromAsync(context, plan).ConfigureAwait(false);
+        var progress = new List<string>();
+        var settings = DockerCommands.Build(plan, cacheFrom, context.BuildxVersion);
+        settings.OutputHandler = line =>
+        {
+            progress.Add(line);
+            context.Log.Write(Verbosity.Normal, LogLevel.Information, "{0}", line);
+        };
+
         context.EnsureDirectoryExists(settings.MetadataFile!.GetDirectory());
         if (context.FileExists(settings.MetadataFile))
         {
@@ -32,19 +47,52 @@ public sealed class BuildWithCacheTask : FrostingTask<BuildxCacheContext>
             context.DeleteFile(settings.MetadataFile);
         }
 
-        context.Information("cache from: {0}", string.Join("  ", plan.CacheFrom.Select(spec => spec.Ref)));
-        context.Information("cache to:   {0}", plan.CacheTo?.ToString() ?? "none (read-only: " + string.Join("; ", plan.Notes.Where(note => note.Contains("read-only", StringComparison.OrdinalIgnoreCase))) + ")");
-        context.DockerBuildxBuild(settings);
+        context.Information("cache from: {0}", cacheFrom.Count == 0 ? "none" : string.Join("  ", cacheFrom.Select(spec => spec.Ref)));
+        context.Information("cache to:   {0}", plan.CacheTo?.ToString() ?? "none (read-only)");
+        try
+        {
+            context.DockerBuildxBuild(settings);
+        }
+        catch (CakeException)
+        {
+            BuildReporting.ReportFailure(context, BuildProgress.Parse(progress));
+            throw;
+        }
 
         var metadata = context.FileExists(settings.MetadataFile) ? context.DockerBuildxReadMetadata(settings.MetadataFile) : null;
         context.Outcome = new BuildOutcome(settings.MetadataFile.FullPath, metadata);
         context.Information("Built {0}{1}: {2}.", plan.Image, metadata?.Digest is { } digest ? "@" + digest : string.Empty, Describe(plan.Output, plan.Tags));
+        BuildReporting.Report(context, plan with { CacheFrom = cacheFrom }, BuildProgress.Parse(progress), metadata);
     }
 
-    private static string Describe(Policy.OutputMode output, IReadOnlyList<string> tags) => output switch
+    private static async Task<IReadOnlyList<CacheSpec>> SelectCacheFromAsync(BuildxCacheContext context, BuildPlan plan)
     {
-        Policy.OutputMode.Push => "pushed " + string.Join(", ", tags),
-        Policy.OutputMode.Load => "loaded into the local engine as " + string.Join(", ", tags),
+        if (!plan.Options.CheckCacheRefs || plan.CacheFrom.Count == 0)
+        {
+            return plan.CacheFrom;
+        }
+
+        using var client = RegistryAccess.Client(context);
+        var selection = await new CacheRefChecker(client).SelectAsync(CacheFromPolicy.Candidates(plan)).ConfigureAwait(false);
+        foreach (var line in selection.Log)
+        {
+            if (selection.HasWarnings)
+            {
+                context.Warning("{0}", line);
+            }
+            else
+            {
+                context.Information("{0}", line);
+            }
+        }
+
+        return selection.From;
+    }
+
+    private static string Describe(OutputMode output, IReadOnlyList<string> tags) => output switch
+    {
+        OutputMode.Push => "pushed " + string.Join(", ", tags),
+        OutputMode.Load => "loaded into the local engine as " + string.Join(", ", tags),
         _ => "kept in the build cache only (neither pushed nor loaded)",
     };
 }

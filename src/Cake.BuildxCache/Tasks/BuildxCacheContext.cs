@@ -40,6 +40,9 @@ public class BuildxCacheContext : FrostingContext
     /// <summary>Gets the registries this run logged in to (for logout at teardown).</summary>
     public IReadOnlyCollection<string> LoggedInRegistries => _loggedIn;
 
+    /// <summary>The buildx version, once <c>EnsureBuilder</c> asked for it.</summary>
+    public Docker.Buildx.BuildxVersion? BuildxVersion { get; set; }
+
     /// <summary>The result of the build, once <c>BuildWithCache</c> ran.</summary>
     public BuildOutcome? Outcome { get; set; }
 

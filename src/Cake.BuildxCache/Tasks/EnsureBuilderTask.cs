@@ -23,6 +23,7 @@ public sealed class EnsureBuilderTask : FrostingTask<BuildxCacheContext>
     {
         context.EnsureValid();
         var version = BuildxVersionOrExplain(context);
+        context.BuildxVersion = version;
         var builder = context.State.Builder;
         var existing = context.DockerBuildxInspect(DockerCommands.InspectBuilder(builder));
 

@@ -71,7 +71,8 @@ public sealed class PublishTests(BuildxKind buildx)
         BuildApp.Run(
             _workspace.Path,
             job.Over(_sandbox),
-            ["--target=Publish", "--builder=" + _builder, "--driver-opt=network=host", "--buildkitd-config=buildkitd.toml", .. arguments],
+            // The chain itself is under test here, so every ref is passed; the existence check has its own test.
+            ["--target=Publish", "--builder=" + _builder, "--driver-opt=network=host", "--buildkitd-config=buildkitd.toml", "--check-cache-refs=false", .. arguments],
             secret: Registry.Password,
             timeout: TimeSpan.FromMinutes(buildx == BuildxKind.Real ? 10 : 2));
 
@@ -193,6 +194,29 @@ public sealed class PublishTests(BuildxKind buildx)
         Assert.That(run.Output, Does.Contain($"importing cache manifest from {Image}/cache:main"), "a new branch starts warm from main");
         Assert.That(Registry.Tags(CacheRepository), Is.EquivalentTo(new[] { "main", "feature-fast-builds" }));
         Assert.That(Registry.Tags(_project), Is.SupersetOf(new[] { "feature-fast-builds", _workspace.ShortSha }));
+    }
+
+    [Test]
+    public void With_the_existence_check_a_new_branch_passes_only_mains_cache_and_says_so()
+    {
+        AssertSucceededWithoutLeaks(Publish(Job().Branch("main", "main")));
+
+        var run = Publish(Job().Branch("feature/Checked", "feature-checked"), "--check-cache-refs=true");
+
+        AssertSucceededWithoutLeaks(run);
+        var build = _sandbox.DockerCalls().Where(call => call.Count > 1 && call[1] == "build").Last();
+        Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("main") }), "the branch's ref does not exist yet");
+        Assert.That(run.Output, Does.Contain($"{Image}/cache:feature-checked missing, using main's"));
+        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("feature-checked") + ",mode=max,ignore-error=true" }));
+
+        // The hand-off to the pipeline: the report of what the cache did, and GitLab's dotenv.
+        var report = File.ReadAllText(Path.Combine(_workspace.Path, "artifacts", "buildx-report.json"));
+        // The double replays the real warm capture, so the report is that build's: every step cached.
+        Assert.That(report, Does.Contain("\"schemaVersion\": 1").And.Contain("\"imported\""));
+        var env = File.ReadAllLines(Path.Combine(_workspace.Path, "artifacts", "build.env"));
+        Assert.That(env, Has.Member("IMAGE=" + Image));
+        Assert.That(env, Has.Member("IMAGE_DIGEST=" + Registry.Digest(_project, "feature-checked")));
+        Assert.That(env, Has.Member("CACHE_REF=" + Image + "/cache:feature-checked"));
     }
 
     [Test]

@@ -264,6 +264,6 @@ public sealed class OptionsReaderTests
     public void Every_option_is_described_and_named_once()
     {
         Assert.That(OptionCatalog.All.Select(option => option.Name), Is.Unique);
-        Assert.That(OptionCatalog.All, Has.Count.EqualTo(41));
+        Assert.That(OptionCatalog.All, Has.Count.EqualTo(44));
     }
 }

@@ -139,7 +139,7 @@ public sealed class BuildAndPublishTests
             + $"--label \"org.opencontainers.image.revision={sha}\" --label \"org.opencontainers.image.source=https://gitlab.example.com/group/app\" "
             + $"--label \"org.opencontainers.image.title=app\" --build-arg \"GIT_COMMIT={sha}\" "
             + "--cache-from \"type=registry,ref=localhost:5000/app/cache:feature-local\" --cache-from \"type=registry,ref=localhost:5000/app/cache:main\" "
-            + "--load --metadata-file \"artifacts/buildx-metadata.json\" \"app\"",
+            + "--load --metadata-file \"artifacts/buildx-metadata.json\" --progress \"plain\" \"app\"",
         }));
         Assert.That(run.Output, Does.Contain("loaded into the local engine as localhost:5000/app:feature-local"));
     }

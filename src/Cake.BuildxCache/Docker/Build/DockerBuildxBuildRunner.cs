@@ -29,7 +29,7 @@ public sealed class DockerBuildxBuildRunner : DockerTool<DockerBuildxBuildSettin
     {
         ArgumentNullException.ThrowIfNull(settings);
         var description = "docker buildx build" + (settings.Tags.Count > 0 ? " of " + settings.Tags[0] : string.Empty);
-        Execute(settings, new DockerInvocation(description));
+        Execute(settings, new DockerInvocation(description) { OnOutputLine = settings.OutputHandler });
     }
 
     /// <inheritdoc />

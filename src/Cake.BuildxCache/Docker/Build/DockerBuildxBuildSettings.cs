@@ -98,4 +98,10 @@ public sealed class DockerBuildxBuildSettings : ToolSettings
 
     /// <summary>Gets or sets the build context: a directory, a URL or <c>-</c> (positional, last). Defaults to <c>.</c>.</summary>
     public string ContextPath { get; set; } = ".";
+
+    /// <summary>
+    /// Gets or sets what receives each line of the build's output (its progress) as it arrives. When set,
+    /// the output is captured and handed here instead of going straight to the console; print it from here.
+    /// </summary>
+    public Action<string>? OutputHandler { get; set; }
 }

@@ -1,9 +1,11 @@
+using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.Context;
 using Cake.BuildxCache.Docker.Login;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Report;
 using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Tasks.Commands;
@@ -14,9 +16,6 @@ namespace Cake.BuildxCache.Tasks.Commands;
 /// </summary>
 public static class DockerCommands
 {
-    /// <summary>Where the build's metadata file goes unless <c>--metadata-file</c> says otherwise.</summary>
-    public const string DefaultMetadataFile = "artifacts/buildx-metadata.json";
-
     /// <summary><c>docker buildx inspect NAME</c>: does the builder exist, with which driver.</summary>
     /// <param name="builder">The builder plan.</param>
     /// <param name="bootstrap">Start the builder's nodes too.</param>
@@ -75,8 +74,10 @@ public static class DockerCommands
 
     /// <summary>The one <c>docker buildx build</c> of the plan.</summary>
     /// <param name="plan">The build plan.</param>
+    /// <param name="cacheFrom">The cache-from refs to pass, when the registry was asked which exist; else the plan's.</param>
+    /// <param name="version">The builder's buildx version, when known (it decides whether rawjson progress is possible).</param>
     /// <returns>The settings.</returns>
-    public static DockerBuildxBuildSettings Build(BuildPlan plan)
+    public static DockerBuildxBuildSettings Build(BuildPlan plan, IReadOnlyList<CacheSpec>? cacheFrom = null, BuildxVersion? version = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var settings = new DockerBuildxBuildSettings
@@ -87,13 +88,13 @@ public static class DockerCommands
             Push = plan.Output == OutputMode.Push,
             Load = plan.Output == OutputMode.Load,
             MetadataFile = new FilePath(MetadataFile(plan.Options)),
-            // Plain progress in CI: one line per step, readable in a job log; the terminal UI locally.
-            Progress = plan.Options.Progress ?? (plan.Refs.IsCI ? "plain" : null),
+            // Plain unless asked otherwise: readable in a job log, and what the cache report is read from.
+            Progress = ReportProgressMode.Choose(plan.Options.Progress, version).Mode,
             ContextPath = plan.Context,
         };
         Add(settings.Platforms, plan.Platforms);
         Add(settings.Tags, plan.Tags);
-        Add(settings.CacheFrom, plan.CacheFrom);
+        Add(settings.CacheFrom, cacheFrom ?? plan.CacheFrom);
         if (plan.CacheTo is { } cacheTo)
         {
             settings.CacheTo.Add(cacheTo);
@@ -136,7 +137,7 @@ public static class DockerCommands
     /// <summary>The metadata file the build writes.</summary>
     /// <param name="options">The options.</param>
     /// <returns>The path, relative to the working directory unless given absolute.</returns>
-    public static string MetadataFile(BuildxCacheOptions options) => options.MetadataFile ?? DefaultMetadataFile;
+    public static string MetadataFile(BuildxCacheOptions options) => options.MetadataFile ?? ArtifactPaths.Metadata;
 
     private static void Add<T>(ICollection<T> target, IEnumerable<T> items)
     {
