@@ -8,7 +8,7 @@ public static class CakeHostExtensions
 {
     /// <summary>
     /// Registers the tasks (EnsureBuilder, Login, BuildWithCache, PruneCache, Publish, Plan, Default),
-    /// their context and the logout teardown.
+    /// their context, the logout teardown and the CI log sections.
     /// </summary>
     /// <param name="host">The host.</param>
     /// <returns>The host.</returns>
@@ -25,6 +25,7 @@ public static class CakeHostExtensions
         return host
             .UseContext<TContext>()
             .UseTeardown<LogoutTeardown>()
+            .UseTaskLifetime<LogSectionLifetime>()
             .AddAssembly(typeof(BuildxCacheContext).Assembly);
     }
 }

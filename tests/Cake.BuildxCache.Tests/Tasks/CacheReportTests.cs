@@ -108,3 +108,34 @@ public sealed class CacheReportTests
         Assert.That(run.Calls, Is.Empty);
     }
 }
+
+/// <summary>Collapsible log sections around each task, in the CI's own syntax.</summary>
+public sealed class LogSectionTests
+{
+    [Test]
+    public void GitLab_gets_section_markers_around_each_task()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabDefaultBranch());
+
+        var run = host.Run("--target=Plan");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        Assert.That(run.Output, Does.Match("\u001b\\[0Ksection_start:\\d+:plan\r\u001b\\[0KPlan"));
+        Assert.That(run.Output, Does.Match("\u001b\\[0Ksection_end:\\d+:plan\r\u001b\\[0K"));
+    }
+
+    [Test]
+    public void GitHub_gets_groups_and_a_local_run_gets_no_markers()
+    {
+        using var workspace = Workspace.Plain();
+
+        var github = new BuildxHost(workspace, Jobs.GitHubPush(workspace.Write("event.json", Jobs.GitHubPushPayload()))).Run("--target=Plan");
+        Assert.That(github.Output, Does.Contain("::group::Plan").And.Contain("::endgroup::"));
+
+        using var local = Workspace.GitClone();
+        var plain = new BuildxHost(local, Jobs.Local()).Run("--target=Plan");
+        Assert.That(plain.ExitCode, Is.Zero, plain.ToString);
+        Assert.That(plain.Output, Does.Not.Contain("section_start").And.Not.Contain("::group::"));
+    }
+}
