@@ -23,10 +23,11 @@ public sealed record TestSummary(int Passed, int Failed, int Skipped)
         {
             var counters = XDocument.Load(file).Descendants(Trx + "Counters").Single();
             int Count(string name) => int.TryParse(counters.Attribute(name)?.Value, out var value) ? value : 0;
+            // VSTest leaves notExecuted at 0 for ignored tests: they are the difference between total and executed.
             total = new TestSummary(
                 total.Passed + Count("passed"),
                 total.Failed + Count("failed") + Count("error") + Count("timeout") + Count("aborted"),
-                total.Skipped + Count("notExecuted") + Count("inconclusive"));
+                total.Skipped + Math.Max(Count("notExecuted"), Count("total") - Count("executed")) + Count("inconclusive"));
         }
 
         return total;
