@@ -146,6 +146,21 @@ public sealed record BuildxCacheOptions
     /// <summary><c>logout</c>.</summary>
     public bool Logout { get; init; }
 
+    /// <summary><c>prune-registry</c>: PruneCache prunes the cache repository's tags in the registry, not the builder.</summary>
+    public bool PruneRegistry { get; init; }
+
+    /// <summary><c>cache-max-age</c>: a duration such as <c>168h</c>; see <see cref="CacheMaxAgeSpan"/>.</summary>
+    public string? CacheMaxAge { get; init; }
+
+    /// <summary><c>confirm</c>: the registry prune deletes; without it, it only lists.</summary>
+    public bool Confirm { get; init; }
+
+    /// <summary><c>live-branches</c>: the branches that exist; empty to ask <c>git ls-remote --heads origin</c>.</summary>
+    public IReadOnlyList<string> LiveBranches { get; init; } = [];
+
+    /// <summary><see cref="CacheMaxAge"/> as a duration, or null when unset or unreadable (validation reports that).</summary>
+    public TimeSpan? CacheMaxAgeSpan => CacheMaxAge is { } text && OptionFormats.TryParseDuration(text, out var span) ? span : null;
+
     /// <summary>Where each option that was set came from, by option name; an option absent here has its default.</summary>
     public IReadOnlyDictionary<string, OptionOrigin> Origins { get; init; } = new Dictionary<string, OptionOrigin>();
 

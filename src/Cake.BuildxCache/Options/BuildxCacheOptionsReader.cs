@@ -66,6 +66,10 @@ public static class BuildxCacheOptionsReader
             PruneKeepStorage = r.Text(OptionCatalog.PruneKeepStorage),
             PruneRemoveBuilder = r.Bool(OptionCatalog.PruneRemoveBuilder) ?? false,
             Logout = r.Bool(OptionCatalog.Logout) ?? false,
+            PruneRegistry = r.Bool(OptionCatalog.PruneRegistry) ?? false,
+            CacheMaxAge = r.Text(OptionCatalog.CacheMaxAge),
+            Confirm = r.Bool(OptionCatalog.Confirm) ?? false,
+            LiveBranches = r.List(OptionCatalog.LiveBranches),
         };
         return options with { Origins = r.Origins, ReadProblems = r.Problems };
     }

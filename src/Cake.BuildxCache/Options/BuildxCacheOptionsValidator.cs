@@ -30,6 +30,7 @@ public static class BuildxCacheOptionsValidator
         check.Credentials(isCI);
         check.Overrides();
         check.Prune();
+        check.RegistryPrune();
         return check.Problems;
     }
 
@@ -243,6 +244,33 @@ public static class BuildxCacheOptionsValidator
             if (o.PruneKeepStorage is not null && OptionFormats.CheckSize(o.PruneKeepStorage) is { } size)
             {
                 Add(OptionCatalog.PruneKeepStorage, o.PruneKeepStorage, size);
+            }
+        }
+
+        public void RegistryPrune()
+        {
+            if (o.CacheMaxAge is not null)
+            {
+                if (OptionFormats.DaysAsHours(o.CacheMaxAge) is { } hours)
+                {
+                    Add(OptionCatalog.CacheMaxAge, o.CacheMaxAge, $"uses days, which durations here do not have: write {hours} for {o.CacheMaxAge}");
+                }
+                else if (OptionFormats.CheckDuration(o.CacheMaxAge) is { } age)
+                {
+                    Add(OptionCatalog.CacheMaxAge, o.CacheMaxAge, age);
+                }
+                else if (o.CacheMaxAgeSpan is not { } span || span <= TimeSpan.Zero)
+                {
+                    Add(OptionCatalog.CacheMaxAge, o.CacheMaxAge, "must be longer than zero");
+                }
+            }
+
+            foreach (var branch in o.LiveBranches)
+            {
+                if (OptionFormats.CheckBranchName(branch) is { } problem)
+                {
+                    Add(OptionCatalog.LiveBranches, branch, problem);
+                }
             }
         }
 

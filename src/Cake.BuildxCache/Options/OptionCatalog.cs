@@ -135,6 +135,18 @@ public static class OptionCatalog
     /// <summary><c>logout</c>.</summary>
     public static readonly OptionDescriptor Logout = new("logout", "true", "false", "log out of the registries after publishing");
 
+    /// <summary><c>prune-registry</c>: PruneCache prunes the registry's cache tags instead of the builder.</summary>
+    public static readonly OptionDescriptor PruneRegistry = new("prune-registry", "true", "false", "PruneCache deletes stale cache tags from the cache repository in the registry instead of pruning the builder (a dry run without --confirm)");
+
+    /// <summary><c>cache-max-age</c>: registry prune age limit.</summary>
+    public static readonly OptionDescriptor CacheMaxAge = new("cache-max-age", "168h", "", "registry prune: cache tags written longer ago than this duration go too (168h, 30m; days as hours)");
+
+    /// <summary><c>confirm</c>: the registry prune deletes.</summary>
+    public static readonly OptionDescriptor Confirm = new("confirm", "true", "false", "registry prune: delete for real; without it the prune only lists what would go");
+
+    /// <summary><c>live-branches</c>: the branches whose caches the registry prune keeps.</summary>
+    public static readonly OptionDescriptor LiveBranches = new("live-branches", "main,feature/x", "git ls-remote --heads origin", "registry prune: the branches that exist (caches of others go); the default branch always counts") { IsList = true };
+
     /// <summary>Every option, in the order the Plan prints them.</summary>
     public static IReadOnlyList<OptionDescriptor> All { get; } =
     [
@@ -143,5 +155,6 @@ public static class OptionCatalog
         CacheCompression, Push, Load, TagBranch, TagSha, TagLatest, TagGitTag, Tag, Label, BuildArg, Title,
         Registry, RegistryUser, RegistryPassword, CacheRegistryUser, CacheRegistryPassword, Branch, Sha,
         DefaultBranch, Progress, MetadataFile, CheckCacheRefs, RequireCacheHit, RegistryFlavor, PruneUntil, PruneKeepStorage, PruneRemoveBuilder, Logout,
+        PruneRegistry, CacheMaxAge, Confirm, LiveBranches,
     ];
 }

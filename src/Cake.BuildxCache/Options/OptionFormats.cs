@@ -106,6 +106,57 @@ public static partial class OptionFormats
             : "is not a duration: a number with a unit h, m, s, ms, us or ns, e.g. 72h or 1h30m";
     }
 
+    /// <summary>A days value (<c>7d</c>) written as the hours a Go duration takes (<c>168h</c>), or null when it is not one.</summary>
+    /// <param name="duration">The text.</param>
+    /// <returns>The hours, or null.</returns>
+    public static string? DaysAsHours(string duration)
+    {
+        ArgumentNullException.ThrowIfNull(duration);
+        return DayPattern().IsMatch(duration)
+            ? (double.Parse(duration[..^1], System.Globalization.CultureInfo.InvariantCulture) * 24).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "h"
+            : null;
+    }
+
+    /// <summary>
+    /// Reads a Go duration (<c>168h</c>, <c>1h30m</c>, <c>90m</c>, <c>1.5h</c>; units h, m, s, ms, us/µs, ns), as
+    /// <see cref="CheckDuration"/> accepts it.
+    /// </summary>
+    /// <param name="duration">The text.</param>
+    /// <param name="value">The duration when the text is one.</param>
+    /// <returns>True when <paramref name="duration"/> is a duration.</returns>
+    public static bool TryParseDuration(string duration, out TimeSpan value)
+    {
+        ArgumentNullException.ThrowIfNull(duration);
+        value = TimeSpan.Zero;
+        if (!DurationPattern().IsMatch(duration))
+        {
+            return false;
+        }
+
+        double ticks = 0;
+        foreach (Match part in DurationPart().Matches(duration))
+        {
+            var number = double.Parse(part.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            ticks += number * part.Groups["unit"].Value switch
+            {
+                "h" => TimeSpan.TicksPerHour,
+                "m" => TimeSpan.TicksPerMinute,
+                "s" => TimeSpan.TicksPerSecond,
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "us" or "µs" => TimeSpan.TicksPerMicrosecond,
+                _ => TimeSpan.TicksPerMicrosecond / 1000.0,
+            };
+        }
+
+        if (ticks >= TimeSpan.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        value = TimeSpan.FromTicks((long)ticks);
+        return true;
+    }
+
     /// <summary>Checks a size as docker takes it: bytes, or a number with a unit <c>KB</c>, <c>MB</c>, <c>GB</c>, <c>TB</c> (or <c>KiB</c>…, any case).</summary>
     /// <param name="size">The size.</param>
     /// <returns>What is wrong, or null.</returns>
@@ -161,6 +212,9 @@ public static partial class OptionFormats
 
     [GeneratedRegex(@"^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"(?<number>\d+(?:\.\d+)?)(?<unit>ns|us|µs|ms|s|m|h)", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPart();
 
     [GeneratedRegex(@"^\d+(?:\.\d+)?\s*(?:[kmgtp]i?b?|b)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SizePattern();

@@ -49,6 +49,10 @@ internal static class OptionFormatter
         "prune-keep-storage" => o.PruneKeepStorage,
         "prune-remove-builder" => Flag(o.PruneRemoveBuilder),
         "logout" => Flag(o.Logout),
+        "prune-registry" => Flag(o.PruneRegistry),
+        "cache-max-age" => o.CacheMaxAge,
+        "confirm" => Flag(o.Confirm),
+        "live-branches" => string.Join(',', o.LiveBranches),
         _ => null,
     };
 

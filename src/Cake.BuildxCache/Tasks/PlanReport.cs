@@ -73,11 +73,27 @@ public static class PlanReport
             yield return $"  {BuildWithCacheTask.Name}, as part of {PublishTask.Name}:";
             yield return $"    {publish}";
         }
-        yield return $"  {PruneCacheTask.Name}{(options.PruneUntil is null && options.PruneKeepStorage is null ? string.Empty : $" (also after {PublishTask.Name})")}:";
-        yield return $"    {commands.Of(DockerCommands.Prune(options))}";
-        if (options.PruneRemoveBuilder)
+        var pruneLimits = options.PruneUntil is not null || options.PruneKeepStorage is not null;
+        if (options.PruneRegistry)
         {
-            yield return $"    {commands.Of(DockerCommands.RemoveBuilder(builder))}";
+            yield return $"  {PruneCacheTask.Name}:";
+            foreach (var line in RegistryPrune.PlanLines(state))
+            {
+                yield return "    " + line;
+            }
+        }
+
+        if (!options.PruneRegistry || pruneLimits)
+        {
+            // With --prune-registry, PruneCache prunes the registry; Publish still prunes the builder when a limit is set.
+            yield return options.PruneRegistry
+                ? $"  {PublishTask.Name}, after the build:"
+                : $"  {PruneCacheTask.Name}{(pruneLimits ? $" (also after {PublishTask.Name})" : string.Empty)}:";
+            yield return $"    {commands.Of(DockerCommands.Prune(options))}";
+            if (options.PruneRemoveBuilder)
+            {
+                yield return $"    {commands.Of(DockerCommands.RemoveBuilder(builder))}";
+            }
         }
 
         if (options.Logout)

@@ -1,23 +1,50 @@
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Hosting;
+using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Tasks.Commands;
 using Cake.Common.Diagnostics;
+using Cake.Core;
 
 namespace Cake.BuildxCache.Tasks;
 
 /// <summary>
 /// Frees the builder's local cache: <c>docker buildx prune</c> with <c>--prune-until</c> (age) and
 /// <c>--prune-keep-storage</c> (space); with <c>--prune-remove-builder</c> removes the builder too.
+/// With <c>--prune-registry</c> it prunes the cache repository's tags in the registry instead (see <see cref="RegistryPrune"/>).
 /// </summary>
 [TaskName(Name)]
-[TaskDescription("Prunes the builder's local cache (--prune-until, --prune-keep-storage); --prune-remove-builder removes it.")]
+[TaskDescription("Prunes the builder's local cache (--prune-until, --prune-keep-storage; --prune-remove-builder removes it); --prune-registry prunes stale cache tags in the registry instead (--confirm deletes).")]
 public sealed class PruneCacheTask : FrostingTask<BuildxCacheContext>
 {
     /// <summary>The task name.</summary>
     public const string Name = "PruneCache";
 
     /// <inheritdoc/>
-    public override void Run(BuildxCacheContext context) => Prune(context);
+    public override void Run(BuildxCacheContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.BuildxOptions.PruneRegistry)
+        {
+            RegistryPrune.Run(context);
+            return;
+        }
+
+        context.EnsureValid();
+        var options = context.BuildxOptions;
+        var registryOnly = new (OptionDescriptor Option, bool IsSet)[]
+        {
+            (OptionCatalog.Confirm, options.Confirm),
+            (OptionCatalog.CacheMaxAge, options.CacheMaxAge is not null),
+            (OptionCatalog.LiveBranches, options.LiveBranches.Count > 0),
+        }.Where(item => item.IsSet).Select(item => $"{item.Option.Name} ({options.OriginOf(item.Option)})").ToList();
+        if (registryOnly.Count > 0)
+        {
+            // Without --prune-registry these would be ignored and the builder's whole cache pruned: not what was meant.
+            throw new CakeException($"{string.Join(", ", registryOnly)} only apply to the registry prune: add --prune-registry (or drop them to prune the builder); nothing was pruned");
+        }
+
+        Prune(context);
+    }
 
     /// <summary>Prunes (and optionally removes) the builder; a builder that does not exist is left alone.</summary>
     /// <param name="context">The build context.</param>

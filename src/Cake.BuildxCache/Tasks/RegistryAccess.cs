@@ -26,7 +26,7 @@ public static class RegistryAccess
             new RegistryClientOptions
             {
                 Credentials = new ChainedRegistryCredentials(explicitCredentials, dockerConfig),
-                Log = line => context.Verbose("registry: {0}", line),
+                Log = line => context.Verbose("{0}", line),
             },
             handler: null,
             timeProvider: null);

@@ -14,11 +14,31 @@ namespace Cake.BuildxCache.Tests.Registry;
 /// config that has <c>created</c>, BuildKit's cache as an OCI index or Docker manifest list whose entries are
 /// layers plus the cache config (with <c>buildkit/createdat</c> annotations), and the <c>image-manifest=true</c> form.
 /// </summary>
-internal sealed class RegistryContent(RegistryServer server) : IDisposable
+internal sealed class RegistryContent : IDisposable
 {
-    private readonly HttpClient http = new() { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient http;
+    private readonly Uri baseUri;
+    private readonly string user;
+    private readonly string password;
 
-    private AuthenticationHeaderValue Basic => new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(RegistryServer.User + ":" + RegistryServer.Password)));
+    public RegistryContent(RegistryServer server)
+        : this(server.BaseUri, RegistryServer.User, RegistryServer.Password)
+    {
+    }
+
+    /// <summary>Content for any registry at <paramref name="baseUri"/> (the end-to-end tests' own, for one).</summary>
+    public RegistryContent(Uri baseUri, string user, string password)
+    {
+        this.baseUri = baseUri;
+        this.user = user;
+        this.password = password;
+        http = new() { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>The size of each cache layer pushed from now on; null for the small default (about 2 KiB).</summary>
+    public int? CacheLayerSize { get; set; }
+
+    private AuthenticationHeaderValue Basic => new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password)));
 
     public static string DigestOf(byte[] content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
 
@@ -30,7 +50,7 @@ internal sealed class RegistryContent(RegistryServer server) : IDisposable
         using var started = await http.SendAsync(start);
         Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), $"start upload to {repository}");
         var location = started.Headers.Location!;
-        var upload = location.IsAbsoluteUri ? location : new Uri(server.BaseUri, location);
+        var upload = location.IsAbsoluteUri ? location : new Uri(baseUri, location);
         var separator = upload.Query.Length > 0 ? "&" : "?";
         using var put = new HttpRequestMessage(HttpMethod.Put, new Uri(upload + separator + "digest=" + Uri.EscapeDataString(digest)));
         put.Headers.Authorization = Basic;
@@ -144,7 +164,7 @@ internal sealed class RegistryContent(RegistryServer server) : IDisposable
         {
             var blob = shared is not null && i < shared.Count
                 ? shared[i]
-                : await PushBlobAsync(repository, RandomNumberGenerator.GetBytes(2048 + (i * 100)), "application/vnd.oci.image.layer.v1.tar+gzip");
+                : await PushBlobAsync(repository, RandomNumberGenerator.GetBytes((CacheLayerSize ?? 2048) + (i * 100)), "application/vnd.oci.image.layer.v1.tar+gzip");
             var node = Descriptor(blob);
             node["annotations"] = new JsonObject
             {

@@ -34,9 +34,11 @@ internal sealed class Workspace : IDisposable
 
         // Never started (the process runner is a substitute): it only has to be where Cake looks for docker.
         DockerPath = Write("fake-bin/docker", "#!/bin/sh\necho 'fake docker: the process runner should have been substituted' >&2\nexit 127\n");
+        GitPath = Write("fake-bin/git", "#!/bin/sh\necho 'fake git: the process runner should have been substituted' >&2\nexit 127\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(DockerPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(GitPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 
@@ -44,6 +46,9 @@ internal sealed class Workspace : IDisposable
 
     /// <summary>The fake docker executable Cake's tool locator is to find.</summary>
     public string DockerPath { get; }
+
+    /// <summary>The fake git executable (the registry prune runs <c>git ls-remote</c> through the same process runner).</summary>
+    public string GitPath { get; }
 
     /// <summary>The folder holding <see cref="DockerPath"/>, for PATH.</summary>
     public string BinPath => System.IO.Path.GetDirectoryName(DockerPath)!;
