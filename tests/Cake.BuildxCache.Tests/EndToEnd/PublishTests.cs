@@ -197,17 +197,18 @@ public sealed class PublishTests(BuildxKind buildx)
     }
 
     [Test]
-    public void With_the_existence_check_a_new_branch_passes_only_mains_cache_and_says_so()
+    public void With_the_existence_check_a_new_branch_passes_only_mains_cache_says_so_and_hands_off_the_result()
     {
         AssertSucceededWithoutLeaks(Publish(Job().Branch("main", "main")));
 
-        var run = Publish(Job().Branch("feature/Checked", "feature-checked"), "--check-cache-refs=true");
+        var run = Publish(Job().Branch("feature/Checked", "feature-checked"), "--check-cache-refs=true", "--registry-flavor=ecr");
 
         AssertSucceededWithoutLeaks(run);
+        Assert.That(run.Output, Does.Contain("section_start:").And.Contain(":buildwithcache"), "GitLab log sections around the tasks");
         var build = _sandbox.DockerCalls().Where(call => call.Count > 1 && call[1] == "build").Last();
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("main") }), "the branch's ref does not exist yet");
         Assert.That(run.Output, Does.Contain($"{Image}/cache:feature-checked missing, using main's"));
-        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("feature-checked") + ",mode=max,ignore-error=true" }));
+        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("feature-checked") + ",mode=max,ignore-error=true,image-manifest=true,oci-mediatypes=true" }), "the ECR preset");
 
         // The hand-off to the pipeline: the report of what the cache did, and GitLab's dotenv.
         var report = File.ReadAllText(Path.Combine(_workspace.Path, "artifacts", "buildx-report.json"));

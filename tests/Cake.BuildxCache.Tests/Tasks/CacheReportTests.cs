@@ -46,6 +46,28 @@ public sealed class CacheReportTests
     }
 
     [Test]
+    public void On_GitHub_the_report_is_appended_to_the_job_summary()
+    {
+        using var workspace = Workspace.Plain();
+        var summary = workspace.Write("step-summary.md", "# earlier step\n");
+        var job = Jobs.GitHubPush(workspace.Write("event.json", Jobs.GitHubPushPayload()));
+        job["GITHUB_STEP_SUMMARY"] = summary;
+        var host = new BuildxHost(workspace, job);
+        host.Docker.On("^buildx build ", call =>
+        {
+            FakeDocker.WriteMetadata(call);
+            return DockerAnswer.Fixture("build-warm-plain.txt");
+        });
+
+        var run = host.Run("--target=BuildWithCache");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        var text = File.ReadAllText(summary);
+        Assert.That(text, Does.StartWith("# earlier step"), "appended, not replaced");
+        Assert.That(text, Does.Contain("**Cache:** 2 of 2 build steps cached (100%)").And.Contain("| stage | steps | cached | ran | time |"));
+    }
+
+    [Test]
     public void A_warm_build_below_the_required_hit_fails_naming_the_steps_that_ran()
     {
         using var workspace = Workspace.Plain();
