@@ -1,7 +1,9 @@
 using Cake.BuildxCache.Docker.Login;
 using Cake.BuildxCache.Hosting;
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Tasks.Commands;
 using Cake.Common.Diagnostics;
+using Cake.Core;
 
 namespace Cake.BuildxCache.Tasks;
 
@@ -32,9 +34,26 @@ public sealed class LoginTask : FrostingTask<BuildxCacheContext>
                 continue;
             }
 
-            context.DockerLogin(login);
+            LoginWithRetries(context, login, registry.Host);
             context.MarkLoggedIn(registry.Host);
             context.Information("Logged in to {0} ({1}) as {2}.", registry.Host, registry.Purpose, registry.Username);
+        }
+    }
+
+    private static void LoginWithRetries(BuildxCacheContext context, DockerLoginSettings login, string host)
+    {
+        foreach (var delay in LoginRetryPolicy.Delays.Append(TimeSpan.Zero))
+        {
+            try
+            {
+                context.DockerLogin(login);
+                return;
+            }
+            catch (CakeException exception) when (delay > TimeSpan.Zero && LoginRetryPolicy.IsTransient(exception.Message))
+            {
+                context.Warning("docker login to {0} failed ({1}); trying again in {2:0} s.", host, exception.Message, delay.TotalSeconds);
+                Thread.Sleep(delay);
+            }
         }
     }
 }

@@ -84,6 +84,35 @@ public sealed class LoginTests
     }
 
     [Test]
+    public void A_refused_connection_is_tried_again_and_a_registry_that_comes_back_logs_in()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
+        var attempts = 0;
+        host.Docker.On("^login ", _ => ++attempts == 1 ? DockerAnswer.Fixture("docker-login-unreachable.nodaemon.txt") : DockerAnswer.Fixture("docker-login-ok.nodaemon.txt"));
+
+        var run = host.Run("--target=Login");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.GitLabLogin, Commands.GitLabLogin }));
+        Assert.That(run.Output, Does.Contain("trying again in 1 s"));
+    }
+
+    [Test]
+    public void A_registry_that_stays_unreachable_fails_after_three_attempts()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
+        host.Docker.On("^login ", "docker-login-unreachable.nodaemon.txt");
+
+        var run = host.Run("--target=Login");
+
+        Assert.That(run.ExitCode, Is.Not.Zero);
+        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.GitLabLogin, Commands.GitLabLogin, Commands.GitLabLogin }));
+        Assert.That(run.Output, Does.Contain("connection refused"));
+    }
+
+    [Test]
     public void A_refused_login_that_echoes_the_password_is_reported_redacted()
     {
         using var workspace = Workspace.Plain();
