@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
+using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;
 

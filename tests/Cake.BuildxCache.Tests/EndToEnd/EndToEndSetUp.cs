@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
 using Cake.BuildxCache.Tests.Support;
+using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;
 
@@ -12,7 +13,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 public sealed class EndToEndSetUp
 {
     private static readonly Lazy<RegistryServer> SharedRegistry = new(
-        () => RegistryServer.Start("e2e-user", "e2e-" + Guid.NewGuid().ToString("N")[..20]));
+        () => RegistryServer.Start(user: "e2e-user", password: "e2e-" + Guid.NewGuid().ToString("N")[..20]));
 
     /// <summary>The registry of this run, started on first use.</summary>
     internal static RegistryServer Registry => SharedRegistry.Value;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
+using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;
 

@@ -1,6 +1,6 @@
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
 using Cake.BuildxCache.Tests.Refs;
-using RegistryContent = Cake.BuildxCache.Tests.Registry.RegistryContent;
+using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;
 
@@ -131,7 +131,7 @@ public sealed class RegistryPruneTests
     private void Seed()
     {
         var now = DateTimeOffset.UtcNow;
-        using var content = new RegistryContent(new Uri($"http://{Registry.Host}/"), Registry.User, Registry.Password);
+        using var content = new RegistryContent(Registry);
         void Push(string tag, int layerKiB, TimeSpan age, bool imageManifest = false)
         {
             content.CacheLayerSize = layerKiB * 1024;

@@ -1,6 +1,7 @@
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
+using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.Registry;
 
@@ -37,9 +38,9 @@ public sealed class RegistryCachePrunerTests
         var rules = Rules(prefix: string.Empty);
 
         var dryRun = await pruner.PruneAsync(new RegistryPruneRequest($"{server.Host}/{repo}", rules));
-        var before = await content.TagsAsync(repo);
+        var before = server.Tags(repo);
         var confirmed = await pruner.PruneAsync(new RegistryPruneRequest($"{server.Host}/{repo}", rules, Confirm: true));
-        var after = await content.TagsAsync(repo);
+        var after = server.Tags(repo);
 
         TestContext.Out.WriteLine(string.Join("\n", dryRun.Lines));
         TestContext.Out.WriteLine(string.Join("\n", confirmed.Lines));
@@ -71,7 +72,7 @@ public sealed class RegistryCachePrunerTests
 
         var result = await new RegistryCachePruner(client).PruneAsync(new RegistryPruneRequest($"{server.Host}/{repo}", Rules(prefix: "cache-"), Confirm: true));
 
-        Assert.That(await content.TagsAsync(repo), Is.EqualTo(new[] { "cache-main", "feature-gone", "latest" }), string.Join("\n", result.Lines));
+        Assert.That(server.Tags(repo), Is.EqualTo(new[] { "cache-main", "feature-gone", "latest" }), string.Join("\n", result.Lines));
         Assert.That(result.Lines, Has.Some.Match(@"^  ignore\s+latest .*no prefix 'cache-'"));
     }
 
@@ -94,7 +95,7 @@ public sealed class RegistryCachePrunerTests
         await pusher.PushCacheIndexAsync("nodelete/cache", "main", [Now.AddDays(-1)]);
         await pusher.PushCacheIndexAsync("nodelete/cache", "feature-a", [Now.AddDays(-2)]);
         await pusher.PushCacheIndexAsync("nodelete/cache", "feature-b", [Now.AddDays(-3)]);
-        var credentials = new ExplicitRegistryCredentials().Add(readOnly.Host, new RegistryCredentials(RegistryServer.User, new Secret(RegistryServer.Password), "registry-user"));
+        var credentials = new ExplicitRegistryCredentials().Add(readOnly.Host, new RegistryCredentials(readOnly.User, new Secret(readOnly.Password), "registry-user"));
         using var client = new RegistryClient(new RegistryClientOptions { Credentials = credentials });
         var rules = Rules(prefix: string.Empty) with { LiveSlugs = new HashSet<string> { "main" } };
 
@@ -104,7 +105,7 @@ public sealed class RegistryCachePrunerTests
         Assert.That(result.Failures, Has.Count.EqualTo(1), "stops after the first 405");
         Assert.That(result.Failures[0], Does.Contain("does not allow deleting").And.Contain("storage.delete.enabled"));
         Assert.That(result.Lines[^1], Does.Contain("stopped"));
-        Assert.That(await pusher.TagsAsync("nodelete/cache"), Has.Count.EqualTo(3));
+        Assert.That(readOnly.Tags("nodelete/cache"), Has.Count.EqualTo(3));
     }
 
     private static CachePruneRules Rules(string prefix) => new(
@@ -136,7 +137,7 @@ public sealed class RegistryCachePrunerTests
 
     private RegistryClient Client()
     {
-        var credentials = new ExplicitRegistryCredentials().Add(server.Host, new RegistryCredentials(RegistryServer.User, new Secret(RegistryServer.Password), "registry-user"));
+        var credentials = new ExplicitRegistryCredentials().Add(server.Host, new RegistryCredentials(server.User, new Secret(server.Password), "registry-user"));
         return new RegistryClient(new RegistryClientOptions { Credentials = credentials });
     }
 
@@ -146,7 +147,7 @@ public sealed class RegistryCachePrunerTests
         {
             using var http = new HttpClient();
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseUri, $"v2/{repository}/manifests/{tag}"));
-            request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(RegistryServer.User + ":" + RegistryServer.Password)));
+            request.Headers.Authorization = server.Authorization;
             foreach (var type in MediaTypes.ManifestAccept)
             {
                 request.Headers.Accept.ParseAdd(type);

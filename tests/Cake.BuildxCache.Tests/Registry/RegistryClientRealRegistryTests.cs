@@ -1,6 +1,7 @@
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Support;
+using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.Registry;
 
@@ -149,7 +150,7 @@ public sealed class RegistryClientRealRegistryTests
         {
             Assert.That(deleted, Is.True);
             Assert.That(again, Is.False);
-            Assert.That(await content.TagsAsync("delete/cache"), Is.EqualTo(new[] { "main" }));
+            Assert.That(server.Tags("delete/cache"), Is.EqualTo(new[] { "main" }));
         });
         Assert.That(() => client.DeleteManifestAsync(Ref("delete/cache"), "main"), Throws.ArgumentException, "delete takes a digest, never a tag");
     }
@@ -169,13 +170,13 @@ public sealed class RegistryClientRealRegistryTests
     public async Task A_wrong_password_is_refused_naming_the_user_and_never_the_password()
     {
         const string wrong = "not-the-Right-pw-42";
-        var credentials = new ExplicitRegistryCredentials().Add(server.Host, new RegistryCredentials(RegistryServer.User, new Secret(wrong), "registry-user"));
+        var credentials = new ExplicitRegistryCredentials().Add(server.Host, new RegistryCredentials(server.User, new Secret(wrong), "registry-user"));
         using var client = new RegistryClient(new RegistryClientOptions { Credentials = credentials, Log = log.Add, MaxRetries = 0 });
 
         var failure = Assert.ThrowsAsync<RegistryException>(() => client.ListTagsAsync(Ref("wrong/app")));
 
         Assert.That(failure!.Failure, Is.EqualTo(RegistryFailure.Unauthorized));
-        Assert.That(failure.Message, Does.Contain(RegistryServer.User).And.Contain("registry-user"));
+        Assert.That(failure.Message, Does.Contain(server.User).And.Contain("registry-user"));
         AssertNoSecret(failure.ToString() + string.Join("\n", log), wrong);
         await Task.CompletedTask;
     }
@@ -185,14 +186,14 @@ public sealed class RegistryClientRealRegistryTests
     {
         await content.PushCacheIndexAsync("config/cache", "main", [ImageCreated]);
         using var dockerConfig = new TemporaryDirectory();
-        var auth = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(RegistryServer.User + ":" + RegistryServer.Password));
+        var auth = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(server.User + ":" + server.Password));
         dockerConfig.Write("config.json", System.Text.Json.JsonSerializer.Serialize(new { auths = new Dictionary<string, object> { ["http://" + server.Host] = new { auth } } }));
         var credentials = new ChainedRegistryCredentials(new ExplicitRegistryCredentials(), new DockerConfigCredentials(dockerConfig.Path));
         using var client = new RegistryClient(new RegistryClientOptions { Credentials = credentials, Log = log.Add });
 
         Assert.That(await client.ExistsAsync(Ref("config/cache:main")), Is.True);
         Assert.That(log, Has.Some.Contains("-> 401"), "anonymous first, then the registry's challenge");
-        AssertNoSecret(string.Join("\n", log), RegistryServer.Password);
+        AssertNoSecret(string.Join("\n", log), server.Password);
     }
 
     [Test]
@@ -240,14 +241,14 @@ public sealed class RegistryClientRealRegistryTests
     internal static void AssertNoSecret(string text, string secret)
     {
         Assert.That(text, Does.Not.Contain(secret));
-        Assert.That(text, Does.Not.Contain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(RegistryServer.User + ":" + secret))));
+        Assert.That(text, Does.Not.Contain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(RegistryServer.DefaultUser + ":" + secret))));
     }
 
     private RepositoryReference Ref(string path) => RepositoryReference.Parse(path.StartsWith("127.0.0.1:", StringComparison.Ordinal) ? path : $"{server.Host}/{path}");
 
     private RegistryClient Client()
     {
-        var credentials = new ExplicitRegistryCredentials().Add(server.Host, new RegistryCredentials(RegistryServer.User, new Secret(RegistryServer.Password), "registry-user"));
+        var credentials = new ExplicitRegistryCredentials().Add(server.Host, new RegistryCredentials(server.User, new Secret(server.Password), "registry-user"));
         return new RegistryClient(new RegistryClientOptions { Credentials = credentials, Log = log.Add, RetryDelay = TimeSpan.FromMilliseconds(20) });
     }
 }

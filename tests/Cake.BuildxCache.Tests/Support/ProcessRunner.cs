@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Cake.BuildxCache.Tests.Support;
 
-/// <summary>Runs a real process to completion with a bounded time, capturing its output.</summary>
+/// <summary>Runs a real process to completion with a bounded time, capturing its output (and feeding it <c>standardInput</c>, if given).</summary>
 internal static class ProcessRunner
 {
     public static ProcessResult Run(
@@ -10,7 +10,8 @@ internal static class ProcessRunner
         IEnumerable<string> arguments,
         string? workingDirectory = null,
         IReadOnlyDictionary<string, string?>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        string? standardInput = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -40,6 +41,11 @@ internal static class ProcessRunner
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+        }
+
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

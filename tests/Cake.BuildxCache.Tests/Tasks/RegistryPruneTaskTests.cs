@@ -1,4 +1,4 @@
-using Cake.BuildxCache.Tests.Registry;
+using Cake.BuildxCache.Tests.Support.Registry;
 using Cake.BuildxCache.Tests.Tasks.Support;
 
 namespace Cake.BuildxCache.Tests.Tasks;
@@ -69,8 +69,8 @@ public sealed class RegistryPruneTaskTests
         Assert.That(Lines(run), Has.Some.Match(@"^  keep\s+feature-just-merged\s+.*within 1h\)$"));
         Assert.That(Lines(run), Has.Some.Match(@"^  would delete 2 of 5 cache tags \(2 manifests\), \d+\.\d KiB \(\d+\.\d KiB in blobs no kept cache tag uses"));
         Assert.That(run.Output, Does.Contain("registry prune: dry run, nothing was deleted; add --confirm to delete."));
-        Assert.That(content.TagsAsync(CacheRepo).GetAwaiter().GetResult(), Has.Count.EqualTo(5));
-        Assert.That(run.Output, Does.Not.Contain(RegistryServer.Password));
+        Assert.That(server.Tags(CacheRepo), Has.Count.EqualTo(5));
+        Assert.That(run.Output, Does.Not.Contain(server.Password));
     }
 
     [Test]
@@ -88,7 +88,7 @@ public sealed class RegistryPruneTaskTests
         Assert.That(Lines(run), Has.Some.Match(@"^  deleted feature-gone \(sha256:[0-9a-f]{64}\)$"));
         Assert.That(Lines(run), Has.Some.Match(@"^  deleted release-1-0 \(sha256:[0-9a-f]{64}\)$"));
         Assert.That(run.Output, Does.Contain($"registry prune: deleted 2 manifests from {server.Host}/{CacheRepo}; the registry frees their blobs in its garbage collection."));
-        Assert.That(content.TagsAsync(CacheRepo).GetAwaiter().GetResult(), Is.EqualTo(new[] { "feature-just-merged", "feature-live", "main" }));
+        Assert.That(server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-just-merged", "feature-live", "main" }));
     }
 
     [Test]
@@ -103,7 +103,7 @@ public sealed class RegistryPruneTaskTests
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         Assert.That(run.Calls, Is.Empty, "no git, no docker");
         Assert.That(run.Output, Does.Contain("registry prune: 2 live branches from --live-branches and the default branch: feature/live, main"));
-        Assert.That(content.TagsAsync(CacheRepo).GetAwaiter().GetResult(), Is.EqualTo(new[] { "feature-just-merged", "feature-live", "main" }), "release/1.0 is not in the list: its cache went");
+        Assert.That(server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-just-merged", "feature-live", "main" }), "release/1.0 is not in the list: its cache went");
     }
 
     [Test]
@@ -134,14 +134,14 @@ public sealed class RegistryPruneTaskTests
         Assert.That(run.Output, Does.Contain("registry prune: git ls-remote --heads origin failed (exit code 128: fatal: unable to access 'https://[redacted]@gitlab.example.com/group/app.git/': Could not resolve host: gitlab.example.com), so the live branches are unknown"));
         Assert.That(run.Output, Does.Not.Contain(Jobs.GitLabPassword));
         Assert.That(run.Output, Does.Contain("note: no list of live branches: no cache is deleted for its branch being gone"));
-        Assert.That(content.TagsAsync(CacheRepo).GetAwaiter().GetResult(), Is.EqualTo(new[] { "feature-gone", "feature-just-merged", "feature-live", "main" }), "only the 40-day-old release-1-0 went");
+        Assert.That(server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-gone", "feature-just-merged", "feature-live", "main" }), "only the 40-day-old release-1-0 went");
     }
 
     [Test]
     public void An_unreachable_registry_fails_the_run_naming_it()
     {
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, server, host: "127.0.0.1:" + FreePort());
+        var host = Host(workspace, server, host: "127.0.0.1:" + RegistryServer.FreePort());
 
         var run = host.Run("--target=PruneCache", "--prune-registry", "--live-branches=main");
 
@@ -179,7 +179,7 @@ public sealed class RegistryPruneTaskTests
         Assert.That(Lines(run), Has.Some.Match(@"^  delete\s+feature-gone\s"));
         Assert.That(run.Output, Does.Contain("registry prune of " + readOnly.Host + "/" + CacheRepo + ": 1 problem (0 manifests deleted): could not delete feature-gone"));
         Assert.That(run.Output, Does.Contain("does not allow deleting manifests").And.Contain("storage.delete.enabled"));
-        Assert.That(pusher.TagsAsync(CacheRepo).GetAwaiter().GetResult(), Is.EqualTo(new[] { "feature-gone", "main" }));
+        Assert.That(readOnly.Tags(CacheRepo), Is.EqualTo(new[] { "feature-gone", "main" }));
     }
 
     [Test]
@@ -257,18 +257,9 @@ public sealed class RegistryPruneTaskTests
             Jobs.GitLabDefaultBranch(),
             ("CI_REGISTRY", registryHost),
             ("CI_REGISTRY_IMAGE", registryHost + "/" + project),
-            ("CI_REGISTRY_USER", RegistryServer.User),
-            ("CI_REGISTRY_PASSWORD", password ?? RegistryServer.Password),
+            ("CI_REGISTRY_USER", registry.User),
+            ("CI_REGISTRY_PASSWORD", password ?? registry.Password),
             ("DOCKER_CONFIG", System.IO.Path.Combine(workspace.Path, "docker-config"))));
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private void Seed(string repository)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cake.BuildxCache.Tests.Support;
 
 namespace Cake.BuildxCache.Tests.EndToEnd.Harness;
 
@@ -27,7 +28,7 @@ internal static class RealBuildx
 
     private static (string? Plugin, string? Missing) Detect()
     {
-        var docker = Tools.Find("docker");
+        var docker = ToolPath.Find("docker");
         if (docker is null)
         {
             return (null, "missing: the docker CLI (not on PATH).");

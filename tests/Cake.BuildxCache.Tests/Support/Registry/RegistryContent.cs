@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cake.BuildxCache.Registry;
 
-namespace Cake.BuildxCache.Tests.Registry;
+namespace Cake.BuildxCache.Tests.Support.Registry;
 
 /// <summary>
 /// Pushes test content to a real registry with plain HTTP API calls (no docker engine here): blobs by
@@ -17,28 +17,16 @@ namespace Cake.BuildxCache.Tests.Registry;
 internal sealed class RegistryContent : IDisposable
 {
     private readonly HttpClient http;
-    private readonly Uri baseUri;
-    private readonly string user;
-    private readonly string password;
+    private readonly RegistryServer server;
 
     public RegistryContent(RegistryServer server)
-        : this(server.BaseUri, RegistryServer.User, RegistryServer.Password)
     {
-    }
-
-    /// <summary>Content for any registry at <paramref name="baseUri"/> (the end-to-end tests' own, for one).</summary>
-    public RegistryContent(Uri baseUri, string user, string password)
-    {
-        this.baseUri = baseUri;
-        this.user = user;
-        this.password = password;
-        http = new() { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+        this.server = server;
+        http = new() { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>The size of each cache layer pushed from now on; null for the small default (about 2 KiB).</summary>
     public int? CacheLayerSize { get; set; }
-
-    private AuthenticationHeaderValue Basic => new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password)));
 
     public static string DigestOf(byte[] content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
 
@@ -46,14 +34,14 @@ internal sealed class RegistryContent : IDisposable
     {
         var digest = DigestOf(content);
         using var start = new HttpRequestMessage(HttpMethod.Post, $"v2/{repository}/blobs/uploads/");
-        start.Headers.Authorization = Basic;
+        start.Headers.Authorization = server.Authorization;
         using var started = await http.SendAsync(start);
         Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), $"start upload to {repository}");
         var location = started.Headers.Location!;
-        var upload = location.IsAbsoluteUri ? location : new Uri(baseUri, location);
+        var upload = location.IsAbsoluteUri ? location : new Uri(server.BaseUri, location);
         var separator = upload.Query.Length > 0 ? "&" : "?";
         using var put = new HttpRequestMessage(HttpMethod.Put, new Uri(upload + separator + "digest=" + Uri.EscapeDataString(digest)));
-        put.Headers.Authorization = Basic;
+        put.Headers.Authorization = server.Authorization;
         put.Content = new ByteArrayContent(content);
         put.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         using var done = await http.SendAsync(put);
@@ -65,7 +53,7 @@ internal sealed class RegistryContent : IDisposable
     {
         var body = Encoding.UTF8.GetBytes(manifest.ToJsonString());
         using var put = new HttpRequestMessage(HttpMethod.Put, $"v2/{repository}/manifests/{reference}");
-        put.Headers.Authorization = Basic;
+        put.Headers.Authorization = server.Authorization;
         put.Content = new ByteArrayContent(body);
         put.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         using var response = await http.SendAsync(put);
@@ -128,22 +116,6 @@ internal sealed class RegistryContent : IDisposable
 
         var digest = await PushManifestAsync(repository, tag, MediaTypes.OciManifest, manifest);
         return (digest, config.Size + layers.Sum(layer => layer.Blob.Size));
-    }
-
-    public async Task<IReadOnlyList<string>> TagsAsync(string repository)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/tags/list");
-        request.Headers.Authorization = Basic;
-        using var response = await http.SendAsync(request);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return [];
-        }
-
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.GetProperty("tags") is { ValueKind: JsonValueKind.Array } tags
-            ? [.. tags.EnumerateArray().Select(tag => tag.GetString()!).Order(StringComparer.Ordinal)]
-            : [];
     }
 
     public void Dispose() => http.Dispose();
