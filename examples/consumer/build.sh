@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs this repository's Cake build (build/) with the arguments given, e.g. ./build.sh --target=Publish.
+# The build app comes from the Cake.BuildxCache packages (see nuget.config); dotnet run builds it when needed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+exec dotnet run --project build/Build.csproj -c Release -- "$@"

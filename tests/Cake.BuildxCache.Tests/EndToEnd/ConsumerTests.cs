@@ -1,0 +1,144 @@
+using Cake.BuildxCache.Tests.EndToEnd.Harness;
+using Cake.BuildxCache.Tests.Support;
+
+namespace Cake.BuildxCache.Tests.EndToEnd;
+
+/// <summary>
+/// examples/consumer as another repository adopts the module: both projects packed into a folder feed, the
+/// consumer copied to a fresh git repository, restored from that feed (LibGit2Sharp and Cake.Tool from the
+/// normal feed) and run: its context's two options and its own task show in Plan and --tree.
+/// </summary>
+[NonParallelizable]
+[Category("EndToEnd")]
+public sealed class ConsumerTests
+{
+    // Unique per run: the global packages folder would otherwise serve an older pack of the same version.
+    private static readonly string Version = $"0.0.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+    private static readonly string[] PackageIds = ["cake.buildxcache", "cake.buildxcache.hosting"];
+
+    private TemporaryDirectory _directory = null!;
+    private string _consumer = null!;
+
+    [OneTimeSetUp]
+    public void OneTimeSetUp()
+    {
+        _directory = new TemporaryDirectory();
+        _consumer = Path.Combine(_directory.Path, "consumer");
+        CopyDirectory(Path.Combine(RepositoryRoot.Path, "examples", "consumer"), _consumer);
+        var feed = Path.Combine(_consumer, "packages");
+        Directory.CreateDirectory(feed);
+
+        foreach (var project in new[] { "src/Cake.BuildxCache.Hosting/Cake.BuildxCache.Hosting.csproj", "src/Cake.BuildxCache/Cake.BuildxCache.csproj" })
+        {
+            var pack = ProcessRunner.Run(
+                "dotnet",
+                ["pack", Path.Combine(RepositoryRoot.Path, project), "-c", "Release", "-o", feed, "-p:Version=" + Version, "-nologo",
+                    // Its own output folders: the test run's assemblies stay as they are.
+                    "-p:ArtifactsPath=" + Path.Combine(_directory.Path, "artifacts")],
+                timeout: TimeSpan.FromMinutes(4));
+            Assert.That(pack.ExitCode, Is.EqualTo(0), pack.Output);
+        }
+
+        Git("init", "-q", "-b", "main");
+        Git("add", "-A");
+        Git("-c", "user.name=Consumer", "-c", "user.email=consumer@example.com", "commit", "-q", "-m", "consumer");
+    }
+
+    [OneTimeTearDown]
+    public void OneTimeTearDown()
+    {
+        _directory?.Dispose();
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in PackageIds)
+        {
+            var folder = Path.Combine(packages, id, Version);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public void The_packed_packages_carry_the_cake_engine_props_and_symbols()
+    {
+        var feed = Path.Combine(_consumer, "packages");
+        foreach (var id in new[] { "Cake.BuildxCache", "Cake.BuildxCache.Hosting" })
+        {
+            Assert.That(File.Exists(Path.Combine(feed, $"{id}.{Version}.nupkg")), id);
+            Assert.That(File.Exists(Path.Combine(feed, $"{id}.{Version}.snupkg")), id + " symbols");
+            using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"{id}.{Version}.nupkg"));
+            var entries = package.Entries.Select(entry => entry.FullName).ToList();
+            Assert.That(entries, Does.Contain($"buildTransitive/{id}.props").And.Contain("README.md").And.Contain($"lib/net10.0/{id}.xml"));
+            Assert.That(entries, Has.None.Contains("Cake.Core"));
+        }
+    }
+
+    [Test]
+    public void Plan_shows_the_options_the_consumer_context_overrides()
+    {
+        var run = Run("--target=Plan", "--image=127.0.0.1:5000/group/app");
+
+        var plan = new PlanOutput(run.Output.Split('\n').Select(line => line.TrimEnd('\r')).ToList());
+        Assert.That(plan.Field("tags"), Is.EqualTo(new[] { "127.0.0.1:5000/group/app:main", "127.0.0.1:5000/group/app:latest" }), "TagSha = false");
+        Assert.That(plan.Field("cache from"), Is.EqualTo(new[] { "type=registry,ref=127.0.0.1:5000/group/app/cache:buildcache-main" }), "CacheTagPrefix");
+    }
+
+    [Test]
+    public void Tree_shows_the_consumer_task_depending_on_BuildWithCache()
+    {
+        var run = Run("--tree");
+
+        var lines = run.Output.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        var own = lines.IndexOf("SmokeTest");
+        Assert.That(own, Is.GreaterThanOrEqualTo(0), run.Output);
+        Assert.That(lines[own + 1], Does.EndWith("BuildWithCache"), run.Output);
+    }
+
+    private ProcessResult Run(params string[] arguments)
+    {
+        var run = ProcessRunner.Run(
+            Path.Combine(_consumer, "build.sh"),
+            arguments,
+            _consumer,
+            new Dictionary<string, string?>
+            {
+                ["CakeBuildxCacheVersion"] = Version,
+                ["CI"] = null,
+                ["GITLAB_CI"] = null,
+                ["GITHUB_ACTIONS"] = null,
+                ["BUILDX_IMAGE"] = null,
+            },
+            TimeSpan.FromMinutes(5));
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        return run;
+    }
+
+    private void Git(params string[] arguments)
+    {
+        var git = ProcessRunner.Run("git", arguments, _consumer);
+        Assert.That(git.ExitCode, Is.EqualTo(0), git.Output);
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "packages"))
+            {
+                continue;
+            }
+
+            var destination = Path.Combine(target, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(destination, File.GetUnixFileMode(file));
+            }
+        }
+    }
+}
