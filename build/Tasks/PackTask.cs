@@ -6,6 +6,7 @@ using Cake.Common.IO;
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.MSBuild;
 using Cake.Common.Tools.DotNet.Pack;
+using Cake.Core.IO;
 
 namespace Build.Tasks;
 
@@ -29,7 +30,7 @@ public sealed class PackTask : FrostingTask<IFrostingContext>
     {
         var root = context.Environment.WorkingDirectory;
         var output = context.Argument<string?>("package-output", null) is { } given
-            ? context.Environment.WorkingDirectory.Combine(given)
+            ? new DirectoryPath(given).MakeAbsolute(context.Environment)
             : root.Combine("artifacts/packages");
         context.EnsureDirectoryExists(output);
         context.CleanDirectory(output);
