@@ -48,8 +48,7 @@ public sealed class ConsumerTests
     public void OneTimeTearDown()
     {
         _directory?.Dispose();
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var packages = PackagesFolder();
         foreach (var id in PackageIds)
         {
             var folder = Path.Combine(packages, id, Version);
@@ -95,6 +94,37 @@ public sealed class ConsumerTests
         Assert.That(own, Is.GreaterThanOrEqualTo(0), run.Output);
         Assert.That(lines[own + 1], Does.EndWith("BuildWithCache"), run.Output);
     }
+
+    [Test]
+    public void Publish_and_the_consumers_own_task_run_through_the_docker_cli_and_the_buildx_double_into_the_registry()
+    {
+        using var sandbox = new DockerSandbox(BuildxKind.Double);
+        var registry = EndToEndSetUp.Registry;
+        var sha = ProcessRunner.Run("git", ["rev-parse", "HEAD"], _consumer).StandardOutput.Trim();
+        var environment = new Dictionary<string, string?>(
+            Ci.GitLab(registry.Host, "consumer/app", registry.User, registry.Password, sha).Branch("main", "main").Over(sandbox)
+                .Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)))
+        {
+            ["CakeBuildxCacheVersion"] = Version,
+            ["GITHUB_ACTIONS"] = null,
+            ["BUILDX_IMAGE"] = null,
+            // The sandbox's HOME is empty: keep the machine's package cache (the engine and the packages just restored).
+            ["NUGET_PACKAGES"] = PackagesFolder(),
+        };
+
+        var run = ProcessRunner.Run(Path.Combine(_consumer, "build.sh"), ["--target=Publish", "--target=SmokeTest"], _consumer, environment, TimeSpan.FromMinutes(5));
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Output, Does.Contain($"built {registry.Host}/consumer/app:main"), "the consumer's own task ran after the build");
+        Assert.That(registry.Tags("consumer/app"), Is.EquivalentTo(new[] { "main", "latest" }), "TagSha = false: no sha tag");
+        Assert.That(registry.Tags("consumer/app/cache"), Is.EqualTo(new[] { "buildcache-main" }), "CacheTagPrefix");
+        Assert.That(sandbox.DockerCalls().Select(call => call[0]), Does.Contain("login").And.Contain("buildx"));
+        Assert.That(run.Output, Does.Not.Contain(registry.Password));
+    }
+
+    private static string PackagesFolder() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private ProcessResult Run(params string[] arguments)
     {
