@@ -18,6 +18,6 @@ public sealed class BuildxCacheOptionsException : Exception
     {
         ArgumentNullException.ThrowIfNull(problems);
         var count = problems.Count == 1 ? "1 problem" : $"{problems.Count} problems";
-        return $"Buildx cache options have {count}:" + string.Concat(problems.Select(problem => Environment.NewLine + "  - " + problem.Message));
+        return $"{count} with the buildx options; nothing was run:" + string.Concat(problems.Select(problem => Environment.NewLine + "  - " + problem.Message));
     }
 }

@@ -47,12 +47,12 @@ public class BuildxCacheContext : FrostingContext
     public BuildOutcome? Outcome { get; set; }
 
     /// <summary>Stops the run with every problem listed when the options or the workspace are wrong.</summary>
-    /// <exception cref="CakeException">When there is any problem; nothing has run yet.</exception>
+    /// <exception cref="BuildxCacheOptionsException">When there is any problem; nothing has run yet.</exception>
     public void EnsureValid()
     {
         if (State.Problems.Count > 0)
         {
-            throw new CakeException(ProblemReport.Describe(State.Problems));
+            throw new BuildxCacheOptionsException(State.Problems);
         }
     }
 

@@ -40,13 +40,7 @@ public static partial class RegistryPrune
         ArgumentNullException.ThrowIfNull(context);
 
         // The options only: the registry prune reads no Dockerfile, context or buildkitd.toml, so the workspace checks do not apply.
-        var problems = BuildxCacheOptionsValidator.Validate(context.BuildxOptions, context.Refs.IsCI);
-        if (problems.Count > 0)
-        {
-            throw new CakeException(ProblemReport.Describe(problems));
-        }
-
-        var options = context.BuildxOptions;
+        var options = BuildxCacheOptionsValidator.ThrowIfInvalid(context.BuildxOptions, context.Refs.IsCI);
         var repository = context.Plan.CacheRepo
             ?? throw new CakeException("registry prune: there is no cache repository (set --image or --cache-repo)");
 
