@@ -22,7 +22,7 @@ public sealed class LoginTests
     [SetUp]
     public void SetUp()
     {
-        _sandbox = new DockerSandbox(BuildxKind.Double);
+        _sandbox = new DockerSandbox(BuildxKind.None);
         _workspace = Workspace.Create();
     }
 

@@ -21,7 +21,7 @@ public sealed class PlanTests
     [SetUp]
     public void SetUp()
     {
-        _sandbox = new DockerSandbox(BuildxKind.Double);
+        _sandbox = new DockerSandbox(BuildxKind.None);
         _workspace = Workspace.Create();
         _workspace.Repository.Git("remote", "add", "origin", "https://gitlab.example.com/group/app.git");
         _workspace.Repository.Git("update-ref", "refs/remotes/origin/main", "HEAD");

@@ -28,7 +28,7 @@ public sealed class RegistryPruneTests
     public void SetUp()
     {
         _project = "e2e/prune-" + Guid.NewGuid().ToString("N")[..8];
-        _sandbox = new DockerSandbox(BuildxKind.Double);
+        _sandbox = new DockerSandbox(BuildxKind.None);
         _workspace = Workspace.Create();
 
         // The remote the CI checkout came from: main, feature/live and release/1.0 exist; feature/gone was deleted.

@@ -1,11 +1,11 @@
 namespace Cake.BuildxCache.Tests.Support;
 
-/// <summary>A directory under the system temp folder, deleted on dispose.</summary>
+/// <summary>A directory in the test run's folder (<see cref="TestRunFolder"/>), deleted on dispose.</summary>
 internal sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {
-        Path = Directory.CreateTempSubdirectory("buildx-cache-tests-").FullName;
+        Path = Directory.CreateDirectory(System.IO.Path.Combine(TestRunFolder.Path, Guid.NewGuid().ToString("N")[..12])).FullName;
     }
 
     public string Path { get; }
@@ -18,21 +18,29 @@ internal sealed class TemporaryDirectory : IDisposable
         return file;
     }
 
-    public void Dispose()
+    public void Dispose() => Delete(Path);
+
+    /// <summary>Deletes <paramref name="path"/> and everything in it, read-only files included; a file still held stays.</summary>
+    public static void Delete(string path)
     {
+        if (!Directory.Exists(path))
+        {
+            return;
+        }
+
         try
         {
             // git writes its objects read-only; clear that first so deleting works on every platform.
-            foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
+            foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
             {
                 File.SetAttributes(file, FileAttributes.Normal);
             }
 
-            Directory.Delete(Path, recursive: true);
+            Directory.Delete(path, recursive: true);
         }
         catch (IOException)
         {
-            // A process a test started may still hold a file; the OS cleans temp folders.
+            // A process a test started may still hold a file; the run's last step tries again.
         }
     }
 }

@@ -7,7 +7,8 @@ namespace Cake.BuildxCache.Tests.EndToEnd.Harness;
 /// <summary>
 /// What one test's docker sees: a temporary <c>DOCKER_CONFIG</c> (credentials, CLI plugins, buildx state),
 /// a <c>docker</c> shim first on PATH that records every docker command line and then runs the real docker
-/// CLI, an empty HOME, and, unless the real buildx is used, the buildx test double as a CLI plugin.
+/// CLI, an empty HOME, and the buildx of <see cref="BuildxKind"/>. With the real buildx, dispose removes every
+/// builder the test created (from this same <c>DOCKER_CONFIG</c>, or their containers would stay in the engine).
 /// </summary>
 internal sealed class DockerSandbox : IDisposable
 {
@@ -37,7 +38,7 @@ internal sealed class DockerSandbox : IDisposable
             File.Copy(Tools.Source("Doubles/docker-buildx"), plugin);
             MakeExecutable(plugin);
         }
-        else if (RealBuildx.PluginPath is { } real)
+        else if (buildx == BuildxKind.Real && RealStack.PluginPath is { } real)
         {
             // The real plugin may live in the user's ~/.docker/cli-plugins, which this DOCKER_CONFIG hides.
             File.CreateSymbolicLink(Path.Combine(PluginDirectory, "docker-buildx"), real);
@@ -117,9 +118,9 @@ internal sealed class DockerSandbox : IDisposable
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
         };
-        if (Buildx == BuildxKind.Double)
+        if (Buildx != BuildxKind.Real)
         {
-            // No engine is needed by the double; pointing at none keeps a developer's engine out of it.
+            // No engine is needed without the real buildx; pointing at none keeps a developer's engine out of it.
             variables["DOCKER_HOST"] = "unix://" + Path.Combine(Root, "no-daemon.sock");
         }
 
@@ -134,7 +135,15 @@ internal sealed class DockerSandbox : IDisposable
         return variables;
     }
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose()
+    {
+        if (Buildx == BuildxKind.Real)
+        {
+            TestBuilders.RemoveAll(this);
+        }
+
+        _directory.Dispose();
+    }
 
     private static void MakeExecutable(string path)
     {
@@ -160,6 +169,7 @@ internal sealed class DockerSandbox : IDisposable
             printf '%s\x1f' "$@" >> '{{ShimLog}}'
             printf '\n' >> '{{ShimLog}}'
             if [[ "${1:-}" == login && -f '{{delay}}' ]]; then sleep "$(cat '{{delay}}')"; fi
+            if [[ "${1:-}" == buildx && '{{Buildx}}' == None ]]; then echo "test sandbox: this test runs no buildx" >&2; exit 127; fi
             exec '{{realDocker}}' "$@"
 
             """);
@@ -170,7 +180,10 @@ internal sealed class DockerSandbox : IDisposable
 /// <summary>Which buildx the docker CLI dispatches to.</summary>
 public enum BuildxKind
 {
-    /// <summary>The recording test double in <c>Doubles/docker-buildx</c>.</summary>
+    /// <summary>None: the shim refuses <c>docker buildx</c> (for tests of what runs before, or without, any build).</summary>
+    None,
+
+    /// <summary>The recording test double in <c>Doubles/docker-buildx</c>: buildx 0.10.5, which no engine here runs.</summary>
     Double,
 
     /// <summary>The real buildx plugin, with a real Docker engine.</summary>

@@ -7,15 +7,26 @@ namespace Cake.BuildxCache.Tests.EndToEnd.Harness;
 /// </summary>
 internal sealed class Workspace : IDisposable
 {
-    /// <summary>A slow first stage and a final stage copying from it: the shape the registry cache is for.</summary>
-    public const string Dockerfile = """
-        FROM busybox:1.36 AS slow
-        ARG GIT_COMMIT
-        RUN sleep 8 && echo "built $GIT_COMMIT" > /out
+    /// <summary>The base image of tests that run no build (the Dockerfile is only read, never built).</summary>
+    public const string NoBuildBase = "registry.invalid/base/busybox:1";
 
-        FROM busybox:1.36
+    /// <summary>How long the slow step of <see cref="Dockerfile"/> sleeps, in seconds.</summary>
+    public const int SlowStepSeconds = 6;
+
+    /// <summary>
+    /// A slow first stage and a final stage copying from it: the shape the registry cache is for. The final stage
+    /// takes the commit (build-arg <c>GIT_COMMIT</c>) before it copies, so a new commit rebuilds the final stage
+    /// and needs the slow stage's result: from a <c>mode=max</c> cache it is imported, from <c>mode=min</c> it runs again.
+    /// </summary>
+    public static string Dockerfile(string from) => $"""
+        FROM {from} AS slow
+        RUN sleep {SlowStepSeconds} && echo "slow stage done" > /out
+
+        FROM {from}
+        ARG GIT_COMMIT
+        RUN echo "commit $GIT_COMMIT" > /commit
         COPY --from=slow /out /out
-        CMD ["cat", "/out"]
+        CMD ["cat", "/out", "/commit"]
 
         """;
 
@@ -34,10 +45,11 @@ internal sealed class Workspace : IDisposable
 
     public string ShortSha => Sha[..8];
 
-    public static Workspace Create()
+    /// <summary>A repository whose Dockerfile starts <c>FROM <paramref name="from"/></c> (the run's base image for real builds).</summary>
+    public static Workspace Create(string from = NoBuildBase)
     {
         var repository = GitRepository.Init("main");
-        File.WriteAllText(System.IO.Path.Combine(repository.Path, "Dockerfile"), Dockerfile);
+        File.WriteAllText(System.IO.Path.Combine(repository.Path, "Dockerfile"), Dockerfile(from));
         repository.Git("add", "Dockerfile");
         return new Workspace(repository, repository.Commit("app"));
     }

@@ -60,15 +60,18 @@ internal sealed class RegistryServer : IDisposable
         }
     }
 
-    /// <summary>Starts a registry and waits until it answers <c>/v2/</c> with 401 (auth on).</summary>
-    public static RegistryServer Start(bool deleteEnabled = true, string user = DefaultUser, string password = DefaultPassword)
+    /// <summary>
+    /// Starts a registry and waits until it answers <c>/v2/</c> with 401 (auth on). <paramref name="readOnly"/>: the
+    /// registry's read-only maintenance mode, which serves pulls and refuses every push.
+    /// </summary>
+    public static RegistryServer Start(bool deleteEnabled = true, string user = DefaultUser, string password = DefaultPassword, bool readOnly = false)
     {
         var registry = ToolPath.Require("docker-registry", "the docker-registry package");
         var htpasswd = ToolPath.Require("htpasswd", "the apache2-utils package");
         var server = new RegistryServer(user, password);
         try
         {
-            server.Launch(registry, htpasswd, deleteEnabled);
+            server.Launch(registry, htpasswd, deleteEnabled, readOnly);
             return server;
         }
         catch
@@ -151,7 +154,7 @@ internal sealed class RegistryServer : IDisposable
             : throw new InvalidOperationException($"htpasswd failed ({result.ExitCode}): {result.StandardError}");
     }
 
-    private void Launch(string registry, string htpasswd, bool deleteEnabled)
+    private void Launch(string registry, string htpasswd, bool deleteEnabled, bool readOnly)
     {
         var htpasswdFile = _directory.Write("htpasswd", HtpasswdLine(htpasswd, User, Password));
 
@@ -170,6 +173,9 @@ internal sealed class RegistryServer : IDisposable
                     rootdirectory: {Path.Combine(_directory.Path, "data")}
                   delete:
                     enabled: {(deleteEnabled ? "true" : "false")}
+                  maintenance:
+                    readonly:
+                      enabled: {(readOnly ? "true" : "false")}
                 http:
                   addr: 127.0.0.1:{Port}
                   secret: test-only-http-secret

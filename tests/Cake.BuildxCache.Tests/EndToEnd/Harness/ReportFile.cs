@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace Cake.BuildxCache.Tests.EndToEnd.Harness;
+
+/// <summary>What <c>artifacts/buildx-report.json</c> says of the last build in a workspace (schema in <c>JsonReport</c>).</summary>
+internal sealed record ReportFile(
+    string ProgressFormat,
+    int BuildSteps,
+    int Cached,
+    int Ran,
+    IReadOnlyList<string> Imported,
+    bool Exported,
+    IReadOnlyList<string> ExportErrors,
+    IReadOnlyDictionary<string, string> StepStatus)
+{
+    public static ReportFile Read(Workspace workspace)
+    {
+        var path = Path.Combine(workspace.Path, "artifacts", "buildx-report.json");
+        Assert.That(File.Exists(path), Is.True, "the build wrote no report at " + path);
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var root = json.RootElement;
+        var summary = root.GetProperty("summary");
+        var cache = root.GetProperty("cache");
+        var steps = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var step in root.GetProperty("steps").EnumerateArray())
+        {
+            steps[step.GetProperty("name").GetString()!] = step.GetProperty("status").GetString()!;
+        }
+
+        return new ReportFile(
+            root.GetProperty("progressFormat").GetString()!,
+            summary.GetProperty("buildSteps").GetInt32(),
+            summary.GetProperty("cached").GetInt32(),
+            summary.GetProperty("ran").GetInt32(),
+            [.. cache.GetProperty("imported").EnumerateArray().Select(item => item.GetString()!)],
+            cache.GetProperty("exported").ValueKind == JsonValueKind.True,
+            [.. cache.GetProperty("exportErrors").EnumerateArray().Select(item => item.GetString()!)],
+            steps);
+    }
+
+    /// <summary>The status of the step whose name contains <paramref name="fragment"/> (e.g. <c>RUN sleep</c>).</summary>
+    public string StatusOf(string fragment)
+    {
+        var matches = StepStatus.Where(step => step.Key.Contains(fragment, StringComparison.Ordinal)).ToList();
+        Assert.That(matches, Has.Count.EqualTo(1), $"one step named like '{fragment}' in: {string.Join(", ", StepStatus.Keys)}");
+        return matches[0].Value;
+    }
+
+    public override string ToString() =>
+        $"{ProgressFormat}: {Cached} cached, {Ran} ran of {BuildSteps}; imported [{string.Join(", ", Imported)}]; exported {Exported}; "
+        + string.Join("; ", StepStatus.Select(step => $"{step.Key} = {step.Value}"));
+}
