@@ -66,12 +66,14 @@ public static class PlanReport
 
         yield return $"  {BuildWithCacheTask.Name}:";
         var build = commands.Of(DockerCommands.Build(plan));
-        yield return $"    {build}";
+        // The existence check runs with the build: a ref the registry lacks is left out of the command then.
+        var checkedRefs = options.CheckCacheRefs && plan.CacheFrom.Count > 0 ? "    # a --cache-from ref the registry does not have is left out (--check-cache-refs)" : string.Empty;
+        yield return $"    {build}{checkedRefs}";
         var publish = commands.Of(DockerCommands.Build(state.PublishPlan));
         if (publish != build)
         {
             yield return $"  {BuildWithCacheTask.Name}, as part of {PublishTask.Name}:";
-            yield return $"    {publish}";
+            yield return $"    {publish}{checkedRefs}";
         }
         var pruneLimits = options.PruneUntil is not null || options.PruneKeepStorage is not null;
         if (options.PruneRegistry)

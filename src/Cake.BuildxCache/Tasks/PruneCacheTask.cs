@@ -60,6 +60,12 @@ public sealed class PruneCacheTask : FrostingTask<BuildxCacheContext>
         }
 
         var result = context.DockerBuildxPrune(DockerCommands.Prune(context.BuildxOptions));
+        // buildx says on stderr what it thinks of the flags (newer ones deprecate --keep-storage): pass it on.
+        foreach (var line in result.Error.Where(line => !string.IsNullOrWhiteSpace(line) && !line.Contains("Total", StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Warning("buildx prune: {0}", line.Trim());
+        }
+
         context.Information("Pruned builder {0}: {1}", builder.Name, result.Lines.LastOrDefault(line => line.Contains("Total", StringComparison.OrdinalIgnoreCase)) ?? "done");
         if (context.BuildxOptions.PruneRemoveBuilder)
         {

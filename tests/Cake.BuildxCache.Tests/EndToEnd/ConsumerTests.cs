@@ -96,10 +96,17 @@ public sealed class ConsumerTests
     }
 
     [Test]
-    public void Publish_and_the_consumers_own_task_run_through_the_docker_cli_and_the_buildx_double_into_the_registry()
+    [Category("RealStack")]
+    public void Publish_and_the_consumers_own_task_run_with_the_real_buildx_into_the_registry()
     {
-        using var sandbox = new DockerSandbox(BuildxKind.Double);
+        RealStack.Require();
+        using var sandbox = new DockerSandbox(BuildxKind.Real);
         var registry = EndToEndSetUp.Registry;
+        // The example's Dockerfile starts from Docker Hub, which is not reachable here: the same build from the run's base image.
+        File.WriteAllText(Path.Combine(_consumer, "Dockerfile.e2e"), Workspace.Dockerfile(EndToEndSetUp.BaseImage));
+        File.WriteAllText(Path.Combine(_consumer, "buildkitd.toml"), $"[registry.\"{registry.Host}\"]\n  http = true\n");
+        Git("add", "Dockerfile.e2e", "buildkitd.toml");
+        Git("-c", "user.name=Consumer", "-c", "user.email=consumer@example.com", "commit", "-q", "-m", "e2e build");
         var sha = ProcessRunner.Run("git", ["rev-parse", "HEAD"], _consumer).StandardOutput.Trim();
         var environment = new Dictionary<string, string?>(
             Ci.GitLab(registry.Host, "consumer/app", registry.User, registry.Password, sha).Branch("main", "main").Over(sandbox)
@@ -108,16 +115,23 @@ public sealed class ConsumerTests
             ["CakeBuildxCacheVersion"] = Version,
             ["GITHUB_ACTIONS"] = null,
             ["BUILDX_IMAGE"] = null,
+            ["BUILDX_DOCKERFILE"] = "Dockerfile.e2e",
             // The sandbox's HOME is empty: keep the machine's package cache (the engine and the packages just restored).
             ["NUGET_PACKAGES"] = PackagesFolder(),
         };
 
-        var run = ProcessRunner.Run(Path.Combine(_consumer, "build.sh"), ["--target=Publish", "--target=SmokeTest"], _consumer, environment, TimeSpan.FromMinutes(5));
+        var run = ProcessRunner.Run(
+            Path.Combine(_consumer, "build.sh"),
+            ["--target=Publish", "--target=SmokeTest", "--builder=" + TestBuilders.NewName(), "--driver-opt=network=host", "--buildkitd-config=buildkitd.toml"],
+            _consumer,
+            environment,
+            TimeSpan.FromMinutes(5));
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         Assert.That(run.Output, Does.Contain($"built {registry.Host}/consumer/app:main"), "the consumer's own task ran after the build");
         Assert.That(registry.Tags("consumer/app"), Is.EquivalentTo(new[] { "main", "latest" }), "TagSha = false: no sha tag");
         Assert.That(registry.Tags("consumer/app/cache"), Is.EqualTo(new[] { "buildcache-main" }), "CacheTagPrefix");
+        Assert.That(run.Output, Does.Contain($"Published {registry.Host}/consumer/app@{registry.Digest("consumer/app", "main")}"));
         Assert.That(sandbox.DockerCalls().Select(call => call[0]), Does.Contain("login").And.Contain("buildx"));
         Assert.That(run.Output, Does.Not.Contain(registry.Password));
     }

@@ -84,7 +84,7 @@ internal sealed class DockerSandbox : IDisposable
         ];
     }
 
-    /// <summary>Tells the double to fail: <c>build</c> or <c>cache-export</c>.</summary>
+    /// <summary>Tells the double to fail as buildx 0.10.5 did: <c>cache-export</c>.</summary>
     public void FailDouble(string what) => File.WriteAllText(Path.Combine(DoubleState, "fail"), what);
 
     /// <summary>Makes the docker shim wait before it runs docker login, so that a scan of /proc sees the login.</summary>

@@ -1,0 +1,157 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Cake.BuildxCache.Tests.EndToEnd.Harness;
+
+namespace Cake.BuildxCache.Tests.EndToEnd;
+
+/// <summary>
+/// Plan is what runs: every docker command a real <c>Publish</c> executed (as the docker shim recorded it) is
+/// printed, argument for argument, by <c>Plan</c> for the same job, and Plan itself runs no docker command. The
+/// one conditional part Plan names on the build line: a <c>--cache-from</c> ref the registry does not have is
+/// left out when the build runs (the existence check happens then), so the run's refs are Plan's, in order, less those.
+/// </summary>
+[NonParallelizable]
+[Category("EndToEnd")]
+[Category("RealStack")]
+public sealed partial class PlanMatchesRunTests
+{
+    private RealScene _scene = null!;
+
+    [SetUp]
+    public void SetUp() => _scene = RealScene.Create("plan");
+
+    [TearDown]
+    public void TearDown() => _scene?.Dispose();
+
+    [Test]
+    public void Every_command_of_a_real_publish_is_in_the_plan()
+    {
+        var job = _scene.GitLab().Branch("feature/plan", "feature-plan");
+        string[] options = ["--prune-until=1h", "--prune-remove-builder=true", "--logout=true"];
+
+        var plan = _scene.Run(job, ["--target=Plan", .. options]);
+        Assert.That(plan.ExitCode, Is.EqualTo(0), plan.ToString());
+        Assert.That(_scene.Sandbox.DockerCalls(), Is.Empty, "Plan runs no docker command");
+        var planned = PlannedCommands(plan.Lines);
+        Assert.That(planned, Is.Not.Empty, plan.Output);
+
+        var run = _scene.Run(job, ["--target=Publish", .. options]);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+
+        var executed = _scene.Sandbox.DockerCalls();
+        Assert.That(executed.Count, Is.GreaterThanOrEqualTo(5), "version, inspect, create, login, build and more");
+        foreach (var call in executed)
+        {
+            var normalised = Normalise(call);
+            Assert.That(
+                planned.Any(command => Matches(command, normalised)),
+                Is.True,
+                $"the run executed `docker {string.Join(' ', call)}`, which Plan does not print:\n{plan.Output}");
+        }
+
+        var build = _scene.Calls("buildx", "build").Single();
+        Assert.That(CacheFrom(build), Is.Empty, "a new branch in an empty registry: neither ref exists yet");
+        Assert.That(plan.Lines.Single(line => line.TrimStart().StartsWith("docker buildx build", StringComparison.Ordinal)), Does.EndWith("left out (--check-cache-refs)"));
+    }
+
+    /// <summary>The same command, but for <c>--cache-from</c> refs: the run's are Plan's in order, some left out.</summary>
+    private static bool Matches(IReadOnlyList<string> planned, IReadOnlyList<string> executed)
+    {
+        var plannedRefs = CacheFrom(planned);
+        var executedRefs = CacheFrom(executed);
+        var remaining = plannedRefs.AsEnumerable();
+        foreach (var reference in executedRefs)
+        {
+            remaining = remaining.SkipWhile(candidate => candidate != reference);
+            if (!remaining.Any())
+            {
+                return false;
+            }
+
+            remaining = remaining.Skip(1);
+        }
+
+        return WithoutCacheFrom(planned).SequenceEqual(WithoutCacheFrom(executed));
+    }
+
+    private static List<string> CacheFrom(IReadOnlyList<string> arguments) =>
+        [.. arguments.Select((argument, index) => (argument, index)).Where(pair => pair.argument == "--cache-from").Select(pair => arguments[pair.index + 1])];
+
+    private static List<string> WithoutCacheFrom(IReadOnlyList<string> arguments)
+    {
+        var kept = new List<string>();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i] == "--cache-from")
+            {
+                i++;
+                continue;
+            }
+
+            kept.Add(arguments[i]);
+        }
+
+        return kept;
+    }
+
+    /// <summary>The docker command lines under Plan's <c>Commands</c>, as argument lists (without <c>docker</c>).</summary>
+    private static List<IReadOnlyList<string>> PlannedCommands(IReadOnlyList<string> lines) =>
+    [
+        .. lines.Select(line => line.Trim())
+            .Where(line => line.StartsWith("docker ", StringComparison.Ordinal))
+            .Select(line => Normalise(Tokenize(CommentSuffix().Replace(line, string.Empty))[1..])),
+    ];
+
+    /// <summary>The build time label differs between two runs by a second or so.</summary>
+    private static IReadOnlyList<string> Normalise(IEnumerable<string> arguments) =>
+        [.. arguments.Select(argument => CreatedLabel().Replace(argument, "org.opencontainers.image.created=<time>"))];
+
+    /// <summary>Splits a rendered command line: double-quoted arguments (with <c>\"</c> inside) and bare words.</summary>
+    private static List<string> Tokenize(string line)
+    {
+        var tokens = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        var inToken = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '\\' && i + 1 < line.Length && line[i + 1] is '"' or '\\')
+            {
+                current.Append(line[++i]);
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+                inToken = true;
+            }
+            else if (c == ' ' && !quoted)
+            {
+                if (inToken)
+                {
+                    tokens.Add(current.ToString());
+                    current.Clear();
+                    inToken = false;
+                }
+            }
+            else
+            {
+                current.Append(c);
+                inToken = true;
+            }
+        }
+
+        if (inToken)
+        {
+            tokens.Add(current.ToString());
+        }
+
+        return tokens;
+    }
+
+    [GeneratedRegex(@"\s{2,}#.*$")]
+    private static partial Regex CommentSuffix();
+
+    [GeneratedRegex(@"^org\.opencontainers\.image\.created=.*$")]
+    private static partial Regex CreatedLabel();
+}
