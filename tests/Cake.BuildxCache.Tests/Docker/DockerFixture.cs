@@ -69,9 +69,9 @@ internal sealed class DockerFixture
     public string SafeArguments => Started?.Arguments.RenderSafe() ?? throw new AssertionException("docker was not started");
 
     /// <summary>Answers with a real captured fixture: its lines on stdout (buildx interleaves; parsers read stdout) and its exit code.</summary>
-    public DockerFixture Answering(string fixture, bool onStandardError = false)
+    public DockerFixture Answering(string fixture, bool onStandardError = false, string version = Fixtures.Buildx0105)
     {
-        var (lines, exitCode) = Fixtures.Captured(fixture);
+        var (lines, exitCode) = Fixtures.Captured(fixture, version);
         if (onStandardError)
         {
             Error = lines;

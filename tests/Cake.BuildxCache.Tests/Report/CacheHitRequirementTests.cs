@@ -5,7 +5,7 @@ namespace Cake.BuildxCache.Tests.Report;
 
 public sealed class CacheHitRequirementTests
 {
-    private static BuildReport Fixture(string name) => BuildProgress.Parse(Fixtures.Captured(name).Lines);
+    private static BuildReport Fixture(string name, string version = Fixtures.Buildx0105) => BuildProgress.Parse(Fixtures.Captured(name, version).Lines);
 
     private static BuildSummary Summary(int cached, params string[] ran) => new(
         cached + ran.Length,
@@ -22,18 +22,18 @@ public sealed class CacheHitRequirementTests
         [],
         null);
 
-    [Test]
-    public void The_warm_fixture_meets_100()
+    [TestCaseSource(typeof(Fixtures), nameof(Fixtures.Versions))]
+    public void The_warm_fixture_meets_100(string version)
     {
-        var verdict = CacheHitRequirement.Check(Fixture("build-warm-plain.txt"), 100);
+        var verdict = CacheHitRequirement.Check(Fixture("build-warm-plain.txt", version), 100);
 
         Assert.That(verdict, Is.EqualTo(new CacheHitVerdict(true, true, "cache hit 100% meets --require-cache-hit=100")));
     }
 
-    [Test]
-    public void The_cold_fixture_is_not_failed_since_no_cache_was_imported()
+    [TestCaseSource(typeof(Fixtures), nameof(Fixtures.Versions))]
+    public void The_cold_fixture_is_not_failed_since_no_cache_was_imported(string version)
     {
-        var verdict = CacheHitRequirement.Check(Fixture("build-cold-plain.txt"), 80);
+        var verdict = CacheHitRequirement.Check(Fixture("build-cold-plain.txt", version), 80);
 
         Assert.That(verdict, Is.EqualTo(new CacheHitVerdict(true, false, "--require-cache-hit=80 not checked: a cold build (no cache ref was imported)")));
     }

@@ -1,13 +1,15 @@
 namespace Cake.BuildxCache.Tests.Report;
 
 /// <summary>
-/// CONSTRUCTED BY HAND, not captured: no buildx 0.15+ (the first with <c>--progress=rawjson</c>) runs here. Written
+/// CONSTRUCTED BY HAND, not captured. The real rawjson captures (<c>Fixtures/buildx-0.36.1/build-*-rawjson.txt</c>,
+/// read in <see cref="RawJsonCaptureTests"/>) are all-or-nothing builds; this sample is kept for what they lack: a
+/// partial hit (one step cached, one ran) and a missing branch ref before an imported main ref. Written
 /// from BuildKit's <c>client.SolveStatus</c> JSON shape (client/graph.go: <c>vertexes</c> with digest, inputs, name,
 /// started, completed, cached, error; <c>statuses</c> with id, vertex, name, current, timestamp, started, completed;
 /// <c>logs</c> with vertex, stream, base64 data, timestamp; <c>warnings</c>), one object per line as buildx prints
 /// them, for the same two-stage app as the real 0.10.5 captures: the slow stage's RUN is cached, the final COPY runs,
 /// the cache is imported from main's ref and exported. Vertexes appear several times as they progress, with
-/// nanosecond RFC 3339 times as Go writes them. Replace with a real capture when one can be made.
+/// nanosecond RFC 3339 times as Go writes them.
 /// </summary>
 internal static class ConstructedRawJson
 {

@@ -2,7 +2,7 @@ using Cake.BuildxCache.Report;
 
 namespace Cake.BuildxCache.Tests.Report;
 
-/// <summary><c>--progress=rawjson</c>, against the hand-made <see cref="ConstructedRawJson"/> sample and variations.</summary>
+/// <summary><c>--progress=rawjson</c>, against the hand-made <see cref="ConstructedRawJson"/> sample and variations (the real captures: <see cref="RawJsonCaptureTests"/>).</summary>
 public sealed class RawJsonProgressTests
 {
     private const string Digest1 = "sha256:1111111111111111111111111111111111111111111111111111111111111111";

@@ -7,9 +7,6 @@ internal static class RepositoryRoot
 
     public static string Path { get; } = Find();
 
-    /// <summary>The shared folder beside the repository (DESIGN.md, seeds, fixtures).</summary>
-    public static string Shared => System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, "..", "shared"));
-
     private static string Find()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

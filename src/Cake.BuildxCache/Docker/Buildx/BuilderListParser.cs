@@ -1,11 +1,15 @@
+using System.Text.RegularExpressions;
+
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>
 /// Reads the table of <c>docker buildx ls</c>: 0.10's shape (node lines indented by two spaces,
 /// <c>name *</c> for the current builder) and the newer tree shape (node lines <c> \_ name  \_ endpoint</c>,
 /// <c>name*</c>). Columns are split on blanks: status and BuildKit version are single words, platforms the rest.
+/// Newer buildx abbreviates a platform's variants (<c>linux/amd64 (+4), linux/386</c>): the count is dropped, so
+/// only the printed platforms are listed (<c>inspect</c> has them all).
 /// </summary>
-public static class BuilderListParser
+public static partial class BuilderListParser
 {
     /// <summary>Parses ls output.</summary>
     /// <param name="lines">The output lines.</param>
@@ -70,7 +74,7 @@ public static class BuilderListParser
             rest.RemoveAt(0);
         }
 
-        var platforms = string.Join(' ', rest)
+        var platforms = HiddenCount().Replace(string.Join(' ', rest), string.Empty)
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(platform => platform.TrimEnd('*'))
             .ToList();
@@ -78,4 +82,8 @@ public static class BuilderListParser
     }
 
     private static bool IsPlatform(string word) => word.Contains('/', StringComparison.Ordinal);
+
+    // ` (+4)` after a platform: how many more of its variants buildx left out.
+    [GeneratedRegex(@"\s*\(\+\d+\)")]
+    private static partial Regex HiddenCount();
 }

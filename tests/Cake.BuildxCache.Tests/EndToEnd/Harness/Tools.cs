@@ -9,7 +9,7 @@ internal static class Tools
     public static string Docker => ToolPath.Require("docker", "the docker.io package");
 
     /// <summary>The folder of the captured buildx 0.10.5 outputs.</summary>
-    public static string FixturesFolder => Path.GetDirectoryName(Cake.BuildxCache.Tests.Docker.Fixtures.PathOf("buildx-version.txt"))!;
+    public static string FixturesFolder => Cake.BuildxCache.Tests.Docker.Fixtures.FolderOf(Cake.BuildxCache.Tests.Docker.Fixtures.Buildx0105);
 
     /// <summary>This repository's <c>build.sh</c>.</summary>
     public static string BuildSh => Path.Combine(RepositoryRoot.Path, "build.sh");

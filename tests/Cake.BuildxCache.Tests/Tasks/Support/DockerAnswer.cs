@@ -12,7 +12,7 @@ internal sealed record DockerAnswer(int ExitCode, IReadOnlyList<string> Output, 
 
     public static DockerAnswer Fail(int exitCode, params string[] error) => new(exitCode, [], error);
 
-    /// <summary>A real captured output (<c>../shared/fixtures/buildx-0.10.5</c>): on stdout when it succeeded, on stderr when it failed, as docker prints them.</summary>
+    /// <summary>A real captured output (<c>Fixtures/buildx-0.10.5</c> in this test project): on stdout when it succeeded, on stderr when it failed, as docker prints them.</summary>
     public static DockerAnswer Fixture(string name)
     {
         var (lines, exitCode) = Fixtures.Captured(name);
