@@ -26,7 +26,7 @@ internal static class RealStack
     public static string BuildxVersion => Probed.Value.Version;
 
     /// <summary>The rig beside the repository (<c>../shared/rig/setup.sh</c>) exists.</summary>
-    public static bool RigPresent => File.Exists(Path.Combine(RepositoryRoot.Shared, "rig", "setup.sh"));
+    public static bool RigPresent => File.Exists(Path.Combine(RepositoryRoot.Path, "..", "shared", "rig", "setup.sh"));
 
     /// <summary>Where the rig's docker-in-docker style TLS endpoint keeps its client certificates.</summary>
     public static string TlsCertPath =>
