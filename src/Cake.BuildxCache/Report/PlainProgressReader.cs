@@ -120,6 +120,13 @@ public sealed partial class PlainProgressReader
         {
             exporting.ExportsCache = true;
         }
+
+        // A build step does not download layers when it runs; when it shows one, its result came from the
+        // registry cache (see StepLedger.Draft.LoadedFromCache).
+        if (LayerTransfer().IsMatch(text) && ledger.TryGet(key, out var loading))
+        {
+            loading.LoadedFromCache = true;
+        }
     }
 
     [GeneratedRegex(@"^#(?<n>\d{1,9})(?: (?<text>.*))?$")]
@@ -127,4 +134,7 @@ public sealed partial class PlainProgressReader
 
     [GeneratedRegex(@"^DONE (?<seconds>\d+(?:\.\d+)?)s$")]
     private static partial Regex Done();
+
+    [GeneratedRegex(@"^(?:extracting )?sha256:[0-9a-f]{64}\b")]
+    private static partial Regex LayerTransfer();
 }

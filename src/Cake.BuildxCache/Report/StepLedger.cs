@@ -53,6 +53,13 @@ internal sealed class StepLedger
         /// <summary>Set when a status line showed cache export work (<c>preparing build cache for export</c>) under an unrecognised name.</summary>
         public bool ExportsCache { get; set; }
 
+        /// <summary>
+        /// Set when the step's result came from the registry cache: BuildKit marks the step cached, then pulls its
+        /// layer lazily when a later step needs it and reports that pull under the step again, as a plain
+        /// completion (plain output shows only the layer's download and extraction, no <c>CACHED</c>).
+        /// </summary>
+        public bool LoadedFromCache { get; set; }
+
         /// <summary>Records an end. An error sticks (a failed step stays failed); otherwise the latest word wins,
         /// since BuildKit may report a step twice (the plain fixture of a failing build prints <c>#5 DONE</c> twice).</summary>
         public void End(StepStatus status, string? error = null)
@@ -67,6 +74,11 @@ internal sealed class StepLedger
                 return;
             }
 
+            if (status == StepStatus.Cached)
+            {
+                LoadedFromCache = true;
+            }
+
             Status = status;
             if (status is StepStatus.Error or StepStatus.Canceled)
             {
@@ -78,8 +90,9 @@ internal sealed class StepLedger
         {
             var parsed = StepName.Parse(Name);
             var kind = ExportsCache && parsed.Kind == StepKind.Other ? StepKind.CacheExport : parsed.Kind;
-            var duration = Status == StepStatus.Cached ? null : Duration;
-            return new BuildStep(Number, Name, kind, parsed.Stage, parsed.Platform, Status, duration, Error, Digest);
+            var status = Status == StepStatus.Done && LoadedFromCache && kind == StepKind.Build ? StepStatus.Cached : Status;
+            var duration = status == StepStatus.Cached ? null : Duration;
+            return new BuildStep(Number, Name, kind, parsed.Stage, parsed.Platform, status, duration, Error, Digest);
         }
     }
 }

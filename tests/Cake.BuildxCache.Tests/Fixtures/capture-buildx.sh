@@ -171,6 +171,17 @@ RUN sleep 3 && echo built > /out && date -u > /built-at
 FROM $registry/base/busybox:1.35
 COPY --from=slow /out /built-at /
 EOF
+# The next commit: the final stage takes the commit before it copies, so it rebuilds and needs the slow stage's
+# result, which BuildKit then pulls from the registry cache (no CACHED line: the step shows the layer download).
+cat > "$work/app/Next.Dockerfile" << EOF
+FROM $registry/base/busybox:1.35 AS slow
+RUN sleep 3 && echo built > /out && date -u > /built-at
+
+FROM $registry/base/busybox:1.35
+ARG GIT_COMMIT
+RUN echo "\$GIT_COMMIT" > /commit
+COPY --from=slow /out /built-at /
+EOF
 cat > "$work/app/Fail.Dockerfile" << EOF
 FROM $registry/base/busybox:1.35
 RUN echo compiling && exit 3
@@ -240,6 +251,15 @@ docker buildx prune --builder "$builder" -af > /dev/null 2>&1
 build build-cold-rawjson.txt rawjson rawjson
 docker buildx prune --builder "$builder" -af > /dev/null 2>&1
 build build-warm-rawjson.txt rawjson rawjson
+
+# --- the next commit on a fresh runner: the slow stage's layer is pulled from the cache, not run ---
+for progress in plain rawjson; do
+  docker buildx prune --builder "$builder" -af > /dev/null 2>&1
+  build "next-first.tmp" "$progress" "next-$progress" -f "$work/app/Next.Dockerfile" --build-arg GIT_COMMIT=first
+  rm -f "$out/next-first.tmp"
+  docker buildx prune --builder "$builder" -af > /dev/null 2>&1
+  build "build-next-commit-$progress.txt" "$progress" "next-$progress" -f "$work/app/Next.Dockerfile" --build-arg GIT_COMMIT=second
+done
 
 # --- the cache as an index (image-manifest=false), the only layout BuildKit 0.11 wrote; newer ones write an
 # image manifest unless told ---
