@@ -60,8 +60,11 @@ public sealed class PruneCacheTask : FrostingTask<BuildxCacheContext>
         }
 
         var result = context.DockerBuildxPrune(DockerCommands.Prune(context.BuildxOptions));
-        // buildx says on stderr what it thinks of the flags (newer ones deprecate --keep-storage): pass it on.
-        foreach (var line in result.Error.Where(line => !string.IsNullOrWhiteSpace(line) && !line.Contains("Total", StringComparison.OrdinalIgnoreCase)))
+        // buildx says what it thinks of the flags (0.36 prints "Flag --keep-storage has been deprecated, …" on
+        // stdout, amid the table): pass its warnings on.
+        foreach (var line in result.Lines.Where(line => line.StartsWith("Flag --", StringComparison.Ordinal)
+            || line.StartsWith("WARNING", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("deprecated", StringComparison.OrdinalIgnoreCase)))
         {
             context.Warning("buildx prune: {0}", line.Trim());
         }
