@@ -126,4 +126,43 @@ public sealed class BadInputSweepTests
             File.Delete(configFile);
         }
     }
+
+    public static IEnumerable<TestCaseData> PasswordSpellings()
+    {
+        const string Secret = "Leak-Me-Not-7f3a";
+        yield return new TestCaseData(new[] { "--registry-password=" + Secret }, null, "registry-password").SetArgDisplayNames("--registry-password=");
+        yield return new TestCaseData(new[] { "--REGISTRY-PASSWORD=" + Secret }, null, "registry-password").SetArgDisplayNames("--REGISTRY-PASSWORD=");
+        yield return new TestCaseData(new[] { "--buildx_registrypassword=" + Secret }, null, "registry-password").SetArgDisplayNames("--buildx_registrypassword=");
+        yield return new TestCaseData(new[] { "--Buildx_CacheRegistryPassword=" + Secret }, null, "cache-registry-password").SetArgDisplayNames("--Buildx_CacheRegistryPassword=");
+        yield return new TestCaseData(Array.Empty<string>(), "[Buildx]\nRegistryPassword=" + Secret + "\n", "registry-password").SetArgDisplayNames("cake.config RegistryPassword=");
+        yield return new TestCaseData(Array.Empty<string>(), "[buildx]\nregistrypassword = " + Secret + "\n", "registry-password").SetArgDisplayNames("cake.config registrypassword =");
+    }
+
+    [TestCaseSource(nameof(PasswordSpellings))]
+    public void A_password_outside_the_environment_is_refused_under_every_spelling_without_echoing_it(string[] arguments, string? config, string option)
+    {
+        const string Secret = "Leak-Me-Not-7f3a";
+        File.WriteAllText(_sandbox.ShimLog, string.Empty);
+        var configFile = Path.Combine(_workspace.Path, "cake.config");
+        if (config is not null)
+        {
+            File.WriteAllText(configFile, config);
+        }
+
+        try
+        {
+            var job = Ci.GitLab("127.0.0.1:5000", Ci.ProjectPath, "ci-user", Password, _workspace.Sha).Branch("main", "main");
+
+            var run = BuildApp.Run(_workspace.Path, job.Over(_sandbox), ["--target=Publish", .. arguments]);
+
+            Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
+            Assert.That(run.Lines, Has.Some.Match($@"^  - {option} \(from [^)]+\): was given "), run.Output);
+            Assert.That(run.Output, Does.Not.Contain(Secret));
+            Assert.That(_sandbox.DockerCalls(), Is.Empty, "a docker command ran");
+        }
+        finally
+        {
+            File.Delete(configFile);
+        }
+    }
 }

@@ -11,7 +11,13 @@ internal sealed class InterceptingHandler() : DelegatingHandler(new SocketsHttpH
 {
     public Func<HttpRequestMessage, Task<HttpResponseMessage?>>? Intercept { get; set; }
 
+    /// <summary>Changes what the real registry answered (e.g. adds a <c>Link</c> header).</summary>
+    public Action<HttpRequestMessage, HttpResponseMessage>? Rewrite { get; set; }
+
     public List<string> Requests { get; } = [];
+
+    /// <summary>The <c>Authorization</c> header of each request, by absolute URL (null when none was sent).</summary>
+    public List<(Uri Url, string? Authorization)> Sent { get; } = [];
 
     public static HttpResponseMessage Fail(HttpStatusCode status) => new(status) { Content = new StringContent("""{"errors":[{"code":"UNKNOWN","message":"injected failure"}]}""") };
 
@@ -20,6 +26,7 @@ internal sealed class InterceptingHandler() : DelegatingHandler(new SocketsHttpH
         lock (Requests)
         {
             Requests.Add($"{request.Method} {request.RequestUri!.PathAndQuery}");
+            Sent.Add((request.RequestUri!, request.Headers.Authorization?.ToString()));
         }
 
         if (Intercept is { } intercept && await intercept(request) is { } answer)
@@ -28,6 +35,8 @@ internal sealed class InterceptingHandler() : DelegatingHandler(new SocketsHttpH
             return answer;
         }
 
-        return await base.SendAsync(request, cancellationToken);
+        var response = await base.SendAsync(request, cancellationToken);
+        Rewrite?.Invoke(request, response);
+        return response;
     }
 }
