@@ -49,6 +49,7 @@ public sealed class BadInputSweepTests
         yield return Case("prune-until", ["--prune-until=3 days"]);
         yield return Case("prune-keep-storage", ["--prune-keep-storage=lots"]);
         yield return Case("registry", ["--registry=http://registry example"]);
+        yield return Case("cache-max-age", ["--cache-max-age=99999999999h"]);
 
         // Environment.
         yield return Case("cache-mode", [], environment: [("BUILDX_CACHE_MODE", "huge")]);
@@ -164,5 +165,19 @@ public sealed class BadInputSweepTests
         {
             File.Delete(configFile);
         }
+    }
+
+    [TestCase("CI_COMMIT_SHA", "not-a-sha", "CI_COMMIT_SHA 'not-a-sha' is not a commit sha (4 to 64 hex digits): fix the CI variable, or pass --sha=<commit>.")]
+    [TestCase("CI_COMMIT_REF_SLUG", "a,b=c", "CI_COMMIT_REF_SLUG 'a,b=c' is not a slug GitLab makes (only 0-9, a-z and -, as in feature-x)")]
+    public void A_bad_CI_variable_stops_publish_naming_it(string variable, string value, string message)
+    {
+        File.WriteAllText(_sandbox.ShimLog, string.Empty);
+        var job = Ci.GitLab("127.0.0.1:5000", Ci.ProjectPath, "ci-user", Password, _workspace.Sha).Branch("main", "main").With([(variable, value)]);
+
+        var run = BuildApp.Run(_workspace.Path, job.Over(_sandbox), ["--target=Publish"]);
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
+        Assert.That(run.Output, Does.Contain(message));
+        Assert.That(_sandbox.DockerCalls(), Is.Empty, "a docker command ran");
     }
 }
