@@ -136,7 +136,7 @@ public sealed class BadInputSweepTests
         yield return new TestCaseData(new[] { "--buildx_registrypassword=" + Secret }, null, "registry-password").SetArgDisplayNames("--buildx_registrypassword=");
         yield return new TestCaseData(new[] { "--Buildx_CacheRegistryPassword=" + Secret }, null, "cache-registry-password").SetArgDisplayNames("--Buildx_CacheRegistryPassword=");
         yield return new TestCaseData(Array.Empty<string>(), "[Buildx]\nRegistryPassword=" + Secret + "\n", "registry-password").SetArgDisplayNames("cake.config RegistryPassword=");
-        yield return new TestCaseData(Array.Empty<string>(), "[buildx]\nregistrypassword = " + Secret + "\n", "registry-password").SetArgDisplayNames("cake.config registrypassword =");
+        yield return new TestCaseData(Array.Empty<string>(), "[buildx]\nregistrypassword=" + Secret + "\n", "registry-password").SetArgDisplayNames("cake.config registrypassword=");
     }
 
     [TestCaseSource(nameof(PasswordSpellings))]

@@ -48,7 +48,7 @@ public sealed class CacheReportTests
         var run = host.Run("--target=BuildWithCache", "--metadata-file=meta.json");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
-        Assert.That(run.Commands.Single(command => command.StartsWith("buildx build ", StringComparison.Ordinal)), Does.Contain($"--metadata-file \"{Path.Combine(workspace.Path, "meta.json")}\""));
+        Assert.That(run.Commands.Single(command => command.StartsWith("buildx build ", StringComparison.Ordinal)), Does.Contain("--metadata-file \"meta.json\""));
         Assert.That(File.Exists(Path.Combine(workspace.Path, "meta.json")), Is.True);
     }
 
