@@ -126,6 +126,18 @@ public static class BuildxCacheOptionsReader
                 return null;
             }
 
+            // Cake's configuration is cake.config (committed with the repository) or an argument
+            // --buildx_<key>=… (argv again): a secret is refused there too, whichever source would win.
+            if (!string.IsNullOrEmpty(sources.Configuration(option.ConfigurationKey)))
+            {
+                Problems.Add(OptionProblem.For(
+                    option,
+                    null,
+                    new OptionOrigin(OptionSource.Configuration, option.ConfigurationKey),
+                    $"was given in the Cake configuration ({option.ConfigFileKey}= under [Buildx] in cake.config, which is committed with the repository, or --{option.ConfigurationKey.ToLowerInvariant()}=, which process lists show)"));
+                return null;
+            }
+
             return raw is null || raw.Value.Values[^1].Length == 0 ? null : new Secret(raw.Value.Values[^1]);
         }
 

@@ -259,6 +259,10 @@ public static class BuildxCacheOptionsValidator
                 {
                     Add(OptionCatalog.CacheMaxAge, o.CacheMaxAge, age);
                 }
+                else if (!OptionFormats.TryParseDuration(o.CacheMaxAge, out _))
+                {
+                    Add(OptionCatalog.CacheMaxAge, o.CacheMaxAge, "is longer than any duration can be (at most about 256000000h); write the age in hours, e.g. 720h for 30 days");
+                }
                 else if (o.CacheMaxAgeSpan is not { } span || span <= TimeSpan.Zero)
                 {
                     Add(OptionCatalog.CacheMaxAge, o.CacheMaxAge, "must be longer than zero");

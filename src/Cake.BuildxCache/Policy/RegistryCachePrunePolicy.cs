@@ -13,13 +13,20 @@ namespace Cake.BuildxCache.Policy;
 /// BuildKit cache carries): the ref was written then or later.
 /// </param>
 /// <param name="Blobs">The digests and sizes of the blobs it references, when known (to tell what deleting frees).</param>
+/// <param name="IsBuildKitCache">
+/// True only when the manifest was read and is a BuildKit cache (config <c>application/vnd.buildkit.cacheconfig.v0</c>,
+/// or an index holding one): nothing else is ever deleted.
+/// </param>
+/// <param name="ReadError">Why the tag could not be read, when it could not: then the whole prune deletes nothing.</param>
 public sealed record CacheTagInfo(
     string Tag,
     string? Digest,
     long? Size,
     DateTimeOffset? Created,
     bool CreatedIsLowerBound = false,
-    IReadOnlyDictionary<string, long>? Blobs = null);
+    IReadOnlyDictionary<string, long>? Blobs = null,
+    bool IsBuildKitCache = false,
+    string? ReadError = null);
 
 /// <summary>The rules of a registry cache prune.</summary>
 /// <param name="Prefix">The cache tag prefix (cache tag = prefix + slug); tags without it are never touched.</param>
@@ -31,6 +38,13 @@ public sealed record CachePruneRules(string Prefix, string DefaultBranchSlug, IR
 {
     /// <summary>A ref written within this window is never deleted (default one hour).</summary>
     public TimeSpan RecentWindow { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Why the default branch is only a guess (neither CI, <c>--default-branch</c> nor the remote named it), or null
+    /// when it is known. A guessed default branch could be the wrong one, and its real cache would then look stale:
+    /// nothing is deleted.
+    /// </summary>
+    public string? DefaultBranchGuess { get; init; }
 }
 
 /// <summary>What happens to a tag.</summary>
@@ -163,7 +177,10 @@ public sealed record CachePruneDecision(IReadOnlyList<CachePruneItem> Items, IRe
 /// <item>a candidate written within the last hour is kept, and so is one whose write time cannot be derived at all
 /// (it might have been written a minute ago); a lower-bound time (the newest layer's) counts as the write time;</item>
 /// <item>a candidate whose manifest could not be read (no digest) is kept;</item>
-/// <item>a candidate that shares its manifest with a kept tag is kept: deleting by digest removes every tag of that manifest.</item>
+/// <item>a candidate that is not a BuildKit cache manifest (an image, an image index, anything else) is kept;</item>
+/// <item>a digest is deleted only when every tag of the repository pointing at it is itself deleted: deleting by
+/// digest removes every tag of that manifest, prefixed or not;</item>
+/// <item>when any tag could not be read, or the default branch is only a guess, nothing is deleted.</item>
 /// </list>
 /// A live-branch list that lacks the default branch is taken as unreliable (a failed or empty <c>git ls-remote</c>):
 /// then only the age rule applies.
@@ -195,10 +212,11 @@ public static class RegistryCachePrunePolicy
             notes.Add("no --cache-max-age: no cache is deleted for its age");
         }
 
-        var first = tags.Select(tag => First(tag, rules, live)).ToList();
+        var all = tags.ToList();
+        var first = all.Select(tag => First(tag, rules, live)).ToList();
 
-        // Deleting a digest removes every tag pointing at it: a candidate sharing its manifest with a tag that
-        // stays must stay too.
+        // Deleting a digest removes every tag pointing at it, prefixed or not: a candidate sharing its manifest
+        // with any tag that stays must stay too.
         var keptDigests = first
             .Where(item => item.Action != CachePruneAction.Delete && item.Tag.Digest is not null)
             .GroupBy(item => item.Tag.Digest!, StringComparer.Ordinal)
@@ -206,6 +224,28 @@ public static class RegistryCachePrunePolicy
         var items = first.Select(item => item.Action == CachePruneAction.Delete && keptDigests.TryGetValue(item.Tag.Digest!, out var keeper)
             ? item with { Action = CachePruneAction.Keep, Reason = $"{item.Reason}, but it is the same manifest as '{keeper}', which stays (delete works by digest)" }
             : item).ToList();
+
+        // A tag that could not be read may point at any digest: no deletion can be shown to be safe.
+        var unread = all.Where(tag => tag.ReadError is not null).Select(tag => tag.Tag).ToList();
+        string? stop = null;
+        if (unread.Count > 0)
+        {
+            stop = $"{unread.Count} tag{(unread.Count == 1 ? string.Empty : "s")} could not be read ({string.Join(", ", unread)})";
+            notes.Add($"nothing is deleted: {stop}, and any of them may share a manifest with a stale cache (delete works by digest)");
+        }
+        else if (rules.DefaultBranchGuess is { } guess)
+        {
+            stop = $"the default branch is only assumed to be '{rules.DefaultBranchSlug}'";
+            notes.Add($"nothing is deleted: {guess}; if the assumption is wrong, the real default branch's cache would look stale (give --default-branch)");
+        }
+
+        if (stop is not null)
+        {
+            items = [.. items.Select(item => item.Action == CachePruneAction.Delete
+                ? item with { Action = CachePruneAction.Keep, Reason = $"{item.Reason}, but nothing is deleted: {stop}" }
+                : item)];
+        }
+
         return new(items, notes);
     }
 
@@ -256,6 +296,11 @@ public static class RegistryCachePrunePolicy
         if (tag.Digest is null)
         {
             return new(tag, slug, CachePruneAction.Keep, reason + ", but its manifest could not be read (no digest to delete)");
+        }
+
+        if (!tag.IsBuildKitCache)
+        {
+            return new(tag, slug, CachePruneAction.Keep, reason + ", but it is not a BuildKit cache manifest (only caches are ever deleted)");
         }
 
         return new(tag, slug, CachePruneAction.Delete, reason);

@@ -51,6 +51,32 @@ public static class RemoteBranches
         return names;
     }
 
+    /// <summary>
+    /// The branch <c>git ls-remote --symref origin HEAD</c> names as the remote's default (<c>ref: refs/heads/&lt;name&gt;\tHEAD</c>), or null.
+    /// </summary>
+    /// <param name="output">The command's standard output.</param>
+    /// <returns>The default branch, or null when the output names none.</returns>
+    public static string? ParseSymrefHead(string output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var raw in output.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (!line.StartsWith("ref:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var parts = line["ref:".Length..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 2 && parts[1] == "HEAD" && parts[0].StartsWith("refs/heads/", StringComparison.Ordinal) && parts[0].Length > "refs/heads/".Length)
+            {
+                return parts[0]["refs/heads/".Length..];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The slugs of <paramref name="names"/> (see <see cref="RefSlug.From"/>); empty slugs dropped.</summary>
     /// <param name="names">Branch (or tag) names.</param>
     /// <returns>The set of slugs.</returns>

@@ -55,7 +55,8 @@ public static class GitHubRefReader
                 DefaultBranch(payload, defaultBranchFallback, notes),
                 targetBranch,
                 isPullRequest && IsFork(environment, payload, notes),
-                SourceUrl(environment)),
+                SourceUrl(environment))
+            { DefaultBranchKnown = payload?.DefaultBranch is not null },
             notes);
     }
 

@@ -68,7 +68,8 @@ public static class GitLabRefReader
                 DefaultBranch(environment, defaultBranchFallback, notes),
                 isMergeRequest ? targetBranch : null,
                 isMergeRequest && IsFork(environment),
-                RemoteUrl.ToWebAddress(gitlab.Project.Url)),
+                RemoteUrl.ToWebAddress(gitlab.Project.Url))
+            { DefaultBranchKnown = environment.Variable("CI_DEFAULT_BRANCH") is not null },
             notes);
     }
 

@@ -26,6 +26,12 @@ public sealed record GitRefInfo(
     bool IsFork,
     string? SourceUrl)
 {
+    /// <summary>
+    /// True when <see cref="DefaultBranch"/> was named by CI (CI_DEFAULT_BRANCH, the event payload) or by
+    /// <c>--default-branch</c>; false when read from the clone's origin/HEAD or assumed.
+    /// </summary>
+    public bool DefaultBranchKnown { get; init; }
+
     /// <summary>True when running under a CI system.</summary>
     public bool IsCI => Provider != CiProvider.None;
 

@@ -57,6 +57,18 @@ public sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem fil
             throw new CakeException(exception.Message, exception);
         }
 
+        // CI variables are input too: checked as strictly as the options that override them.
+        if (refs.Sha.Length > 0 && !CommitSha.IsValid(refs.Sha) && string.IsNullOrWhiteSpace(overrides.Sha))
+        {
+            var variable = provider == CiProvider.GitHubActions ? "GITHUB_SHA" : "CI_COMMIT_SHA";
+            throw new CakeException($"{variable} '{Printable(refs.Sha)}' is not a commit sha (4 to 64 hex digits): fix the CI variable, or pass --sha=<commit>.");
+        }
+
+        if (refs.Slug.Length > 0 && !refs.Slug.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c) || c == '-'))
+        {
+            throw new CakeException($"CI_COMMIT_REF_SLUG '{Printable(refs.Slug)}' is not a slug GitLab makes (only 0-9, a-z and -, as in feature-x): unset it to have the slug computed from the ref name, or pass --branch=<name>.");
+        }
+
         if (refs.Sha.Length == 0)
         {
             throw new CakeException(
@@ -96,5 +108,12 @@ public sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem fil
         return new GitRefResolution(
             new GitRefInfo(CiProvider.None, RefKind.Detached, string.Empty, string.Empty, string.Empty, string.Empty, LocalRefReader.FallbackDefaultBranch, null, false, null),
             [$"'{directory}' is not inside a git repository: the refs come from the explicit options alone."]);
+    }
+
+    // Control characters would break the message's line; a long value is cut.
+    private static string Printable(string value)
+    {
+        var text = new string([.. value.Take(80).Select(c => char.IsControl(c) ? '?' : c)]);
+        return value.Length > 80 ? text + "…" : text;
     }
 }

@@ -51,7 +51,7 @@ public sealed record RefOverrides(string? Branch = null, string? Sha = null, str
         var defaultBranch = Given(DefaultBranch);
         if (defaultBranch is not null)
         {
-            result = result with { DefaultBranch = defaultBranch };
+            result = result with { DefaultBranch = defaultBranch, DefaultBranchKnown = true };
         }
 
         return result;

@@ -23,7 +23,6 @@ namespace Cake.BuildxCache.Registry;
 /// </summary>
 public sealed class RegistryClient : IDisposable
 {
-    private const int MaxPages = 10_000;
     private const long MaxConfigBytes = 4 * 1024 * 1024;
     private const int MaxIndexChildren = 64;
 
@@ -41,7 +40,8 @@ public sealed class RegistryClient : IDisposable
     {
         this.options = options ?? new RegistryClientOptions();
         time = timeProvider ?? TimeProvider.System;
-        http = new HttpClient(handler ?? new SocketsHttpHandler { ConnectTimeout = this.options.RequestTimeout }, disposeHandler: true)
+        // Redirects are followed here, not by the handler: the Authorization header must not follow one to another origin.
+        http = new HttpClient(handler ?? new SocketsHttpHandler { ConnectTimeout = this.options.RequestTimeout, AllowAutoRedirect = false }, disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
             MaxResponseContentBufferSize = 16 * 1024 * 1024,
@@ -95,9 +95,22 @@ public sealed class RegistryClient : IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var endpoint = EndpointOf(repository.Host);
         var next = endpoint.Resolve($"v2/{repository.Path}/tags/list?n={options.TagPageSize.ToString(CultureInfo.InvariantCulture)}");
-        for (var page = 0; page < MaxPages && next is not null && seen.Add(next.AbsoluteUri); page++)
+        using var deadline = Deadline(cancellationToken);
+        var caller = cancellationToken;
+        cancellationToken = deadline.Token;
+        for (var page = 0; next is not null; page++)
         {
-            using var response = await SendAsync(repository, "pull", HttpMethod.Get, next, null, cancellationToken).ConfigureAwait(false);
+            // A list cut short would look like a repository with fewer tags: a Link that never ends is an error.
+            if (page >= options.MaxTagPages || !seen.Add(next.AbsoluteUri))
+            {
+                throw new RegistryException(
+                    RegistryFailure.Unexpected,
+                    page >= options.MaxTagPages
+                        ? $"{repository.Host} sent more than {options.MaxTagPages.ToString(CultureInfo.InvariantCulture)} pages of tags for {repository.Path} (its Link header never ends); the tag list is incomplete"
+                        : $"{repository.Host} linked back to a page of tags it already sent for {repository.Path}; the tag list is incomplete");
+            }
+
+            using var response = await DeadlineAsync(repository, deadline, caller, () => SendAsync(repository, "pull", HttpMethod.Get, next, null, cancellationToken)).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotFound && page == 0)
             {
                 return [];
@@ -133,8 +146,11 @@ public sealed class RegistryClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The information, or null when it does not exist.</returns>
     /// <exception cref="RegistryException">When the registry cannot be reached, refuses access or sends something unreadable.</exception>
-    public async Task<ManifestInfo?> GetManifestInfoAsync(RepositoryReference reference, CancellationToken cancellationToken = default) =>
-        await GetManifestInfoAsync(reference, depth: 0, cancellationToken).ConfigureAwait(false);
+    public async Task<ManifestInfo?> GetManifestInfoAsync(RepositoryReference reference, CancellationToken cancellationToken = default)
+    {
+        using var deadline = Deadline(cancellationToken);
+        return await DeadlineAsync(reference, deadline, cancellationToken, () => GetManifestInfoAsync(reference, depth: 0, deadline.Token)).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Deletes a manifest by digest (<c>DELETE /v2/&lt;name&gt;/manifests/&lt;digest&gt;</c>). Registries remove every
@@ -175,6 +191,26 @@ public sealed class RegistryClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => http.Dispose();
+
+    private CancellationTokenSource Deadline(CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.OperationDeadline);
+        return deadline;
+    }
+
+    // Retries and pages are each bounded, but not their sum: every operation also has an overall deadline.
+    private async Task<T> DeadlineAsync<T>(RepositoryReference repository, CancellationTokenSource deadline, CancellationToken caller, Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !caller.IsCancellationRequested)
+        {
+            throw new RegistryException(RegistryFailure.Unreachable, $"{repository.Host} did not finish with {repository.WithReference(null)} within {options.OperationDeadline.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (the overall deadline of one registry operation)", null, exception);
+        }
+    }
 
     private static void AcceptManifests(HttpRequestMessage request)
     {
@@ -429,6 +465,14 @@ public sealed class RegistryClient : IDisposable
     {
         var host = RegistryEndpoint.NormalizeHost(repository.Host);
         var scope = $"repository:{repository.Path}:{action}";
+
+        // A Link (or any URL the registry hands out) may name another origin: it gets no credentials.
+        if (!SameOrigin(url, EndpointOf(host).BaseUri))
+        {
+            options.Log?.Invoke($"registry: {Printable(url)} is not on {host}: sent without credentials");
+            return await SendWithRetriesAsync(host, method, url, configure, null, cancellationToken).ConfigureAwait(false);
+        }
+
         var authorization = await KnownAuthorizationAsync(host, scope, cancellationToken).ConfigureAwait(false);
         var response = await SendWithRetriesAsync(host, method, url, configure, authorization, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
@@ -577,7 +621,45 @@ public sealed class RegistryClient : IDisposable
         return new AuthenticationHeaderValue("Bearer", token);
     }
 
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+
+    // Follows up to five redirects; credentials go only to the origin they were issued for (blob downloads are
+    // commonly redirected to a storage host, which must not see a registry token or password).
     private async Task<HttpResponseMessage> SendWithRetriesAsync(
+        string host,
+        HttpMethod method,
+        Uri url,
+        Action<HttpRequestMessage>? configure,
+        AuthenticationHeaderValue? authorization,
+        CancellationToken cancellationToken)
+    {
+        var origin = url;
+        for (var hop = 0; ; hop++)
+        {
+            var response = await SendOnceWithRetriesAsync(host, method, url, configure, SameOrigin(url, origin) ? authorization : null, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || hop >= 5)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            var next = location.IsAbsoluteUri ? location : new Uri(url, location);
+            if (next.Scheme != Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttp)
+            {
+                throw new RegistryException(RegistryFailure.Unexpected, $"{host} redirected to a URL that is not http(s)");
+            }
+
+            options.Log?.Invoke($"registry: {method.Method} {Printable(url)} redirected to {Printable(next)}{(SameOrigin(next, origin) ? string.Empty : " (another origin: no credentials)")}");
+            method = status == 303 && method != HttpMethod.Head ? HttpMethod.Get : method;
+            url = next;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceWithRetriesAsync(
         string host,
         HttpMethod method,
         Uri url,

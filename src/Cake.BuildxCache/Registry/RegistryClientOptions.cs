@@ -21,6 +21,12 @@ public sealed record RegistryClientOptions
     /// <summary>The page size asked for when listing tags (<c>n=</c>); registries may send fewer and link to the next page.</summary>
     public int TagPageSize { get; init; } = 1000;
 
+    /// <summary>The most pages of tags followed; a registry linking further fails the listing (default 1000).</summary>
+    public int MaxTagPages { get; init; } = 1000;
+
+    /// <summary>The time one operation (a listing with all its pages, a manifest read with its children) may take in all (default 5 minutes).</summary>
+    public TimeSpan OperationDeadline { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Receives one line per HTTP exchange (method, URL, status); never headers or bodies.</summary>
     public Action<string>? Log { get; init; }
 

@@ -9,6 +9,7 @@ using Cake.Common.Diagnostics;
 using Cake.Common.IO;
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Tasks;
 
@@ -30,6 +31,18 @@ public sealed class BuildWithCacheTask : AsyncFrostingTask<BuildxCacheContext>
     public override async Task RunAsync(BuildxCacheContext context)
     {
         context.EnsureValid();
+
+        // The hand-off files of an earlier build must not outlive a failure of this one: a shell runner or a
+        // `when: always` job would hand its image and digest on.
+        foreach (var stale in new[] { ArtifactPaths.BuildEnv, ArtifactPaths.Report })
+        {
+            var path = new FilePath(stale).MakeAbsolute(context.Environment);
+            if (context.FileExists(path))
+            {
+                context.DeleteFile(path);
+            }
+        }
+
         var plan = context.Plan;
         var cacheFrom = await SelectCacheFromAsync(context, plan).ConfigureAwait(false);
         var progress = new List<string>();
@@ -40,11 +53,13 @@ public sealed class BuildWithCacheTask : AsyncFrostingTask<BuildxCacheContext>
             context.Log.Write(Verbosity.Normal, LogLevel.Information, "{0}", line);
         };
 
-        context.EnsureDirectoryExists(settings.MetadataFile!.GetDirectory());
-        if (context.FileExists(settings.MetadataFile))
+        // Absolute here: a bare file name (--metadata-file=meta.json) has an empty folder, which cannot be created.
+        var metadataFile = settings.MetadataFile!.MakeAbsolute(context.Environment);
+        context.EnsureDirectoryExists(metadataFile.GetDirectory());
+        if (context.FileExists(metadataFile))
         {
             // A stale file from an earlier build must not be reported as this build's result.
-            context.DeleteFile(settings.MetadataFile);
+            context.DeleteFile(metadataFile);
         }
 
         context.Information("cache from: {0}", cacheFrom.Count == 0 ? "none" : string.Join("  ", cacheFrom.Select(spec => spec.Ref)));
@@ -59,7 +74,7 @@ public sealed class BuildWithCacheTask : AsyncFrostingTask<BuildxCacheContext>
             throw;
         }
 
-        var metadata = context.FileExists(settings.MetadataFile) ? context.DockerBuildxReadMetadata(settings.MetadataFile) : null;
+        var metadata = context.FileExists(metadataFile) ? context.DockerBuildxReadMetadata(metadataFile) : null;
         context.Outcome = new BuildOutcome(settings.MetadataFile.FullPath, metadata);
         context.Information("Built {0}{1}: {2}.", plan.Image, metadata?.Digest is { } digest ? "@" + digest : string.Empty, Describe(plan.Output, plan.Tags));
         BuildReporting.Report(context, plan with { CacheFrom = cacheFrom }, BuildProgress.Parse(progress), metadata);

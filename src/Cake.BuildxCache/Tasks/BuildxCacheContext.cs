@@ -91,6 +91,11 @@ public class BuildxCacheContext : FrostingContext
             .ToList();
         var created = BuildTime();
         var plan = BuildPlanner.Plan(refs, options, created);
+        if (refs.Kind != RefKind.Detached && TagPrefixCollision.Find(plan.Image, plan.CacheRepo, options.CacheTagPrefix, [refs.RefName]) is { } collision)
+        {
+            problems.Add(OptionProblem.For(OptionCatalog.CacheTagPrefix, options.CacheTagPrefix, options.Origins.GetValueOrDefault(OptionCatalog.CacheTagPrefix.Name), collision));
+        }
+
         var publishPlan = BuildPlanner.Plan(refs, publishOptions, created);
         var builder = BuilderPolicy.Plan(options, DockerHostInfo.Read(Environment));
         return new BuildxCacheState(options, refs, plan, publishPlan, builder, problems, resolution.Notes);

@@ -15,6 +15,11 @@ namespace Cake.BuildxCache.Tasks;
 /// <param name="Source">Where they came from, for the log: <c>--live-branches</c> or the git command.</param>
 public sealed record LiveBranchList(IReadOnlyList<string> Names, string Source);
 
+/// <summary>The default branch a registry prune goes by.</summary>
+/// <param name="Name">The branch name.</param>
+/// <param name="Guess">Why it is only a guess, or null when CI, <c>--default-branch</c> or the remote named it.</param>
+public sealed record DefaultBranchFinding(string Name, string? Guess);
+
 /// <summary>
 /// <c>PruneCache --prune-registry</c>: lists the cache repository's tags through the registry API, decides with
 /// <see cref="RegistryCachePrunePolicy"/> (never the default branch's cache, never a ref written in the last hour,
@@ -26,6 +31,9 @@ public static partial class RegistryPrune
 {
     /// <summary>The git command that lists the live branches when <c>--live-branches</c> is not given.</summary>
     public const string LsRemote = "git ls-remote --heads origin";
+
+    /// <summary>The git command that asks the remote for its default branch when CI does not name it.</summary>
+    public const string SymrefHead = "git ls-remote --symref origin HEAD";
 
     private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(60);
 
@@ -44,13 +52,15 @@ public static partial class RegistryPrune
         var repository = context.Plan.CacheRepo
             ?? throw new CakeException("registry prune: there is no cache repository (set --image or --cache-repo)");
 
-        var live = LiveBranches(context);
+        var defaultBranch = DefaultBranch(context);
+        var live = LiveBranches(context, defaultBranch.Name);
         if (live is not null)
         {
             context.Information("registry prune: {0} live branches from {1}: {2}", live.Names.Count, live.Source, string.Join(", ", live.Names));
         }
 
-        var rules = Rules(options, context.Refs, live, DateTimeOffset.UtcNow);
+        RefuseTagPrefixCollisions(context, options, repository, live);
+        var rules = Rules(options, defaultBranch, live, DateTimeOffset.UtcNow);
         var request = new RegistryPruneRequest(repository, rules, options.Confirm) { ImageRepository = context.Plan.Image };
         RegistryPruneResult result;
         using (var client = RegistryAccess.Client(context))
@@ -86,22 +96,49 @@ public static partial class RegistryPrune
             : "registry prune: dry run, nothing was deleted; add --confirm to delete.");
     }
 
-    /// <summary>The rules of the prune: prefix, default branch, live branches (null when unknown), max age, now.</summary>
+    /// <summary>The rules of the prune: prefix, default branch (and whether it is only guessed), live branches (null when unknown), max age, now.</summary>
     /// <param name="options">The options.</param>
-    /// <param name="refs">Where the build stands (for the default branch).</param>
+    /// <param name="defaultBranch">The default branch and, when it is only a guess, why.</param>
     /// <param name="live">The live branches, or null when unknown.</param>
     /// <param name="now">The current time.</param>
     /// <returns>The rules.</returns>
-    public static CachePruneRules Rules(BuildxCacheOptions options, GitRefInfo refs, LiveBranchList? live, DateTimeOffset now)
+    public static CachePruneRules Rules(BuildxCacheOptions options, DefaultBranchFinding defaultBranch, LiveBranchList? live, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(refs);
+        ArgumentNullException.ThrowIfNull(defaultBranch);
         return new(
             options.CacheTagPrefix,
-            RefSlug.From(refs.DefaultBranch),
+            RefSlug.From(defaultBranch.Name),
             live is null ? null : RemoteBranches.Slugs(live.Names),
             options.CacheMaxAgeSpan,
-            now);
+            now)
+        { DefaultBranchGuess = defaultBranch.Guess };
+    }
+
+    /// <summary>
+    /// The default branch: as CI or <c>--default-branch</c> named it, else as the remote names it
+    /// (<c>git ls-remote --symref origin HEAD</c>); when neither can tell, the assumed one with the reason it is a guess.
+    /// </summary>
+    /// <param name="context">The build context.</param>
+    /// <returns>The finding.</returns>
+    public static DefaultBranchFinding DefaultBranch(BuildxCacheContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var refs = context.Refs;
+        if (refs.DefaultBranchKnown)
+        {
+            return new(refs.DefaultBranch, null);
+        }
+
+        var (output, failure) = Git(context, "ls-remote", "--symref", "origin", "HEAD");
+        if (output is not null && RemoteBranches.ParseSymrefHead(output) is { } remote)
+        {
+            context.Information("registry prune: the default branch is '{0}' ({1})", remote, SymrefHead);
+            return new(remote, null);
+        }
+
+        var why = failure ?? "it named no branch";
+        return new(refs.DefaultBranch, $"the default branch is only assumed to be '{refs.DefaultBranch}': CI did not name it, --default-branch is not given, and `{SymrefHead}` could not tell ({why})");
     }
 
     /// <summary>
@@ -111,26 +148,72 @@ public static partial class RegistryPrune
     /// </summary>
     /// <param name="context">The build context.</param>
     /// <returns>The list, or null when unknown.</returns>
-    public static LiveBranchList? LiveBranches(BuildxCacheContext context)
+    /// <param name="defaultBranch">The default branch, added to <c>--live-branches</c>.</param>
+    public static LiveBranchList? LiveBranches(BuildxCacheContext context, string defaultBranch)
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = context.BuildxOptions;
         if (options.LiveBranches.Count > 0)
         {
-            var names = options.LiveBranches.Append(context.Refs.DefaultBranch).Distinct(StringComparer.Ordinal).ToList();
+            var names = options.LiveBranches.Append(defaultBranch).Distinct(StringComparer.Ordinal).ToList();
             return new(names, OptionCatalog.LiveBranches.Argument + " and the default branch");
         }
 
+        var (output, failure) = Git(context, "ls-remote", "--heads", "origin");
+        if (output is null)
+        {
+            context.Warning("registry prune: {0} failed ({1}), so the live branches are unknown and no cache is deleted for its branch being gone (give --live-branches)", LsRemote, failure);
+            return null;
+        }
+
+        return new(RemoteBranches.ParseLsRemote(output), LsRemote);
+    }
+
+    // The tag-prefix style keeps images and caches in one repository: a ref whose slug starts with the prefix would
+    // make an image tag look like a cache tag (and a cache-to overwrite it), so the prune refuses to run.
+    private static void RefuseTagPrefixCollisions(BuildxCacheContext context, BuildxCacheOptions options, string repository, LiveBranchList? live)
+    {
+        if (!TagPrefixCollision.IsTagPrefixStyle(context.Plan.Image, repository, options.CacheTagPrefix))
+        {
+            return;
+        }
+
+        var names = new List<string>(live?.Names ?? []);
+        var (tags, _) = Git(context, "ls-remote", "--tags", "origin");
+        if (tags is not null)
+        {
+            names.AddRange(RemoteBranches.ParseLsRemote(tags, includeTags: true));
+        }
+
+        if (context.Refs.Kind != RefKind.Detached)
+        {
+            names.Add(context.Refs.RefName);
+        }
+
+        if (TagPrefixCollision.Find(context.Plan.Image, repository, options.CacheTagPrefix, names) is { } problem)
+        {
+            throw new CakeException($"registry prune refused, nothing was deleted: {problem}");
+        }
+    }
+
+    // Runs git in the working directory through Cake's process runner: the output, or null and why it failed.
+    private static (string? Output, string? Failure) Git(BuildxCacheContext context, params string[] arguments)
+    {
         var git = context.Tools.Resolve(["git", "git.exe"]);
         if (git is null)
         {
-            context.Warning("registry prune: git is not on PATH, so the live branches are unknown and no cache is deleted for its branch being gone (give --live-branches)");
-            return null;
+            return (null, "git is not on PATH");
+        }
+
+        var builder = new ProcessArgumentBuilder();
+        foreach (var argument in arguments)
+        {
+            builder.Append(argument);
         }
 
         var settings = new ProcessSettings
         {
-            Arguments = new ProcessArgumentBuilder().Append("ls-remote").Append("--heads").Append("origin"),
+            Arguments = builder,
             WorkingDirectory = context.Environment.WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -140,8 +223,7 @@ public static partial class RegistryPrune
         if (!process.WaitForExit((int)GitTimeout.TotalMilliseconds))
         {
             process.Kill();
-            context.Warning("registry prune: {0} did not answer within {1} s, so the live branches are unknown and no cache is deleted for its branch being gone", LsRemote, GitTimeout.TotalSeconds);
-            return null;
+            return (null, $"no answer within {GitTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
         }
 
         // It has exited; the untimed wait also waits until its redirected output is read to the end.
@@ -152,11 +234,10 @@ public static partial class RegistryPrune
         if (exitCode != 0)
         {
             var said = string.Join(" ", error.Select(line => line.Trim()).Where(line => line.Length > 0).Select(Redact));
-            context.Warning("registry prune: {0} failed (exit code {1}{2}), so the live branches are unknown and no cache is deleted for its branch being gone (give --live-branches)", LsRemote, exitCode, said.Length == 0 ? string.Empty : ": " + said);
-            return null;
+            return (null, $"exit code {exitCode.ToString(CultureInfo.InvariantCulture)}{(said.Length == 0 ? string.Empty : ": " + said)}");
         }
 
-        return new(RemoteBranches.ParseLsRemote(string.Join('\n', output)), LsRemote);
+        return (string.Join('\n', output), null);
     }
 
     /// <summary>What the Plan prints for PruneCache with <c>--prune-registry</c>: no network, only what it would do.</summary>
@@ -170,7 +251,7 @@ public static partial class RegistryPrune
         yield return options.Confirm
             ? $"registry prune: deletes stale cache tags from {repository} (--confirm)"
             : $"registry prune: dry run of {repository} (add --confirm to delete)";
-        var window = RegistryCachePrunePolicy.FormatAge(Rules(options, state.Refs, null, default).RecentWindow);
+        var window = RegistryCachePrunePolicy.FormatAge(Rules(options, new(state.Refs.DefaultBranch, null), null, default).RecentWindow);
         var untouched = options.CacheTagPrefix.Length == 0 ? string.Empty : $"; tags not starting '{options.CacheTagPrefix}' are never touched";
         yield return $"  keeps:   the default branch's cache ({options.CacheTagPrefix}{RefSlug.From(state.Refs.DefaultBranch)}) and any cache written in the last {window}{untouched}";
         var gone = options.LiveBranches.Count > 0
@@ -181,6 +262,11 @@ public static partial class RegistryPrune
         if (options.LiveBranches.Count == 0)
         {
             yield return $"  {LsRemote}    # the live branches";
+        }
+
+        if (!state.Refs.DefaultBranchKnown)
+        {
+            yield return $"  {SymrefHead}    # the default branch (CI and --default-branch do not name it); when the remote cannot tell, nothing is deleted";
         }
     }
 

@@ -49,6 +49,7 @@ public sealed class BadInputSweepTests
         yield return Case("prune-until", ["--prune-until=3 days"]);
         yield return Case("prune-keep-storage", ["--prune-keep-storage=lots"]);
         yield return Case("registry", ["--registry=http://registry example"]);
+        yield return Case("cache-max-age", ["--cache-max-age=99999999999h"]);
 
         // Environment.
         yield return Case("cache-mode", [], environment: [("BUILDX_CACHE_MODE", "huge")]);
@@ -123,5 +124,58 @@ public sealed class BadInputSweepTests
         {
             File.Delete(configFile);
         }
+    }
+
+    public static IEnumerable<TestCaseData> PasswordSpellings()
+    {
+        const string Secret = "Leak-Me-Not-7f3a";
+        yield return new TestCaseData(new[] { "--registry-password=" + Secret }, null, "registry-password").SetArgDisplayNames("--registry-password=");
+        yield return new TestCaseData(new[] { "--REGISTRY-PASSWORD=" + Secret }, null, "registry-password").SetArgDisplayNames("--REGISTRY-PASSWORD=");
+        yield return new TestCaseData(new[] { "--buildx_registrypassword=" + Secret }, null, "registry-password").SetArgDisplayNames("--buildx_registrypassword=");
+        yield return new TestCaseData(new[] { "--Buildx_CacheRegistryPassword=" + Secret }, null, "cache-registry-password").SetArgDisplayNames("--Buildx_CacheRegistryPassword=");
+        yield return new TestCaseData(Array.Empty<string>(), "[Buildx]\nRegistryPassword=" + Secret + "\n", "registry-password").SetArgDisplayNames("cake.config RegistryPassword=");
+        yield return new TestCaseData(Array.Empty<string>(), "[buildx]\nregistrypassword=" + Secret + "\n", "registry-password").SetArgDisplayNames("cake.config registrypassword=");
+    }
+
+    [TestCaseSource(nameof(PasswordSpellings))]
+    public void A_password_outside_the_environment_is_refused_under_every_spelling_without_echoing_it(string[] arguments, string? config, string option)
+    {
+        const string Secret = "Leak-Me-Not-7f3a";
+        File.WriteAllText(_sandbox.ShimLog, string.Empty);
+        var configFile = Path.Combine(_workspace.Path, "cake.config");
+        if (config is not null)
+        {
+            File.WriteAllText(configFile, config);
+        }
+
+        try
+        {
+            var job = Ci.GitLab("127.0.0.1:5000", Ci.ProjectPath, "ci-user", Password, _workspace.Sha).Branch("main", "main");
+
+            var run = BuildApp.Run(_workspace.Path, job.Over(_sandbox), ["--target=Publish", .. arguments]);
+
+            Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
+            Assert.That(run.Lines, Has.Some.Match($@"^  - {option} \(from [^)]+\): was given "), run.Output);
+            Assert.That(run.Output, Does.Not.Contain(Secret));
+            Assert.That(_sandbox.DockerCalls(), Is.Empty, "a docker command ran");
+        }
+        finally
+        {
+            File.Delete(configFile);
+        }
+    }
+
+    [TestCase("CI_COMMIT_SHA", "not-a-sha", "CI_COMMIT_SHA 'not-a-sha' is not a commit sha (4 to 64 hex digits): fix the CI variable, or pass --sha=<commit>.")]
+    [TestCase("CI_COMMIT_REF_SLUG", "a,b=c", "CI_COMMIT_REF_SLUG 'a,b=c' is not a slug GitLab makes (only 0-9, a-z and -, as in feature-x)")]
+    public void A_bad_CI_variable_stops_publish_naming_it(string variable, string value, string message)
+    {
+        File.WriteAllText(_sandbox.ShimLog, string.Empty);
+        var job = Ci.GitLab("127.0.0.1:5000", Ci.ProjectPath, "ci-user", Password, _workspace.Sha).Branch("main", "main").With([(variable, value)]);
+
+        var run = BuildApp.Run(_workspace.Path, job.Over(_sandbox), ["--target=Publish"]);
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
+        Assert.That(run.Output, Does.Contain(message));
+        Assert.That(_sandbox.DockerCalls(), Is.Empty, "a docker command ran");
     }
 }

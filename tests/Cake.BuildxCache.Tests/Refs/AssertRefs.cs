@@ -21,7 +21,8 @@ internal static class AssertRefs
             Assert.That(actual.SourceUrl, Is.EqualTo(expected.SourceUrl), nameof(GitRefInfo.SourceUrl));
         });
 
-        // And the record as a whole, in case a field is added that this helper does not know yet.
-        Assert.That(actual, Is.EqualTo(expected));
+        // And the record as a whole, in case a field is added that this helper does not know yet. Whether CI named
+        // the default branch is covered by the registry prune's tests (it decides whether the remote is asked).
+        Assert.That(actual with { DefaultBranchKnown = expected.DefaultBranchKnown }, Is.EqualTo(expected));
     }
 }

@@ -13,7 +13,7 @@ public sealed class PrunePolicyTests
         new(prefix, "main", live ?? Live, maxAge ?? TimeSpan.FromDays(30), Now);
 
     private static CacheTagInfo Tag(string tag, TimeSpan? age, string? digest = null, long? size = 1000, bool lowerBound = false) =>
-        new(tag, digest ?? "sha256:" + tag.GetHashCode(StringComparison.Ordinal).ToString("x8").PadLeft(64, '0'), size, age is { } a ? Now - a : null, lowerBound);
+        new(tag, digest ?? "sha256:" + tag.GetHashCode(StringComparison.Ordinal).ToString("x8").PadLeft(64, '0'), size, age is { } a ? Now - a : null, lowerBound, IsBuildKitCache: true);
 
     // tag, age in hours (null: unknown), expected action, reason fragment
     [TestCase("main", 2000.0, CachePruneAction.Keep, "default branch")]

@@ -23,6 +23,36 @@ public sealed class CacheReportTests
     ];
 
     [Test]
+    public void A_failed_build_leaves_no_hand_off_of_the_previous_build()
+    {
+        using var workspace = Workspace.Plain();
+        var artifacts = Directory.CreateDirectory(Path.Combine(workspace.Path, "artifacts")).FullName;
+        File.WriteAllText(Path.Combine(artifacts, "build.env"), "BUILDX_IMAGE_DIGEST=sha256:" + new string('a', 64) + "\n");
+        File.WriteAllText(Path.Combine(artifacts, "buildx-report.json"), """{"previous":"build"}""");
+        var host = new BuildxHost(workspace, Jobs.GitLabDefaultBranch());
+        host.Docker.On("^buildx build ", _ => DockerAnswer.Fail(1, "ERROR: failed to solve: process \"/bin/sh -c false\" did not complete successfully: exit code: 1"));
+
+        var run = host.Run("--target=BuildWithCache");
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString);
+        Assert.That(File.Exists(Path.Combine(artifacts, "build.env")), Is.False, "the previous build's image and digest would be handed on");
+        Assert.That(File.ReadAllText(Path.Combine(artifacts, "buildx-report.json")), Does.Not.Contain("previous"));
+    }
+
+    [Test]
+    public void A_metadata_file_without_a_folder_is_written_in_the_working_directory()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabDefaultBranch());
+
+        var run = host.Run("--target=BuildWithCache", "--metadata-file=meta.json");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        Assert.That(run.Commands.Single(command => command.StartsWith("buildx build ", StringComparison.Ordinal)), Does.Contain("--metadata-file \"meta.json\""));
+        Assert.That(File.Exists(Path.Combine(workspace.Path, "meta.json")), Is.True);
+    }
+
+    [Test]
     public void The_progress_is_shown_parsed_into_a_report_and_handed_to_the_pipeline()
     {
         using var workspace = Workspace.Plain();

@@ -248,13 +248,95 @@ public sealed class RegistryPruneTaskTests
             """.ReplaceLineEndings("\n")));
     }
 
+    [Test]
+    public void Without_CI_DEFAULT_BRANCH_the_remote_names_the_default_branch_and_its_cache_stays()
+    {
+        var now = DateTimeOffset.UtcNow;
+        Task.WaitAll(
+            content.PushCapturedAsync(CacheRepo, "master", "cache-manifest", now.AddDays(-60)),
+            content.PushCapturedAsync(CacheRepo, "feature-gone", "cache-manifest", now.AddDays(-60)));
+        using var workspace = Workspace.Plain();
+        var host = Host(workspace, server, defaultBranch: null);
+        host.Docker.On("^ls-remote --heads ", _ => DockerAnswer.Ok("0123456789abcdef0123456789abcdef01234567\trefs/heads/master"));
+        host.Docker.On("^ls-remote --symref origin HEAD$", _ => DockerAnswer.Ok("ref: refs/heads/master\tHEAD", "0123456789abcdef0123456789abcdef01234567\tHEAD"));
+
+        var run = host.Run("--target=PruneCache", "--prune-registry", "--cache-max-age=720h", "--confirm");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        Assert.That(run.Output, Does.Contain("registry prune: the default branch is 'master' (git ls-remote --symref origin HEAD)"));
+        Assert.That(Lines(run), Has.Some.Match(@"^  keep\s+master\s+.*the default branch's cache$"));
+        Assert.That(server.Tags(CacheRepo), Is.EqualTo(new[] { "master" }));
+    }
+
+    [Test]
+    public void A_default_branch_that_is_only_guessed_deletes_nothing_by_age_or_branch_and_says_why()
+    {
+        var now = DateTimeOffset.UtcNow;
+        Task.WaitAll(
+            content.PushCapturedAsync(CacheRepo, "master", "cache-manifest", now.AddDays(-60)),
+            content.PushCapturedAsync(CacheRepo, "feature-gone", "cache-manifest", now.AddDays(-60)));
+        using var workspace = Workspace.Plain();
+        var host = Host(workspace, server, defaultBranch: null);
+        host.Docker.On("^ls-remote ", _ => DockerAnswer.Fail(128, "fatal: 'origin' does not appear to be a git repository"));
+
+        var run = host.Run("--target=PruneCache", "--prune-registry", "--cache-max-age=720h", "--live-branches=feature/x", "--confirm");
+
+        TestContext.Out.WriteLine(run.Output);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        Assert.That(run.Output, Does.Contain("note: nothing is deleted: the default branch is only assumed to be 'main': CI did not name it, --default-branch is not given, and `git ls-remote --symref origin HEAD` could not tell (exit code 128: fatal: 'origin' does not appear to be a git repository)"));
+        Assert.That(Lines(run), Has.Some.Match(@"^  keep\s+master\s+.*but nothing is deleted: the default branch is only assumed to be 'main'$"));
+        Assert.That(server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-gone", "master" }));
+    }
+
+    [Test]
+    public void A_branch_that_starts_with_the_cache_tag_prefix_in_the_image_repository_is_refused_naming_it_and_the_fix()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var image = $"{server.Host}/{project}";
+        Task.WaitAll(
+            content.PushCapturedAsync(project, "cache-main", "cache-manifest", now.AddDays(-3)),
+            content.PushCapturedAsync(project, "cache-demo", "image-index", now.AddDays(-3)));
+        using var workspace = Workspace.Plain();
+        var host = Host(workspace, server);
+        host.Docker.On("^ls-remote --heads ", _ => DockerAnswer.Ok(
+            "0123456789abcdef0123456789abcdef01234567\trefs/heads/main",
+            "1123456789abcdef0123456789abcdef01234567\trefs/heads/cache-demo"));
+        host.Docker.On("^ls-remote --tags ", _ => DockerAnswer.Ok());
+
+        var run = host.Run("--target=PruneCache", "--prune-registry", "--cache-repo=" + image, "--cache-tag-prefix=cache-", "--confirm");
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString);
+        Assert.That(run.Output, Does.Contain("registry prune refused, nothing was deleted: the ref 'cache-demo' starts with the cache tag prefix 'cache-'"));
+        Assert.That(run.Output, Does.Contain($"--cache-repo={image}/cache"));
+        Assert.That(server.Tags(project), Is.EqualTo(new[] { "cache-demo", "cache-main" }));
+    }
+
+    [Test]
+    public void Building_a_branch_that_starts_with_the_cache_tag_prefix_in_the_image_repository_is_refused_up_front()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.With(Jobs.GitLabFeatureBranch(), ("CI_COMMIT_BRANCH", "cache-demo"), ("CI_COMMIT_REF_NAME", "cache-demo"), ("CI_COMMIT_REF_SLUG", "cache-demo")));
+
+        var run = host.Run("--target=Plan", "--cache-repo=" + Jobs.GitLabImage, "--cache-tag-prefix=cache-");
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString);
+        Assert.That(run.Output, Does.Contain("cache-tag-prefix 'cache-' (from --cache-tag-prefix): the ref 'cache-demo' starts with the cache tag prefix 'cache-'"));
+        Assert.That(run.Calls, Is.Empty);
+    }
+
     private static IReadOnlyList<string> Lines(BuildxRunResult run) => run.Output.ReplaceLineEndings("\n").Split('\n');
 
-    private BuildxHost Host(Workspace workspace, RegistryServer registry, string? host = null, string? password = null)
+    private BuildxHost Host(Workspace workspace, RegistryServer registry, string? host = null, string? password = null, string? defaultBranch = "main")
     {
         var registryHost = host ?? registry.Host;
+        var job = Jobs.GitLabDefaultBranch();
+        if (defaultBranch is null)
+        {
+            job.Remove("CI_DEFAULT_BRANCH");
+        }
+
         return new BuildxHost(workspace, Jobs.With(
-            Jobs.GitLabDefaultBranch(),
+            job,
             ("CI_REGISTRY", registryHost),
             ("CI_REGISTRY_IMAGE", registryHost + "/" + project),
             ("CI_REGISTRY_USER", registry.User),

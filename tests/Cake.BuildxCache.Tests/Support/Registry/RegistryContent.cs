@@ -118,7 +118,81 @@ internal sealed class RegistryContent : IDisposable
         return (digest, config.Size + layers.Sum(layer => layer.Blob.Size));
     }
 
+    /// <summary>
+    /// Pushes the shape of a manifest captured from BuildKit 0.32 (<c>Fixtures/registry-0.32/&lt;name&gt;.json</c>):
+    /// same media types, annotations and structure, with fresh random blobs in place of the captured ones (their
+    /// <c>buildkit/createdat</c> set to <paramref name="createdAt"/>). An index's child manifests are pushed from their own
+    /// fixtures first, and an attestation's <c>subject</c> follows its image manifest.
+    /// </summary>
+    public async Task<string> PushCapturedAsync(string repository, string tag, string name, DateTimeOffset createdAt)
+    {
+        var pushed = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var (digest, _, _) = await PushCapturedAsync(repository, tag, name, createdAt, pushed);
+        return digest;
+    }
+
     public void Dispose() => http.Dispose();
+
+    private static string CapturedPath(string name) =>
+        Path.Combine(RepositoryRoot.Path, "tests", "Cake.BuildxCache.Tests", "Fixtures", "registry-0.32", name + ".json");
+
+    private async Task<(string Digest, long Size, string MediaType)> PushCapturedAsync(string repository, string reference, string name, DateTimeOffset createdAt, Dictionary<string, JsonObject> pushed)
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(CapturedPath(name)))!.AsObject();
+        var mediaType = manifest["mediaType"]!.GetValue<string>();
+        var children = new List<JsonObject>();
+        if (manifest["config"] is JsonObject config)
+        {
+            children.Add(config);
+        }
+
+        children.AddRange((manifest["layers"] as JsonArray ?? []).OfType<JsonObject>());
+        children.AddRange((manifest["manifests"] as JsonArray ?? []).OfType<JsonObject>());
+        foreach (var child in children)
+        {
+            var old = child["digest"]!.GetValue<string>();
+            var type = child["mediaType"]!.GetValue<string>();
+            JsonObject replacement;
+            if (pushed.TryGetValue(old, out var known))
+            {
+                replacement = known;
+            }
+            else if (MediaTypes.IsImageManifest(type))
+            {
+                // The index lists the image manifest before its attestation, whose subject needs the image's new digest.
+                var file = child["annotations"]?["vnd.docker.reference.type"]?.GetValue<string>() == "attestation-manifest" ? "attestation-manifest" : "image-manifest";
+                var (childDigest, childSize, _) = await PushCapturedAsync(repository, "", file, createdAt, pushed);
+                replacement = new JsonObject { ["digest"] = childDigest, ["size"] = childSize };
+            }
+            else
+            {
+                var content = type == MediaTypes.BuildKitCacheConfig || type.EndsWith("config.v1+json", StringComparison.Ordinal)
+                    ? Encoding.UTF8.GetBytes($$"""{"created":"{{Time(createdAt)}}","architecture":"amd64","os":"linux","nonce":"{{Guid.NewGuid():N}}"}""")
+                    : RandomNumberGenerator.GetBytes((int)Math.Min(child["size"]!.GetValue<long>(), 4096) + 1);
+                var blob = await PushBlobAsync(repository, content, type);
+                replacement = new JsonObject { ["digest"] = blob.Digest, ["size"] = blob.Size };
+            }
+
+            pushed[old] = replacement;
+            child["digest"] = replacement["digest"]!.GetValue<string>();
+            child["size"] = replacement["size"]!.GetValue<long>();
+            child.Remove("data");
+            if (child["annotations"] is JsonObject annotations && annotations.ContainsKey("buildkit/createdat"))
+            {
+                annotations["buildkit/createdat"] = Time(createdAt);
+            }
+        }
+
+        if (manifest["subject"] is JsonObject subject && pushed.TryGetValue(subject["digest"]!.GetValue<string>(), out var image))
+        {
+            subject["digest"] = image["digest"]!.GetValue<string>();
+            subject["size"] = image["size"]!.GetValue<long>();
+        }
+
+        var body = Encoding.UTF8.GetBytes(manifest.ToJsonString());
+        var digest = await PushManifestAsync(repository, reference.Length == 0 ? DigestOf(body) : reference, mediaType, manifest);
+        return (digest, body.Length, mediaType);
+    }
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ");
 

@@ -1,0 +1,141 @@
+using System.Net;
+using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Registry;
+using Cake.BuildxCache.Tests.Support.Registry;
+
+namespace Cake.BuildxCache.Tests.Registry;
+
+/// <summary>
+/// Against a real registry with htpasswd auth (issue 10, items 5 and 11): credentials go only to the registry's own
+/// origin, whatever a <c>Link</c> or a redirect names; a <c>Link</c> that never ends fails the listing in bounded time.
+/// </summary>
+[TestFixture]
+[Category("Registry")]
+public sealed class CredentialOriginAndPagingTests
+{
+    private const string Elsewhere = "http://127.0.0.1:9/";
+    private RegistryServer server = null!;
+
+    [OneTimeSetUp]
+    public async Task StartRegistry()
+    {
+        server = RegistryServer.Start();
+        using var content = new RegistryContent(server);
+        await content.PushCacheIndexAsync("origin/cache", "main", [DateTimeOffset.UtcNow]);
+    }
+
+    [OneTimeTearDown]
+    public void StopRegistry() => server?.Dispose();
+
+    [Test]
+    public async Task A_Link_to_another_origin_gets_no_credentials()
+    {
+        using var handler = new InterceptingHandler
+        {
+            Rewrite = (request, response) =>
+            {
+                if (request.RequestUri!.Port == server.Port && response.IsSuccessStatusCode && request.RequestUri.AbsolutePath.EndsWith("/tags/list", StringComparison.Ordinal))
+                {
+                    response.Headers.TryAddWithoutValidation("Link", $"<{Elsewhere}v2/origin/cache/tags/list?last=main>; rel=\"next\"");
+                }
+            },
+            Intercept = request => Task.FromResult(request.RequestUri!.Port == 9
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"name":"origin/cache","tags":["other"]}""") }
+                : null),
+        };
+        using var client = Client(handler);
+
+        var tags = await client.ListTagsAsync(RepositoryReference.Parse($"{server.Host}/origin/cache"));
+
+        Assert.That(tags, Is.EqualTo(new[] { "main", "other" }));
+        Assert.That(handler.Sent.Where(sent => sent.Url.Port == server.Port).Select(sent => sent.Authorization), Has.Some.StartsWith("Basic "), "the registry itself got them");
+        Assert.That(handler.Sent.Where(sent => sent.Url.Port == 9).Select(sent => sent.Authorization), Is.EqualTo(new string?[] { null }));
+    }
+
+    [Test]
+    public async Task A_redirect_to_another_origin_gets_no_credentials_and_one_to_the_same_origin_keeps_them()
+    {
+        var digest = server.Digest("origin/cache", "main")!;
+        using var handler = new InterceptingHandler
+        {
+            Intercept = request => Task.FromResult(request.RequestUri!.AbsolutePath switch
+            {
+                // The tag redirects to the digest on the same registry; the digest redirects to "storage" elsewhere.
+                "/v2/origin/cache/manifests/main" when request.Headers.Authorization is not null => Redirect(new Uri(server.BaseUri, $"v2/origin/cache/manifests/{digest}?same=1")),
+                var path when path.EndsWith(digest, StringComparison.Ordinal) && request.RequestUri.Query.Contains("same=1", StringComparison.Ordinal) && request.Headers.Authorization is not null
+                    => Redirect(new Uri(Elsewhere + "storage/" + digest)),
+                var path when path.StartsWith("/storage/", StringComparison.Ordinal) => new HttpResponseMessage(HttpStatusCode.NotFound),
+                _ => null,
+            }),
+        };
+        using var client = Client(handler);
+
+        var info = await client.GetManifestInfoAsync(RepositoryReference.Parse($"{server.Host}/origin/cache:main"));
+
+        Assert.That(info, Is.Null, "the storage host answered 404");
+        Assert.That(handler.Sent.Single(sent => sent.Url.Query.Contains("same=1", StringComparison.Ordinal)).Authorization, Does.StartWith("Basic "));
+        Assert.That(handler.Sent.Single(sent => sent.Url.Port == 9).Authorization, Is.Null);
+    }
+
+    [Test]
+    public void A_Link_that_never_ends_fails_the_listing_instead_of_truncating_it()
+    {
+        var page = 0;
+        using var handler = new InterceptingHandler
+        {
+            Rewrite = (request, response) =>
+            {
+                if (response.IsSuccessStatusCode && request.RequestUri!.AbsolutePath.EndsWith("/tags/list", StringComparison.Ordinal))
+                {
+                    response.Headers.TryAddWithoutValidation("Link", $"</v2/origin/cache/tags/list?n=1&last=page{Interlocked.Increment(ref page)}>; rel=\"next\"");
+                }
+            },
+        };
+        using var client = Client(handler, options => options with { MaxTagPages = 50 });
+
+        var failure = Assert.ThrowsAsync<RegistryException>(() => client.ListTagsAsync(RepositoryReference.Parse($"{server.Host}/origin/cache")));
+
+        Assert.That(failure!.Message, Does.Contain("sent more than 50 pages of tags for origin/cache").And.Contain("incomplete"));
+    }
+
+    [Test]
+    public void A_listing_that_outlasts_the_overall_deadline_fails_naming_the_registry()
+    {
+        using var handler = new InterceptingHandler
+        {
+            Rewrite = (request, response) =>
+            {
+                if (response.IsSuccessStatusCode && request.RequestUri!.AbsolutePath.EndsWith("/tags/list", StringComparison.Ordinal))
+                {
+                    response.Headers.TryAddWithoutValidation("Link", $"</v2/origin/cache/tags/list?n=1&last={Guid.NewGuid():N}>; rel=\"next\"");
+                }
+            },
+            Intercept = async _ =>
+            {
+                await Task.Delay(100);
+                return null;
+            },
+        };
+        using var client = Client(handler, options => options with { OperationDeadline = TimeSpan.FromSeconds(1) });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var failure = Assert.ThrowsAsync<RegistryException>(() => client.ListTagsAsync(RepositoryReference.Parse($"{server.Host}/origin/cache")));
+
+        Assert.That(failure!.Message, Does.Contain($"{server.Host} did not finish").And.Contain("within 1 s"));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+    }
+
+    private static HttpResponseMessage Redirect(Uri location)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.TemporaryRedirect);
+        response.Headers.Location = location;
+        return response;
+    }
+
+    private RegistryClient Client(HttpMessageHandler handler, Func<RegistryClientOptions, RegistryClientOptions>? change = null)
+    {
+        var credentials = new ExplicitRegistryCredentials().Add(server.Host, new RegistryCredentials(server.User, new Secret(server.Password), "registry-user"));
+        var options = new RegistryClientOptions { Credentials = credentials, RetryDelay = TimeSpan.FromMilliseconds(10) };
+        return new RegistryClient(change is null ? options : change(options), handler);
+    }
+}
