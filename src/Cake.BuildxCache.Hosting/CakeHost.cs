@@ -117,6 +117,7 @@ public sealed class CakeHost
     public int Run(IEnumerable<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        string[] arguments = [.. args];
         var blueprint = new HostBlueprint([.. _services], [.. _assemblies], _workingDirectory);
         var console = ConsoleOf(_services);
         var commands = new ServiceCollection();
@@ -128,13 +129,17 @@ public sealed class CakeHost
             config.ConfigureConsole(console);
             config.SetExceptionHandler((exception, _) =>
             {
-                // Command-line errors: one line, no stack trace.
-                console.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");
+                // Command-line errors: one line, no stack trace. The parser's word for `--image=` names no option.
+                var empty = arguments.FirstOrDefault(argument => argument.StartsWith('-') && argument.EndsWith('='));
+                var message = exception is CommandParseException && empty is not null
+                    ? $"{empty} has no value: write {empty}<value>, or leave the option out."
+                    : exception.Message;
+                console.MarkupLineInterpolated($"[red]Error:[/] {message}");
                 console.WriteLine("Run with --help to see the options.");
                 return 1;
             });
         });
-        return app.Run([.. args]);
+        return app.Run(arguments);
     }
 
     private static IAnsiConsole ConsoleOf(IServiceCollection services) =>

@@ -124,6 +124,11 @@ public static class BuildxCacheOptionsValidator
             {
                 Add(OptionCatalog.Progress, o.Progress, "must be one of " + string.Join(", ", OptionFormats.ProgressModes));
             }
+
+            if (o.MetadataFile is { } metadata && OptionFormats.CheckOutputPath(metadata) is { } pathProblem)
+            {
+                Add(OptionCatalog.MetadataFile, metadata.Length > 60 ? metadata[..60] + "…" : metadata, pathProblem);
+            }
         }
 
         public void Builder()

@@ -176,6 +176,28 @@ public static partial class OptionFormats
     /// <returns>Whether it is valid.</returns>
     public static bool IsBuilderName(string name) => BuilderNamePattern().IsMatch(name);
 
+    /// <summary>What is wrong with a file path the build writes (a control character, a folder, a name longer than a file system takes), or null.</summary>
+    /// <param name="path">The path.</param>
+    /// <returns>The problem, or null.</returns>
+    public static string? CheckOutputPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Any(char.IsControl))
+        {
+            return "holds a control character (a newline, a tab or an escape)";
+        }
+
+        if (path.EndsWith('/') || path.EndsWith('\\'))
+        {
+            return "names a folder (it ends with a separator): name the file";
+        }
+
+        // 255 bytes is the longest file or folder name Linux, macOS and Windows file systems take.
+        return path.Split('/', '\\').Any(part => System.Text.Encoding.UTF8.GetByteCount(part) > 255)
+            ? "has a file or folder name longer than 255 bytes"
+            : null;
+    }
+
     /// <summary>True for a Dockerfile stage name.</summary>
     /// <param name="name">The name.</param>
     /// <returns>Whether it is valid.</returns>

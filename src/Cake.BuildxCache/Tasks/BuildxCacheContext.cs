@@ -86,7 +86,14 @@ public class BuildxCacheContext : FrostingContext
             options = publishOptions;
         }
 
-        var problems = BuildxCacheOptionsValidator.Validate(options, refs.IsCI)
+        var spelling = OptionSpelling.Check(Arguments.GetArguments().Keys, BuildxConfigKeys.Read(this), OptionCatalog.All);
+        foreach (var warning in spelling.Warnings)
+        {
+            Log.Warning("{0}", warning);
+        }
+
+        var problems = spelling.Problems
+            .Concat(BuildxCacheOptionsValidator.Validate(options, refs.IsCI))
             .Concat(WorkspaceChecks.Check(options, FileSystem, Environment))
             .ToList();
         var created = BuildTime();

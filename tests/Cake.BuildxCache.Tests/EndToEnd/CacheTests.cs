@@ -38,6 +38,10 @@ public sealed class CacheTests
 
     private static void Succeeded(BuildRun run) => Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
 
+    /// <summary>The report the run printed after the build (for the README's examples).</summary>
+    private static string ReportText(BuildRun run) =>
+        string.Join('\n', run.Lines.SkipWhile(line => !line.StartsWith("cache: ", StringComparison.Ordinal)).TakeWhile(line => line.Length > 0 && !line.Contains("section_end", StringComparison.Ordinal)));
+
     [Test]
     public void Cold_then_PruneCache_then_warm_every_step_comes_from_the_registry_cache()
     {
@@ -58,6 +62,7 @@ public sealed class CacheTests
         Succeeded(warm);
         var warmReport = ReportFile.Read(_scene.Workspace);
         TestContext.Out.WriteLine($"cold {cold.Elapsed.TotalSeconds:0.0} s ({coldReport}); warm {warm.Elapsed.TotalSeconds:0.0} s ({warmReport})");
+        TestContext.Out.WriteLine("cold report:\n" + ReportText(cold) + "\nwarm report:\n" + ReportText(warm));
         Assert.That(warmReport.Ran, Is.Zero, "every step came from the cache: " + warmReport);
         Assert.That(warmReport.Cached, Is.EqualTo(warmReport.BuildSteps).And.GreaterThanOrEqualTo(3), warmReport.ToString());
         Assert.That(warmReport.Imported, Has.Member($"{_scene.Image}/cache:main"));
@@ -154,8 +159,10 @@ public sealed class CacheTests
         Succeeded(Publish(second, "--cache-mode=min", $"--cache-repo={_scene.Image}/cache-min", "--cache-readonly=true"));
         var fromMin = ReportFile.Read(_scene.Workspace);
         FreshRunner();
-        Succeeded(Publish(second, "--cache-mode=max", $"--cache-repo={_scene.Image}/cache-max", "--cache-readonly=true"));
+        var maxRun = Publish(second, "--cache-mode=max", $"--cache-repo={_scene.Image}/cache-max", "--cache-readonly=true");
+        Succeeded(maxRun);
         var fromMax = ReportFile.Read(_scene.Workspace);
+        TestContext.Out.WriteLine("next commit from the max cache:\n" + ReportText(maxRun));
 
         Assert.That(fromMin.Imported, Is.EqualTo(new[] { $"{_scene.Image}/cache-min:main" }), fromMin.ToString());
         Assert.That(fromMin.StatusOf(SlowStep), Is.EqualTo("done"), "mode=min exported only the final image's layers: " + fromMin);

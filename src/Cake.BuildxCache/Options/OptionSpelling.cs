@@ -1,0 +1,120 @@
+namespace Cake.BuildxCache.Options;
+
+/// <summary>
+/// Names given that are not options: a misspelt option must not silently fall back to a default (a misspelt
+/// <c>--prune-registry</c> would prune the builder instead). A name within a typo's reach of an option is a
+/// problem with a "did you mean"; any other unknown argument or <c>[Buildx]</c> key passes with a warning, since
+/// a consumer's own tasks may read it.
+/// </summary>
+public static class OptionSpelling
+{
+    /// <summary>Cake's and the host's own arguments, which are never ours to judge.</summary>
+    private static readonly HashSet<string> HostArguments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "target", "t", "working", "w", "verbosity", "v", "dryrun", "noop", "whatif", "tree", "showtree", "description",
+        "descriptions", "showdescription", "showdescriptions", "exclusive", "e", "version", "ver", "info", "no-report",
+        "noreport", "help", "h", "debug", "d",
+    };
+
+    /// <summary>Checks argument names and the keys under <c>[Buildx]</c> against <paramref name="options"/>.</summary>
+    /// <param name="arguments">The argument names given, without <c>--</c>.</param>
+    /// <param name="buildxKeys">The keys written under <c>[Buildx]</c> in cake.config (<c>Image</c>).</param>
+    /// <param name="options">Every option.</param>
+    /// <returns>The problems (misspellings of an option) and the warnings (other unknown names).</returns>
+    public static (IReadOnlyList<OptionProblem> Problems, IReadOnlyList<string> Warnings) Check(
+        IEnumerable<string> arguments, IEnumerable<string> buildxKeys, IReadOnlyList<OptionDescriptor> options)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(buildxKeys);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<OptionProblem>();
+        var warnings = new List<string>();
+        var byArgument = options.ToDictionary(option => option.Name, StringComparer.OrdinalIgnoreCase);
+        var byKey = options.ToDictionary(option => option.ConfigFileKey, StringComparer.OrdinalIgnoreCase);
+
+        foreach (var name in arguments.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (byArgument.ContainsKey(name) || HostArguments.Contains(name))
+            {
+                continue;
+            }
+
+            // Cake's configuration override --buildx_<key>=… names a [Buildx] key.
+            var isKey = name.StartsWith("buildx_", StringComparison.OrdinalIgnoreCase);
+            var known = isKey ? byKey : byArgument;
+            var bare = isKey ? name["buildx_".Length..] : name;
+            if (isKey && byKey.ContainsKey(bare))
+            {
+                continue;
+            }
+
+            if (Nearest(bare, known) is { } near)
+            {
+                problems.Add(Unknown(name, new OptionOrigin(OptionSource.Argument, "--" + name), near));
+            }
+            else
+            {
+                warnings.Add($"--{name} is not an option of the buildx tasks: left for other tasks to read.");
+            }
+        }
+
+        foreach (var key in buildxKeys.Distinct(StringComparer.OrdinalIgnoreCase).Where(key => !byKey.ContainsKey(key)))
+        {
+            if (Nearest(key, byKey) is { } near)
+            {
+                problems.Add(Unknown(key, new OptionOrigin(OptionSource.Configuration, "[Buildx] in cake.config"), near));
+            }
+            else
+            {
+                warnings.Add($"{key}= under [Buildx] in cake.config is not an option of the buildx tasks: left for other tasks to read.");
+            }
+        }
+
+        return (problems, warnings);
+    }
+
+    private static OptionProblem Unknown(string name, OptionOrigin origin, OptionDescriptor near) =>
+        new(name, null, origin, "is not an option", $"did you mean {near.Argument} ({near.ConfigFileKey}= under [Buildx] in cake.config)?");
+
+    /// <summary>The option whose name is within a typo of <paramref name="name"/>: one edit per four letters, a swap counting one.</summary>
+    private static OptionDescriptor? Nearest(string name, IReadOnlyDictionary<string, OptionDescriptor> known)
+    {
+        var reach = Math.Max(1, name.Length / 4);
+        return known
+            .Select(pair => (pair.Value, Distance: EditDistance(name.ToLowerInvariant(), pair.Key.ToLowerInvariant())))
+            .Where(candidate => candidate.Distance <= reach)
+            .OrderBy(candidate => candidate.Distance)
+            .Select(candidate => candidate.Value)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Edits (insert, delete, replace, swap of neighbours) that turn <paramref name="a"/> into <paramref name="b"/>.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

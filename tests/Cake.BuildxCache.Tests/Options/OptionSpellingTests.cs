@@ -1,0 +1,72 @@
+using Cake.BuildxCache.Options;
+
+namespace Cake.BuildxCache.Tests.Options;
+
+/// <summary>Misspelt options are refused with a "did you mean"; other unknown names pass with a warning.</summary>
+public sealed class OptionSpellingTests
+{
+    private static (IReadOnlyList<OptionProblem> Problems, IReadOnlyList<string> Warnings) Check(string[] arguments, params string[] keys) =>
+        OptionSpelling.Check(arguments, keys, OptionCatalog.All);
+
+    [TestCase("imgae", "--image")]
+    [TestCase("prune-registy", "--prune-registry")]
+    [TestCase("prune-regsitry", "--prune-registry")]
+    [TestCase("cache-mod", "--cache-mode")]
+    [TestCase("Cache-Repo", null)]
+    [TestCase("buildx_imgae", "--image")]
+    [TestCase("buildx_CacheRpo", "--cache-repo")]
+    public void A_misspelt_argument_is_refused_naming_the_option_it_resembles(string name, string? expected)
+    {
+        var (problems, warnings) = Check([name]);
+
+        if (expected is null)
+        {
+            Assert.That(problems, Is.Empty, "case does not matter");
+            return;
+        }
+
+        var problem = problems.Single();
+        Assert.That(problem.Message, Does.StartWith($"{name} (from --{name}): is not an option; did you mean {expected} "));
+        Assert.That(warnings, Is.Empty);
+    }
+
+    [TestCase("Imgae", "--image")]
+    [TestCase("PruneRegisty", "--prune-registry")]
+    [TestCase("driveropt", null)]
+    public void A_misspelt_key_under_buildx_is_refused_naming_the_option(string key, string? expected)
+    {
+        var (problems, _) = Check([], key);
+
+        if (expected is null)
+        {
+            Assert.That(problems, Is.Empty);
+            return;
+        }
+
+        Assert.That(problems.Single().Message, Does.StartWith($"{key} (from configuration [Buildx] in cake.config): is not an option; did you mean {expected} "));
+    }
+
+    [Test]
+    public void Known_options_and_the_hosts_own_arguments_pass_silently()
+    {
+        var (problems, warnings) = Check(["image", "target", "verbosity", "buildx_image", "prune-registry", "no-report"], "Image", "CacheRepo");
+
+        Assert.That(problems, Is.Empty);
+        Assert.That(warnings, Is.Empty);
+    }
+
+    [Test]
+    public void A_name_far_from_every_option_is_left_for_a_consumers_own_tasks_with_a_warning()
+    {
+        var (problems, warnings) = Check(["test-filter", "package-output", "buildx_mycompanysetting"], "DeployEnvironment");
+
+        Assert.That(problems, Is.Empty);
+        Assert.That(warnings, Is.EqualTo(new[]
+        {
+            "--test-filter is not an option of the buildx tasks: left for other tasks to read.",
+            "--package-output is not an option of the buildx tasks: left for other tasks to read.",
+            "--buildx_mycompanysetting is not an option of the buildx tasks: left for other tasks to read.",
+            "DeployEnvironment= under [Buildx] in cake.config is not an option of the buildx tasks: left for other tasks to read.",
+        }));
+    }
+}
