@@ -63,6 +63,12 @@ public sealed class RegistryClient : IDisposable
     public async Task<ManifestHead?> HeadManifestAsync(RepositoryReference reference, CancellationToken cancellationToken = default)
     {
         var tagOrDigest = RequireReference(reference);
+        using var deadline = Deadline(cancellationToken);
+        return await DeadlineAsync(reference, deadline, cancellationToken, () => HeadAsync(reference, tagOrDigest, deadline.Token)).ConfigureAwait(false);
+    }
+
+    private async Task<ManifestHead?> HeadAsync(RepositoryReference reference, string tagOrDigest, CancellationToken cancellationToken)
+    {
         using var response = await SendAsync(reference, "pull", HttpMethod.Head, ManifestPath(reference, tagOrDigest), AcceptManifests, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -172,6 +178,12 @@ public sealed class RegistryClient : IDisposable
             throw new ArgumentException($"'{digest}' is not a digest (algorithm:hex); manifests are deleted by digest, not by tag", nameof(digest));
         }
 
+        using var deadline = Deadline(cancellationToken);
+        return await DeadlineAsync(repository, deadline, cancellationToken, () => DeleteAsync(repository, digest, deadline.Token)).ConfigureAwait(false);
+    }
+
+    private async Task<bool> DeleteAsync(RepositoryReference repository, string digest, CancellationToken cancellationToken)
+    {
         using var response = await SendAsync(repository, "delete", HttpMethod.Delete, ManifestPath(repository, digest), null, cancellationToken).ConfigureAwait(false);
         switch (response.StatusCode)
         {

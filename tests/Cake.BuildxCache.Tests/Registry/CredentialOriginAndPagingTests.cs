@@ -125,6 +125,29 @@ public sealed class CredentialOriginAndPagingTests
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
     }
 
+    [Test]
+    public void A_manifest_check_and_a_delete_that_outlast_the_overall_deadline_fail_naming_the_registry()
+    {
+        // Each request is slower than the whole operation may take (the interceptor's delay ignores cancellation, so the
+        // failure shows once it returns); without an overall deadline both would simply succeed late.
+        using var handler = new InterceptingHandler
+        {
+            Intercept = async _ =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                return null;
+            },
+        };
+        using var client = Client(handler, options => options with { OperationDeadline = TimeSpan.FromSeconds(1) });
+        var reference = RepositoryReference.Parse($"{server.Host}/origin/cache:main");
+
+        var head = Assert.ThrowsAsync<RegistryException>(() => client.HeadManifestAsync(reference));
+        var delete = Assert.ThrowsAsync<RegistryException>(() => client.DeleteManifestAsync(reference, "sha256:" + new string('a', 64)));
+
+        Assert.That(head!.Message, Does.Contain($"{server.Host} did not finish").And.Contain("within 1 s"));
+        Assert.That(delete!.Message, Does.Contain($"{server.Host} did not finish").And.Contain("within 1 s"));
+    }
+
     private static HttpResponseMessage Redirect(Uri location)
     {
         var response = new HttpResponseMessage(HttpStatusCode.TemporaryRedirect);
