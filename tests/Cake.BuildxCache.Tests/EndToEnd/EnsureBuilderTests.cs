@@ -6,29 +6,18 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// <c>./build.sh --target=EnsureBuilder</c> with the real buildx and engine: what exists afterwards is read from
 /// the engine (the builder's container, by the name buildx gives it) and from <c>docker buildx inspect</c>.
 /// </summary>
-[NonParallelizable]
-[Category("EndToEnd")]
-[Category("RealStack")]
-public sealed class EnsureBuilderTests
+public sealed class EnsureBuilderTests() : RealStackFixture("builder")
 {
-    private RealScene _scene = null!;
-
-    [SetUp]
-    public void SetUp() => _scene = RealScene.Create("builder");
-
-    [TearDown]
-    public void TearDown() => _scene?.Dispose();
-
     /// <summary>The builder's one node runs in a container buildx names <c>buildx_buildkit_&lt;builder&gt;0</c>.</summary>
-    private string Container => $"buildx_buildkit_{_scene.Builder}0";
+    private string Container => $"buildx_buildkit_{Scene.Builder}0";
 
     private BuildRun EnsureBuilder(params string[] arguments) =>
-        _scene.Run(_scene.GitLab().Branch("main", "main"), ["--target=EnsureBuilder", .. arguments]);
+        Scene.Run(Scene.GitLab().Branch("main", "main"), ["--target=EnsureBuilder", .. arguments]);
 
     /// <summary>The container's id and state in the engine, or null when there is none.</summary>
     private (string Id, string State)? ContainerInEngine()
     {
-        var inspect = _scene.Docker("container", "inspect", "--format", "{{.Id}} {{.State.Status}}", Container);
+        var inspect = Scene.Docker("container", "inspect", "--format", "{{.Id}} {{.State.Status}}", Container);
         if (inspect.ExitCode != 0)
         {
             return null;
@@ -47,12 +36,12 @@ public sealed class EnsureBuilderTests
         Assert.That(first.ExitCode, Is.EqualTo(0), first.ToString());
         var created = ContainerInEngine();
         Assert.That(created?.State, Is.EqualTo("running"), first.ToString());
-        Assert.That(_scene.Docker("buildx", "inspect", _scene.Builder).StandardOutput, Does.Contain("docker-container").And.Contain("network=\"host\""));
+        Assert.That(Scene.Docker("buildx", "inspect", Scene.Builder).StandardOutput, Does.Contain("docker-container").And.Contain("network=\"host\""));
 
         var second = EnsureBuilder();
         Assert.That(second.ExitCode, Is.EqualTo(0), second.ToString());
-        Assert.That(second.Output, Does.Contain($"Reusing builder {_scene.Builder} (driver docker-container, running)"));
-        Assert.That(_scene.Calls("buildx", "create"), Has.Count.EqualTo(1), "created once");
+        Assert.That(second.Output, Does.Contain($"Reusing builder {Scene.Builder} (driver docker-container, running)"));
+        Assert.That(Scene.Calls("buildx", "create"), Has.Count.EqualTo(1), "created once");
         Assert.That(ContainerInEngine()?.Id, Is.EqualTo(created?.Id), "the same container");
     }
 
@@ -65,11 +54,11 @@ public sealed class EnsureBuilderTests
         var run = EnsureBuilder("--driver-opt=env.BUILDKIT_STEP_LOG_MAX_SIZE=10485760");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        Assert.That(run.Output, Does.Contain($"Recreating builder {_scene.Builder}: driver option env.BUILDKIT_STEP_LOG_MAX_SIZE=10485760 is not set on it"));
+        Assert.That(run.Output, Does.Contain($"Recreating builder {Scene.Builder}: driver option env.BUILDKIT_STEP_LOG_MAX_SIZE=10485760 is not set on it"));
         var after = ContainerInEngine();
         Assert.That(after?.State, Is.EqualTo("running"));
         Assert.That(after?.Id, Is.Not.EqualTo(before?.Id), "a new container");
-        var env = _scene.Docker("container", "inspect", "--format", "{{json .Config.Env}}", Container).StandardOutput;
+        var env = Scene.Docker("container", "inspect", "--format", "{{json .Config.Env}}", Container).StandardOutput;
         Assert.That(env, Does.Contain("BUILDKIT_STEP_LOG_MAX_SIZE=10485760"), "the new option reached the container");
     }
 
@@ -77,7 +66,7 @@ public sealed class EnsureBuilderTests
     public void A_builder_whose_container_was_removed_behind_buildx_back_is_brought_back()
     {
         Assert.That(EnsureBuilder().ExitCode, Is.EqualTo(0));
-        var removed = _scene.Docker("rm", "--force", Container);
+        var removed = Scene.Docker("rm", "--force", Container);
         Assert.That(removed.ExitCode, Is.EqualTo(0), removed.Output);
         Assert.That(ContainerInEngine(), Is.Null);
 
@@ -85,7 +74,7 @@ public sealed class EnsureBuilderTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         Assert.That(ContainerInEngine()?.State, Is.EqualTo("running"), run.ToString());
-        var build = _scene.Run(_scene.GitLab().Branch("main", "main"), "--target=Publish");
+        var build = Scene.Run(Scene.GitLab().Branch("main", "main"), "--target=Publish");
         Assert.That(build.ExitCode, Is.EqualTo(0), "the builder builds: " + build);
     }
 
@@ -93,25 +82,25 @@ public sealed class EnsureBuilderTests
     public void Under_docker_in_docker_TLS_the_builder_is_created_on_a_docker_context()
     {
         RealStack.RequireTlsEndpoint();
-        var job = _scene.GitLab().Branch("main", "main").With(
+        var job = Scene.GitLab().Branch("main", "main").With(
             ("DOCKER_HOST", "tcp://127.0.0.1:2376"),
             ("DOCKER_TLS_VERIFY", "1"),
             ("DOCKER_CERT_PATH", RealStack.TlsCertPath));
 
         // What the seeds' hand-written job does: buildx refuses to create a docker-container builder on a TLS host.
-        var raw = ProcessRunnerWith(job, "buildx", "create", "--name", _scene.Builder + "-raw", "--driver", "docker-container", "--driver-opt", "network=host");
+        var raw = ProcessRunnerWith(job, "buildx", "create", "--name", Scene.Builder + "-raw", "--driver", "docker-container", "--driver-opt", "network=host");
         TestContext.Out.WriteLine("raw buildx create under DOCKER_HOST with TLS: exit " + raw.ExitCode + "\n" + raw.Output);
 
-        var run = _scene.Run(job, "--target=Publish");
+        var run = Scene.Run(job, "--target=Publish");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        Assert.That(_scene.Calls("context", "create"), Has.Count.EqualTo(1), "a docker context carries the TLS data");
+        Assert.That(Scene.Calls("context", "create"), Has.Count.EqualTo(1), "a docker context carries the TLS data");
         Assert.That(run.Output, Does.Contain("Creating docker context"));
         Assert.That(ContainerInEngine()?.State, Is.EqualTo("running"), "the builder runs in the engine behind the TLS endpoint");
-        Assert.That(RealScene.Registry.Digest(_scene.Project, "main"), Is.Not.Null, "the image was pushed");
+        Assert.That(RealScene.Registry.Digest(Scene.Project, "main"), Is.Not.Null, "the image was pushed");
         if (raw.ExitCode == 0)
         {
-            _scene.Docker("buildx", "rm", "--force", _scene.Builder + "-raw");
+            Scene.Docker("buildx", "rm", "--force", Scene.Builder + "-raw");
         }
     }
 
@@ -119,7 +108,7 @@ public sealed class EnsureBuilderTests
         Support.ProcessRunner.Run(
             Tools.Docker,
             arguments,
-            _scene.Workspace.Path,
-            job.Over(_scene.Sandbox).ToDictionary(pair => pair.Key, pair => (string?)pair.Value),
+            Scene.Workspace.Path,
+            job.Over(Scene.Sandbox).ToDictionary(pair => pair.Key, pair => (string?)pair.Value),
             TimeSpan.FromMinutes(2));
 }

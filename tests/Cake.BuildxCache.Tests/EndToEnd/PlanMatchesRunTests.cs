@@ -10,35 +10,24 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// one conditional part Plan names on the build line: a <c>--cache-from</c> ref the registry does not have is
 /// left out when the build runs (the existence check happens then), so the run's refs are Plan's, in order, less those.
 /// </summary>
-[NonParallelizable]
-[Category("EndToEnd")]
-[Category("RealStack")]
-public sealed partial class PlanMatchesRunTests
+public sealed partial class PlanMatchesRunTests() : RealStackFixture("plan")
 {
-    private RealScene _scene = null!;
-
-    [SetUp]
-    public void SetUp() => _scene = RealScene.Create("plan");
-
-    [TearDown]
-    public void TearDown() => _scene?.Dispose();
-
     [Test]
     public void Every_command_of_a_real_publish_is_in_the_plan()
     {
-        var job = _scene.GitLab().Branch("feature/plan", "feature-plan");
+        var job = Scene.GitLab().Branch("feature/plan", "feature-plan");
         string[] options = ["--prune-until=1h", "--prune-remove-builder=true", "--logout=true"];
 
-        var plan = _scene.Run(job, ["--target=Plan", .. options]);
+        var plan = Scene.Run(job, ["--target=Plan", .. options]);
         Assert.That(plan.ExitCode, Is.EqualTo(0), plan.ToString());
-        Assert.That(_scene.Sandbox.DockerCalls(), Is.Empty, "Plan runs no docker command");
+        Assert.That(Scene.Sandbox.DockerCalls(), Is.Empty, "Plan runs no docker command");
         var planned = PlannedCommands(plan.Lines);
         Assert.That(planned, Is.Not.Empty, plan.Output);
 
-        var run = _scene.Run(job, ["--target=Publish", .. options]);
+        var run = Scene.Run(job, ["--target=Publish", .. options]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
 
-        var executed = _scene.Sandbox.DockerCalls();
+        var executed = Scene.Sandbox.DockerCalls();
         Assert.That(executed.Count, Is.GreaterThanOrEqualTo(5), "version, inspect, create, login, build and more");
         foreach (var call in executed)
         {
@@ -49,7 +38,7 @@ public sealed partial class PlanMatchesRunTests
                 $"the run executed `docker {string.Join(' ', call)}`, which Plan does not print:\n{plan.Output}");
         }
 
-        var build = _scene.Calls("buildx", "build").Single();
+        var build = Scene.Calls("buildx", "build").Single();
         Assert.That(CacheFrom(build), Is.Empty, "a new branch in an empty registry: neither ref exists yet");
         Assert.That(plan.Lines.Single(line => line.TrimStart().StartsWith("docker buildx build", StringComparison.Ordinal)), Does.EndWith("left out (--check-cache-refs)"));
     }

@@ -1,5 +1,4 @@
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
-using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;
 
@@ -8,38 +7,25 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// docker CLI, against the real registry. The order of docker commands comes from the docker shim; what was
 /// pushed, from the registry itself.
 /// </summary>
-[NonParallelizable]
-[Category("EndToEnd")]
-[Category("RealStack")]
-public sealed class PublishTests
+public sealed class PublishTests() : RealStackFixture("publish")
 {
-    private RealScene _scene = null!;
+    private string Image => Scene.Image;
 
-    private static RegistryServer Registry => RealScene.Registry;
+    private string CacheRepository => Scene.CacheRepository;
 
-    private string Image => _scene.Image;
-
-    private string CacheRepository => _scene.CacheRepository;
-
-    [SetUp]
-    public void SetUp() => _scene = RealScene.Create("publish");
-
-    [TearDown]
-    public void TearDown() => _scene?.Dispose();
-
-    private Dictionary<string, string> Job() => _scene.GitLab();
+    private Dictionary<string, string> Job() => Scene.GitLab();
 
     // The chain itself is under test here, so every ref is passed; the existence check has its own test.
     private BuildRun Publish(Dictionary<string, string> job, params string[] arguments) =>
-        _scene.Run(job, ["--target=Publish", "--check-cache-refs=false", .. arguments]);
+        Scene.Run(job, ["--target=Publish", "--check-cache-refs=false", .. arguments]);
 
     /// <summary>The docker commands in order, by their first words: <c>login</c>, <c>buildx build</c>, …</summary>
     private List<string> Sequence() =>
-        [.. _scene.Sandbox.DockerCalls().Select(call => call[0] == "buildx" ? "buildx " + call[1] : call[0])];
+        [.. Scene.Sandbox.DockerCalls().Select(call => call[0] == "buildx" ? "buildx " + call[1] : call[0])];
 
     private IReadOnlyList<string> BuildCall()
     {
-        var builds = _scene.Calls("buildx", "build");
+        var builds = Scene.Calls("buildx", "build");
         Assert.That(builds, Has.Count.EqualTo(1), "one docker buildx build");
         return builds[0];
     }
@@ -71,28 +57,28 @@ public sealed class PublishTests
         {
             "buildx version", "buildx inspect", "buildx create", "login", "buildx build", "buildx inspect", "buildx prune",
         }));
-        var calls = _scene.Sandbox.DockerCalls();
+        var calls = Scene.Sandbox.DockerCalls();
         // buildx 0.13 renamed --config to --buildkitd-config; this buildx is newer.
         Assert.That(calls[2], Is.EqualTo(new[]
         {
-            "buildx", "create", "--name", _scene.Builder, "--driver", "docker-container", "--driver-opt", "network=host", "--buildkitd-config", "buildkitd.toml", "--bootstrap",
+            "buildx", "create", "--name", Scene.Builder, "--driver", "docker-container", "--driver-opt", "network=host", "--buildkitd-config", "buildkitd.toml", "--bootstrap",
         }));
         Assert.That(calls[3], Is.EqualTo(new[] { "login", "--username", Registry.User, "--password-stdin", Registry.Host }));
-        Assert.That(calls[6], Is.EqualTo(new[] { "buildx", "prune", "--builder", _scene.Builder, "--all", "--filter", "until=72h", "--force" }));
+        Assert.That(calls[6], Is.EqualTo(new[] { "buildx", "prune", "--builder", Scene.Builder, "--all", "--filter", "until=72h", "--force" }));
 
         var build = BuildCall();
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("main") }));
         Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("main") + ",mode=max,ignore-error=true" }));
-        Assert.That(Values(build, "--tag"), Is.EqualTo(new[] { Image + ":main", $"{Image}:{_scene.Workspace.ShortSha}", Image + ":latest" }));
+        Assert.That(Values(build, "--tag"), Is.EqualTo(new[] { Image + ":main", $"{Image}:{Scene.Workspace.ShortSha}", Image + ":latest" }));
         Assert.That(build, Has.Member("--push").And.No.Member("--load"));
-        Assert.That(Values(build, "--builder"), Is.EqualTo(new[] { _scene.Builder }));
+        Assert.That(Values(build, "--builder"), Is.EqualTo(new[] { Scene.Builder }));
 
-        Assert.That(Registry.Tags(_scene.Project), Is.EquivalentTo(new[] { "main", _scene.Workspace.ShortSha, "latest" }));
+        Assert.That(Registry.Tags(Scene.Project), Is.EquivalentTo(new[] { "main", Scene.Workspace.ShortSha, "latest" }));
         Assert.That(Registry.Tags(CacheRepository), Is.EqualTo(new[] { "main" }));
-        var digest = Registry.Digest(_scene.Project, "main");
+        var digest = Registry.Digest(Scene.Project, "main");
         Assert.That(run.Output, Does.Contain($"Published {Image}@{digest}"), "the digest the build reported is the one the registry serves");
-        Assert.That(_scene.Sandbox.StoredLogins(), Is.EqualTo(new[] { Registry.Host }), "no --logout: the login stays");
-        Assert.That(_scene.Docker("buildx", "inspect", _scene.Builder).StandardOutput, Does.Contain("Status:").And.Contain("running"), "the builder runs in the engine");
+        Assert.That(Scene.Sandbox.StoredLogins(), Is.EqualTo(new[] { Registry.Host }), "no --logout: the login stays");
+        Assert.That(Scene.Docker("buildx", "inspect", Scene.Builder).StandardOutput, Does.Contain("Status:").And.Contain("running"), "the builder runs in the engine");
     }
 
     [Test]
@@ -109,7 +95,7 @@ public sealed class PublishTests
             "buildx version", "buildx inspect", "buildx create", "login", "buildx build",
             "buildx version", "buildx inspect", "login", "buildx build",
         }));
-        Assert.That(second.Output, Does.Contain($"Reusing builder {_scene.Builder} (driver docker-container"));
+        Assert.That(second.Output, Does.Contain($"Reusing builder {Scene.Builder} (driver docker-container"));
         Assert.That(second.Output, Does.Contain($"importing cache manifest from {Image}/cache:main"));
     }
 
@@ -121,12 +107,12 @@ public sealed class PublishTests
         var run = Publish(Job().Branch("feature/Fast-Builds", "feature-fast-builds"));
 
         AssertSucceededWithoutLeaks(run);
-        var build = _scene.Calls("buildx", "build")[^1];
+        var build = Scene.Calls("buildx", "build")[^1];
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("feature-fast-builds"), CacheRef("main") }));
         Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("feature-fast-builds") + ",mode=max,ignore-error=true" }));
         Assert.That(run.Output, Does.Contain($"importing cache manifest from {Image}/cache:main"), "a new branch starts warm from main");
         Assert.That(Registry.Tags(CacheRepository), Is.EquivalentTo(new[] { "main", "feature-fast-builds" }));
-        Assert.That(Registry.Tags(_scene.Project), Is.SupersetOf(new[] { "feature-fast-builds", _scene.Workspace.ShortSha }));
+        Assert.That(Registry.Tags(Scene.Project), Is.SupersetOf(new[] { "feature-fast-builds", Scene.Workspace.ShortSha }));
     }
 
     [Test]
@@ -138,18 +124,18 @@ public sealed class PublishTests
 
         AssertSucceededWithoutLeaks(run);
         Assert.That(run.Output, Does.Contain("section_start:").And.Contain(":buildwithcache"), "GitLab log sections around the tasks");
-        var build = _scene.Calls("buildx", "build")[^1];
+        var build = Scene.Calls("buildx", "build")[^1];
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("main") }), "the branch's ref does not exist yet");
         Assert.That(run.Output, Does.Contain($"{Image}/cache:feature-checked missing, using main's"));
         Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("feature-checked") + ",mode=max,ignore-error=true,image-manifest=true,oci-mediatypes=true" }), "the ECR preset");
 
         // The hand-off to the pipeline: the report of what the cache did, and GitLab's dotenv.
-        var report = File.ReadAllText(Path.Combine(_scene.Workspace.Path, "artifacts", "buildx-report.json"));
+        var report = File.ReadAllText(Path.Combine(Scene.Workspace.Path, "artifacts", "buildx-report.json"));
         // The branch's first build imported main's cache: the slow stage came from it.
         Assert.That(report, Does.Contain("\"schemaVersion\": 1").And.Contain("\"imported\""));
-        var env = File.ReadAllLines(Path.Combine(_scene.Workspace.Path, "artifacts", "build.env"));
+        var env = File.ReadAllLines(Path.Combine(Scene.Workspace.Path, "artifacts", "build.env"));
         Assert.That(env, Has.Member("IMAGE=" + Image));
-        Assert.That(env, Has.Member("IMAGE_DIGEST=" + Registry.Digest(_scene.Project, "feature-checked")));
+        Assert.That(env, Has.Member("IMAGE_DIGEST=" + Registry.Digest(Scene.Project, "feature-checked")));
         Assert.That(env, Has.Member("CACHE_REF=" + Image + "/cache:feature-checked"));
     }
 
@@ -177,22 +163,22 @@ public sealed class PublishTests
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("patch-1"), CacheRef("main") }));
         Assert.That(build, Has.No.Member("--cache-to").And.No.Member("--push"));
         Assert.That(run.Output, Does.Contain("cache to:   none (read-only"));
-        Assert.That(Registry.Tags(_scene.Project), Is.Empty);
+        Assert.That(Registry.Tags(Scene.Project), Is.Empty);
         Assert.That(Registry.Tags(CacheRepository), Is.Empty);
     }
 
     [Test]
     public void Tag_pipeline_pushes_the_git_tag_and_the_sha()
     {
-        _scene.Workspace.Repository.Git("tag", "v1.4.0");
+        Scene.Workspace.Repository.Git("tag", "v1.4.0");
 
         var run = Publish(Job().Tag("v1.4.0", "v1-4-0"));
 
         AssertSucceededWithoutLeaks(run);
         var build = BuildCall();
-        Assert.That(Values(build, "--tag"), Is.EquivalentTo(new[] { Image + ":v1.4.0", $"{Image}:{_scene.Workspace.ShortSha}" }));
+        Assert.That(Values(build, "--tag"), Is.EquivalentTo(new[] { Image + ":v1.4.0", $"{Image}:{Scene.Workspace.ShortSha}" }));
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("v1-4-0"), CacheRef("main") }));
-        Assert.That(Registry.Tags(_scene.Project), Is.EquivalentTo(new[] { "v1.4.0", _scene.Workspace.ShortSha }));
+        Assert.That(Registry.Tags(Scene.Project), Is.EquivalentTo(new[] { "v1.4.0", Scene.Workspace.ShortSha }));
     }
 
     [Test]
@@ -202,13 +188,13 @@ public sealed class PublishTests
 
         AssertSucceededWithoutLeaks(run);
         Assert.That(Sequence().Last(), Is.EqualTo("logout"));
-        Assert.That(_scene.Sandbox.StoredLogins(), Is.Empty);
+        Assert.That(Scene.Sandbox.StoredLogins(), Is.Empty);
     }
 
     [Test]
     public void A_failing_build_exits_non_zero_says_why_and_pushes_nothing()
     {
-        _scene.Workspace.Write("Dockerfile", $"FROM {EndToEndSetUp.BaseImage}\nRUN echo compiling && exit 3\n");
+        Scene.Workspace.Write("Dockerfile", $"FROM {EndToEndSetUp.BaseImage}\nRUN echo compiling && exit 3\n");
 
         var run = Publish(Job().Branch("main", "main"), "--logout=true");
 
@@ -216,7 +202,7 @@ public sealed class PublishTests
         Assert.That(run.Output, Does.Contain("docker buildx build").And.Contain("failed (exit code 1)"));
         Assert.That(run.Output, Does.Contain("did not complete successfully: exit code: 3"));
         Assert.That(run.Output, Does.Not.Contain("Published "));
-        Assert.That(Registry.Tags(_scene.Project), Is.Empty, "nothing was pushed");
+        Assert.That(Registry.Tags(Scene.Project), Is.Empty, "nothing was pushed");
         Assert.That(Registry.Tags(CacheRepository), Is.Empty);
         Assert.That(Sequence().Last(), Is.EqualTo("logout"), "the teardown logs out after a failure too");
         AssertNoLeak(run);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
-using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;
 
@@ -8,31 +7,18 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// The report and the hand-off read from what the real buildx 0.36 prints and writes: the plain and the rawjson
 /// progress of the same warm build give the same report, and the digest in the metadata file is the registry's.
 /// </summary>
-[NonParallelizable]
-[Category("EndToEnd")]
-[Category("RealStack")]
-public sealed class ReportTests
+public sealed class ReportTests() : RealStackFixture("report")
 {
-    private RealScene _scene = null!;
-
-    private static RegistryServer Registry => RealScene.Registry;
-
-    [SetUp]
-    public void SetUp() => _scene = RealScene.Create("report");
-
-    [TearDown]
-    public void TearDown() => _scene?.Dispose();
-
-    private Dictionary<string, string> Job() => _scene.GitLab().Branch("main", "main");
+    private Dictionary<string, string> Job() => Scene.GitLab().Branch("main", "main");
 
     private ReportFile Publish(params string[] arguments)
     {
-        var run = _scene.Run(Job(), ["--target=Publish", .. arguments]);
+        var run = Scene.Run(Job(), ["--target=Publish", .. arguments]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        return ReportFile.Read(_scene.Workspace);
+        return ReportFile.Read(Scene.Workspace);
     }
 
-    private void FreshRunner() => Assert.That(_scene.Docker("buildx", "rm", "--force", _scene.Builder).ExitCode, Is.EqualTo(0));
+    private void FreshRunner() => Assert.That(Scene.Docker("buildx", "rm", "--force", Scene.Builder).ExitCode, Is.EqualTo(0));
 
     [Test]
     public void Plain_and_rawjson_progress_of_the_same_warm_build_give_the_same_report()
@@ -50,7 +36,7 @@ public sealed class ReportTests
         Assert.That(rawjson.ProgressFormat, Is.EqualTo("rawjson"));
         Assert.That(plain.Ran, Is.Zero, plain.ToString());
         Assert.That((rawjson.BuildSteps, rawjson.Cached, rawjson.Ran), Is.EqualTo((plain.BuildSteps, plain.Cached, plain.Ran)));
-        Assert.That(rawjson.Imported, Is.EqualTo(plain.Imported).And.EqualTo(new[] { $"{_scene.Image}/cache:main" }));
+        Assert.That(rawjson.Imported, Is.EqualTo(plain.Imported).And.EqualTo(new[] { $"{Scene.Image}/cache:main" }));
         Assert.That(rawjson.Exported, Is.EqualTo(plain.Exported).And.True);
         Assert.That(rawjson.StatusOf("RUN sleep"), Is.EqualTo("cached"));
     }
@@ -60,12 +46,12 @@ public sealed class ReportTests
     {
         Publish();
 
-        var digest = Registry.Digest(_scene.Project, "main");
-        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(_scene.Workspace.Path, "artifacts", "buildx-metadata.json")));
+        var digest = Registry.Digest(Scene.Project, "main");
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Scene.Workspace.Path, "artifacts", "buildx-metadata.json")));
         Assert.That(metadata.RootElement.GetProperty("containerimage.digest").GetString(), Is.EqualTo(digest));
         Assert.That(metadata.RootElement.TryGetProperty("buildx.build.ref", out _), Is.True, "buildx 0.36 records the build's ref");
-        var env = File.ReadAllLines(Path.Combine(_scene.Workspace.Path, "artifacts", "build.env"));
+        var env = File.ReadAllLines(Path.Combine(Scene.Workspace.Path, "artifacts", "build.env"));
         Assert.That(env, Has.Member("IMAGE_DIGEST=" + digest));
-        Assert.That(Registry.Digest(_scene.Project, _scene.Workspace.ShortSha), Is.EqualTo(digest), "every tag names the same image");
+        Assert.That(Registry.Digest(Scene.Project, Scene.Workspace.ShortSha), Is.EqualTo(digest), "every tag names the same image");
     }
 }
