@@ -26,7 +26,7 @@ public sealed class CacheTests() : RealStackFixture("cache")
 
     /// <summary>The report the run printed after the build (for the README's examples).</summary>
     private static string ReportText(BuildRun run) =>
-        string.Join('\n', run.Lines.SkipWhile(line => !line.StartsWith("cache: ", StringComparison.Ordinal)).TakeWhile(line => line.Length > 0 && !line.Contains("section_end", StringComparison.Ordinal)));
+        string.Join('\n', run.Lines.SkipWhile(line => !line.Contains(" build steps cached (", StringComparison.Ordinal)).TakeWhile(line => line.Length > 0 && !line.Contains("section_end", StringComparison.Ordinal)));
 
     [Test]
     public void Cold_then_PruneCache_then_warm_every_step_comes_from_the_registry_cache()

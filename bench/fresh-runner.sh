@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Fresh-runner benchmark: our `./build.sh --target=Publish` against the job a user would otherwise write by hand
+# (the seeds' GitLab job: docker login, buildx create --bootstrap, buildx build with the registry cache and --push,
+# buildx rm), side by side on the real stack, on a runner that starts with no builder and an empty local cache.
+#
+#   warm: the cache is already in the registry (every later pipeline of a branch); each run gets a fresh builder.
+#   cold: nothing in the registry cache either (a new repository); each run writes to a cache ref of its own.
+#
+# Runs alternate (ours, then the hand-written job, then ours, ...) so that a change in machine load hits both.
+# Prints the median and min of each, and our median as a ratio of the hand-written job's.
+#
+# Usage: bench/fresh-runner.sh [--runs N] [--cold-runs N] [--sample]
+#   --runs N       warm runs of each (default 7)       --cold-runs N   cold runs of each (default 3)
+#   --sample       build examples/app instead of the two-stage busybox app (needs its base images: Docker Hub)
+# Needs: docker with the buildx plugin and an engine (../shared/rig/setup.sh brings one up), docker-registry,
+# htpasswd, busybox-static, curl. Servers bind to 127.0.0.1; the builders use host networking.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs=7 cold_runs=3 sample=0
+while (($#)); do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --cold-runs) cold_runs="$2"; shift 2 ;;
+    --sample) sample=1; shift ;;
+    *) echo "usage: bench/fresh-runner.sh [--runs N] [--cold-runs N] [--sample]" >&2; exit 2 ;;
+  esac
+done
+for tool in docker docker-registry htpasswd curl; do
+  command -v "$tool" >/dev/null || { echo "fresh-runner: $tool is missing (sudo bash .ci/setup)" >&2; exit 2; }
+done
+docker buildx version >/dev/null 2>&1 || { echo "fresh-runner: docker buildx does not answer" >&2; exit 2; }
+docker version --format '{{.Server.Version}}' >/dev/null 2>&1 || { echo "fresh-runner: no Docker engine answers" >&2; exit 2; }
+
+export NO_COLOR=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+work="$(mktemp -d /tmp/fresh-runner.XXXXXX)"
+export DOCKER_CONFIG="$work/docker-config"
+mkdir -p "$DOCKER_CONFIG/cli-plugins" "$work/app" "$work/registry"
+for dir in "${HOME:-/root}/.docker/cli-plugins" /usr/local/lib/docker/cli-plugins /usr/local/libexec/docker/cli-plugins /usr/lib/docker/cli-plugins /usr/libexec/docker/cli-plugins; do
+  if [[ -x "$dir/docker-buildx" ]]; then ln -sf "$dir/docker-buildx" "$DOCKER_CONFIG/cli-plugins/docker-buildx"; break; fi
+done
+run_id="bench$(tr -dc 'a-z0-9' </dev/urandom | head -c 6 || true)"
+pids=()
+cleanup() {
+  set +e
+  for builder in $(ls "$DOCKER_CONFIG/buildx/instances" 2>/dev/null); do docker buildx rm -f "$builder" >/dev/null 2>&1; done
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# --- a registry with htpasswd auth on 127.0.0.1 ---
+port=$((20000 + RANDOM % 20000))
+registry="127.0.0.1:$port"
+user=bench password="bench-$(tr -dc 'a-z0-9' </dev/urandom | head -c 16 || true)"
+htpasswd -Bbn "$user" "$password" >"$work/htpasswd"
+cat >"$work/registry.yml" <<EOF
+version: 0.1
+log: {level: error}
+storage: {filesystem: {rootdirectory: $work/registry}, delete: {enabled: true}}
+http: {addr: "$registry"}
+auth: {htpasswd: {realm: bench, path: $work/htpasswd}}
+EOF
+docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do curl -s -o /dev/null "http://$registry/v2/" && break; sleep 0.1; done
+printf '%s\n' "$password" | docker login -u "$user" --password-stdin "$registry" >/dev/null 2>&1
+
+cat >"$work/buildkitd.toml" <<EOF
+[registry."$registry"]
+  http = true
+EOF
+
+# --- the app ---
+if ((sample)); then
+  cp -r "$root/examples/app/." "$work/app/"
+else
+  # One layer: a static busybox and its applet links, pushed to the registry (no Docker Hub needed).
+  busybox=/bin/busybox
+  [[ -x "$busybox" ]] && ! ldd "$busybox" >/dev/null 2>&1 || { echo "fresh-runner: a static /bin/busybox is needed (busybox-static)" >&2; exit 2; }
+  rootfs="$work/rootfs"
+  mkdir -p "$rootfs/bin" "$rootfs/tmp"
+  cp "$busybox" "$rootfs/bin/busybox"
+  for applet in $("$busybox" --list); do [[ "$applet" == busybox ]] || ln -s busybox "$rootfs/bin/$applet"; done
+  tar -C "$rootfs" --numeric-owner --owner=0 --group=0 -c . | docker import -c 'CMD ["/bin/sh"]' - "$registry/base/busybox:1" >/dev/null
+  docker push -q "$registry/base/busybox:1" >/dev/null
+  docker image rm "$registry/base/busybox:1" >/dev/null
+  # The slow stage stands for a compile: what the cache is for.
+  cat >"$work/app/Dockerfile" <<EOF
+FROM $registry/base/busybox:1 AS build
+RUN sleep 10 && echo compiled > /out
+
+FROM $registry/base/busybox:1
+COPY --from=build /out /out
+CMD ["cat", "/out"]
+EOF
+fi
+(cd "$work/app" && git init -q -b main && git add -A && git -c user.name=bench -c user.email=bench@example.com commit -q -m app)
+sha="$(git -C "$work/app" rev-parse HEAD)"
+image="$registry/bench/app"
+
+# ms NAME COMMAND...: runs the command, prints its wall-clock milliseconds; a failure stops the benchmark.
+ms() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >"$work/last.log" 2>&1 || { echo "fresh-runner: failed: $*" >&2; tail -20 "$work/last.log" >&2; exit 1; }
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+
+# The hand-written job (the seeds' GitLab job, as a user writes it), for one cache ref.
+handwritten() {
+  local cache="$1" builder="hand-$run_id-$RANDOM"
+  printf '%s\n' "$password" | docker login -u "$user" --password-stdin "$registry"
+  docker buildx create --name "$builder" --driver docker-container --driver-opt network=host \
+    --buildkitd-config "$work/buildkitd.toml" --bootstrap
+  docker buildx build --builder "$builder" --progress plain \
+    --cache-from "type=registry,ref=$cache" --cache-to "type=registry,ref=$cache,mode=max,ignore-error=true" \
+    --tag "$image:main" --tag "$image:${sha:0:8}" --push "$work/app"
+  docker buildx rm "$builder"
+}
+
+# Ours, as a GitLab job on main: Publish, then the builder's removal (a fresh runner keeps nothing).
+ours() {
+  local cache_repo="$1"
+  (cd "$work/app" && env -i PATH="$PATH" HOME="$work" DOCKER_CONFIG="$DOCKER_CONFIG" ${DOCKER_HOST:+DOCKER_HOST="$DOCKER_HOST"} NO_COLOR=1 \
+    CI=true GITLAB_CI=true CI_COMMIT_SHA="$sha" CI_COMMIT_SHORT_SHA="${sha:0:8}" CI_DEFAULT_BRANCH=main \
+    CI_COMMIT_BRANCH=main CI_COMMIT_REF_NAME=main CI_COMMIT_REF_SLUG=main CI_PIPELINE_SOURCE=push \
+    CI_PROJECT_URL=https://gitlab.example.com/bench/app CI_REGISTRY="$registry" CI_REGISTRY_IMAGE="$image" \
+    CI_REGISTRY_USER="$user" CI_REGISTRY_PASSWORD="$password" \
+    "$root/build.sh" --working="$work/app" --target=Publish --builder="ours-$run_id-$RANDOM" \
+    --driver-opt=network=host --buildkitd-config="$work/buildkitd.toml" --cache-repo="$cache_repo" \
+    --prune-until=1h --prune-remove-builder=true)
+}
+
+# stats LABEL MS...: "median min" in seconds.
+stats() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f %.2f\n", m / 1000, a[1] / 1000 }'; }
+
+"$root/build.sh" --version >/dev/null # the build app is built before anything is timed
+
+# Warm: one cache ref for both, written once; then interleaved runs, each on a fresh builder.
+ours "$image/cache" >/dev/null 2>&1 || { echo "fresh-runner: the first Publish failed" >&2; exit 1; }
+warm_ours=() warm_hand=()
+for ((i = 0; i < runs; i++)); do
+  warm_ours+=("$(ms ours "$image/cache")")
+  warm_hand+=("$(ms handwritten "$image/cache:main")")
+done
+
+# Cold: a cache ref nobody wrote before, for each run.
+cold_ours=() cold_hand=()
+for ((i = 0; i < cold_runs; i++)); do
+  cold_ours+=("$(ms ours "$image/cold-ours-$i")")
+  cold_hand+=("$(ms handwritten "$image/cold-hand-$i:main")")
+done
+
+read -r wo wo_min < <(stats "${warm_ours[@]}")
+read -r wh wh_min < <(stats "${warm_hand[@]}")
+read -r co co_min < <(stats "${cold_ours[@]}")
+read -r ch ch_min < <(stats "${cold_hand[@]}")
+echo "fresh runner, $(docker buildx version | awk '{print $2}'), $(nproc) cores; app: $( ((sample)) && echo examples/app || echo 'two stages, 10 s slow step')"
+printf '| case | runs | ours median (s) | ours min (s) | hand-written median (s) | hand-written min (s) | ours / hand-written |\n|---|---|---|---|---|---|---|\n'
+printf '| warm (cache in the registry) | %s | %s | %s | %s | %s | %.2f× |\n' "$runs" "$wo" "$wo_min" "$wh" "$wh_min" "$(awk "BEGIN { print $wo / $wh }")"
+printf '| cold (empty cache) | %s | %s | %s | %s | %s | %.2f× |\n' "$cold_runs" "$co" "$co_min" "$ch" "$ch_min" "$(awk "BEGIN { print $co / $ch }")"
