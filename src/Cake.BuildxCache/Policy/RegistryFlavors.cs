@@ -1,32 +1,7 @@
 using Cake.BuildxCache.Docker;
+using Cake.BuildxCache.Options;
 
 namespace Cake.BuildxCache.Policy;
-
-/// <summary>The kind of registry the cache is written to (<c>--registry-flavor</c>).</summary>
-public enum RegistryFlavor
-{
-    /// <summary>Any registry that stores BuildKit's cache index as is (distribution, Docker Hub, Azure, Google Artifact Registry…): BuildKit's defaults.</summary>
-    Generic,
-
-    /// <summary>GitLab's container registry.</summary>
-    GitLab,
-
-    /// <summary>GitHub's container registry, ghcr.io.</summary>
-    Ghcr,
-
-    /// <summary>Amazon Elastic Container Registry.</summary>
-    Ecr,
-
-    /// <summary>Harbor.</summary>
-    Harbor,
-}
-
-/// <summary>What a flavour sets on <c>--cache-to</c>, and why.</summary>
-/// <param name="Flavor">The flavour.</param>
-/// <param name="ImageManifest"><c>image-manifest=</c>, or null to leave BuildKit's default.</param>
-/// <param name="OciMediaTypes"><c>oci-mediatypes=</c>, or null to leave BuildKit's default.</param>
-/// <param name="Why">The reason, in one sentence, with its source.</param>
-public sealed record RegistryFlavorPreset(RegistryFlavor Flavor, bool? ImageManifest, bool? OciMediaTypes, string Why);
 
 /// <summary>
 /// The <c>--cache-to</c> options each registry needs. BuildKit writes its registry cache by default as an
