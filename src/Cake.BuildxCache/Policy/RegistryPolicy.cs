@@ -13,11 +13,17 @@ public static class RegistryPolicy
     /// <summary>The logins, image's host first.</summary>
     /// <param name="options">The options.</param>
     /// <returns>One login per distinct host.</returns>
-    public static IReadOnlyList<RegistryLogin> Logins(BuildxCacheOptions options)
+    public static IReadOnlyList<RegistryLogin> Logins(BuildxCacheOptions options) => Logins(options, options?.EffectiveCacheRepo);
+
+    /// <summary>The logins, image's host first, with the cache in <paramref name="cacheRepo"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="cacheRepo">The cache repository the plan uses, or null without one.</param>
+    /// <returns>One login per distinct host.</returns>
+    public static IReadOnlyList<RegistryLogin> Logins(BuildxCacheOptions options, string? cacheRepo)
     {
         ArgumentNullException.ThrowIfNull(options);
         var imageHost = HostOf(options.Image);
-        var cacheHost = HostOf(options.EffectiveCacheRepo);
+        var cacheHost = HostOf(cacheRepo);
         var registryHost = string.IsNullOrEmpty(options.Registry) ? null : DockerNames.NormalizeHost(options.Registry);
         var mainHost = registryHost ?? imageHost;
 
@@ -51,9 +57,17 @@ public static class RegistryPolicy
     /// <param name="options">The options.</param>
     /// <param name="isCI">True under a CI system.</param>
     /// <returns>The logins and notes.</returns>
-    public static (IReadOnlyList<RegistryLogin> Logins, IReadOnlyList<string> Notes) Decide(BuildxCacheOptions options, bool isCI)
+    public static (IReadOnlyList<RegistryLogin> Logins, IReadOnlyList<string> Notes) Decide(BuildxCacheOptions options, bool isCI) =>
+        Decide(options, options?.EffectiveCacheRepo, isCI);
+
+    /// <summary>The logins plus notes, with the cache in <paramref name="cacheRepo"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="cacheRepo">The cache repository the plan uses, or null without one.</param>
+    /// <param name="isCI">True under a CI system.</param>
+    /// <returns>The logins and notes.</returns>
+    public static (IReadOnlyList<RegistryLogin> Logins, IReadOnlyList<string> Notes) Decide(BuildxCacheOptions options, string? cacheRepo, bool isCI)
     {
-        var logins = Logins(options);
+        var logins = Logins(options, cacheRepo);
         var notes = new List<string>();
         foreach (var login in logins.Where(login => !login.HasCredentials))
         {

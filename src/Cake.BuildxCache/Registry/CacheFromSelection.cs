@@ -92,7 +92,7 @@ public static class CacheFromPolicy
     {
         ArgumentNullException.ThrowIfNull(plan);
         var refs = plan.Refs;
-        var prefix = plan.Options.CacheTagPrefix;
+        var prefix = plan.CacheTagPrefix;
         string? Of(string slug) => plan.CacheRepo is null ? null : CacheRefPolicy.CacheRef(plan.CacheRepo, prefix, slug);
         var own = refs.Kind == RefKind.Detached ? null : Of(refs.Slug);
         var target = refs.Kind == RefKind.Branch && refs.TargetBranch is { } t ? Of(RefSlug.From(t)) : null;

@@ -41,7 +41,7 @@ public static class BuildReporting
             ArtifactFile.Append(context.FileSystem, new FilePath(stepSummary), JobSummary.Render(handOff, summary));
         }
 
-        if (plan.Options.RequireCacheHit is { } required)
+        if (plan.RequireCacheHit is { } required)
         {
             var verdict = CacheHitRequirement.Check(report, required);
             if (verdict.Checked && !verdict.Passed)

@@ -82,7 +82,7 @@ public sealed class BuildWithCacheTask : AsyncFrostingTask<BuildxCacheContext>
 
     private static async Task<IReadOnlyList<CacheSpec>> SelectCacheFromAsync(BuildxCacheContext context, BuildPlan plan)
     {
-        if (!plan.Options.CheckCacheRefs || plan.CacheFrom.Count == 0)
+        if (!plan.CheckCacheRefs || plan.CacheFrom.Count == 0)
         {
             return plan.CacheFrom;
         }

@@ -82,14 +82,14 @@ public static class DockerCommands
         ArgumentNullException.ThrowIfNull(plan);
         var settings = new DockerBuildxBuildSettings
         {
-            Builder = plan.Options.Builder,
+            Builder = plan.Builder,
             File = new FilePath(plan.Dockerfile),
             Target = plan.Target,
             Push = plan.Output == OutputMode.Push,
             Load = plan.Output == OutputMode.Load,
-            MetadataFile = new FilePath(MetadataFile(plan.Options)),
+            MetadataFile = new FilePath(plan.MetadataFile),
             // Plain unless asked otherwise: readable in a job log, and what the cache report is read from.
-            Progress = ReportProgressMode.Choose(plan.Options.Progress, version).Mode,
+            Progress = ReportProgressMode.Choose(plan.Progress, version).Mode,
             ContextPath = plan.Context,
         };
         Add(settings.Platforms, plan.Platforms);
@@ -133,11 +133,6 @@ public static class DockerCommands
 
         return settings;
     }
-
-    /// <summary>The metadata file the build writes.</summary>
-    /// <param name="options">The options.</param>
-    /// <returns>The path, relative to the working directory unless given absolute.</returns>
-    public static string MetadataFile(BuildxCacheOptions options) => options.MetadataFile ?? ArtifactPaths.Metadata;
 
     private static void Add<T>(ICollection<T> target, IEnumerable<T> items)
     {

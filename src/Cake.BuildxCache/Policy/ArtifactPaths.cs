@@ -1,4 +1,4 @@
-namespace Cake.BuildxCache.Tasks;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>Where a build leaves its results for the pipeline, relative to the working directory.</summary>
 public static class ArtifactPaths
