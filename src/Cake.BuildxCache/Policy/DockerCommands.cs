@@ -3,12 +3,10 @@ using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.Context;
 using Cake.BuildxCache.Docker.Login;
-using Cake.BuildxCache.Options;
-using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Report;
 using Cake.Core.IO;
 
-namespace Cake.BuildxCache.Tasks.Commands;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>
 /// The plan turned into docker wrapper settings, in one place: the tasks run these and the Plan task
@@ -114,19 +112,20 @@ public static class DockerCommands
     }
 
     /// <summary><c>docker buildx prune</c> on the builder with the age filter and space limit; never prompts.</summary>
-    /// <param name="options">The options (builder, prune-until, prune-keep-storage).</param>
+    /// <param name="builder">The builder's name.</param>
+    /// <param name="until">Prune what is older than this Go duration, or null.</param>
+    /// <param name="keepStorage">Keep this much cache, or null.</param>
     /// <returns>The settings.</returns>
-    public static DockerBuildxPruneSettings Prune(BuildxCacheOptions options)
+    public static DockerBuildxPruneSettings Prune(string builder, string? until, string? keepStorage)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var settings = new DockerBuildxPruneSettings
         {
-            Builder = options.Builder,
+            Builder = builder,
             All = true,
             Force = true,
-            KeepStorage = options.PruneKeepStorage,
+            KeepStorage = keepStorage,
         };
-        if (options.PruneUntil is { } until)
+        if (until is not null)
         {
             settings.Filters.Add("until=" + until);
         }

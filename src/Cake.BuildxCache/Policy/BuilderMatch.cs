@@ -1,7 +1,6 @@
 using Cake.BuildxCache.Docker.Buildx;
-using Cake.BuildxCache.Policy;
 
-namespace Cake.BuildxCache.Tasks;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>Whether an existing builder is the one planned: same driver and the planned driver options.</summary>
 public static class BuilderMatch
