@@ -4,12 +4,6 @@ using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Policy;
 
-/// <summary>What to read the registry cache from and write it to.</summary>
-/// <param name="From">The <c>--cache-from</c> chain, most specific first, without duplicates.</param>
-/// <param name="To">The <c>--cache-to</c>, or null when the cache is read-only.</param>
-/// <param name="Notes">Why.</param>
-public sealed record CacheDecision(IReadOnlyList<CacheSpec> From, CacheSpec? To, IReadOnlyList<string> Notes);
-
 /// <summary>
 /// Cache refs: <c>&lt;cache-repo&gt;:&lt;prefix&gt;&lt;slug&gt;</c>. Cache-from reads the build's own ref, then
 /// the merge request target branch's, then the default branch's (a tag pipeline: the tag's own ref, then

@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Policy;
 /// config blob, not platform manifests; registries that validate indexes strictly reject it. Two options change
 /// the format: <c>oci-mediatypes=true</c> writes an OCI index instead of a Docker manifest list (the default in
 /// current BuildKit/buildx, false in old ones), and <c>image-manifest=true</c> (BuildKit 0.12+, the default
-/// since BuildKit 0.21, docker/docs#22619) writes an ordinary OCI image manifest whose config is the cache
+/// since BuildKit 0.21) writes an ordinary OCI image manifest whose config is the cache
 /// config and whose layers are the cache layers, which every OCI registry stores. An option the user set
 /// explicitly (<c>--cache-image-manifest</c>, <c>--cache-oci-mediatypes</c>) always wins over the preset.
 /// </summary>
@@ -26,10 +26,9 @@ public static class RegistryFlavors
         "BuildKit's defaults: the registry stores the cache index as is");
 
     /// <summary>
-    /// gitlab: <c>oci-mediatypes=true</c>. GitLab's registry accepts and serves BuildKit's OCI cache index
-    /// (gitlab-org/container-registry!719 stores it as a non-conformant manifest; moby/buildkit#2251 lists
-    /// GitLab as working, with only the UI unable to show it); setting it explicitly keeps old BuildKit from
-    /// writing the Docker manifest list form, which strict validation rejects.
+    /// gitlab: <c>oci-mediatypes=true</c>. GitLab's registry stores and serves BuildKit's OCI cache index (its UI
+    /// cannot show it); setting it explicitly keeps old BuildKit from writing the Docker manifest list form, which
+    /// strict validation rejects.
     /// </summary>
     public static readonly RegistryFlavorPreset GitLab = new(
         RegistryFlavor.GitLab,
@@ -39,7 +38,7 @@ public static class RegistryFlavors
 
     /// <summary>
     /// ghcr: <c>oci-mediatypes=true</c>. ghcr.io answered 400 Bad Request to the cache manifest list until
-    /// GitHub changed it (moby/buildkit#1865, Dec 2020); the OCI index works there, shown oddly in the UI.
+    /// GitHub changed it in December 2020; the OCI index works there, shown oddly in the UI.
     /// </summary>
     public static readonly RegistryFlavorPreset Ghcr = new(
         RegistryFlavor.Ghcr,
@@ -49,8 +48,7 @@ public static class RegistryFlavors
 
     /// <summary>
     /// ecr: <c>image-manifest=true,oci-mediatypes=true</c>. ECR rejects BuildKit's cache index (its entries are
-    /// not manifests); AWS's answer is the OCI image-manifest cache layout of BuildKit 0.12
-    /// (aws/containers-roadmap#876, "Announcing remote cache support in Amazon ECR for BuildKit clients").
+    /// not manifests); it accepts the OCI image-manifest cache layout of BuildKit 0.12.
     /// </summary>
     public static readonly RegistryFlavorPreset Ecr = new(
         RegistryFlavor.Ecr,
@@ -60,8 +58,7 @@ public static class RegistryFlavors
 
     /// <summary>
     /// harbor: <c>image-manifest=true,oci-mediatypes=true</c>. Harbor answers 404 Not Found to the PUT of
-    /// BuildKit's cache index (goharbor/harbor#14774, still reported with Harbor 2.9.1; the fix,
-    /// goharbor/harbor#18105, was not merged); an OCI image manifest is an ordinary artifact Harbor stores.
+    /// BuildKit's cache index (still with Harbor 2.9.1); an OCI image manifest is an ordinary artifact Harbor stores.
     /// </summary>
     public static readonly RegistryFlavorPreset Harbor = new(
         RegistryFlavor.Harbor,

@@ -10,16 +10,6 @@ using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Tasks;
 
-/// <summary>The live branches a registry prune goes by, and where the list came from.</summary>
-/// <param name="Names">The branch names.</param>
-/// <param name="Source">Where they came from, for the log: <c>--live-branches</c> or the git command.</param>
-public sealed record LiveBranchList(IReadOnlyList<string> Names, string Source);
-
-/// <summary>The default branch a registry prune goes by.</summary>
-/// <param name="Name">The branch name.</param>
-/// <param name="Guess">Why it is only a guess, or null when CI, <c>--default-branch</c> or the remote named it.</param>
-public sealed record DefaultBranchFinding(string Name, string? Guess);
-
 /// <summary>
 /// <c>PruneCache --prune-registry</c>: lists the cache repository's tags through the registry API, decides with
 /// <see cref="RegistryCachePrunePolicy"/> (never the default branch's cache, never a ref written in the last hour,
