@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Cake.BuildxCache.Options;
 
 /// <summary>
@@ -154,6 +156,12 @@ public sealed record BuildxCacheOptions
 
     /// <summary><see cref="CacheMaxAge"/> as a duration, or null when unset or unreadable (validation reports that).</summary>
     public TimeSpan? CacheMaxAgeSpan => CacheMaxAge is { } text && OptionFormats.TryParseDuration(text, out var span) ? span : null;
+
+    /// <summary>
+    /// The values of the options declared without a property of their own, by name; read them with
+    /// <see cref="OptionDescriptor{T}.ValueIn"/>, set them with <see cref="OptionDescriptor{T}.With"/>.
+    /// </summary>
+    internal ImmutableDictionary<string, object?> Values { get; init; } = ImmutableDictionary<string, object?>.Empty;
 
     /// <summary>Where each option that was set came from, by option name; an option absent here has its default.</summary>
     public IReadOnlyDictionary<string, OptionOrigin> Origins { get; init; } = new Dictionary<string, OptionOrigin>();

@@ -19,6 +19,15 @@ public sealed class OptionDescriptor<T> : OptionDescriptor
         this.set = set;
     }
 
+    // An option without a property of its own keeps its value in the options' table: declaring it is all it takes.
+    internal OptionDescriptor(string name, OptionParser<T> parse)
+        : base(name)
+    {
+        this.parse = parse;
+        get = options => options.Values.TryGetValue(Name, out var value) ? (T)value! : Default!;
+        set = (options, value) => options with { Values = options.Values.SetItem(Name, value) };
+    }
+
     /// <summary>The value when no source sets the option.</summary>
     public required T Default { get; init; }
 
@@ -38,6 +47,12 @@ public sealed class OptionDescriptor<T> : OptionDescriptor
     /// <param name="options">The options.</param>
     /// <returns>The value.</returns>
     public T ValueIn(BuildxCacheOptions options) => get(options);
+
+    /// <summary><paramref name="options"/> with this option set to <paramref name="value"/> (for a context's <c>ConfigureOptions</c>).</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The changed options.</returns>
+    public BuildxCacheOptions With(BuildxCacheOptions options, T value) => set(options, value);
 
     internal override BuildxCacheOptions ReadInto(OptionReading reading, BuildxCacheOptions options) =>
         parse(reading, this, out var value) ? set(options, value) : options;
