@@ -92,6 +92,14 @@ public static class OptionCatalog
         Summary = "builder driver options key=value (--driver-opt), several",
     };
 
+    /// <summary>The <c>--buildkit-image</c> option: pinned to the BuildKit the module is tested with, not buildx's floating default.</summary>
+    public static readonly OptionDescriptor<string> BuildkitImage = new("buildkit-image", OptionParsers.Text)
+    {
+        Default = "moby/buildkit:v0.32.2",
+        Example = "moby/buildkit:v0.32.2",
+        Summary = "BuildKit image the builder runs (--driver-opt image=, docker-container and kubernetes drivers); a builder running another is recreated",
+    };
+
     /// <summary>The <c>--buildkitd-config</c> option.</summary>
     public static readonly OptionDescriptor<string?> BuildkitdConfig = new("buildkitd-config", OptionParsers.OptionalText, o => o.BuildkitdConfig, (o, v) => o with { BuildkitdConfig = v })
     {

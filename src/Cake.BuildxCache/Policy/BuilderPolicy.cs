@@ -28,6 +28,10 @@ public static class BuilderPolicy
             }
             : null;
 
-        return new BuilderPlan(options.Builder, options.BuilderDriver, options.DriverOpts, options.BuildkitdConfig, context, endpoint);
+        // The image only the container drivers run; a --driver-opt image=… given by hand wins.
+        var driverOptions = options.BuilderDriver is "docker-container" or "kubernetes" && !options.DriverOpts.Any(pair => pair.Key == "image")
+            ? [new("image", OptionCatalog.BuildkitImage.ValueIn(options)), .. options.DriverOpts]
+            : options.DriverOpts;
+        return new BuilderPlan(options.Builder, options.BuilderDriver, driverOptions, options.BuildkitdConfig, context, endpoint);
     }
 }

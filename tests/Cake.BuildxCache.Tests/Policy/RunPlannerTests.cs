@@ -82,7 +82,8 @@ public sealed class RunPlannerTests
     public void The_builder_found_decides_reuse_start_recreate_or_create()
     {
         var planned = BuilderPolicy.Plan(CiOptions, DockerHostInfo.Local);
-        BuilderInfo Found(string driver, string status) => new(planned.Name, driver, [new BuilderNode(planned.Name + "0") { Status = status }]);
+        BuilderInfo Found(string driver, string status) =>
+            new(planned.Name, driver, [new BuilderNode(planned.Name + "0") { Status = status, DriverOptions = new Dictionary<string, string> { ["image"] = "\"moby/buildkit:v0.32.2\"" } }]);
 
         Assert.Multiple(() =>
         {
