@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Policy;
 

@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Docker;
+using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Policy;

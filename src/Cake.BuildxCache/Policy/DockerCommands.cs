@@ -3,6 +3,7 @@ using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.Context;
 using Cake.BuildxCache.Docker.Login;
+using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Report;
 using Cake.Core.IO;
 

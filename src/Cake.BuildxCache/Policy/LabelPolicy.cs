@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Refs;
 

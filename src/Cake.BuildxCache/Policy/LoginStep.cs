@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Docker.Login;
+using Cake.BuildxCache.Options;
 
 namespace Cake.BuildxCache.Policy;
 

@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Refs;
 

@@ -236,7 +236,7 @@ public sealed class RegistryClient : IDisposable
 
     // Tags and digests are URL-safe as they are; anything else is escaped.
     private static string Segment(string reference) =>
-        IsDigest(reference) || Policy.DockerNames.IsValidTag(reference) ? reference : Uri.EscapeDataString(reference);
+        IsDigest(reference) || Docker.DockerNames.IsValidTag(reference) ? reference : Uri.EscapeDataString(reference);
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

@@ -1,5 +1,5 @@
 using System.Net;
-using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Docker;
 
 namespace Cake.BuildxCache.Registry;
 
