@@ -74,9 +74,12 @@ public class BuildxCacheContext : FrostingContext
     /// <returns>The options to use.</returns>
     protected virtual BuildxCacheOptions ConfigureOptions(BuildxCacheOptions options) => options;
 
+    /// <summary>The run's one clock: build time, registry prune ages, token lifetimes and log section times all read it.</summary>
+    public virtual TimeProvider Clock => TimeProvider.System;
+
     /// <summary>The creation time stamped on the image (<c>org.opencontainers.image.created</c>).</summary>
     /// <returns>The time, UTC.</returns>
-    protected virtual DateTimeOffset BuildTime() => DateTimeOffset.UtcNow;
+    protected virtual DateTimeOffset BuildTime() => Clock.GetUtcNow();
 
     private BuildxCacheState Resolve()
     {

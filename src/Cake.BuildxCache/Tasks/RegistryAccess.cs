@@ -29,6 +29,6 @@ public static class RegistryAccess
                 Log = line => context.Verbose("{0}", line),
             },
             handler: null,
-            timeProvider: null);
+            timeProvider: context.Clock);
     }
 }

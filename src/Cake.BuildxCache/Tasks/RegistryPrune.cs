@@ -44,7 +44,7 @@ public static partial class RegistryPrune
         }
 
         RefuseTagPrefixCollisions(context, options, repository, live);
-        var rules = Rules(options, defaultBranch, live, DateTimeOffset.UtcNow);
+        var rules = Rules(options, defaultBranch, live, context.Clock.GetUtcNow());
         var request = new RegistryPruneRequest(repository, rules, options.Confirm) { ImageRepository = context.Plan.Image };
         RegistryPruneResult result;
         using (var client = RegistryAccess.Client(context))
