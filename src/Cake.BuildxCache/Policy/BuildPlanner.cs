@@ -8,7 +8,7 @@ namespace Cake.BuildxCache.Policy;
 /// same plan. It never throws on bad options (so the Plan task can print a plan next to the validation
 /// problems); validate with <see cref="BuildxCacheOptionsValidator"/> before running anything.
 /// </summary>
-public static class BuildPlanner
+internal static class BuildPlanner
 {
     /// <summary>Plans the build.</summary>
     /// <param name="refs">Where the build stands (resolved once).</param>

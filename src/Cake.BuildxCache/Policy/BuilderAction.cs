@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>What EnsureBuilder does with the builder <c>docker buildx inspect</c> found.</summary>
-public enum BuilderAction
+internal enum BuilderAction
 {
     /// <summary>It exists as planned and runs: nothing to do.</summary>
     Reuse,

@@ -5,7 +5,7 @@ namespace Cake.BuildxCache.Policy;
 /// <summary>What to do with the builder found, and why.</summary>
 /// <param name="Action">The action.</param>
 /// <param name="Reason">What differs, when the builder is recreated; else null.</param>
-public sealed record BuilderDecision(BuilderAction Action, string? Reason)
+internal sealed record BuilderDecision(BuilderAction Action, string? Reason)
 {
     /// <summary>Decides from what <c>docker buildx inspect</c> found.</summary>
     /// <param name="existing">The builder found, or null when there is none.</param>

@@ -3,7 +3,7 @@ using Cake.BuildxCache.Docker.Buildx;
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>Whether an existing builder is the one planned: same driver and the planned driver options.</summary>
-public static class BuilderMatch
+internal static class BuilderMatch
 {
     /// <summary>Says what differs, or null when the builder can be reused.</summary>
     /// <param name="existing">The builder as <c>docker buildx inspect</c> describes it.</param>

@@ -5,7 +5,7 @@ using Cake.BuildxCache.Refs;
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>Which builder to reuse or create, and on which docker context.</summary>
-public static class BuilderPolicy
+internal static class BuilderPolicy
 {
     /// <summary>Plans the builder.</summary>
     /// <param name="options">The validated options.</param>

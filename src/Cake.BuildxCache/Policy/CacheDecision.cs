@@ -6,4 +6,4 @@ namespace Cake.BuildxCache.Policy;
 /// <param name="From">The <c>--cache-from</c> chain, most specific first, without duplicates.</param>
 /// <param name="To">The <c>--cache-to</c>, or null when the cache is read-only.</param>
 /// <param name="Notes">Why.</param>
-public sealed record CacheDecision(IReadOnlyList<CacheSpec> From, CacheSpec? To, IReadOnlyList<string> Notes);
+internal sealed record CacheDecision(IReadOnlyList<CacheSpec> From, CacheSpec? To, IReadOnlyList<string> Notes);

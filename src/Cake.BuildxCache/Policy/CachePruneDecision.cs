@@ -5,7 +5,7 @@ namespace Cake.BuildxCache.Policy;
 /// <summary>The decision over a cache repository's tags, and its printable listing.</summary>
 /// <param name="Items">One decision per tag, in the order given.</param>
 /// <param name="Notes">Decisions about the whole run (e.g. an unreliable branch list).</param>
-public sealed record CachePruneDecision(IReadOnlyList<CachePruneItem> Items, IReadOnlyList<string> Notes)
+internal sealed record CachePruneDecision(IReadOnlyList<CachePruneItem> Items, IReadOnlyList<string> Notes)
 {
     /// <summary>The tags to delete.</summary>
     public IReadOnlyList<CachePruneItem> Deletions => [.. Items.Where(item => item.Action == CachePruneAction.Delete)];

@@ -5,4 +5,4 @@ namespace Cake.BuildxCache.Policy;
 /// <param name="Slug">The slug the tag is keyed by (the tag without prefix), or null for an ignored tag.</param>
 /// <param name="Action">What happens to it.</param>
 /// <param name="Reason">Why, in plain words.</param>
-public sealed record CachePruneItem(CacheTagInfo Tag, string? Slug, CachePruneAction Action, string Reason);
+internal sealed record CachePruneItem(CacheTagInfo Tag, string? Slug, CachePruneAction Action, string Reason);

@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Policy;
 /// <param name="LiveSlugs">The slugs of the branches that exist (see <see cref="RemoteBranches"/>), or null when unknown: then only the age rule applies.</param>
 /// <param name="MaxAge">Caches written longer ago than this go (<c>--cache-max-age</c>), or null for no age limit.</param>
 /// <param name="Now">The current time.</param>
-public sealed record CachePruneRules(string Prefix, string DefaultBranchSlug, IReadOnlySet<string>? LiveSlugs, TimeSpan? MaxAge, DateTimeOffset Now)
+internal sealed record CachePruneRules(string Prefix, string DefaultBranchSlug, IReadOnlySet<string>? LiveSlugs, TimeSpan? MaxAge, DateTimeOffset Now)
 {
     /// <summary>A ref written within this window is never deleted (default one hour).</summary>
     public TimeSpan RecentWindow { get; init; } = TimeSpan.FromHours(1);

@@ -11,7 +11,7 @@ namespace Cake.BuildxCache.Policy;
 /// read-only: fork merge requests (always), <c>cache-readonly=true</c>, a detached HEAD or an empty slug
 /// (nothing to key it on), and local runs unless <c>push=true</c> or <c>cache-readonly=false</c>.
 /// </summary>
-public static class CacheRefPolicy
+internal static class CacheRefPolicy
 {
     /// <summary>Decides cache-from and cache-to.</summary>
     /// <param name="refs">Where the build stands.</param>

@@ -15,7 +15,7 @@ namespace Cake.BuildxCache.Policy;
 /// or an index holding one): nothing else is ever deleted.
 /// </param>
 /// <param name="ReadError">Why the tag could not be read, when it could not: then the whole prune deletes nothing.</param>
-public sealed record CacheTagInfo(
+internal sealed record CacheTagInfo(
     string Tag,
     string? Digest,
     long? Size,

@@ -13,7 +13,7 @@ namespace Cake.BuildxCache.Policy;
 /// The plan turned into docker wrapper settings, in one place: the tasks run these and the Plan task
 /// prints them, so what is printed is what runs.
 /// </summary>
-public static class DockerCommands
+internal static class DockerCommands
 {
     /// <summary><c>docker buildx inspect NAME</c>: does the builder exist, with which driver.</summary>
     /// <param name="builder">The builder plan.</param>

@@ -21,7 +21,7 @@ namespace Cake.BuildxCache.Policy;
 /// A live-branch list that lacks the default branch is taken as unreliable (a failed or empty <c>git ls-remote</c>):
 /// then only the age rule applies.
 /// </summary>
-public static class RegistryCachePrunePolicy
+internal static class RegistryCachePrunePolicy
 {
     /// <summary>Decides for every tag.</summary>
     /// <param name="tags">The cache repository's tags.</param>

@@ -7,4 +7,4 @@ namespace Cake.BuildxCache.Policy;
 /// <param name="ImageManifest"><c>image-manifest=</c>, or null to leave BuildKit's default.</param>
 /// <param name="OciMediaTypes"><c>oci-mediatypes=</c>, or null to leave BuildKit's default.</param>
 /// <param name="Why">The reason, in one sentence, with its source.</param>
-public sealed record RegistryFlavorPreset(RegistryFlavor Flavor, bool? ImageManifest, bool? OciMediaTypes, string Why);
+internal sealed record RegistryFlavorPreset(RegistryFlavor Flavor, bool? ImageManifest, bool? OciMediaTypes, string Why);

@@ -13,7 +13,7 @@ namespace Cake.BuildxCache.Policy;
 /// config and whose layers are the cache layers, which every OCI registry stores. An option the user set
 /// explicitly (<c>--cache-image-manifest</c>, <c>--cache-oci-mediatypes</c>) always wins over the preset.
 /// </summary>
-public static class RegistryFlavors
+internal static class RegistryFlavors
 {
     /// <summary>
     /// generic: nothing set; BuildKit's defaults work on distribution (the reference registry), Docker Hub and

@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Policy;
 /// images). <c>registry-user/password</c> belong to the <c>registry</c> host (default: the image's);
 /// <c>cache-registry-user/password</c> to the cache repository's host when it has no other credentials.
 /// </summary>
-public static class RegistryPolicy
+internal static class RegistryPolicy
 {
     /// <summary>The logins, image's host first.</summary>
     /// <param name="options">The options.</param>

@@ -4,7 +4,7 @@ using Cake.BuildxCache.Refs;
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>What <c>PruneCache --prune-registry</c> will do, in words, without asking the registry or git.</summary>
-public static class RegistryPrunePlan
+internal static class RegistryPrunePlan
 {
     /// <summary>The git command that lists the live branches when <c>--live-branches</c> is not given.</summary>
     public const string LsRemote = "git ls-remote --heads origin";

@@ -8,7 +8,7 @@ namespace Cake.BuildxCache.Policy;
 /// run. Whether the build pushes comes from whether Publish is among the tasks that run (a consumer's own
 /// target depending on Publish pushes too), not from the literal <c>--target</c>.
 /// </summary>
-public static class RunPlanner
+internal static class RunPlanner
 {
     /// <summary>The name of the task that pushes.</summary>
     public const string PublishTask = "Publish";

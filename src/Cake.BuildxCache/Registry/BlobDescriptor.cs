@@ -4,4 +4,4 @@ namespace Cake.BuildxCache.Registry;
 /// <param name="Digest">The blob digest.</param>
 /// <param name="Size">Its size in bytes.</param>
 /// <param name="MediaType">Its media type.</param>
-public sealed record BlobDescriptor(string Digest, long Size, string? MediaType);
+internal sealed record BlobDescriptor(string Digest, long Size, string? MediaType);

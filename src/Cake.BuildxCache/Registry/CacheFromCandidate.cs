@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Registry;
 /// <param name="Role">Why it is in the chain.</param>
 /// <param name="RefName">The branch or tag name it is keyed by (<c>main</c>), or null when unknown.</param>
 /// <param name="IsTag">True when <paramref name="RefName"/> is a git tag (a tag pipeline's own ref).</param>
-public sealed record CacheFromCandidate(CacheSpec Spec, CacheFromRole Role, string? RefName, bool IsTag = false)
+internal sealed record CacheFromCandidate(CacheSpec Spec, CacheFromRole Role, string? RefName, bool IsTag = false)
 {
     /// <summary>The cache ref (<c>registry/app/cache:main</c>); empty for a non-registry spec.</summary>
     public string Ref => Spec.Ref ?? string.Empty;

@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Registry;
 /// with a warning, because a missing ref costs buildx nothing but a lost existing one costs a cold build.
 /// Non-registry specs (<c>type=local</c>, <c>gha</c>, …) are always kept.
 /// </summary>
-public static class CacheFromPolicy
+internal static class CacheFromPolicy
 {
     /// <summary>
     /// The candidates of a plan's cache-from chain with their roles, recomputed from the plan's refs and

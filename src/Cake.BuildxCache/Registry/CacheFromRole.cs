@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>Why a ref is in the cache-from chain.</summary>
-public enum CacheFromRole
+internal enum CacheFromRole
 {
     /// <summary>The build's own branch (or tag).</summary>
     Own,

@@ -6,4 +6,4 @@ namespace Cake.BuildxCache.Registry;
 /// <param name="From">The <c>--cache-from</c> values to pass, in the original order.</param>
 /// <param name="Log">Plain-words lines, one per decision.</param>
 /// <param name="HasWarnings">True when some ref could not be checked (log those lines as warnings).</param>
-public sealed record CacheFromSelection(IReadOnlyList<CacheSpec> From, IReadOnlyList<string> Log, bool HasWarnings);
+internal sealed record CacheFromSelection(IReadOnlyList<CacheSpec> From, IReadOnlyList<string> Log, bool HasWarnings);

@@ -4,4 +4,4 @@ namespace Cake.BuildxCache.Registry;
 /// <param name="Ref">The cache ref.</param>
 /// <param name="Status">What the registry said.</param>
 /// <param name="Detail">Why it is unknown (no secrets), or null.</param>
-public sealed record CacheRefCheck(string Ref, CacheRefStatus Status, string? Detail = null);
+internal sealed record CacheRefCheck(string Ref, CacheRefStatus Status, string? Detail = null);

@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>Whether a cache ref exists in its registry.</summary>
-public enum CacheRefStatus
+internal enum CacheRefStatus
 {
     /// <summary>The tag exists.</summary>
     Exists,

@@ -2,7 +2,7 @@ namespace Cake.BuildxCache.Registry;
 
 /// <summary>Asks several sources in order; the first that finds credentials wins, else the first unsupported message.</summary>
 /// <param name="sources">The sources, most specific first (explicit options, then the docker config).</param>
-public sealed class ChainedRegistryCredentials(params IRegistryCredentialSource[] sources) : IRegistryCredentialSource
+internal sealed class ChainedRegistryCredentials(params IRegistryCredentialSource[] sources) : IRegistryCredentialSource
 {
     /// <inheritdoc />
     public CredentialLookup Find(string host)

@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>Where <see cref="ManifestInfo.Created"/> came from.</summary>
-public enum CreatedSource
+internal enum CreatedSource
 {
     /// <summary>Not derivable.</summary>
     None,

@@ -4,7 +4,7 @@ namespace Cake.BuildxCache.Registry;
 /// <param name="Outcome">What was found.</param>
 /// <param name="Credentials">The credentials when <see cref="CredentialLookupOutcome.Found"/>.</param>
 /// <param name="Message">Why nothing usable was found, in plain words (never containing a secret).</param>
-public sealed record CredentialLookup(CredentialLookupOutcome Outcome, RegistryCredentials? Credentials, string? Message)
+internal sealed record CredentialLookup(CredentialLookupOutcome Outcome, RegistryCredentials? Credentials, string? Message)
 {
     /// <summary>Nothing configured.</summary>
     public static CredentialLookup None { get; } = new(CredentialLookupOutcome.NotFound, null, null);

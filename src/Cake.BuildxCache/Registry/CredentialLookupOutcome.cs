@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>What a credential lookup found.</summary>
-public enum CredentialLookupOutcome
+internal enum CredentialLookupOutcome
 {
     /// <summary>Credentials were found.</summary>
     Found,

@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>Credentials given explicitly per host (the <c>registry-user</c>/<c>registry-password</c> options).</summary>
-public sealed class ExplicitRegistryCredentials : IRegistryCredentialSource
+internal sealed class ExplicitRegistryCredentials : IRegistryCredentialSource
 {
     private readonly Dictionary<string, RegistryCredentials> byHost = new(StringComparer.OrdinalIgnoreCase);
 

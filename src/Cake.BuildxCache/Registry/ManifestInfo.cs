@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Registry;
 /// <param name="Blobs">The blobs it references (for an image index: the platform manifests' blobs), without duplicates.</param>
 /// <param name="Created">When it was made, when derivable (see <see cref="CreatedFrom"/>), else null.</param>
 /// <param name="CreatedFrom">Where <see cref="Created"/> came from.</param>
-public sealed record ManifestInfo(
+internal sealed record ManifestInfo(
     RepositoryReference Reference,
     string Digest,
     string MediaType,

@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>What a tag or digest points at.</summary>
-public enum ManifestKind
+internal enum ManifestKind
 {
     /// <summary>An image manifest (one platform).</summary>
     Image,

@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>The manifest and blob media types the client knows.</summary>
-public static class MediaTypes
+internal static class MediaTypes
 {
     /// <summary>OCI image index.</summary>
     public const string OciIndex = "application/vnd.oci.image.index.v1+json";

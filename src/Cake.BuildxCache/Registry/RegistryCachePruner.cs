@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Registry;
 /// the blobs only in its garbage collection.
 /// </summary>
 /// <param name="client">The registry client (its credentials need delete rights to confirm).</param>
-public sealed class RegistryCachePruner(RegistryClient client)
+internal sealed class RegistryCachePruner(RegistryClient client)
 {
     /// <summary>Runs the prune.</summary>
     /// <param name="request">What to prune and how.</param>

@@ -21,7 +21,7 @@ namespace Cake.BuildxCache.Registry;
 /// 502/503/504. Credentials and tokens appear only in <c>Authorization</c> headers: never in a log line or a message.
 /// </para>
 /// </summary>
-public sealed class RegistryClient : IDisposable
+internal sealed class RegistryClient : IDisposable
 {
 
     private readonly HttpClient http;

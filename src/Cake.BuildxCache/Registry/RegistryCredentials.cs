@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Registry;
 /// <param name="Username">The user.</param>
 /// <param name="Password">The password or token.</param>
 /// <param name="Source">Where they came from, for messages (<c>registry-user</c>, <c>/home/me/.docker/config.json</c>).</param>
-public sealed record RegistryCredentials(string Username, Secret Password, string Source)
+internal sealed record RegistryCredentials(string Username, Secret Password, string Source)
 {
     /// <summary>The user, the source and a redacted password.</summary>
     /// <returns>A printable description.</returns>

@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Registry;
 /// A registry operation that failed. The message says what in plain words, with the registry host and
 /// repository; it never contains a password, a token or an <c>Authorization</c> header.
 /// </summary>
-public sealed class RegistryException : Exception
+internal sealed class RegistryException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="failure">The kind of failure.</param>

@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>What went wrong talking to a registry.</summary>
-public enum RegistryFailure
+internal enum RegistryFailure
 {
     /// <summary>No connection could be made, or none answered in time, after the retries.</summary>
     Unreachable,

@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Registry;
 /// <param name="Repository">The cache repository, e.g. <c>registry.example.com/group/app/cache</c> (a tag on it is ignored).</param>
 /// <param name="Rules">The rules (prefix, default branch, live branches, max age, now).</param>
 /// <param name="Confirm">True deletes; false (the default) only lists what would go.</param>
-public sealed record RegistryPruneRequest(string Repository, CachePruneRules Rules, bool Confirm = false)
+internal sealed record RegistryPruneRequest(string Repository, CachePruneRules Rules, bool Confirm = false)
 {
     /// <summary>
     /// The image repository, when known: with an empty prefix and the cache living in the image repository,

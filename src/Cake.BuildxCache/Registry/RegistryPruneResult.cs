@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Registry;
 /// <param name="Lines">The listing, then one line per deletion or failure: print them as they are.</param>
 /// <param name="Deleted">The digests deleted (empty on a dry run).</param>
 /// <param name="Failures">What could not be read or deleted, in plain words.</param>
-public sealed record RegistryPruneResult(CachePruneDecision Decision, IReadOnlyList<string> Lines, IReadOnlyList<string> Deleted, IReadOnlyList<string> Failures)
+internal sealed record RegistryPruneResult(CachePruneDecision Decision, IReadOnlyList<string> Lines, IReadOnlyList<string> Deleted, IReadOnlyList<string> Failures)
 {
     /// <summary>True when every planned deletion happened (always true on a dry run).</summary>
     public bool Succeeded => Failures.Count == 0;

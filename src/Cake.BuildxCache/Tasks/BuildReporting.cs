@@ -9,7 +9,7 @@ using Cake.Core.IO;
 namespace Cake.BuildxCache.Tasks;
 
 /// <summary>After a build: the cache report (log table, JSON), the pipeline hand-off and the cache-hit requirement.</summary>
-public static class BuildReporting
+internal static class BuildReporting
 {
     /// <summary>Reports a successful build; fails the run when <c>--require-cache-hit</c> is not met.</summary>
     /// <param name="context">The build context.</param>

@@ -3,7 +3,7 @@ using Cake.BuildxCache.Tasks.Commands;
 namespace Cake.BuildxCache.Tasks;
 
 /// <summary>The text the Plan task prints, built from the resolved state and nothing else.</summary>
-public static class PlanReport
+internal static class PlanReport
 {
     /// <summary>The report, line by line.</summary>
     /// <param name="state">The resolved state.</param>

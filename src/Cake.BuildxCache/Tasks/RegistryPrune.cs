@@ -17,7 +17,7 @@ namespace Cake.BuildxCache.Tasks;
 /// <c>--cache-max-age</c> go), prints the listing, and deletes only with <c>--confirm</c>. The live branches are
 /// <c>--live-branches</c> (plus the default branch), else <c>git ls-remote --heads origin</c> in the working directory.
 /// </summary>
-public static partial class RegistryPrune
+internal static partial class RegistryPrune
 {
     private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(60);
 

@@ -13,7 +13,7 @@ namespace Cake.BuildxCache.Tasks.Commands;
 /// runners' own argument building (the same code that runs them), without running anything.
 /// </summary>
 /// <param name="context">Cake's context; its process runner is never called.</param>
-public sealed class CommandLines(ICakeContext context)
+internal sealed class CommandLines(ICakeContext context)
 {
     /// <summary>The command line of any docker wrapper's settings.</summary>
     /// <param name="settings">The settings.</param>
