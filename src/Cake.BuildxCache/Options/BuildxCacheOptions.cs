@@ -19,10 +19,10 @@ public sealed record BuildxCacheOptions
     /// <summary><c>cache-tag-prefix</c>: cache tag = prefix + slug.</summary>
     public string CacheTagPrefix { get; init; } = OptionCatalog.CacheTagPrefix.Default;
 
-    /// <summary><c>dockerfile</c>.</summary>
+    /// <summary><c>--dockerfile</c>: Dockerfile path (--file).</summary>
     public string Dockerfile { get; init; } = OptionCatalog.Dockerfile.Default;
 
-    /// <summary><c>context</c>.</summary>
+    /// <summary><c>--context</c>: build context directory.</summary>
     public string Context { get; init; } = OptionCatalog.Context.Default;
 
     /// <summary><c>stage</c>: the Dockerfile stage (buildx <c>--target</c>), or null for the last one.</summary>
@@ -31,10 +31,10 @@ public sealed record BuildxCacheOptions
     /// <summary><c>platform</c>: <c>os/arch[/variant]</c> values; empty for the builder's own platform.</summary>
     public IReadOnlyList<string> Platforms { get; init; } = OptionCatalog.Platform.Default;
 
-    /// <summary><c>builder</c>.</summary>
+    /// <summary><c>--builder</c>: buildx builder name to reuse or create.</summary>
     public string Builder { get; init; } = OptionCatalog.Builder.Default;
 
-    /// <summary><c>builder-driver</c>.</summary>
+    /// <summary><c>--builder-driver</c>: buildx driver of the builder: docker-container, kubernetes, remote or docker.</summary>
     public string BuilderDriver { get; init; } = OptionCatalog.BuilderDriver.Default;
 
     /// <summary><c>driver-opt</c>: <c>key=value</c> driver options.</summary>
@@ -43,13 +43,13 @@ public sealed record BuildxCacheOptions
     /// <summary><c>buildkitd-config</c>: a buildkitd.toml path.</summary>
     public string? BuildkitdConfig { get; init; }
 
-    /// <summary><c>cache-mode</c>.</summary>
+    /// <summary><c>--cache-mode</c>: cache export mode: min (final stage only) or max (every stage).</summary>
     public CacheMode CacheMode { get; init; } = OptionCatalog.CacheMode.Default;
 
     /// <summary><c>cache-readonly</c>: true forces read-only, false asks to write locally too, null lets the policy decide.</summary>
     public bool? CacheReadOnly { get; init; }
 
-    /// <summary><c>cache-ignore-error</c>.</summary>
+    /// <summary><c>--cache-ignore-error</c>: a cache that cannot be written does not fail the build (ignore-error=).</summary>
     public bool CacheIgnoreError { get; init; } = OptionCatalog.CacheIgnoreError.Default;
 
     /// <summary><c>cache-image-manifest</c>: passed only when set.</summary>
@@ -67,16 +67,16 @@ public sealed record BuildxCacheOptions
     /// <summary><c>load</c>: null lets the policy decide (a local run loads).</summary>
     public bool? Load { get; init; }
 
-    /// <summary><c>tag-branch</c>.</summary>
+    /// <summary><c>--tag-branch</c>: tag the image with the branch slug.</summary>
     public bool TagBranch { get; init; } = OptionCatalog.TagBranch.Default;
 
-    /// <summary><c>tag-sha</c>.</summary>
+    /// <summary><c>--tag-sha</c>: tag the image with the short sha.</summary>
     public bool TagSha { get; init; } = OptionCatalog.TagSha.Default;
 
-    /// <summary><c>tag-latest</c>.</summary>
+    /// <summary><c>--tag-latest</c>: tag the image latest on the default branch.</summary>
     public bool TagLatest { get; init; } = OptionCatalog.TagLatest.Default;
 
-    /// <summary><c>tag-git-tag</c>.</summary>
+    /// <summary><c>--tag-git-tag</c>: tag the image with the git tag on tag pipelines.</summary>
     public bool TagGitTag { get; init; } = OptionCatalog.TagGitTag.Default;
 
     /// <summary><c>tag</c>: extra tags on the image repository.</summary>
@@ -94,7 +94,7 @@ public sealed record BuildxCacheOptions
     /// <summary><c>registry</c>: the host <see cref="RegistryUser"/> logs in to; the image's registry when null.</summary>
     public string? Registry { get; init; }
 
-    /// <summary><c>registry-user</c>.</summary>
+    /// <summary><c>--registry-user</c>: user for the registry.</summary>
     public string? RegistryUser { get; init; }
 
     /// <summary><c>registry-password</c> (secret).</summary>
@@ -118,7 +118,7 @@ public sealed record BuildxCacheOptions
     /// <summary><c>progress</c>: buildx <c>--progress</c>, or null for buildx's default.</summary>
     public string? Progress { get; init; }
 
-    /// <summary><c>metadata-file</c>.</summary>
+    /// <summary><c>--metadata-file</c>: file buildx writes the build result metadata to (--metadata-file).</summary>
     public string? MetadataFile { get; init; }
 
     /// <summary><c>check-cache-refs</c>: ask the registry which cache-from refs exist before building.</summary>
@@ -136,10 +136,10 @@ public sealed record BuildxCacheOptions
     /// <summary><c>prune-keep-storage</c>: a size such as <c>10GB</c>.</summary>
     public string? PruneKeepStorage { get; init; }
 
-    /// <summary><c>prune-remove-builder</c>.</summary>
+    /// <summary><c>--prune-remove-builder</c>: PruneCache removes the builder afterwards.</summary>
     public bool PruneRemoveBuilder { get; init; } = OptionCatalog.PruneRemoveBuilder.Default;
 
-    /// <summary><c>logout</c>.</summary>
+    /// <summary><c>--logout</c>: log out of the registries after publishing.</summary>
     public bool Logout { get; init; } = OptionCatalog.Logout.Default;
 
     /// <summary><c>prune-registry</c>: PruneCache prunes the cache repository's tags in the registry, not the builder.</summary>

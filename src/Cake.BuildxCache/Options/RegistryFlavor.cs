@@ -15,6 +15,6 @@ public enum RegistryFlavor
     /// <summary>Amazon Elastic Container Registry.</summary>
     Ecr,
 
-    /// <summary>Harbor.</summary>
+    /// <summary>Harbor, which stores the cache only as an OCI image manifest.</summary>
     Harbor,
 }
