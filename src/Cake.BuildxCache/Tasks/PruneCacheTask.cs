@@ -13,18 +13,18 @@ namespace Cake.BuildxCache.Tasks;
 /// </summary>
 [TaskName(Name)]
 [TaskDescription("Prunes the builder's local cache (--prune-until, --prune-keep-storage; --prune-remove-builder removes it); --prune-registry prunes stale cache tags in the registry instead (--confirm deletes).")]
-public sealed class PruneCacheTask : FrostingTask<BuildxCacheContext>
+public sealed class PruneCacheTask : AsyncFrostingTask<BuildxCacheContext>
 {
     /// <summary>The task name.</summary>
     public const string Name = "PruneCache";
 
     /// <inheritdoc/>
-    public override void Run(BuildxCacheContext context)
+    public override async Task RunAsync(BuildxCacheContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Run.PruneRegistry)
         {
-            RegistryPrune.Run(context);
+            await RegistryPrune.RunAsync(context).ConfigureAwait(false);
             return;
         }
 

@@ -27,7 +27,8 @@ internal static partial class RegistryPrune
     /// When the options are wrong, the registry cannot be reached or refuses the listing, the prune would touch image
     /// tags, or any tag could not be read or deleted (after the whole listing is printed).
     /// </exception>
-    public static void Run(BuildxCacheContext context)
+    /// <returns>A task that completes when the prune is done.</returns>
+    public static async Task RunAsync(BuildxCacheContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
 
@@ -51,7 +52,7 @@ internal static partial class RegistryPrune
         {
             try
             {
-                result = new RegistryCachePruner(client).PruneAsync(request).GetAwaiter().GetResult();
+                result = await new RegistryCachePruner(client).PruneAsync(request).ConfigureAwait(false);
             }
             catch (RegistryException exception)
             {
