@@ -10,11 +10,13 @@ app_dir="$root/.artifacts/build-app"
 stamp="$app_dir/.inputs"
 
 # Every file the build app is compiled from; a change to any of them (or to the list) triggers a build.
+# The stamp is the SHA-1 of sha1sum's lines ("<sha1>  <path>\n", paths relative, in byte order); build.ps1
+# computes the same, so either bootstrapper accepts the other's build.
 inputs_hash() {
   find build src Directory.Build.props Cake.Assemblies.props global.json \
     \( -name bin -o -name obj \) -prune -o \
-    -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' \) -print \
-    | LC_ALL=C sort | xargs sha1sum | sha1sum | cut -d' ' -f1
+    -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' \) -print0 \
+    | LC_ALL=C sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1
 }
 
 # ReadyToRun-compiled for this machine's runtime: it halves start-up (no JIT of Cake and Spectre).

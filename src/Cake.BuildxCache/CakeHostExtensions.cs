@@ -24,6 +24,7 @@ public static class CakeHostExtensions
         ArgumentNullException.ThrowIfNull(host);
         return host
             .UseContext<TContext>()
+            .UseSetup<RunTargetsSetup>()
             .UseTeardown<LogoutTeardown>()
             .UseTaskLifetime<LogSectionLifetime>()
             .AddAssembly(typeof(BuildxCacheContext).Assembly);

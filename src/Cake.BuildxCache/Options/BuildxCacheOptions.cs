@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Cake.BuildxCache.Options;
 
 /// <summary>
@@ -8,12 +10,6 @@ namespace Cake.BuildxCache.Options;
 /// </summary>
 public sealed record BuildxCacheOptions
 {
-    /// <summary>The builder name used when none is given.</summary>
-    public const string DefaultBuilder = "buildx-cache";
-
-    /// <summary>The builder driver used when none is given (the registry cache needs it).</summary>
-    public const string DefaultBuilderDriver = "docker-container";
-
     /// <summary><c>image</c>: the image repository without tag, e.g. <c>registry.example.com/group/app</c>.</summary>
     public string? Image { get; init; }
 
@@ -21,40 +17,40 @@ public sealed record BuildxCacheOptions
     public string? CacheRepo { get; init; }
 
     /// <summary><c>cache-tag-prefix</c>: cache tag = prefix + slug.</summary>
-    public string CacheTagPrefix { get; init; } = string.Empty;
+    public string CacheTagPrefix { get; init; } = OptionCatalog.CacheTagPrefix.Default;
 
-    /// <summary><c>dockerfile</c>.</summary>
-    public string Dockerfile { get; init; } = "Dockerfile";
+    /// <summary><c>--dockerfile</c>: Dockerfile path (--file).</summary>
+    public string Dockerfile { get; init; } = OptionCatalog.Dockerfile.Default;
 
-    /// <summary><c>context</c>.</summary>
-    public string Context { get; init; } = ".";
+    /// <summary><c>--context</c>: build context directory.</summary>
+    public string Context { get; init; } = OptionCatalog.Context.Default;
 
     /// <summary><c>stage</c>: the Dockerfile stage (buildx <c>--target</c>), or null for the last one.</summary>
     public string? Stage { get; init; }
 
     /// <summary><c>platform</c>: <c>os/arch[/variant]</c> values; empty for the builder's own platform.</summary>
-    public IReadOnlyList<string> Platforms { get; init; } = [];
+    public IReadOnlyList<string> Platforms { get; init; } = OptionCatalog.Platform.Default;
 
-    /// <summary><c>builder</c>.</summary>
-    public string Builder { get; init; } = DefaultBuilder;
+    /// <summary><c>--builder</c>: buildx builder name to reuse or create.</summary>
+    public string Builder { get; init; } = OptionCatalog.Builder.Default;
 
-    /// <summary><c>builder-driver</c>.</summary>
-    public string BuilderDriver { get; init; } = DefaultBuilderDriver;
+    /// <summary><c>--builder-driver</c>: buildx driver of the builder: docker-container, kubernetes, remote or docker.</summary>
+    public string BuilderDriver { get; init; } = OptionCatalog.BuilderDriver.Default;
 
     /// <summary><c>driver-opt</c>: <c>key=value</c> driver options.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> DriverOpts { get; init; } = [];
+    public IReadOnlyList<KeyValuePair<string, string>> DriverOpts { get; init; } = OptionCatalog.DriverOpt.Default;
 
     /// <summary><c>buildkitd-config</c>: a buildkitd.toml path.</summary>
     public string? BuildkitdConfig { get; init; }
 
-    /// <summary><c>cache-mode</c>.</summary>
-    public CacheMode CacheMode { get; init; } = CacheMode.Max;
+    /// <summary><c>--cache-mode</c>: cache export mode: min (final stage only) or max (every stage).</summary>
+    public CacheMode CacheMode { get; init; } = OptionCatalog.CacheMode.Default;
 
     /// <summary><c>cache-readonly</c>: true forces read-only, false asks to write locally too, null lets the policy decide.</summary>
     public bool? CacheReadOnly { get; init; }
 
-    /// <summary><c>cache-ignore-error</c>.</summary>
-    public bool CacheIgnoreError { get; init; } = true;
+    /// <summary><c>--cache-ignore-error</c>: a cache that cannot be written does not fail the build (ignore-error=).</summary>
+    public bool CacheIgnoreError { get; init; } = OptionCatalog.CacheIgnoreError.Default;
 
     /// <summary><c>cache-image-manifest</c>: passed only when set.</summary>
     public bool? CacheImageManifest { get; init; }
@@ -71,26 +67,26 @@ public sealed record BuildxCacheOptions
     /// <summary><c>load</c>: null lets the policy decide (a local run loads).</summary>
     public bool? Load { get; init; }
 
-    /// <summary><c>tag-branch</c>.</summary>
-    public bool TagBranch { get; init; } = true;
+    /// <summary><c>--tag-branch</c>: tag the image with the branch slug.</summary>
+    public bool TagBranch { get; init; } = OptionCatalog.TagBranch.Default;
 
-    /// <summary><c>tag-sha</c>.</summary>
-    public bool TagSha { get; init; } = true;
+    /// <summary><c>--tag-sha</c>: tag the image with the short sha.</summary>
+    public bool TagSha { get; init; } = OptionCatalog.TagSha.Default;
 
-    /// <summary><c>tag-latest</c>.</summary>
-    public bool TagLatest { get; init; } = true;
+    /// <summary><c>--tag-latest</c>: tag the image latest on the default branch.</summary>
+    public bool TagLatest { get; init; } = OptionCatalog.TagLatest.Default;
 
-    /// <summary><c>tag-git-tag</c>.</summary>
-    public bool TagGitTag { get; init; } = true;
+    /// <summary><c>--tag-git-tag</c>: tag the image with the git tag on tag pipelines.</summary>
+    public bool TagGitTag { get; init; } = OptionCatalog.TagGitTag.Default;
 
     /// <summary><c>tag</c>: extra tags on the image repository.</summary>
-    public IReadOnlyList<string> ExtraTags { get; init; } = [];
+    public IReadOnlyList<string> ExtraTags { get; init; } = OptionCatalog.Tag.Default;
 
     /// <summary><c>label</c>: extra labels, in the order given.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Labels { get; init; } = [];
+    public IReadOnlyList<KeyValuePair<string, string>> Labels { get; init; } = OptionCatalog.Label.Default;
 
     /// <summary><c>build-arg</c>: extra build arguments, in the order given.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> BuildArgs { get; init; } = [];
+    public IReadOnlyList<KeyValuePair<string, string>> BuildArgs { get; init; } = OptionCatalog.BuildArg.Default;
 
     /// <summary><c>title</c>: the <c>org.opencontainers.image.title</c> label, else the image's last path segment.</summary>
     public string? Title { get; init; }
@@ -98,7 +94,7 @@ public sealed record BuildxCacheOptions
     /// <summary><c>registry</c>: the host <see cref="RegistryUser"/> logs in to; the image's registry when null.</summary>
     public string? Registry { get; init; }
 
-    /// <summary><c>registry-user</c>.</summary>
+    /// <summary><c>--registry-user</c>: user for the registry.</summary>
     public string? RegistryUser { get; init; }
 
     /// <summary><c>registry-password</c> (secret).</summary>
@@ -122,17 +118,17 @@ public sealed record BuildxCacheOptions
     /// <summary><c>progress</c>: buildx <c>--progress</c>, or null for buildx's default.</summary>
     public string? Progress { get; init; }
 
-    /// <summary><c>metadata-file</c>.</summary>
+    /// <summary><c>--metadata-file</c>: file buildx writes the build result metadata to (--metadata-file).</summary>
     public string? MetadataFile { get; init; }
 
     /// <summary><c>check-cache-refs</c>: ask the registry which cache-from refs exist before building.</summary>
-    public bool CheckCacheRefs { get; init; } = true;
+    public bool CheckCacheRefs { get; init; } = OptionCatalog.CheckCacheRefs.Default;
 
     /// <summary><c>require-cache-hit</c>: the least percent of steps a warm build must take from the cache, or null.</summary>
     public int? RequireCacheHit { get; init; }
 
     /// <summary><c>registry-flavor</c>: the cache registry's kind, choosing the cache-to options it needs.</summary>
-    public Policy.RegistryFlavor RegistryFlavor { get; init; } = Policy.RegistryFlavor.Generic;
+    public RegistryFlavor RegistryFlavor { get; init; } = OptionCatalog.RegistryFlavor.Default;
 
     /// <summary><c>prune-until</c>: a Go duration such as <c>72h</c>.</summary>
     public string? PruneUntil { get; init; }
@@ -140,26 +136,32 @@ public sealed record BuildxCacheOptions
     /// <summary><c>prune-keep-storage</c>: a size such as <c>10GB</c>.</summary>
     public string? PruneKeepStorage { get; init; }
 
-    /// <summary><c>prune-remove-builder</c>.</summary>
-    public bool PruneRemoveBuilder { get; init; }
+    /// <summary><c>--prune-remove-builder</c>: PruneCache removes the builder afterwards.</summary>
+    public bool PruneRemoveBuilder { get; init; } = OptionCatalog.PruneRemoveBuilder.Default;
 
-    /// <summary><c>logout</c>.</summary>
-    public bool Logout { get; init; }
+    /// <summary><c>--logout</c>: log out of the registries after publishing.</summary>
+    public bool Logout { get; init; } = OptionCatalog.Logout.Default;
 
     /// <summary><c>prune-registry</c>: PruneCache prunes the cache repository's tags in the registry, not the builder.</summary>
-    public bool PruneRegistry { get; init; }
+    public bool PruneRegistry { get; init; } = OptionCatalog.PruneRegistry.Default;
 
     /// <summary><c>cache-max-age</c>: a duration such as <c>168h</c>; see <see cref="CacheMaxAgeSpan"/>.</summary>
     public string? CacheMaxAge { get; init; }
 
     /// <summary><c>confirm</c>: the registry prune deletes; without it, it only lists.</summary>
-    public bool Confirm { get; init; }
+    public bool Confirm { get; init; } = OptionCatalog.Confirm.Default;
 
     /// <summary><c>live-branches</c>: the branches that exist; empty to ask <c>git ls-remote --heads origin</c>.</summary>
-    public IReadOnlyList<string> LiveBranches { get; init; } = [];
+    public IReadOnlyList<string> LiveBranches { get; init; } = OptionCatalog.LiveBranches.Default;
 
     /// <summary><see cref="CacheMaxAge"/> as a duration, or null when unset or unreadable (validation reports that).</summary>
     public TimeSpan? CacheMaxAgeSpan => CacheMaxAge is { } text && OptionFormats.TryParseDuration(text, out var span) ? span : null;
+
+    /// <summary>
+    /// The values of the options declared without a property of their own, by name; read them with
+    /// <see cref="OptionDescriptor{T}.ValueIn"/>, set them with <see cref="OptionDescriptor{T}.With"/>.
+    /// </summary>
+    internal ImmutableDictionary<string, object?> Values { get; init; } = ImmutableDictionary<string, object?>.Empty;
 
     /// <summary>Where each option that was set came from, by option name; an option absent here has its default.</summary>
     public IReadOnlyDictionary<string, OptionOrigin> Origins { get; init; } = new Dictionary<string, OptionOrigin>();
@@ -184,7 +186,7 @@ public sealed record BuildxCacheOptions
     public IReadOnlyList<string> Describe() =>
     [
         .. OptionCatalog.All
-            .Select(option => (option, value: OptionFormatter.Format(this, option)))
+            .Select(option => (option, value: option.Format(this)))
             .Where(pair => !string.IsNullOrEmpty(pair.value))
             .Select(pair => $"{pair.option.Name} = {pair.value} ({OriginOf(pair.option)})"),
     ];

@@ -1,160 +1,426 @@
+using System.Reflection;
+
 namespace Cake.BuildxCache.Options;
 
-/// <summary>Every option <see cref="BuildxCacheOptions"/> reads, with its names, default and purpose.</summary>
+/// <summary>
+/// Every option, each declared once: its name (from which the argument, environment variable and
+/// cake.config key derive), CI default, default, parser, place in <see cref="BuildxCacheOptions"/> and
+/// summary. The reader, Plan's option list and the README's option table are all made from this list.
+/// </summary>
 public static class OptionCatalog
 {
-    /// <summary><c>image</c>: the image repository, without tag (CI default: CI_REGISTRY_IMAGE).</summary>
-    public static readonly OptionDescriptor Image = new("image", "registry.example.com/group/app", "", "image repository without tag or digest") { CiVariable = "CI_REGISTRY_IMAGE" };
+    /// <summary>The <c>--image</c> option.</summary>
+    public static readonly OptionDescriptor<string?> Image = new("image", OptionParsers.OptionalText, o => o.Image, (o, v) => o with { Image = v })
+    {
+        Default = null,
+        Example = "registry.example.com/group/app",
+        Summary = "image repository without tag or digest",
+        CiVariable = "CI_REGISTRY_IMAGE",
+    };
 
-    /// <summary><c>cache-repo</c>: where cache refs live.</summary>
-    public static readonly OptionDescriptor CacheRepo = new("cache-repo", "registry.example.com/group/app/cache", "<image>/cache", "repository the registry cache refs live in, without tag");
+    /// <summary>The <c>--cache-repo</c> option.</summary>
+    public static readonly OptionDescriptor<string?> CacheRepo = new("cache-repo", OptionParsers.OptionalText, o => o.CacheRepo, (o, v) => o with { CacheRepo = v })
+    {
+        Default = null,
+        Example = "registry.example.com/group/app/cache",
+        Summary = "repository the registry cache refs live in, without tag",
+        DefaultDescription = "<image>/cache",
+        Shown = o => o.EffectiveCacheRepo,
+    };
 
-    /// <summary><c>cache-tag-prefix</c>: put before the slug in cache tags.</summary>
-    public static readonly OptionDescriptor CacheTagPrefix = new("cache-tag-prefix", "cache-", "", "prefix of cache tags (cache tag = prefix + ref slug); with --cache-repo=<image> gives <image>:cache-<slug>");
+    /// <summary>The <c>--cache-tag-prefix</c> option.</summary>
+    public static readonly OptionDescriptor<string> CacheTagPrefix = new("cache-tag-prefix", OptionParsers.Text, o => o.CacheTagPrefix, (o, v) => o with { CacheTagPrefix = v })
+    {
+        Default = string.Empty,
+        Example = "cache-",
+        Summary = "prefix of cache tags (cache tag = prefix + ref slug); with --cache-repo=<image> gives <image>:cache-<slug>",
+    };
 
-    /// <summary><c>dockerfile</c>.</summary>
-    public static readonly OptionDescriptor Dockerfile = new("dockerfile", "docker/app.Dockerfile", "Dockerfile", "Dockerfile path (--file)");
+    /// <summary>The <c>--dockerfile</c> option.</summary>
+    public static readonly OptionDescriptor<string> Dockerfile = new("dockerfile", OptionParsers.Text, o => o.Dockerfile, (o, v) => o with { Dockerfile = v })
+    {
+        Default = "Dockerfile",
+        Example = "docker/app.Dockerfile",
+        Summary = "Dockerfile path (--file)",
+    };
 
-    /// <summary><c>context</c>.</summary>
-    public static readonly OptionDescriptor Context = new("context", "src/app", ".", "build context directory");
+    /// <summary>The <c>--context</c> option.</summary>
+    public static readonly OptionDescriptor<string> Context = new("context", OptionParsers.Text, o => o.Context, (o, v) => o with { Context = v })
+    {
+        Default = ".",
+        Example = "src/app",
+        Summary = "build context directory",
+    };
 
-    /// <summary><c>target</c>.</summary>
-    public static readonly OptionDescriptor Stage = new("stage", "runtime", "", "Dockerfile stage to build (buildx --target; named stage because --target picks the Cake task)");
+    /// <summary>The <c>--stage</c> option.</summary>
+    public static readonly OptionDescriptor<string?> Stage = new("stage", OptionParsers.OptionalText, o => o.Stage, (o, v) => o with { Stage = v })
+    {
+        Default = null,
+        Example = "runtime",
+        Summary = "Dockerfile stage to build (buildx --target; named stage because --target picks the Cake task)",
+    };
 
-    /// <summary><c>platform</c>.</summary>
-    public static readonly OptionDescriptor Platform = new("platform", "linux/amd64,linux/arm64", "", "target platforms os/arch[/variant], comma separated (--platform)") { IsList = true };
+    /// <summary>The <c>--platform</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> Platform = new("platform", OptionParsers.List, o => o.Platforms, (o, v) => o with { Platforms = v })
+    {
+        Default = [],
+        Example = "linux/amd64,linux/arm64",
+        Summary = "target platforms os/arch[/variant], comma separated (--platform)",
+    };
 
-    /// <summary><c>builder</c>.</summary>
-    public static readonly OptionDescriptor Builder = new("builder", "buildx-cache", BuildxCacheOptions.DefaultBuilder, "buildx builder name to reuse or create");
+    /// <summary>The <c>--builder</c> option.</summary>
+    public static readonly OptionDescriptor<string> Builder = new("builder", OptionParsers.Text, o => o.Builder, (o, v) => o with { Builder = v })
+    {
+        Default = "buildx-cache",
+        Example = "buildx-cache",
+        Summary = "buildx builder name to reuse or create",
+    };
 
-    /// <summary><c>builder-driver</c>.</summary>
-    public static readonly OptionDescriptor BuilderDriver = new("builder-driver", "docker-container", BuildxCacheOptions.DefaultBuilderDriver, "buildx driver of the builder: docker-container, kubernetes, remote or docker");
+    /// <summary>The <c>--builder-driver</c> option.</summary>
+    public static readonly OptionDescriptor<string> BuilderDriver = new("builder-driver", OptionParsers.Text, o => o.BuilderDriver, (o, v) => o with { BuilderDriver = v })
+    {
+        Default = "docker-container",
+        Example = "docker-container",
+        Summary = "buildx driver of the builder: docker-container, kubernetes, remote or docker",
+    };
 
-    /// <summary><c>driver-opt</c>.</summary>
-    public static readonly OptionDescriptor DriverOpt = new("driver-opt", "network=host", "", "builder driver options key=value (--driver-opt), several") { IsList = true };
+    /// <summary>The <c>--driver-opt</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> DriverOpt = new("driver-opt", OptionParsers.Pairs, o => o.DriverOpts, (o, v) => o with { DriverOpts = v })
+    {
+        Default = [],
+        Example = "network=host",
+        Summary = "builder driver options key=value (--driver-opt), several",
+    };
 
-    /// <summary><c>buildkitd-config</c>.</summary>
-    public static readonly OptionDescriptor BuildkitdConfig = new("buildkitd-config", "buildkitd.toml", "", "buildkitd.toml for the builder (--buildkitd-config, --config on old buildx)");
+    /// <summary>The <c>--buildkit-image</c> option: pinned to the BuildKit the module is tested with, not buildx's floating default.</summary>
+    public static readonly OptionDescriptor<string> BuildkitImage = new("buildkit-image", OptionParsers.Text)
+    {
+        Default = "moby/buildkit:v0.32.2",
+        Example = "moby/buildkit:v0.32.2",
+        Summary = "BuildKit image the builder runs (--driver-opt image=, docker-container and kubernetes drivers); a builder running another is recreated",
+    };
 
-    /// <summary><c>cache-mode</c>.</summary>
-    public static readonly OptionDescriptor CacheMode = new("cache-mode", "max", "max", "cache export mode: min (final stage only) or max (every stage)");
+    /// <summary>The <c>--buildkitd-config</c> option.</summary>
+    public static readonly OptionDescriptor<string?> BuildkitdConfig = new("buildkitd-config", OptionParsers.OptionalText, o => o.BuildkitdConfig, (o, v) => o with { BuildkitdConfig = v })
+    {
+        Default = null,
+        Example = "buildkitd.toml",
+        Summary = "buildkitd.toml for the builder (--buildkitd-config, --config on old buildx)",
+    };
 
-    /// <summary><c>cache-readonly</c>.</summary>
-    public static readonly OptionDescriptor CacheReadOnly = new("cache-readonly", "true", "CI: false; local: true unless pushing; fork MR: always true", "read the cache but never write it (no --cache-to)");
+    /// <summary>The <c>--cache-mode</c> option.</summary>
+    public static readonly OptionDescriptor<CacheMode> CacheMode = new("cache-mode", OptionParsers.Choice<CacheMode>, o => o.CacheMode, (o, v) => o with { CacheMode = v })
+    {
+        Default = Options.CacheMode.Max,
+        Example = "max",
+        Summary = "cache export mode: min (final stage only) or max (every stage)",
+    };
 
-    /// <summary><c>cache-ignore-error</c>.</summary>
-    public static readonly OptionDescriptor CacheIgnoreError = new("cache-ignore-error", "true", "true", "a cache that cannot be written does not fail the build (ignore-error=)");
+    /// <summary>The <c>--cache-readonly</c> option.</summary>
+    public static readonly OptionDescriptor<bool?> CacheReadOnly = new("cache-readonly", OptionParsers.OptionalFlag, o => o.CacheReadOnly, (o, v) => o with { CacheReadOnly = v })
+    {
+        Default = null,
+        Example = "true",
+        Summary = "read the cache but never write it (no --cache-to)",
+        DefaultDescription = "CI: false; local: true unless pushing; fork MR: always true",
+    };
 
-    /// <summary><c>cache-image-manifest</c>.</summary>
-    public static readonly OptionDescriptor CacheImageManifest = new("cache-image-manifest", "true", "", "write the cache as an OCI image manifest (image-manifest=), for registries that need it");
+    /// <summary>The <c>--cache-ignore-error</c> option.</summary>
+    public static readonly OptionDescriptor<bool> CacheIgnoreError = new("cache-ignore-error", OptionParsers.Flag, o => o.CacheIgnoreError, (o, v) => o with { CacheIgnoreError = v })
+    {
+        Default = true,
+        Example = "true",
+        Summary = "a cache that cannot be written does not fail the build (ignore-error=)",
+    };
 
-    /// <summary><c>cache-oci-mediatypes</c>.</summary>
-    public static readonly OptionDescriptor CacheOciMediaTypes = new("cache-oci-mediatypes", "true", "", "use OCI media types in the cache (oci-mediatypes=)");
+    /// <summary>The <c>--cache-image-manifest</c> option.</summary>
+    public static readonly OptionDescriptor<bool?> CacheImageManifest = new("cache-image-manifest", OptionParsers.OptionalFlag, o => o.CacheImageManifest, (o, v) => o with { CacheImageManifest = v })
+    {
+        Default = null,
+        Example = "true",
+        Summary = "write the cache as an OCI image manifest (image-manifest=), for registries that need it",
+    };
 
-    /// <summary><c>cache-compression</c>.</summary>
-    public static readonly OptionDescriptor CacheCompression = new("cache-compression", "zstd", "", "cache layer compression: gzip, estargz, zstd or uncompressed (compression=)");
+    /// <summary>The <c>--cache-oci-mediatypes</c> option.</summary>
+    public static readonly OptionDescriptor<bool?> CacheOciMediaTypes = new("cache-oci-mediatypes", OptionParsers.OptionalFlag, o => o.CacheOciMediaTypes, (o, v) => o with { CacheOciMediaTypes = v })
+    {
+        Default = null,
+        Example = "true",
+        Summary = "use OCI media types in the cache (oci-mediatypes=)",
+    };
 
-    /// <summary><c>push</c>.</summary>
-    public static readonly OptionDescriptor Push = new("push", "true", "CI: true (not for fork MRs); local: false", "push the image (--push); never together with --load");
+    /// <summary>The <c>--cache-compression</c> option.</summary>
+    public static readonly OptionDescriptor<CacheCompression?> CacheCompression = new("cache-compression", OptionParsers.OptionalChoice<CacheCompression>, o => o.CacheCompression, (o, v) => o with { CacheCompression = v })
+    {
+        Default = null,
+        Example = "zstd",
+        Summary = "cache layer compression: gzip, estargz, zstd or uncompressed (compression=)",
+    };
 
-    /// <summary><c>load</c>.</summary>
-    public static readonly OptionDescriptor Load = new("load", "true", "true when not pushing", "load the image into the local engine (--load); never together with --push");
+    /// <summary>The <c>--push</c> option.</summary>
+    public static readonly OptionDescriptor<bool?> Push = new("push", OptionParsers.OptionalFlag, o => o.Push, (o, v) => o with { Push = v })
+    {
+        Default = null,
+        Example = "true",
+        Summary = "push the image (--push); never together with --load",
+        DefaultDescription = "CI: true (not for fork MRs); local: false",
+    };
 
-    /// <summary><c>tag-branch</c>.</summary>
-    public static readonly OptionDescriptor TagBranch = new("tag-branch", "false", "true", "tag the image with the branch slug");
+    /// <summary>The <c>--load</c> option.</summary>
+    public static readonly OptionDescriptor<bool?> Load = new("load", OptionParsers.OptionalFlag, o => o.Load, (o, v) => o with { Load = v })
+    {
+        Default = null,
+        Example = "true",
+        Summary = "load the image into the local engine (--load); never together with --push",
+        DefaultDescription = "true when not pushing",
+    };
 
-    /// <summary><c>tag-sha</c>.</summary>
-    public static readonly OptionDescriptor TagSha = new("tag-sha", "false", "true", "tag the image with the short sha");
+    /// <summary>The <c>--tag-branch</c> option.</summary>
+    public static readonly OptionDescriptor<bool> TagBranch = new("tag-branch", OptionParsers.Flag, o => o.TagBranch, (o, v) => o with { TagBranch = v })
+    {
+        Default = true,
+        Example = "false",
+        Summary = "tag the image with the branch slug",
+    };
 
-    /// <summary><c>tag-latest</c>.</summary>
-    public static readonly OptionDescriptor TagLatest = new("tag-latest", "false", "true", "tag the image latest on the default branch");
+    /// <summary>The <c>--tag-sha</c> option.</summary>
+    public static readonly OptionDescriptor<bool> TagSha = new("tag-sha", OptionParsers.Flag, o => o.TagSha, (o, v) => o with { TagSha = v })
+    {
+        Default = true,
+        Example = "false",
+        Summary = "tag the image with the short sha",
+    };
 
-    /// <summary><c>tag-git-tag</c>.</summary>
-    public static readonly OptionDescriptor TagGitTag = new("tag-git-tag", "false", "true", "tag the image with the git tag on tag pipelines");
+    /// <summary>The <c>--tag-latest</c> option.</summary>
+    public static readonly OptionDescriptor<bool> TagLatest = new("tag-latest", OptionParsers.Flag, o => o.TagLatest, (o, v) => o with { TagLatest = v })
+    {
+        Default = true,
+        Example = "false",
+        Summary = "tag the image latest on the default branch",
+    };
 
-    /// <summary><c>tag</c>.</summary>
-    public static readonly OptionDescriptor Tag = new("tag", "stable", "", "extra image tags (tags only, on the image repository), several") { IsList = true };
+    /// <summary>The <c>--tag-git-tag</c> option.</summary>
+    public static readonly OptionDescriptor<bool> TagGitTag = new("tag-git-tag", OptionParsers.Flag, o => o.TagGitTag, (o, v) => o with { TagGitTag = v })
+    {
+        Default = true,
+        Example = "false",
+        Summary = "tag the image with the git tag on tag pipelines",
+    };
 
-    /// <summary><c>label</c>.</summary>
-    public static readonly OptionDescriptor Label = new("label", "com.example.team=platform", "", "extra image labels key=value, several; override the OCI labels of the same key") { IsList = true };
+    /// <summary>The <c>--tag</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> Tag = new("tag", OptionParsers.List, o => o.ExtraTags, (o, v) => o with { ExtraTags = v })
+    {
+        Default = [],
+        Example = "stable",
+        Summary = "extra image tags (tags only, on the image repository), several",
+    };
 
-    /// <summary><c>build-arg</c>.</summary>
-    public static readonly OptionDescriptor BuildArg = new("build-arg", "NODE_VERSION=22", "", "extra build arguments key=value, several; override GIT_COMMIT if named so") { IsList = true };
+    /// <summary>The <c>--label</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> Label = new("label", OptionParsers.Pairs, o => o.Labels, (o, v) => o with { Labels = v })
+    {
+        Default = [],
+        Example = "com.example.team=platform",
+        Summary = "extra image labels key=value, several; override the OCI labels of the same key",
+    };
 
-    /// <summary><c>title</c>.</summary>
-    public static readonly OptionDescriptor Title = new("title", "my-app", "last path segment of the image", "org.opencontainers.image.title");
+    /// <summary>The <c>--build-arg</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> BuildArg = new("build-arg", OptionParsers.Pairs, o => o.BuildArgs, (o, v) => o with { BuildArgs = v })
+    {
+        Default = [],
+        Example = "NODE_VERSION=22",
+        Summary = "extra build arguments key=value, several; override GIT_COMMIT if named so",
+    };
 
-    /// <summary><c>registry</c>.</summary>
-    public static readonly OptionDescriptor Registry = new("registry", "registry.example.com", "the image's registry", "registry host[:port] the registry-user/password log in to") { CiVariable = "CI_REGISTRY" };
+    /// <summary>The <c>--title</c> option.</summary>
+    public static readonly OptionDescriptor<string?> Title = new("title", OptionParsers.OptionalText, o => o.Title, (o, v) => o with { Title = v })
+    {
+        Default = null,
+        Example = "my-app",
+        Summary = "org.opencontainers.image.title",
+        DefaultDescription = "last path segment of the image",
+    };
 
-    /// <summary><c>registry-user</c>.</summary>
-    public static readonly OptionDescriptor RegistryUser = new("registry-user", "deploy-bot", "", "user for the registry") { CiVariable = "CI_REGISTRY_USER" };
+    /// <summary>The <c>--registry</c> option.</summary>
+    public static readonly OptionDescriptor<string?> Registry = new("registry", OptionParsers.OptionalText, o => o.Registry, (o, v) => o with { Registry = v })
+    {
+        Default = null,
+        Example = "registry.example.com",
+        Summary = "registry host[:port] the registry-user/password log in to",
+        DefaultDescription = "the image's registry",
+        CiVariable = "CI_REGISTRY",
+    };
 
-    /// <summary><c>registry-password</c> (secret).</summary>
-    public static readonly OptionDescriptor RegistryPassword = new("registry-password", "…", "", "password or token for the registry (secret)") { CiVariable = "CI_REGISTRY_PASSWORD", IsSecret = true };
+    /// <summary>The <c>--registry-user</c> option.</summary>
+    public static readonly OptionDescriptor<string?> RegistryUser = new("registry-user", OptionParsers.OptionalText, o => o.RegistryUser, (o, v) => o with { RegistryUser = v })
+    {
+        Default = null,
+        Example = "deploy-bot",
+        Summary = "user for the registry",
+        CiVariable = "CI_REGISTRY_USER",
+    };
 
-    /// <summary><c>cache-registry-user</c>.</summary>
-    public static readonly OptionDescriptor CacheRegistryUser = new("cache-registry-user", "cache-bot", "", "user for the cache repository's registry when it differs from the image's");
+    /// <summary>The <c>--registry-password</c> option.</summary>
+    public static readonly OptionDescriptor<Secret?> RegistryPassword = new("registry-password", OptionParsers.Secret, o => o.RegistryPassword, (o, v) => o with { RegistryPassword = v })
+    {
+        Default = null,
+        Example = "…",
+        Summary = "password or token for the registry (secret)",
+        CiVariable = "CI_REGISTRY_PASSWORD",
+        IsSecret = true,
+    };
 
-    /// <summary><c>cache-registry-password</c> (secret).</summary>
-    public static readonly OptionDescriptor CacheRegistryPassword = new("cache-registry-password", "…", "", "password or token for the cache repository's registry (secret)") { IsSecret = true };
+    /// <summary>The <c>--cache-registry-user</c> option.</summary>
+    public static readonly OptionDescriptor<string?> CacheRegistryUser = new("cache-registry-user", OptionParsers.OptionalText, o => o.CacheRegistryUser, (o, v) => o with { CacheRegistryUser = v })
+    {
+        Default = null,
+        Example = "cache-bot",
+        Summary = "user for the cache repository's registry when it differs from the image's",
+    };
 
-    /// <summary><c>branch</c>.</summary>
-    public static readonly OptionDescriptor Branch = new("branch", "feature/x", "", "override the branch name the refs resolver finds");
+    /// <summary>The <c>--cache-registry-password</c> option.</summary>
+    public static readonly OptionDescriptor<Secret?> CacheRegistryPassword = new("cache-registry-password", OptionParsers.Secret, o => o.CacheRegistryPassword, (o, v) => o with { CacheRegistryPassword = v })
+    {
+        Default = null,
+        Example = "…",
+        Summary = "password or token for the cache repository's registry (secret)",
+        IsSecret = true,
+    };
 
-    /// <summary><c>sha</c>.</summary>
-    public static readonly OptionDescriptor Sha = new("sha", "0123456789abcdef0123456789abcdef01234567", "", "override the commit sha the refs resolver finds");
+    /// <summary>The <c>--branch</c> option.</summary>
+    public static readonly OptionDescriptor<string?> Branch = new("branch", OptionParsers.OptionalText, o => o.Branch, (o, v) => o with { Branch = v })
+    {
+        Default = null,
+        Example = "feature/x",
+        Summary = "override the branch name the refs resolver finds",
+    };
 
-    /// <summary><c>default-branch</c>.</summary>
-    public static readonly OptionDescriptor DefaultBranch = new("default-branch", "main", "", "override the default branch the refs resolver finds");
+    /// <summary>The <c>--sha</c> option.</summary>
+    public static readonly OptionDescriptor<string?> Sha = new("sha", OptionParsers.OptionalText, o => o.Sha, (o, v) => o with { Sha = v })
+    {
+        Default = null,
+        Example = "0123456789abcdef0123456789abcdef01234567",
+        Summary = "override the commit sha the refs resolver finds",
+    };
 
-    /// <summary><c>progress</c>.</summary>
-    public static readonly OptionDescriptor Progress = new("progress", "plain", "", "buildx progress output: auto, plain, tty, quiet or rawjson");
+    /// <summary>The <c>--default-branch</c> option.</summary>
+    public static readonly OptionDescriptor<string?> DefaultBranch = new("default-branch", OptionParsers.OptionalText, o => o.DefaultBranch, (o, v) => o with { DefaultBranch = v })
+    {
+        Default = null,
+        Example = "main",
+        Summary = "override the default branch the refs resolver finds",
+    };
 
-    /// <summary><c>metadata-file</c>.</summary>
-    public static readonly OptionDescriptor MetadataFile = new("metadata-file", "build-metadata.json", "", "file buildx writes the build result metadata to (--metadata-file)");
+    /// <summary>The <c>--progress</c> option.</summary>
+    public static readonly OptionDescriptor<string?> Progress = new("progress", OptionParsers.OptionalText, o => o.Progress, (o, v) => o with { Progress = v })
+    {
+        Default = null,
+        Example = "plain",
+        Summary = "buildx progress output: auto, plain, tty, quiet or rawjson",
+    };
 
-    /// <summary><c>check-cache-refs</c>.</summary>
-    public static readonly OptionDescriptor CheckCacheRefs = new("check-cache-refs", "false", "true", "ask the registry which cache-from refs exist before the build and pass only those");
+    /// <summary>The <c>--metadata-file</c> option.</summary>
+    public static readonly OptionDescriptor<string?> MetadataFile = new("metadata-file", OptionParsers.OptionalText, o => o.MetadataFile, (o, v) => o with { MetadataFile = v })
+    {
+        Default = null,
+        Example = "build-metadata.json",
+        Summary = "file buildx writes the build result metadata to (--metadata-file)",
+    };
 
-    /// <summary><c>require-cache-hit</c>.</summary>
-    public static readonly OptionDescriptor RequireCacheHit = new("require-cache-hit", "80", "", "fail a warm build (one that imported a cache ref) whose steps came from the cache less than this percent");
+    /// <summary>The <c>--check-cache-refs</c> option.</summary>
+    public static readonly OptionDescriptor<bool> CheckCacheRefs = new("check-cache-refs", OptionParsers.Flag, o => o.CheckCacheRefs, (o, v) => o with { CheckCacheRefs = v })
+    {
+        Default = true,
+        Example = "false",
+        Summary = "ask the registry which cache-from refs exist before the build and pass only those",
+    };
 
-    /// <summary><c>registry-flavor</c>.</summary>
-    public static readonly OptionDescriptor RegistryFlavor = new("registry-flavor", "ecr", "generic", "cache-to options the cache registry needs: generic, gitlab, ghcr, ecr or harbor");
+    /// <summary>The <c>--require-cache-hit</c> option.</summary>
+    public static readonly OptionDescriptor<int?> RequireCacheHit = new("require-cache-hit", OptionParsers.Percent, o => o.RequireCacheHit, (o, v) => o with { RequireCacheHit = v })
+    {
+        Default = null,
+        Example = "80",
+        Summary = "fail a warm build (one that imported a cache ref) whose steps came from the cache less than this percent",
+    };
 
-    /// <summary><c>prune-until</c>.</summary>
-    public static readonly OptionDescriptor PruneUntil = new("prune-until", "72h", "", "PruneCache removes cache older than this Go duration (--filter until=)");
+    /// <summary>The <c>--registry-flavor</c> option.</summary>
+    public static readonly OptionDescriptor<RegistryFlavor> RegistryFlavor = new("registry-flavor", OptionParsers.Choice<RegistryFlavor>, o => o.RegistryFlavor, (o, v) => o with { RegistryFlavor = v })
+    {
+        Default = Options.RegistryFlavor.Generic,
+        Example = "ecr",
+        Summary = "cache-to options the cache registry needs: generic, gitlab, ghcr, ecr or harbor",
+    };
 
-    /// <summary><c>prune-keep-storage</c>.</summary>
-    public static readonly OptionDescriptor PruneKeepStorage = new("prune-keep-storage", "10GB", "", "PruneCache keeps this much cache (--keep-storage)");
+    /// <summary>The <c>--prune-until</c> option.</summary>
+    public static readonly OptionDescriptor<string?> PruneUntil = new("prune-until", OptionParsers.OptionalText, o => o.PruneUntil, (o, v) => o with { PruneUntil = v })
+    {
+        Default = null,
+        Example = "72h",
+        Summary = "PruneCache removes cache older than this Go duration (--filter until=)",
+    };
 
-    /// <summary><c>prune-remove-builder</c>.</summary>
-    public static readonly OptionDescriptor PruneRemoveBuilder = new("prune-remove-builder", "true", "false", "PruneCache removes the builder afterwards");
+    /// <summary>The <c>--prune-keep-storage</c> option.</summary>
+    public static readonly OptionDescriptor<string?> PruneKeepStorage = new("prune-keep-storage", OptionParsers.OptionalText, o => o.PruneKeepStorage, (o, v) => o with { PruneKeepStorage = v })
+    {
+        Default = null,
+        Example = "10GB",
+        Summary = "PruneCache keeps this much cache (--keep-storage)",
+    };
 
-    /// <summary><c>logout</c>.</summary>
-    public static readonly OptionDescriptor Logout = new("logout", "true", "false", "log out of the registries after publishing");
+    /// <summary>The <c>--prune-remove-builder</c> option.</summary>
+    public static readonly OptionDescriptor<bool> PruneRemoveBuilder = new("prune-remove-builder", OptionParsers.Flag, o => o.PruneRemoveBuilder, (o, v) => o with { PruneRemoveBuilder = v })
+    {
+        Default = false,
+        Example = "true",
+        Summary = "PruneCache removes the builder afterwards",
+    };
 
-    /// <summary><c>prune-registry</c>: PruneCache prunes the registry's cache tags instead of the builder.</summary>
-    public static readonly OptionDescriptor PruneRegistry = new("prune-registry", "true", "false", "PruneCache deletes stale cache tags from the cache repository in the registry instead of pruning the builder (a dry run without --confirm)");
+    /// <summary>The <c>--logout</c> option.</summary>
+    public static readonly OptionDescriptor<bool> Logout = new("logout", OptionParsers.Flag, o => o.Logout, (o, v) => o with { Logout = v })
+    {
+        Default = false,
+        Example = "true",
+        Summary = "log out of the registries after publishing",
+    };
 
-    /// <summary><c>cache-max-age</c>: registry prune age limit.</summary>
-    public static readonly OptionDescriptor CacheMaxAge = new("cache-max-age", "168h", "", "registry prune: cache tags written longer ago than this duration go too (168h, 30m; days as hours)");
+    /// <summary>The <c>--prune-registry</c> option.</summary>
+    public static readonly OptionDescriptor<bool> PruneRegistry = new("prune-registry", OptionParsers.Flag, o => o.PruneRegistry, (o, v) => o with { PruneRegistry = v })
+    {
+        Default = false,
+        Example = "true",
+        Summary = "PruneCache deletes stale cache tags from the cache repository in the registry instead of pruning the builder (a dry run without --confirm)",
+    };
 
-    /// <summary><c>confirm</c>: the registry prune deletes.</summary>
-    public static readonly OptionDescriptor Confirm = new("confirm", "true", "false", "registry prune: delete for real; without it the prune only lists what would go");
+    /// <summary>The <c>--cache-max-age</c> option.</summary>
+    public static readonly OptionDescriptor<string?> CacheMaxAge = new("cache-max-age", OptionParsers.OptionalText, o => o.CacheMaxAge, (o, v) => o with { CacheMaxAge = v })
+    {
+        Default = null,
+        Example = "168h",
+        Summary = "registry prune: cache tags written longer ago than this duration go too (168h, 30m; days as hours)",
+    };
 
-    /// <summary><c>live-branches</c>: the branches whose caches the registry prune keeps.</summary>
-    public static readonly OptionDescriptor LiveBranches = new("live-branches", "main,feature/x", "git ls-remote --heads origin", "registry prune: the branches that exist (caches of others go); the default branch always counts") { IsList = true };
+    /// <summary>The <c>--confirm</c> option.</summary>
+    public static readonly OptionDescriptor<bool> Confirm = new("confirm", OptionParsers.Flag, o => o.Confirm, (o, v) => o with { Confirm = v })
+    {
+        Default = false,
+        Example = "true",
+        Summary = "registry prune: delete for real; without it the prune only lists what would go",
+    };
 
-    /// <summary>Every option, in the order the Plan prints them.</summary>
+    /// <summary>The <c>--live-branches</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> LiveBranches = new("live-branches", OptionParsers.List, o => o.LiveBranches, (o, v) => o with { LiveBranches = v })
+    {
+        Default = [],
+        Example = "main,feature/x",
+        Summary = "registry prune: the branches that exist (caches of others go); the default branch always counts",
+        DefaultDescription = "git ls-remote --heads origin",
+    };
+
+    /// <summary>Every option, in the order they are declared above: the order the reader, Plan and the table use.</summary>
     public static IReadOnlyList<OptionDescriptor> All { get; } =
     [
-        Image, CacheRepo, CacheTagPrefix, Dockerfile, Context, Stage, Platform, Builder, BuilderDriver, DriverOpt,
-        BuildkitdConfig, CacheMode, CacheReadOnly, CacheIgnoreError, CacheImageManifest, CacheOciMediaTypes,
-        CacheCompression, Push, Load, TagBranch, TagSha, TagLatest, TagGitTag, Tag, Label, BuildArg, Title,
-        Registry, RegistryUser, RegistryPassword, CacheRegistryUser, CacheRegistryPassword, Branch, Sha,
-        DefaultBranch, Progress, MetadataFile, CheckCacheRefs, RequireCacheHit, RegistryFlavor, PruneUntil, PruneKeepStorage, PruneRemoveBuilder, Logout,
-        PruneRegistry, CacheMaxAge, Confirm, LiveBranches,
+        .. typeof(OptionCatalog).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => typeof(OptionDescriptor).IsAssignableFrom(field.FieldType))
+            .OrderBy(field => field.MetadataToken)
+            .Select(field => (OptionDescriptor)field.GetValue(null)!),
     ];
 }

@@ -3,17 +3,25 @@ using System.Globalization;
 namespace Cake.BuildxCache.Options;
 
 /// <summary>
-/// One option's name and where it is read from. The names derive from <see cref="Name"/>:
+/// One option's names, sources, default and purpose. The names derive from <see cref="Name"/>:
 /// argument <c>--cache-repo</c>, environment <c>BUILDX_CACHE_REPO</c>, configuration key
 /// <c>Buildx_CacheRepo</c> (that is <c>CacheRepo=</c> under <c>[Buildx]</c> in cake.config, or
-/// <c>CAKE_BUILDX_CACHEREPO</c> in the environment).
+/// <c>CAKE_BUILDX_CACHEREPO</c> in the environment). <see cref="OptionDescriptor{T}"/> adds how the value
+/// is read, stored and printed; the reader, Plan and the option table all go through it.
 /// </summary>
-/// <param name="Name">The kebab-case name, e.g. <c>cache-repo</c>.</param>
-/// <param name="Example">An example value used in "how to set it" messages.</param>
-/// <param name="DefaultText">The default, as documentation (empty when none).</param>
-/// <param name="Summary">What the option does.</param>
-public sealed record OptionDescriptor(string Name, string Example, string DefaultText, string Summary)
+public abstract class OptionDescriptor
 {
+    private protected OptionDescriptor(string name) => Name = name;
+
+    /// <summary>The kebab-case name, e.g. <c>cache-repo</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>An example value used in "how to set it" messages.</summary>
+    public required string Example { get; init; }
+
+    /// <summary>What the option does.</summary>
+    public required string Summary { get; init; }
+
     /// <summary>A CI variable read as the lowest-precedence value (<c>CI_REGISTRY_IMAGE</c> for the image).</summary>
     public string? CiVariable { get; init; }
 
@@ -21,7 +29,10 @@ public sealed record OptionDescriptor(string Name, string Example, string Defaul
     public bool IsSecret { get; init; }
 
     /// <summary>True when the option takes several values (repeat the argument, or separate values).</summary>
-    public bool IsList { get; init; }
+    public abstract bool IsList { get; }
+
+    /// <summary>The default as documentation (empty when none).</summary>
+    public abstract string DefaultText { get; }
 
     /// <summary>The argument, <c>--cache-repo</c>.</summary>
     public string Argument => "--" + Name;
@@ -39,4 +50,13 @@ public sealed record OptionDescriptor(string Name, string Example, string Defaul
     public string HowToSet => IsSecret
         ? $"set {EnvironmentVariable}{(CiVariable is null ? string.Empty : $" (or {CiVariable} in GitLab CI)")} in the environment; avoid passing secrets as arguments or in cake.config"
         : $"set {Argument}={Example}, {EnvironmentVariable}, or {ConfigFileKey}= under [Buildx] in cake.config";
+
+    /// <summary>Reads this option from <paramref name="reading"/> into <paramref name="options"/>; unset keeps the default.</summary>
+    internal abstract BuildxCacheOptions ReadInto(OptionReading reading, BuildxCacheOptions options);
+
+    /// <summary>The option's value in <paramref name="options"/> as printed text, or null when it has none.</summary>
+    internal abstract string? Format(BuildxCacheOptions options);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
 }

@@ -4,7 +4,7 @@ using Cake.Core.IO;
 namespace Cake.BuildxCache.Pipeline;
 
 /// <summary>Writes the hand-off texts through Cake's file system (UTF-8 without byte order mark).</summary>
-public static class ArtifactFile
+internal static class ArtifactFile
 {
     /// <summary>Replaces a file's content (<c>artifacts/build.env</c>, <c>artifacts/buildx-report.json</c>), creating its folder.</summary>
     /// <param name="fileSystem">The file system (<c>context.FileSystem</c>).</param>

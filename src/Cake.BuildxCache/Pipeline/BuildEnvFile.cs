@@ -10,7 +10,7 @@ namespace Cake.BuildxCache.Pipeline;
 /// </list>
 /// A prefix (<c>BUILDX_</c>) keeps the names from clashing with a project's own variables.
 /// </summary>
-public static class BuildEnvFile
+internal static class BuildEnvFile
 {
     /// <summary>The image repository's variable name (before the prefix).</summary>
     public const string ImageKey = "IMAGE";

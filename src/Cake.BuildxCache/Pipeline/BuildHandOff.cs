@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Policy;
 
@@ -9,7 +10,7 @@ namespace Cake.BuildxCache.Pipeline;
 /// <param name="Tags">The full image tags (<c>registry.gitlab.com/acme/shop:main</c>), as the plan has them.</param>
 /// <param name="CacheFrom">The cache refs the build was told to read, in order.</param>
 /// <param name="CacheTo">The cache ref the build was told to write, or null when the cache was read-only.</param>
-public sealed record BuildHandOff(string Image, string? Digest, IReadOnlyList<string> Tags, IReadOnlyList<string> CacheFrom, string? CacheTo)
+internal sealed record BuildHandOff(string Image, string? Digest, IReadOnlyList<string> Tags, IReadOnlyList<string> CacheFrom, string? CacheTo)
 {
     /// <summary>The hand-off of a planned build and the metadata buildx wrote for it.</summary>
     /// <param name="plan">The plan the build ran.</param>

@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Pipeline;
 
 /// <summary>Variables that a GitLab dotenv report cannot hold; <see cref="Exception.Message"/> names every problem.</summary>
-public sealed class DotenvException : Exception
+internal sealed class DotenvException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="DotenvException"/> class.</summary>
     public DotenvException()

@@ -13,7 +13,7 @@ namespace Cake.BuildxCache.Pipeline;
 /// instances configure both limits). So a value is written as it is, never quoted, and is refused (not silently
 /// changed) when GitLab would not give it back unchanged.
 /// </summary>
-public static partial class DotenvFile
+internal static partial class DotenvFile
 {
     /// <summary>The file must be smaller than this many bytes (GitLab's default <c>dotenv_size</c> limit).</summary>
     public const int MaxBytes = 5 * 1024;

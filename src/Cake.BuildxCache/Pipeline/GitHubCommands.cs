@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Pipeline;
 /// unescapes it (<c>%</c> <c>%25</c>, CR <c>%0D</c>, LF <c>%0A</c>), so a value can neither end the line early nor
 /// smuggle in a second command.
 /// </summary>
-public static class GitHubCommands
+internal static class GitHubCommands
 {
     /// <summary>Ends the current log group.</summary>
     public const string EndGroup = "::endgroup::";

@@ -8,7 +8,7 @@ namespace Cake.BuildxCache.Pipeline;
 /// not a marker at all and shows as text. So: lowercase, anything outside <c>a-z 0-9 _ . -</c> becomes <c>-</c>,
 /// no <c>-</c> at either end, <c>section</c> when nothing is left.
 /// </summary>
-public static class GitLabSectionName
+internal static class GitLabSectionName
 {
     /// <summary>Makes <paramref name="name"/> a valid section name.</summary>
     /// <param name="name">Any text, e.g. a task name.</param>

@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Pipeline;
 /// The GitHub Actions job summary of a build (Markdown appended to <c>$GITHUB_STEP_SUMMARY</c>): the image, its
 /// digest and tags, the cache refs read and written, then the cache report when there is one. Lines end with <c>\n</c>.
 /// </summary>
-public static class JobSummary
+internal static class JobSummary
 {
     /// <summary>Renders the summary.</summary>
     /// <param name="handOff">The build's result.</param>

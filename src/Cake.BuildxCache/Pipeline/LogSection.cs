@@ -11,7 +11,7 @@ namespace Cake.BuildxCache.Pipeline;
 /// Pure: the time is a parameter. Print each line on its own, as it is: it contains escape characters and, for
 /// GitLab, a carriage return that hides the marker.
 /// </summary>
-public static class LogSection
+internal static class LogSection
 {
     private const string EraseLine = "\u001b[0K";
 

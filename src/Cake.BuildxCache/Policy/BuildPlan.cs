@@ -9,7 +9,6 @@ namespace Cake.BuildxCache.Policy;
 /// options, with no I/O: the tasks turn it into docker commands and the Plan task prints it.
 /// </summary>
 /// <param name="Refs">Where the build stands.</param>
-/// <param name="Options">The options it was planned from.</param>
 /// <param name="Image">The image repository (empty when none was set: validation reports it).</param>
 /// <param name="CacheRepo">The cache repository, or null without an image.</param>
 /// <param name="Dockerfile">The Dockerfile (<c>--file</c>).</param>
@@ -23,10 +22,15 @@ namespace Cake.BuildxCache.Policy;
 /// <param name="CacheTo">The <c>--cache-to</c> value, or null when the cache is read-only.</param>
 /// <param name="Output">Push, load or neither.</param>
 /// <param name="Registries">The registries to log in to; a login without credentials is skipped (locally) or was refused by validation (CI).</param>
+/// <param name="Builder">The builder the build runs on (<c>--builder</c>).</param>
+/// <param name="CacheTagPrefix">What cache tags start with before the slug.</param>
+/// <param name="MetadataFile">The file buildx writes the build's metadata to, as given (relative to the working directory).</param>
+/// <param name="Progress">The progress mode asked for, or null to choose plain (rawjson when asked and supported).</param>
+/// <param name="CheckCacheRefs">Ask the registry which cache-from refs exist before building and pass only those.</param>
+/// <param name="RequireCacheHit">The least percent of steps a warm build must take from the cache, or null.</param>
 /// <param name="Notes">Why: one human-readable line per decision.</param>
 public sealed record BuildPlan(
     GitRefInfo Refs,
-    BuildxCacheOptions Options,
     string Image,
     string? CacheRepo,
     string Dockerfile,
@@ -40,6 +44,12 @@ public sealed record BuildPlan(
     CacheSpec? CacheTo,
     OutputMode Output,
     IReadOnlyList<RegistryLogin> Registries,
+    string Builder,
+    string CacheTagPrefix,
+    string MetadataFile,
+    string? Progress,
+    bool CheckCacheRefs,
+    int? RequireCacheHit,
     IReadOnlyList<string> Notes)
 {
     /// <summary>True when the build writes the registry cache.</summary>

@@ -8,7 +8,7 @@ namespace Cake.BuildxCache.Policy;
 /// same plan. It never throws on bad options (so the Plan task can print a plan next to the validation
 /// problems); validate with <see cref="BuildxCacheOptionsValidator"/> before running anything.
 /// </summary>
-public static class BuildPlanner
+internal static class BuildPlanner
 {
     /// <summary>Plans the build.</summary>
     /// <param name="refs">Where the build stands (resolved once).</param>
@@ -37,14 +37,14 @@ public static class BuildPlanner
 
         var (output, outputNote) = OutputPolicy.Decide(refs, options);
         notes.Add(outputNote);
-        var (registries, registryNotes) = RegistryPolicy.Decide(options, refs.IsCI);
+        var cacheRepo = options.EffectiveCacheRepo;
+        var (registries, registryNotes) = RegistryPolicy.Decide(options, cacheRepo, refs.IsCI);
         notes.AddRange(registryNotes);
 
         return new BuildPlan(
             refs,
-            options,
             options.Image?.Trim() ?? string.Empty,
-            options.EffectiveCacheRepo,
+            cacheRepo,
             options.Dockerfile,
             options.Context,
             options.Stage,
@@ -56,6 +56,12 @@ public static class BuildPlanner
             cacheTo,
             output,
             registries,
+            options.Builder,
+            options.CacheTagPrefix,
+            options.MetadataFile ?? ArtifactPaths.Metadata,
+            options.Progress,
+            options.CheckCacheRefs,
+            options.RequireCacheHit,
             notes);
     }
 

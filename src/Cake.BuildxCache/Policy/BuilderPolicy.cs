@@ -5,7 +5,7 @@ using Cake.BuildxCache.Refs;
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>Which builder to reuse or create, and on which docker context.</summary>
-public static class BuilderPolicy
+internal static class BuilderPolicy
 {
     /// <summary>Plans the builder.</summary>
     /// <param name="options">The validated options.</param>
@@ -28,6 +28,10 @@ public static class BuilderPolicy
             }
             : null;
 
-        return new BuilderPlan(options.Builder, options.BuilderDriver, options.DriverOpts, options.BuildkitdConfig, context, endpoint);
+        // The image only the container drivers run; a --driver-opt image=… given by hand wins.
+        var driverOptions = options.BuilderDriver is "docker-container" or "kubernetes" && !options.DriverOpts.Any(pair => pair.Key == "image")
+            ? [new("image", OptionCatalog.BuildkitImage.ValueIn(options)), .. options.DriverOpts]
+            : options.DriverOpts;
+        return new BuilderPlan(options.Builder, options.BuilderDriver, driverOptions, options.BuildkitdConfig, context, endpoint);
     }
 }

@@ -4,12 +4,6 @@ using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Policy;
 
-/// <summary>What to read the registry cache from and write it to.</summary>
-/// <param name="From">The <c>--cache-from</c> chain, most specific first, without duplicates.</param>
-/// <param name="To">The <c>--cache-to</c>, or null when the cache is read-only.</param>
-/// <param name="Notes">Why.</param>
-public sealed record CacheDecision(IReadOnlyList<CacheSpec> From, CacheSpec? To, IReadOnlyList<string> Notes);
-
 /// <summary>
 /// Cache refs: <c>&lt;cache-repo&gt;:&lt;prefix&gt;&lt;slug&gt;</c>. Cache-from reads the build's own ref, then
 /// the merge request target branch's, then the default branch's (a tag pipeline: the tag's own ref, then
@@ -17,7 +11,7 @@ public sealed record CacheDecision(IReadOnlyList<CacheSpec> From, CacheSpec? To,
 /// read-only: fork merge requests (always), <c>cache-readonly=true</c>, a detached HEAD or an empty slug
 /// (nothing to key it on), and local runs unless <c>push=true</c> or <c>cache-readonly=false</c>.
 /// </summary>
-public static class CacheRefPolicy
+internal static class CacheRefPolicy
 {
     /// <summary>Decides cache-from and cache-to.</summary>
     /// <param name="refs">Where the build stands.</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Refs;
 
@@ -11,7 +12,7 @@ namespace Cake.BuildxCache.Policy;
 /// extra labels; an extra label of the same key replaces the OCI one in place. Build arguments:
 /// <c>GIT_COMMIT=&lt;sha&gt;</c>, then the extra ones (same rule for the same key).
 /// </summary>
-public static class LabelPolicy
+internal static class LabelPolicy
 {
     /// <summary>The label key prefix of the OCI image annotations.</summary>
     public const string Oci = "org.opencontainers.image.";

@@ -8,7 +8,7 @@ namespace Cake.BuildxCache.Policy;
 /// So locally, without <c>--image</c>, the image is named after the repository (its origin's name,
 /// else its folder's) on a local registry; in CI the image must be set (or come from CI_REGISTRY_IMAGE).
 /// </summary>
-public static class LocalImagePolicy
+internal static class LocalImagePolicy
 {
     /// <summary>The registry host local default images are named on.</summary>
     public const string LocalRegistry = "localhost:5000";

@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Policy;
 /// time-outs are not retried, so a wrong password or a hung registry still fails at once or after docker's
 /// own time-out, never several times over.
 /// </summary>
-public static class LoginRetryPolicy
+internal static class LoginRetryPolicy
 {
     private static readonly string[] TransientMarkers =
     [

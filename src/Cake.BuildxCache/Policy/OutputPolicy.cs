@@ -8,7 +8,7 @@ namespace Cake.BuildxCache.Policy;
 /// except fork merge requests (they load: a fork must not overwrite the upstream's tags), and a local run
 /// loads. <c>load=false</c> where loading was chosen gives <see cref="OutputMode.None"/>.
 /// </summary>
-public static class OutputPolicy
+internal static class OutputPolicy
 {
     /// <summary>Decides the output mode.</summary>
     /// <param name="refs">Where the build stands.</param>

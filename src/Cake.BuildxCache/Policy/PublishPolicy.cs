@@ -4,7 +4,7 @@ using Cake.BuildxCache.Refs;
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>What the Publish target changes: it pushes, also on a laptop, unless <c>--push</c> says otherwise.</summary>
-public static class PublishPolicy
+internal static class PublishPolicy
 {
     /// <summary>The options Publish builds with.</summary>
     /// <param name="options">The options as read (and configured).</param>

@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Options;
 
 namespace Cake.BuildxCache.Policy;
@@ -8,52 +9,34 @@ namespace Cake.BuildxCache.Policy;
 /// images). <c>registry-user/password</c> belong to the <c>registry</c> host (default: the image's);
 /// <c>cache-registry-user/password</c> to the cache repository's host when it has no other credentials.
 /// </summary>
-public static class RegistryPolicy
+internal static class RegistryPolicy
 {
     /// <summary>The logins, image's host first.</summary>
     /// <param name="options">The options.</param>
     /// <returns>One login per distinct host.</returns>
-    public static IReadOnlyList<RegistryLogin> Logins(BuildxCacheOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var imageHost = HostOf(options.Image);
-        var cacheHost = HostOf(options.EffectiveCacheRepo);
-        var registryHost = string.IsNullOrEmpty(options.Registry) ? null : DockerNames.NormalizeHost(options.Registry);
-        var mainHost = registryHost ?? imageHost;
+    public static IReadOnlyList<RegistryLogin> Logins(BuildxCacheOptions options) => Logins(options, options?.EffectiveCacheRepo);
 
-        var purposes = new List<(string Host, List<string> Purposes)>();
-        void Add(string? host, string purpose)
-        {
-            if (host is null)
-            {
-                return;
-            }
-
-            var entry = purposes.FirstOrDefault(item => item.Host == host);
-            if (entry.Host is null)
-            {
-                purposes.Add((host, [purpose]));
-            }
-            else if (!entry.Purposes.Contains(purpose))
-            {
-                entry.Purposes.Add(purpose);
-            }
-        }
-
-        Add(imageHost, "image");
-        Add(cacheHost, "cache");
-        Add(registryHost, "registry");
-
-        return [.. purposes.Select(item => Login(options, item.Host, string.Join(", ", item.Purposes.Where(p => p != "registry" || item.Purposes.Count == 1)), mainHost, cacheHost))];
-    }
+    /// <summary>The logins, image's host first, with the cache in <paramref name="cacheRepo"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="cacheRepo">The cache repository the plan uses, or null without one.</param>
+    /// <returns>One login per distinct host.</returns>
+    public static IReadOnlyList<RegistryLogin> Logins(BuildxCacheOptions options, string? cacheRepo) => RegistryLogins.For(options, cacheRepo);
 
     /// <summary>The logins plus notes on the ones that will be skipped or look wrong.</summary>
     /// <param name="options">The options.</param>
     /// <param name="isCI">True under a CI system.</param>
     /// <returns>The logins and notes.</returns>
-    public static (IReadOnlyList<RegistryLogin> Logins, IReadOnlyList<string> Notes) Decide(BuildxCacheOptions options, bool isCI)
+    public static (IReadOnlyList<RegistryLogin> Logins, IReadOnlyList<string> Notes) Decide(BuildxCacheOptions options, bool isCI) =>
+        Decide(options, options?.EffectiveCacheRepo, isCI);
+
+    /// <summary>The logins plus notes, with the cache in <paramref name="cacheRepo"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="cacheRepo">The cache repository the plan uses, or null without one.</param>
+    /// <param name="isCI">True under a CI system.</param>
+    /// <returns>The logins and notes.</returns>
+    public static (IReadOnlyList<RegistryLogin> Logins, IReadOnlyList<string> Notes) Decide(BuildxCacheOptions options, string? cacheRepo, bool isCI)
     {
-        var logins = Logins(options);
+        var logins = Logins(options, cacheRepo);
         var notes = new List<string>();
         foreach (var login in logins.Where(login => !login.HasCredentials))
         {
@@ -73,23 +56,5 @@ public static class RegistryPolicy
     /// <summary>The normalized registry host of a repository name, or null when there is none.</summary>
     /// <param name="repository">A repository name.</param>
     /// <returns>The host, <c>docker.io</c> for Docker Hub names.</returns>
-    public static string? HostOf(string? repository) =>
-        string.IsNullOrWhiteSpace(repository) ? null : ImageName.Parse(repository).RegistryHost;
-
-    private static RegistryLogin Login(BuildxCacheOptions options, string host, string purpose, string? mainHost, string? cacheHost)
-    {
-        var hasMain = options.RegistryUser is not null || options.RegistryPassword is not null;
-        var hasCache = options.CacheRegistryUser is not null || options.CacheRegistryPassword is not null;
-        if (host == mainHost && hasMain)
-        {
-            return new(host, purpose, options.RegistryUser, options.RegistryPassword, OptionCatalog.RegistryUser.Name);
-        }
-
-        if (host == cacheHost && hasCache)
-        {
-            return new(host, purpose, options.CacheRegistryUser, options.CacheRegistryPassword, OptionCatalog.CacheRegistryUser.Name);
-        }
-
-        return new(host, purpose, null, null, null);
-    }
+    public static string? HostOf(string? repository) => RegistryLogins.HostOf(repository);
 }

@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Policy;
 /// The branches a remote has, from <c>git ls-remote --heads origin</c> output (<c>&lt;sha&gt;\trefs/heads/&lt;name&gt;</c>
 /// per line), as the slugs cache tags are keyed by.
 /// </summary>
-public static class RemoteBranches
+internal static class RemoteBranches
 {
     /// <summary>
     /// The branch names in <c>git ls-remote</c> output. <c>refs/heads/…</c> lines give branches; with

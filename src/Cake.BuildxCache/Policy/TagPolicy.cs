@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Refs;
 
@@ -10,7 +11,7 @@ namespace Cake.BuildxCache.Policy;
 /// <c>release-1-0</c>), then the extra tags. Each switch is an option (<c>tag-branch</c>, <c>tag-sha</c>,
 /// <c>tag-latest</c>, <c>tag-git-tag</c>, <c>tag</c>).
 /// </summary>
-public static class TagPolicy
+internal static class TagPolicy
 {
     /// <summary>Decides the tags.</summary>
     /// <param name="refs">Where the build stands.</param>

@@ -8,7 +8,7 @@ namespace Cake.BuildxCache.Policy;
 /// branch <c>cache-demo</c>'s image tag <c>cache-demo</c> is also branch <c>demo</c>'s cache tag, so that cache-to
 /// overwrites the image and a prune takes the image for a stale cache.
 /// </summary>
-public static class TagPrefixCollision
+internal static class TagPrefixCollision
 {
     /// <summary>True when cache tags share the image's repository, told apart by a non-empty prefix.</summary>
     /// <param name="image">The image repository, when known.</param>

@@ -3,7 +3,7 @@ using Cake.Core;
 namespace Cake.BuildxCache.Refs;
 
 /// <summary>Tells which CI system, if any, the build runs under.</summary>
-public static class CiDetector
+internal static class CiDetector
 {
     /// <summary>
     /// GitLab CI when GITLAB_CI=true, GitHub Actions when GITHUB_ACTIONS=true, else none. GitLab is

@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Refs;
 
 /// <summary>Commit sha helpers shared by every provider, so a short sha means the same thing everywhere.</summary>
-public static class CommitSha
+internal static class CommitSha
 {
     /// <summary>GitLab's CI_COMMIT_SHORT_SHA is 8 characters; local and GitHub runs use the same length.</summary>
     public const int ShortLength = 8;

@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Refs;
 /// </summary>
 /// <param name="Host">DOCKER_HOST, or null for the default local socket.</param>
 /// <param name="CertPath">The folder holding <c>ca.pem</c>, <c>cert.pem</c> and <c>key.pem</c> when TLS is used, else null.</param>
-public sealed record DockerHostInfo(string? Host, string? CertPath)
+internal sealed record DockerHostInfo(string? Host, string? CertPath)
 {
     /// <summary>The local default daemon: no DOCKER_HOST, no TLS.</summary>
     public static DockerHostInfo Local { get; } = new(null, null);

@@ -12,7 +12,7 @@ namespace Cake.BuildxCache.Refs;
 /// <param name="HeadSha"><c>pull_request.head.sha</c>: the pull request's own commit, not the merge commit GITHUB_SHA names.</param>
 /// <param name="HeadRepositoryFullName"><c>pull_request.head.repo.full_name</c>; null when the head repository was deleted.</param>
 /// <param name="HeadRepositoryIsFork"><c>pull_request.head.repo.fork</c>.</param>
-public sealed record GitHubEventPayload(
+internal sealed record GitHubEventPayload(
     string? DefaultBranch,
     bool HasPullRequest,
     string? HeadSha,

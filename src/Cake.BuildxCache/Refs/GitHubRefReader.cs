@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Refs;
 /// Reads the refs of a GitHub Actions job from its GITHUB_* variables and its event payload.
 /// For a pull request GITHUB_REF_NAME is <c>N/merge</c>: the ref name is the head branch instead.
 /// </summary>
-public static class GitHubRefReader
+internal static class GitHubRefReader
 {
     private const string DefaultServer = "https://github.com";
 

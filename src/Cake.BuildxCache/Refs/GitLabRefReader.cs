@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Refs;
 /// branches; the variables it does not read (CI_COMMIT_REF_SLUG, CI_DEFAULT_BRANCH, CI_COMMIT_SHORT_SHA,
 /// CI_COMMIT_BRANCH and the merge request project ids) are read from the environment directly.
 /// </summary>
-public static class GitLabRefReader
+internal static class GitLabRefReader
 {
     /// <summary>Reads the refs from GitLab's CI variables.</summary>
     /// <param name="environment">The job's environment.</param>

@@ -6,4 +6,4 @@ namespace Cake.BuildxCache.Refs;
 /// </summary>
 /// <param name="Refs">Where the build stands.</param>
 /// <param name="Notes">Fallbacks taken while resolving, in the order they happened; empty when none.</param>
-public sealed record GitRefResolution(GitRefInfo Refs, IReadOnlyList<string> Notes);
+internal sealed record GitRefResolution(GitRefInfo Refs, IReadOnlyList<string> Notes);

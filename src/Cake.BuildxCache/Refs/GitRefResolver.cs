@@ -10,7 +10,7 @@ namespace Cake.BuildxCache.Refs;
 /// </summary>
 /// <param name="environment">Environment variables and the working directory.</param>
 /// <param name="fileSystem">Reads CI files such as GitHub's event payload.</param>
-public sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem fileSystem)
+internal sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem fileSystem)
 {
     private readonly ICakeEnvironment _environment = environment ?? throw new ArgumentNullException(nameof(environment));
     private readonly IFileSystem _fileSystem = fileSystem ?? throw new ArgumentNullException(nameof(fileSystem));

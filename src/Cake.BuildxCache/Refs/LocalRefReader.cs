@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Refs;
 /// Reads the refs of a developer's checkout with LibGit2Sharp: the current branch, or for a detached
 /// HEAD the tag it stands on, else its short sha.
 /// </summary>
-public static class LocalRefReader
+internal static class LocalRefReader
 {
     /// <summary>Used when origin/HEAD does not name the default branch (a clone made with <c>git init</c>, say).</summary>
     public const string FallbackDefaultBranch = "main";

@@ -8,7 +8,7 @@ namespace Cake.BuildxCache.Refs;
 /// <param name="Branch">The branch to build as; yields <see cref="RefKind.Branch"/> with its computed slug.</param>
 /// <param name="Sha">The commit sha to label and tag the image with.</param>
 /// <param name="DefaultBranch">The repository's default branch.</param>
-public sealed record RefOverrides(string? Branch = null, string? Sha = null, string? DefaultBranch = null)
+internal sealed record RefOverrides(string? Branch = null, string? Sha = null, string? DefaultBranch = null)
 {
     /// <summary>No overrides: everything comes from CI or git.</summary>
     public static RefOverrides None { get; } = new();

@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Refs;
 /// GitLab's CI_COMMIT_REF_SLUG, computed the same way GitLab does, so that a cache ref written by a
 /// GitLab job and one computed locally or on GitHub name the same tag.
 /// </summary>
-public static class RefSlug
+internal static class RefSlug
 {
     /// <summary>GitLab cuts slugs to 63 characters (a DNS label) before trimming dashes.</summary>
     public const int MaxLength = 63;

@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Refs;
 /// <c>org.opencontainers.image.source</c> label. Image labels are public: user names, passwords and
 /// tokens in the remote (<c>https://user:token@host/…</c>, as CI clones often have) are always dropped.
 /// </summary>
-public static partial class RemoteUrl
+internal static partial class RemoteUrl
 {
     /// <summary>
     /// <c>https://user:token@host/group/repo.git</c> becomes <c>https://host/group/repo</c>;

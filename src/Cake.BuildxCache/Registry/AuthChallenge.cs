@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Registry;
 /// </summary>
 /// <param name="Scheme">The scheme, <c>Basic</c> or <c>Bearer</c> (compared case-insensitively).</param>
 /// <param name="Parameters">The parameters, keys lowercased.</param>
-public sealed record AuthChallenge(string Scheme, IReadOnlyDictionary<string, string> Parameters)
+internal sealed record AuthChallenge(string Scheme, IReadOnlyDictionary<string, string> Parameters)
 {
     /// <summary>True for the token flow.</summary>
     public bool IsBearer => Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase);

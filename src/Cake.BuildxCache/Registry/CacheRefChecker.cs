@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Registry;
 /// with the reason, and once a host is unreachable its other refs are not tried again.
 /// </summary>
 /// <param name="client">The registry client (its credentials and timeouts apply).</param>
-public sealed class CacheRefChecker(RegistryClient client)
+internal sealed class CacheRefChecker(RegistryClient client)
 {
     /// <summary>Checks each ref.</summary>
     /// <param name="refs">Cache refs such as <c>registry.example.com/app/cache:main</c>.</param>

@@ -13,7 +13,7 @@ namespace Cake.BuildxCache.Registry;
 /// unsupported with what to do instead (pass registry-user/registry-password). The file is read on every
 /// lookup; a missing file means no credentials, an unreadable one is unsupported.
 /// </summary>
-public sealed class DockerConfigCredentials : IRegistryCredentialSource
+internal sealed class DockerConfigCredentials : IRegistryCredentialSource
 {
     /// <summary>Reads <paramref name="configDirectory"/>/config.json.</summary>
     /// <param name="configDirectory">The docker configuration directory.</param>

@@ -2,41 +2,14 @@ using Cake.BuildxCache.Policy;
 
 namespace Cake.BuildxCache.Registry;
 
-/// <summary>A registry cache prune to run.</summary>
-/// <param name="Repository">The cache repository, e.g. <c>registry.example.com/group/app/cache</c> (a tag on it is ignored).</param>
-/// <param name="Rules">The rules (prefix, default branch, live branches, max age, now).</param>
-/// <param name="Confirm">True deletes; false (the default) only lists what would go.</param>
-public sealed record RegistryPruneRequest(string Repository, CachePruneRules Rules, bool Confirm = false)
-{
-    /// <summary>
-    /// The image repository, when known: with an empty prefix and the cache living in the image repository,
-    /// every image tag would look like a cache tag, so the prune refuses to run.
-    /// </summary>
-    public string? ImageRepository { get; init; }
-
-    /// <summary>How many manifests are read at once (default 4).</summary>
-    public int Parallelism { get; init; } = 4;
-}
-
-/// <summary>What a prune did.</summary>
-/// <param name="Decision">The decision per tag.</param>
-/// <param name="Lines">The listing, then one line per deletion or failure: print them as they are.</param>
-/// <param name="Deleted">The digests deleted (empty on a dry run).</param>
-/// <param name="Failures">What could not be read or deleted, in plain words.</param>
-public sealed record RegistryPruneResult(CachePruneDecision Decision, IReadOnlyList<string> Lines, IReadOnlyList<string> Deleted, IReadOnlyList<string> Failures)
-{
-    /// <summary>True when every planned deletion happened (always true on a dry run).</summary>
-    public bool Succeeded => Failures.Count == 0;
-}
-
 /// <summary>
-/// Registry-side cache pruning (issue 5.4): lists the cache repository's tags, reads the manifest of every
+/// Registry-side cache pruning: lists the cache repository's tags, reads the manifest of every
 /// cache tag (digest, size, write time), decides with <see cref="RegistryCachePrunePolicy"/>, and with
 /// <see cref="RegistryPruneRequest.Confirm"/> deletes each chosen manifest by digest. The registry frees
 /// the blobs only in its garbage collection.
 /// </summary>
 /// <param name="client">The registry client (its credentials need delete rights to confirm).</param>
-public sealed class RegistryCachePruner(RegistryClient client)
+internal sealed class RegistryCachePruner(RegistryClient client)
 {
     /// <summary>Runs the prune.</summary>
     /// <param name="request">What to prune and how.</param>

@@ -21,10 +21,8 @@ namespace Cake.BuildxCache.Registry;
 /// 502/503/504. Credentials and tokens appear only in <c>Authorization</c> headers: never in a log line or a message.
 /// </para>
 /// </summary>
-public sealed class RegistryClient : IDisposable
+internal sealed class RegistryClient : IDisposable
 {
-    private const long MaxConfigBytes = 4 * 1024 * 1024;
-    private const int MaxIndexChildren = 64;
 
     private readonly HttpClient http;
     private readonly RegistryClientOptions options;
@@ -248,7 +246,7 @@ public sealed class RegistryClient : IDisposable
 
     // Tags and digests are URL-safe as they are; anything else is escaped.
     private static string Segment(string reference) =>
-        IsDigest(reference) || Policy.DockerNames.IsValidTag(reference) ? reference : Uri.EscapeDataString(reference);
+        IsDigest(reference) || Docker.DockerNames.IsValidTag(reference) ? reference : Uri.EscapeDataString(reference);
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
@@ -301,23 +299,6 @@ public sealed class RegistryClient : IDisposable
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static DateTimeOffset? ParseTime(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value.ToUniversalTime() : null;
-
-    private static long SizeOf(JsonElement descriptor) =>
-        descriptor.TryGetProperty("size", out var size) && size.TryGetInt64(out var value) && value >= 0 ? value : 0;
-
-    private static IEnumerable<JsonElement> Array(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray() : [];
-
-    private static DateTimeOffset? Annotation(JsonElement element, string name) =>
-        element.TryGetProperty("annotations", out var annotations) && annotations.ValueKind == JsonValueKind.Object
-            ? ParseTime(Text(annotations, name))
-            : null;
-
-    private static BlobDescriptor? Blob(JsonElement descriptor) =>
-        Text(descriptor, "digest") is { Length: > 0 } digest ? new BlobDescriptor(digest, SizeOf(descriptor), Text(descriptor, "mediaType")) : null;
-
     private Uri ManifestPath(RepositoryReference repository, string reference) =>
         EndpointOf(repository.Host).Resolve($"v2/{repository.Path}/manifests/{Segment(reference)}");
 
@@ -341,92 +322,41 @@ public sealed class RegistryClient : IDisposable
         }
 
         var digest = headerDigest ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
-        JsonDocument document;
+        ManifestDocument manifest;
         try
         {
-            document = JsonDocument.Parse(body);
+            manifest = ManifestDocument.Parse(body, contentType);
         }
         catch (JsonException exception)
         {
             throw new RegistryException(RegistryFailure.Unexpected, $"{reference} is not a JSON manifest", null, exception);
         }
 
-        using (document)
+        var (blobs, created, createdFrom) = (manifest.Blobs.ToList(), manifest.Created, manifest.CreatedFrom);
+        foreach (var child in depth > 0 ? [] : manifest.Children)
         {
-            var root = document.RootElement;
-            var mediaType = Text(root, "mediaType") ?? contentType ?? string.Empty;
-            var created = Annotation(root, "org.opencontainers.image.created");
-            var createdFrom = created is null ? CreatedSource.None : CreatedSource.Annotation;
-
-            if (MediaTypes.IsIndex(mediaType) || (root.TryGetProperty("manifests", out _) && !root.TryGetProperty("layers", out _)))
+            // An image index: its platform manifests hold the blobs, and date it when it carries no annotation.
+            var info = await GetManifestInfoAsync(reference.WithReference(child), depth + 1, cancellationToken).ConfigureAwait(false);
+            if (info is null)
             {
-                var entries = Array(root, "manifests").ToList();
-                var isImageIndex = entries.Count > 0 && entries.All(entry => MediaTypes.IsImageManifest(Text(entry, "mediaType")) || MediaTypes.IsIndex(Text(entry, "mediaType")));
-                if (!isImageIndex)
-                {
-                    var blobs = entries.Select(Blob).OfType<BlobDescriptor>().DistinctBy(blob => blob.Digest).ToList();
-                    var kind = entries.Any(entry => Text(entry, "mediaType") == MediaTypes.BuildKitCacheConfig) ? ManifestKind.BuildKitCacheIndex : ManifestKind.Other;
-                    (created, createdFrom) = created is null ? NewestLayer(entries) : (created, createdFrom);
-                    return new(reference, digest, mediaType, kind, body.Length, blobs, created, createdFrom);
-                }
-
-                var all = new List<BlobDescriptor>();
-                foreach (var entry in entries.Take(MaxIndexChildren))
-                {
-                    if (depth > 0 || Text(entry, "digest") is not { } child)
-                    {
-                        continue;
-                    }
-
-                    var info = await GetManifestInfoAsync(reference.WithReference(child), depth + 1, cancellationToken).ConfigureAwait(false);
-                    if (info is null)
-                    {
-                        continue;
-                    }
-
-                    all.Add(new BlobDescriptor(info.Digest, info.ManifestSize, info.MediaType));
-                    all.AddRange(info.Blobs);
-                    if (createdFrom != CreatedSource.Annotation && info.Created is { } childCreated && (created is null || childCreated > created))
-                    {
-                        (created, createdFrom) = (childCreated, info.CreatedFrom);
-                    }
-                }
-
-                return new(reference, digest, mediaType, ManifestKind.ImageIndex, body.Length, all.DistinctBy(blob => blob.Digest).ToList(), created, createdFrom);
+                continue;
             }
 
-            var config = root.TryGetProperty("config", out var configElement) && configElement.ValueKind == JsonValueKind.Object ? configElement : (JsonElement?)null;
-            var layers = Array(root, "layers").ToList();
-            var referenced = new List<BlobDescriptor>();
-            if (config is { } c && Blob(c) is { } configBlob)
+            blobs.Add(new BlobDescriptor(info.Digest, info.ManifestSize, info.MediaType));
+            blobs.AddRange(info.Blobs);
+            if (createdFrom != CreatedSource.Annotation && info.Created is { } childCreated && (created is null || childCreated > created))
             {
-                referenced.Add(configBlob);
+                (created, createdFrom) = (childCreated, info.CreatedFrom);
             }
-
-            referenced.AddRange(layers.Select(Blob).OfType<BlobDescriptor>());
-            var configType = config is { } cfg ? Text(cfg, "mediaType") : null;
-            var manifestKind = configType == MediaTypes.BuildKitCacheConfig ? ManifestKind.BuildKitCacheManifest
-                : configType is MediaTypes.OciImageConfig or MediaTypes.DockerImageConfig ? ManifestKind.Image
-                : ManifestKind.Other;
-            if (created is null && manifestKind == ManifestKind.Image && config is { } imageConfig && Blob(imageConfig) is { } blob && blob.Size <= MaxConfigBytes)
-            {
-                created = await ConfigCreatedAsync(reference, blob.Digest, cancellationToken).ConfigureAwait(false);
-                createdFrom = created is null ? CreatedSource.None : CreatedSource.Config;
-            }
-
-            if (created is null && manifestKind == ManifestKind.BuildKitCacheManifest)
-            {
-                (created, createdFrom) = NewestLayer(layers);
-            }
-
-            return new(reference, digest, mediaType, manifestKind, body.Length, referenced.DistinctBy(item => item.Digest).ToList(), created, createdFrom);
         }
-    }
 
-    private static (DateTimeOffset? Created, CreatedSource From) NewestLayer(IEnumerable<JsonElement> descriptors)
-    {
-        var newest = descriptors.Select(descriptor => Annotation(descriptor, "buildkit/createdat")).Max();
-        return newest is null ? (null, CreatedSource.None) : (newest, CreatedSource.NewestLayer);
+        if (manifest.ConfigToRead is { } config)
+        {
+            created = await ConfigCreatedAsync(reference, config.Digest, cancellationToken).ConfigureAwait(false);
+            createdFrom = created is null ? CreatedSource.None : CreatedSource.Config;
+        }
+
+        return new(reference, digest, manifest.MediaType, manifest.Kind, body.Length, blobs.DistinctBy(blob => blob.Digest).ToList(), created, createdFrom);
     }
 
     private async Task<DateTimeOffset?> ConfigCreatedAsync(RepositoryReference reference, string digest, CancellationToken cancellationToken)
@@ -439,15 +369,7 @@ public sealed class RegistryClient : IDisposable
         }
 
         await EnsureSuccessAsync(response, reference.WithReference(digest), "read the configuration blob of", cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-            return ParseTime(Text(document.RootElement, "created"));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return ManifestDocument.ConfigCreated(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, RepositoryReference reference, string what, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>How a <see cref="RegistryClient"/> connects and authenticates.</summary>
-public sealed record RegistryClientOptions
+internal sealed record RegistryClientOptions
 {
     /// <summary>Where credentials come from; by default none (anonymous).</summary>
     public IRegistryCredentialSource Credentials { get; init; } = new ExplicitRegistryCredentials();

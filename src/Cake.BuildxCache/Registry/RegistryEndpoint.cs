@@ -1,5 +1,5 @@
 using System.Net;
-using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Docker;
 
 namespace Cake.BuildxCache.Registry;
 
@@ -12,7 +12,7 @@ namespace Cake.BuildxCache.Registry;
 /// </summary>
 /// <param name="Host">The host as docker names it (<c>docker.io</c>, <c>registry.example.com:5000</c>); the key for credentials.</param>
 /// <param name="BaseUri">The API root, ending in <c>/</c>, e.g. <c>https://registry.example.com/</c>.</param>
-public sealed record RegistryEndpoint(string Host, Uri BaseUri)
+internal sealed record RegistryEndpoint(string Host, Uri BaseUri)
 {
     /// <summary>The API host of Docker Hub.</summary>
     public const string DockerHubApiHost = "registry-1.docker.io";

@@ -1,4 +1,4 @@
-using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Docker;
 
 namespace Cake.BuildxCache.Registry;
 
@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Registry;
 /// <param name="Host">The normalized registry host (<c>docker.io</c> for Docker Hub).</param>
 /// <param name="Path">The repository path in API URLs, e.g. <c>group/app/cache</c>.</param>
 /// <param name="Reference">A tag or <c>sha256:…</c> digest, or null for the repository itself.</param>
-public sealed record RepositoryReference(string Host, string Path, string? Reference)
+internal sealed record RepositoryReference(string Host, string Path, string? Reference)
 {
     /// <summary>Parses <c>host/path[:tag|@digest]</c>; a name without registry host is on Docker Hub.</summary>
     /// <param name="text">An image, cache or repository reference such as <c>registry.example.com/app/cache:main</c>.</param>

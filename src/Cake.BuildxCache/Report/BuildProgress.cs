@@ -5,7 +5,7 @@ namespace Cake.BuildxCache.Report;
 /// the output of <c>docker buildx build</c> calls <c>BuildProgress.Parse(lines)</c>; one that wants to read as the
 /// build prints creates a <see cref="PlainProgressReader"/> or <see cref="RawJsonProgressReader"/> itself.
 /// </summary>
-public static class BuildProgress
+internal static class BuildProgress
 {
     /// <summary>Reads a captured output of either form.</summary>
     /// <param name="text">The output.</param>

@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Report;
 /// <param name="Error">The build's final error (<c>ERROR: failed to solve: …</c>), or null when none was printed.</param>
 /// <param name="Elapsed">The build's wall-clock time when known: rawjson carries timestamps, plain output does not
 /// (a caller that timed the build may set it with <c>report with { Elapsed = … }</c>).</param>
-public sealed record BuildReport(ProgressFormat Format, IReadOnlyList<BuildStep> Steps, string? Error, TimeSpan? Elapsed)
+internal sealed record BuildReport(ProgressFormat Format, IReadOnlyList<BuildStep> Steps, string? Error, TimeSpan? Elapsed)
 {
     /// <summary>Gets the cache refs BuildKit tried to read, in order, with whether each was read.</summary>
     public IReadOnlyList<CacheImport> CacheImports =>

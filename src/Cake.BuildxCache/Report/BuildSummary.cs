@@ -25,7 +25,7 @@ namespace Cake.BuildxCache.Report;
 /// <param name="CacheExported">Whether a cache was written.</param>
 /// <param name="CacheExportErrors">Why writing a cache failed, one per failed export.</param>
 /// <param name="Error">The build's error, or null.</param>
-public sealed record BuildSummary(
+internal sealed record BuildSummary(
     int BuildSteps,
     int Cached,
     int Ran,

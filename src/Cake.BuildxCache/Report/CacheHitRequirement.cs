@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Report;
 /// for what counts) is below the percentage. A cold build (no cache ref imported, e.g. the first build of a
 /// repository) is never failed, nor is a build without countable steps.
 /// </summary>
-public static class CacheHitRequirement
+internal static class CacheHitRequirement
 {
     /// <summary>At most this many steps that ran are named in a failure message.</summary>
     public const int NamedStepsLimit = 5;

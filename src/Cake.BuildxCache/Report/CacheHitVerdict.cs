@@ -4,4 +4,4 @@ namespace Cake.BuildxCache.Report;
 /// <param name="Passed">False only when a warm build hit below the requirement.</param>
 /// <param name="Checked">False when there was nothing to check (cold build, no build steps): then <see cref="Passed"/> is true.</param>
 /// <param name="Message">One line saying why, for the log or the failure.</param>
-public sealed record CacheHitVerdict(bool Passed, bool Checked, string Message);
+internal sealed record CacheHitVerdict(bool Passed, bool Checked, string Message);

@@ -33,7 +33,7 @@ namespace Cake.BuildxCache.Report;
 /// <c>cacheImport</c>, <c>cacheExport</c>, <c>imageExport</c>, <c>other</c>; <c>status</c> one of <c>incomplete</c>,
 /// <c>cached</c>, <c>done</c>, <c>error</c>, <c>canceled</c>; a stage's <c>stage</c> is empty for an unnamed single stage.
 /// </summary>
-public static class JsonReport
+internal static class JsonReport
 {
     /// <summary>The version of the document's shape.</summary>
     public const int SchemaVersion = 1;

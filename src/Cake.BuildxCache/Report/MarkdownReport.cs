@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Report;
 /// The cache report as GitHub-flavoured Markdown (for a job summary): a headline, the per-stage table, and a list
 /// of time, cache refs read and written, steps that ran and the error. Lines end with <c>\n</c>.
 /// </summary>
-public static class MarkdownReport
+internal static class MarkdownReport
 {
     /// <summary>Renders a summary.</summary>
     /// <param name="summary">The summary.</param>

@@ -10,7 +10,7 @@ namespace Cake.BuildxCache.Report;
 /// <c>#N ERROR: …</c>, <c>#N CANCELED</c>. Concurrent vertexes interleave: the printer closes one with
 /// <c>#N ...</c> and repeats the next one's header. Any other line is ignored; nothing here throws on input.
 /// </summary>
-public sealed partial class PlainProgressReader
+internal sealed partial class PlainProgressReader
 {
     private readonly StepLedger ledger = new();
     private bool previousWasStepLine;

@@ -20,7 +20,7 @@ namespace Cake.BuildxCache.Report;
 /// ran:         [stage-1 2/2] COPY --from=slow /out / (0.1s)
 /// </code>
 /// </example>
-public static class PlainTextReport
+internal static class PlainTextReport
 {
     /// <summary>Renders a summary.</summary>
     /// <param name="summary">The summary.</param>

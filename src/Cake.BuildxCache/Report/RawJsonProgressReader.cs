@@ -11,7 +11,7 @@ namespace Cake.BuildxCache.Report;
 /// matched ignoring case (BuildKit before 0.13 had no JSON tags, so Go wrote <c>Vertexes</c>, <c>Digest</c>, …);
 /// lines that are not JSON objects, and fields of an unexpected type, are ignored.
 /// </summary>
-public sealed class RawJsonProgressReader
+internal sealed class RawJsonProgressReader
 {
     private readonly StepLedger ledger = new();
     private readonly Dictionary<string, (DateTimeOffset? Started, DateTimeOffset? Completed)> times = new(StringComparer.Ordinal);

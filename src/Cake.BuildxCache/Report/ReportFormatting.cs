@@ -4,7 +4,7 @@ namespace Cake.BuildxCache.Report;
 
 /// <summary>How durations, percentages and stage names read in every rendering, so the log, the job summary and
 /// the <c>--require-cache-hit</c> message agree.</summary>
-public static class ReportFormatting
+internal static class ReportFormatting
 {
     /// <summary>The name shown for the unnamed stage of a single-stage Dockerfile.</summary>
     public const string UnnamedStage = "(unnamed)";

@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Report;
 /// <param name="Mode">The value for <c>--progress</c>.</param>
 /// <param name="Reportable">Whether the output of that mode can be read into a report (<c>plain</c> and <c>rawjson</c> only).</param>
 /// <param name="Note">Why the mode differs from what was asked, or why no report can be made; null when neither.</param>
-public sealed record ReportProgressMode(string Mode, bool Reportable, string? Note)
+internal sealed record ReportProgressMode(string Mode, bool Reportable, string? Note)
 {
     /// <summary>Chooses the mode. Unset or <c>auto</c> gives <c>plain</c>: readable in a job log and parseable with
     /// every buildx (<c>auto</c> without a terminal is plain anyway, but says so only implicitly). <c>rawjson</c> is

@@ -15,7 +15,7 @@ namespace Cake.BuildxCache.Report;
 /// <param name="Platform">The platform of a multi-platform build (<c>linux/arm64</c>), or null.</param>
 /// <param name="Position">The step's position in its stage (<c>2</c> of <c>2/3</c>), or null.</param>
 /// <param name="CacheRef">The cache reference of a <see cref="StepKind.CacheImport"/> step, or null.</param>
-public sealed partial record StepName(StepKind Kind, string? Stage, string? Platform, int? Position, string? CacheRef)
+internal sealed partial record StepName(StepKind Kind, string? Stage, string? Platform, int? Position, string? CacheRef)
 {
     private const string ImportPrefix = "importing cache manifest from ";
 

@@ -9,7 +9,7 @@ using Cake.Core.IO;
 namespace Cake.BuildxCache.Tasks;
 
 /// <summary>After a build: the cache report (log table, JSON), the pipeline hand-off and the cache-hit requirement.</summary>
-public static class BuildReporting
+internal static class BuildReporting
 {
     /// <summary>Reports a successful build; fails the run when <c>--require-cache-hit</c> is not met.</summary>
     /// <param name="context">The build context.</param>
@@ -41,7 +41,7 @@ public static class BuildReporting
             ArtifactFile.Append(context.FileSystem, new FilePath(stepSummary), JobSummary.Render(handOff, summary));
         }
 
-        if (plan.Options.RequireCacheHit is { } required)
+        if (plan.RequireCacheHit is { } required)
         {
             var verdict = CacheHitRequirement.Check(report, required);
             if (verdict.Checked && !verdict.Passed)

@@ -4,7 +4,6 @@ using Cake.BuildxCache.Hosting;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;
-using Cake.BuildxCache.Tasks.Commands;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
 using Cake.Core;
@@ -43,10 +42,11 @@ public sealed class BuildWithCacheTask : AsyncFrostingTask<BuildxCacheContext>
             }
         }
 
-        var plan = context.Plan;
-        var cacheFrom = await SelectCacheFromAsync(context, plan).ConfigureAwait(false);
+        var steps = context.Run.BuildWithCache;
+        var plan = steps.Plan;
+        var cacheFrom = steps.ChecksCacheRefs ? await SelectCacheFromAsync(context, plan).ConfigureAwait(false) : plan.CacheFrom;
         var progress = new List<string>();
-        var settings = DockerCommands.Build(plan, cacheFrom, context.BuildxVersion);
+        var settings = steps.Build(cacheFrom, context.BuildxVersion);
         settings.OutputHandler = line =>
         {
             progress.Add(line);
@@ -82,11 +82,6 @@ public sealed class BuildWithCacheTask : AsyncFrostingTask<BuildxCacheContext>
 
     private static async Task<IReadOnlyList<CacheSpec>> SelectCacheFromAsync(BuildxCacheContext context, BuildPlan plan)
     {
-        if (!plan.Options.CheckCacheRefs || plan.CacheFrom.Count == 0)
-        {
-            return plan.CacheFrom;
-        }
-
         using var client = RegistryAccess.Client(context);
         var selection = await new CacheRefChecker(client).SelectAsync(CacheFromPolicy.Candidates(plan)).ConfigureAwait(false);
         foreach (var line in selection.Log)

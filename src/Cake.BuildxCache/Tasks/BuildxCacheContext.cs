@@ -37,6 +37,15 @@ public class BuildxCacheContext : FrostingContext
     /// <summary>Gets the build plan.</summary>
     public BuildPlan Plan => State.Plan;
 
+    /// <summary>Gets the run plan: every task's steps.</summary>
+    public RunPlan Run => State.Run;
+
+    /// <summary>
+    /// The tasks that will run, dependencies included, as the engine ordered them; set before the first task
+    /// (by <see cref="RunTargetsSetup"/>). Null until then: the run is planned as one without Publish.
+    /// </summary>
+    public IReadOnlyList<string>? TasksToRun { get; set; }
+
     /// <summary>Gets the registries this run logged in to (for logout at teardown).</summary>
     public IReadOnlyCollection<string> LoggedInRegistries => _loggedIn;
 
@@ -65,9 +74,12 @@ public class BuildxCacheContext : FrostingContext
     /// <returns>The options to use.</returns>
     protected virtual BuildxCacheOptions ConfigureOptions(BuildxCacheOptions options) => options;
 
+    /// <summary>The run's one clock: build time, registry prune ages, token lifetimes and log section times all read it.</summary>
+    public virtual TimeProvider Clock => TimeProvider.System;
+
     /// <summary>The creation time stamped on the image (<c>org.opencontainers.image.created</c>).</summary>
     /// <returns>The time, UTC.</returns>
-    protected virtual DateTimeOffset BuildTime() => DateTimeOffset.UtcNow;
+    protected virtual DateTimeOffset BuildTime() => Clock.GetUtcNow();
 
     private BuildxCacheState Resolve()
     {
@@ -80,12 +92,7 @@ public class BuildxCacheContext : FrostingContext
 
         var refs = resolution.Refs;
         options = ConfigureOptions(LocalImagePolicy.Apply(options, refs, Environment.WorkingDirectory.GetDirectoryName()));
-        var publishOptions = PublishPolicy.Apply(options, refs);
-        if (RequestedTargets().Contains(PublishTask.Name, StringComparer.OrdinalIgnoreCase))
-        {
-            options = publishOptions;
-        }
-
+        var (run, runOptions) = RunPlanner.Plan(refs, options, DockerHostInfo.Read(Environment), BuildTime(), TasksToRun ?? []);
         var spelling = OptionSpelling.Check(Arguments.GetArguments().Keys, BuildxConfigKeys.Read(this), OptionCatalog.All);
         foreach (var warning in spelling.Warnings)
         {
@@ -93,20 +100,15 @@ public class BuildxCacheContext : FrostingContext
         }
 
         var problems = spelling.Problems
-            .Concat(BuildxCacheOptionsValidator.Validate(options, refs.IsCI))
-            .Concat(WorkspaceChecks.Check(options, FileSystem, Environment))
+            .Concat(BuildxCacheOptionsValidator.Validate(runOptions, refs.IsCI))
+            .Concat(WorkspaceChecks.Check(runOptions, FileSystem, Environment))
             .ToList();
-        var created = BuildTime();
-        var plan = BuildPlanner.Plan(refs, options, created);
-        if (refs.Kind != RefKind.Detached && TagPrefixCollision.Find(plan.Image, plan.CacheRepo, options.CacheTagPrefix, [refs.RefName]) is { } collision)
+        var plan = run.Build;
+        if (refs.Kind != RefKind.Detached && TagPrefixCollision.Find(plan.Image, plan.CacheRepo, runOptions.CacheTagPrefix, [refs.RefName]) is { } collision)
         {
-            problems.Add(OptionProblem.For(OptionCatalog.CacheTagPrefix, options.CacheTagPrefix, options.Origins.GetValueOrDefault(OptionCatalog.CacheTagPrefix.Name), collision));
+            problems.Add(OptionProblem.For(OptionCatalog.CacheTagPrefix, runOptions.CacheTagPrefix, runOptions.Origins.GetValueOrDefault(OptionCatalog.CacheTagPrefix.Name), collision));
         }
 
-        var publishPlan = BuildPlanner.Plan(refs, publishOptions, created);
-        var builder = BuilderPolicy.Plan(options, DockerHostInfo.Read(Environment));
-        return new BuildxCacheState(options, refs, plan, publishPlan, builder, problems, resolution.Notes);
+        return new BuildxCacheState(runOptions, refs, run, problems, resolution.Notes);
     }
-
-    private IEnumerable<string> RequestedTargets() => Arguments.HasArgument("target") ? Arguments.GetArguments("target") : [];
 }

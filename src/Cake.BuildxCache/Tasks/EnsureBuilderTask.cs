@@ -1,7 +1,7 @@
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.Context;
 using Cake.BuildxCache.Hosting;
-using Cake.BuildxCache.Tasks.Commands;
+using Cake.BuildxCache.Policy;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 
@@ -22,42 +22,43 @@ public sealed class EnsureBuilderTask : FrostingTask<BuildxCacheContext>
     public override void Run(BuildxCacheContext context)
     {
         context.EnsureValid();
-        var version = BuildxVersionOrExplain(context);
+        var steps = context.Run.EnsureBuilder;
+        var version = BuildxVersionOrExplain(context, steps);
         context.BuildxVersion = version;
-        var builder = context.State.Builder;
-        var existing = context.DockerBuildxInspect(DockerCommands.InspectBuilder(builder));
-
-        if (existing is not null && BuilderMatch.Mismatch(existing, builder) is not { } mismatch)
+        var builder = steps.Builder;
+        var existing = context.DockerBuildxInspect(steps.Inspect);
+        var decision = BuilderDecision.Decide(existing, builder);
+        switch (decision.Action)
         {
-            context.Information("Reusing builder {0} (driver {1}, {2}).", existing.Name, existing.Driver, existing.IsRunning ? "running" : "starting it");
-            if (!existing.IsRunning)
-            {
-                context.DockerBuildxInspect(DockerCommands.InspectBuilder(builder, bootstrap: true));
-            }
+            case BuilderAction.Reuse or BuilderAction.Start:
+                context.Information("Reusing builder {0} (driver {1}, {2}).", existing!.Name, existing.Driver, decision.Action == BuilderAction.Reuse ? "running" : "starting it");
+                if (decision.Action == BuilderAction.Start)
+                {
+                    context.DockerBuildxInspect(steps.Start);
+                }
 
-            return;
-        }
-        else if (existing is not null)
-        {
-            context.Information("Recreating builder {0}: {1}.", existing.Name, BuilderMatch.Mismatch(existing, builder));
-            context.DockerBuildxRm(DockerCommands.RemoveBuilder(builder));
+                return;
+            case BuilderAction.Recreate:
+                context.Information("Recreating builder {0}: {1}.", existing!.Name, decision.Reason);
+                context.DockerBuildxRm(steps.Remove);
+                break;
         }
 
-        if (DockerCommands.CreateContext(builder) is { } createContext && !context.DockerContextExists(createContext.Name!))
+        if (steps is { InspectContext: { } inspectContext, CreateContext: { } createContext } && context.DockerContextInspect(inspectContext) is null)
         {
             context.Information("Creating docker context {0} for the TLS endpoint {1}.", createContext.Name, createContext.Docker!.Host);
             context.DockerContextCreate(createContext);
         }
 
         context.Information("Creating builder {0} (driver {1}) with {2}.", builder.Name, builder.Driver, version);
-        context.DockerBuildxCreate(DockerCommands.CreateBuilder(builder, version.CreateConfigFlag));
+        context.DockerBuildxCreate(steps.Create(version.CreateConfigFlag));
     }
 
-    private static BuildxVersion BuildxVersionOrExplain(ICakeContext context)
+    private static BuildxVersion BuildxVersionOrExplain(ICakeContext context, EnsureBuilderSteps steps)
     {
         try
         {
-            return context.DockerBuildxVersion();
+            return context.DockerBuildxVersion(steps.Version);
         }
         catch (CakeException exception)
         {

@@ -18,7 +18,7 @@ public sealed class LogSectionLifetime(IConsole console) : FrostingTaskLifetime<
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(info);
         var collapsed = info.Task.Name is not (BuildWithCacheTask.Name or PlanTask.Name);
-        Write(LogSection.Start(CiDetector.Detect(context.Environment), info.Task.Name, info.Task.Name, DateTimeOffset.UtcNow, collapsed));
+        Write(LogSection.Start(CiDetector.Detect(context.Environment), info.Task.Name, info.Task.Name, ClockOf(context).GetUtcNow(), collapsed));
     }
 
     /// <inheritdoc/>
@@ -26,8 +26,10 @@ public sealed class LogSectionLifetime(IConsole console) : FrostingTaskLifetime<
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(info);
-        Write(LogSection.End(CiDetector.Detect(context.Environment), info.Task.Name, DateTimeOffset.UtcNow));
+        Write(LogSection.End(CiDetector.Detect(context.Environment), info.Task.Name, ClockOf(context).GetUtcNow()));
     }
+
+    private static TimeProvider ClockOf(ICakeContext context) => context is BuildxCacheContext buildx ? buildx.Clock : TimeProvider.System;
 
     private void Write(string? marker)
     {

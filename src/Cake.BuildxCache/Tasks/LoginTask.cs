@@ -1,7 +1,6 @@
 using Cake.BuildxCache.Docker.Login;
 using Cake.BuildxCache.Hosting;
 using Cake.BuildxCache.Policy;
-using Cake.BuildxCache.Tasks.Commands;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 
@@ -23,9 +22,10 @@ public sealed class LoginTask : FrostingTask<BuildxCacheContext>
     public override void Run(BuildxCacheContext context)
     {
         context.EnsureValid();
-        foreach (var registry in context.Plan.Registries)
+        foreach (var step in context.Run.Login)
         {
-            if (DockerCommands.Login(registry) is not { } login)
+            var registry = step.Registry;
+            if (step.Login is not { } login)
             {
                 context.Information(
                     "Not logging in to {0} ({1}): no credentials given, so the docker login you already have is used. Set --registry-user and BUILDX_REGISTRY_PASSWORD to log in.",

@@ -1,6 +1,6 @@
 using Cake.BuildxCache.Docker.Login;
 using Cake.BuildxCache.Hosting;
-using Cake.BuildxCache.Tasks.Commands;
+using Cake.BuildxCache.Policy;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 

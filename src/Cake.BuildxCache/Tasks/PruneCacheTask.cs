@@ -1,7 +1,6 @@
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Hosting;
-using Cake.BuildxCache.Options;
-using Cake.BuildxCache.Tasks.Commands;
+using Cake.BuildxCache.Policy;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 
@@ -14,52 +13,46 @@ namespace Cake.BuildxCache.Tasks;
 /// </summary>
 [TaskName(Name)]
 [TaskDescription("Prunes the builder's local cache (--prune-until, --prune-keep-storage; --prune-remove-builder removes it); --prune-registry prunes stale cache tags in the registry instead (--confirm deletes).")]
-public sealed class PruneCacheTask : FrostingTask<BuildxCacheContext>
+public sealed class PruneCacheTask : AsyncFrostingTask<BuildxCacheContext>
 {
     /// <summary>The task name.</summary>
     public const string Name = "PruneCache";
 
     /// <inheritdoc/>
-    public override void Run(BuildxCacheContext context)
+    public override async Task RunAsync(BuildxCacheContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.BuildxOptions.PruneRegistry)
+        if (context.Run.PruneRegistry)
         {
-            RegistryPrune.Run(context);
+            await RegistryPrune.RunAsync(context).ConfigureAwait(false);
             return;
         }
 
         context.EnsureValid();
-        var options = context.BuildxOptions;
-        var registryOnly = new (OptionDescriptor Option, bool IsSet)[]
+        if (context.Run.BuilderPruneRefusal is { } refusal)
         {
-            (OptionCatalog.Confirm, options.Confirm),
-            (OptionCatalog.CacheMaxAge, options.CacheMaxAge is not null),
-            (OptionCatalog.LiveBranches, options.LiveBranches.Count > 0),
-        }.Where(item => item.IsSet).Select(item => $"{item.Option.Name} ({options.OriginOf(item.Option)})").ToList();
-        if (registryOnly.Count > 0)
-        {
-            // Without --prune-registry these would be ignored and the builder's whole cache pruned: not what was meant.
-            throw new CakeException($"{string.Join(", ", registryOnly)} only apply to the registry prune: add --prune-registry (or drop them to prune the builder); nothing was pruned");
+            throw new CakeException(refusal);
         }
 
-        Prune(context);
+        Prune(context, context.Run.BuilderPrune);
     }
 
     /// <summary>Prunes (and optionally removes) the builder; a builder that does not exist is left alone.</summary>
     /// <param name="context">The build context.</param>
-    public static void Prune(BuildxCacheContext context)
+    /// <param name="steps">The prune's steps.</param>
+    public static void Prune(BuildxCacheContext context, BuilderPruneSteps steps)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(steps);
         context.EnsureValid();
-        var builder = context.State.Builder;
-        if (context.DockerBuildxInspect(DockerCommands.InspectBuilder(builder)) is null)
+        var builder = steps.Builder;
+        if (context.DockerBuildxInspect(steps.Inspect) is null)
         {
             context.Information("Builder {0} does not exist: nothing to prune.", builder.Name);
             return;
         }
 
-        var result = context.DockerBuildxPrune(DockerCommands.Prune(context.BuildxOptions));
+        var result = context.DockerBuildxPrune(steps.Prune);
         // buildx says what it thinks of the flags (0.36 prints "Flag --keep-storage has been deprecated, …" on
         // stdout, amid the table): pass its warnings on.
         foreach (var line in result.Lines.Where(line => line.StartsWith("Flag --", StringComparison.Ordinal)
@@ -70,9 +63,9 @@ public sealed class PruneCacheTask : FrostingTask<BuildxCacheContext>
         }
 
         context.Information("Pruned builder {0}: {1}", builder.Name, result.Lines.LastOrDefault(line => line.Contains("Total", StringComparison.OrdinalIgnoreCase)) ?? "done");
-        if (context.BuildxOptions.PruneRemoveBuilder)
+        if (steps.Remove is { } remove)
         {
-            context.DockerBuildxRm(DockerCommands.RemoveBuilder(builder));
+            context.DockerBuildxRm(remove);
             context.Information("Removed builder {0}.", builder.Name);
         }
     }

@@ -18,9 +18,9 @@ public sealed class PublishTask : FrostingTask<BuildxCacheContext>
     /// <inheritdoc/>
     public override void Run(BuildxCacheContext context)
     {
-        if (context.BuildxOptions.PruneUntil is not null || context.BuildxOptions.PruneKeepStorage is not null)
+        if (context.Run.PruneAfterPublish)
         {
-            PruneCacheTask.Prune(context);
+            PruneCacheTask.Prune(context, context.Run.BuilderPrune);
         }
 
         if (context.Plan.Output != Policy.OutputMode.Push)

@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Tasks;
 /// The registry HTTP API client of a run, with the plan's credentials first and the docker config's
 /// (what <c>docker login</c> wrote) after them. Loopback registries are spoken to over http.
 /// </summary>
-public static class RegistryAccess
+internal static class RegistryAccess
 {
     /// <summary>A client for the registries of <paramref name="context"/>'s plan.</summary>
     /// <param name="context">The build context.</param>
@@ -29,6 +29,6 @@ public static class RegistryAccess
                 Log = line => context.Verbose("{0}", line),
             },
             handler: null,
-            timeProvider: null);
+            timeProvider: context.Clock);
     }
 }

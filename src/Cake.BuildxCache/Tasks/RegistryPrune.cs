@@ -10,16 +10,6 @@ using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Tasks;
 
-/// <summary>The live branches a registry prune goes by, and where the list came from.</summary>
-/// <param name="Names">The branch names.</param>
-/// <param name="Source">Where they came from, for the log: <c>--live-branches</c> or the git command.</param>
-public sealed record LiveBranchList(IReadOnlyList<string> Names, string Source);
-
-/// <summary>The default branch a registry prune goes by.</summary>
-/// <param name="Name">The branch name.</param>
-/// <param name="Guess">Why it is only a guess, or null when CI, <c>--default-branch</c> or the remote named it.</param>
-public sealed record DefaultBranchFinding(string Name, string? Guess);
-
 /// <summary>
 /// <c>PruneCache --prune-registry</c>: lists the cache repository's tags through the registry API, decides with
 /// <see cref="RegistryCachePrunePolicy"/> (never the default branch's cache, never a ref written in the last hour,
@@ -27,14 +17,8 @@ public sealed record DefaultBranchFinding(string Name, string? Guess);
 /// <c>--cache-max-age</c> go), prints the listing, and deletes only with <c>--confirm</c>. The live branches are
 /// <c>--live-branches</c> (plus the default branch), else <c>git ls-remote --heads origin</c> in the working directory.
 /// </summary>
-public static partial class RegistryPrune
+internal static partial class RegistryPrune
 {
-    /// <summary>The git command that lists the live branches when <c>--live-branches</c> is not given.</summary>
-    public const string LsRemote = "git ls-remote --heads origin";
-
-    /// <summary>The git command that asks the remote for its default branch when CI does not name it.</summary>
-    public const string SymrefHead = "git ls-remote --symref origin HEAD";
-
     private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs the registry prune; a dry run unless <c>--confirm</c>.</summary>
@@ -43,7 +27,8 @@ public static partial class RegistryPrune
     /// When the options are wrong, the registry cannot be reached or refuses the listing, the prune would touch image
     /// tags, or any tag could not be read or deleted (after the whole listing is printed).
     /// </exception>
-    public static void Run(BuildxCacheContext context)
+    /// <returns>A task that completes when the prune is done.</returns>
+    public static async Task RunAsync(BuildxCacheContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
 
@@ -60,14 +45,14 @@ public static partial class RegistryPrune
         }
 
         RefuseTagPrefixCollisions(context, options, repository, live);
-        var rules = Rules(options, defaultBranch, live, DateTimeOffset.UtcNow);
+        var rules = Rules(options, defaultBranch, live, context.Clock.GetUtcNow());
         var request = new RegistryPruneRequest(repository, rules, options.Confirm) { ImageRepository = context.Plan.Image };
         RegistryPruneResult result;
         using (var client = RegistryAccess.Client(context))
         {
             try
             {
-                result = new RegistryCachePruner(client).PruneAsync(request).GetAwaiter().GetResult();
+                result = await new RegistryCachePruner(client).PruneAsync(request).ConfigureAwait(false);
             }
             catch (RegistryException exception)
             {
@@ -133,12 +118,12 @@ public static partial class RegistryPrune
         var (output, failure) = Git(context, "ls-remote", "--symref", "origin", "HEAD");
         if (output is not null && RemoteBranches.ParseSymrefHead(output) is { } remote)
         {
-            context.Information("registry prune: the default branch is '{0}' ({1})", remote, SymrefHead);
+            context.Information("registry prune: the default branch is '{0}' ({1})", remote, RegistryPrunePlan.SymrefHead);
             return new(remote, null);
         }
 
         var why = failure ?? "it named no branch";
-        return new(refs.DefaultBranch, $"the default branch is only assumed to be '{refs.DefaultBranch}': CI did not name it, --default-branch is not given, and `{SymrefHead}` could not tell ({why})");
+        return new(refs.DefaultBranch, $"the default branch is only assumed to be '{refs.DefaultBranch}': CI did not name it, --default-branch is not given, and `{RegistryPrunePlan.SymrefHead}` could not tell ({why})");
     }
 
     /// <summary>
@@ -162,11 +147,11 @@ public static partial class RegistryPrune
         var (output, failure) = Git(context, "ls-remote", "--heads", "origin");
         if (output is null)
         {
-            context.Warning("registry prune: {0} failed ({1}), so the live branches are unknown and no cache is deleted for its branch being gone (give --live-branches)", LsRemote, failure);
+            context.Warning("registry prune: {0} failed ({1}), so the live branches are unknown and no cache is deleted for its branch being gone (give --live-branches)", RegistryPrunePlan.LsRemote, failure);
             return null;
         }
 
-        return new(RemoteBranches.ParseLsRemote(output), LsRemote);
+        return new(RemoteBranches.ParseLsRemote(output), RegistryPrunePlan.LsRemote);
     }
 
     // The tag-prefix style keeps images and caches in one repository: a ref whose slug starts with the prefix would
@@ -238,36 +223,6 @@ public static partial class RegistryPrune
         }
 
         return (string.Join('\n', output), null);
-    }
-
-    /// <summary>What the Plan prints for PruneCache with <c>--prune-registry</c>: no network, only what it would do.</summary>
-    /// <param name="state">The resolved state.</param>
-    /// <returns>The lines, unindented.</returns>
-    public static IEnumerable<string> PlanLines(BuildxCacheState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        var options = state.Options;
-        var repository = state.Plan.CacheRepo ?? "-";
-        yield return options.Confirm
-            ? $"registry prune: deletes stale cache tags from {repository} (--confirm)"
-            : $"registry prune: dry run of {repository} (add --confirm to delete)";
-        var window = RegistryCachePrunePolicy.FormatAge(Rules(options, new(state.Refs.DefaultBranch, null), null, default).RecentWindow);
-        var untouched = options.CacheTagPrefix.Length == 0 ? string.Empty : $"; tags not starting '{options.CacheTagPrefix}' are never touched";
-        yield return $"  keeps:   the default branch's cache ({options.CacheTagPrefix}{RefSlug.From(state.Refs.DefaultBranch)}) and any cache written in the last {window}{untouched}";
-        var gone = options.LiveBranches.Count > 0
-            ? $"caches of branches other than {string.Join(", ", options.LiveBranches)} (--live-branches)"
-            : $"caches of branches missing from `{LsRemote}`";
-        var old = options.CacheMaxAge is { } age ? $"; caches written more than {age} ago (--cache-max-age)" : string.Empty;
-        yield return $"  deletes: {gone}{old}";
-        if (options.LiveBranches.Count == 0)
-        {
-            yield return $"  {LsRemote}    # the live branches";
-        }
-
-        if (!state.Refs.DefaultBranchKnown)
-        {
-            yield return $"  {SymrefHead}    # the default branch (CI and --default-branch do not name it); when the remote cannot tell, nothing is deleted";
-        }
     }
 
     // A git error may quote the remote's URL, and a CI checkout's URL carries the job token.

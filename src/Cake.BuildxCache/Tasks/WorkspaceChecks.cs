@@ -5,7 +5,7 @@ using Cake.Core.IO;
 namespace Cake.BuildxCache.Tasks;
 
 /// <summary>The options that name files: checked against the file system before any docker command runs.</summary>
-public static class WorkspaceChecks
+internal static class WorkspaceChecks
 {
     /// <summary>Finds missing Dockerfile, build context and buildkitd config.</summary>
     /// <param name="options">The options.</param>

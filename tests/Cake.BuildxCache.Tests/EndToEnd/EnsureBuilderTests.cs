@@ -63,6 +63,25 @@ public sealed class EnsureBuilderTests() : RealStackFixture("builder")
     }
 
     [Test]
+    public void A_builder_running_another_BuildKit_image_is_recreated_with_the_one_asked_for()
+    {
+        Assert.That(EnsureBuilder("--buildkit-image=moby/buildkit:buildx-stable-1").ExitCode, Is.EqualTo(0));
+        Assert.That(ContainerImage(), Is.EqualTo("moby/buildkit:buildx-stable-1"));
+        var before = ContainerInEngine();
+
+        var run = EnsureBuilder();
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Output, Does.Contain($"Recreating builder {Scene.Builder}: driver option image=moby/buildkit:v0.32.2 is not set on it"));
+        Assert.That(ContainerInEngine()?.Id, Is.Not.EqualTo(before?.Id), "a new container");
+        Assert.That(ContainerImage(), Is.EqualTo("moby/buildkit:v0.32.2"), "the pinned BuildKit is the default");
+        Assert.That(Scene.Docker("buildx", "inspect", Scene.Builder).StandardOutput, Does.Contain("BuildKit version:").And.Contain("v0.32.2"));
+    }
+
+    private string ContainerImage() =>
+        Scene.Docker("container", "inspect", "--format", "{{.Config.Image}}", Container).StandardOutput.Trim();
+
+    [Test]
     public void A_builder_whose_container_was_removed_behind_buildx_back_is_brought_back()
     {
         Assert.That(EnsureBuilder().ExitCode, Is.EqualTo(0));

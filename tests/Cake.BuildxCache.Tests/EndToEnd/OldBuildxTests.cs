@@ -61,7 +61,7 @@ public sealed class OldBuildxTests
         // buildx 0.13 renamed --config to --buildkitd-config; 0.10 knows only the old name.
         Assert.That(calls[2], Is.EqualTo(new[]
         {
-            "buildx", "create", "--name", _builder, "--driver", "docker-container", "--driver-opt", "network=host", "--config", "buildkitd.toml", "--bootstrap",
+            "buildx", "create", "--name", _builder, "--driver", "docker-container", "--driver-opt", "image=moby/buildkit:v0.32.2", "--driver-opt", "network=host", "--config", "buildkitd.toml", "--bootstrap",
         }));
         Assert.That(
             _sandbox.PluginCalls().Select(call => call.Arguments),

@@ -61,7 +61,7 @@ public sealed class PublishTests() : RealStackFixture("publish")
         // buildx 0.13 renamed --config to --buildkitd-config; this buildx is newer.
         Assert.That(calls[2], Is.EqualTo(new[]
         {
-            "buildx", "create", "--name", Scene.Builder, "--driver", "docker-container", "--driver-opt", "network=host", "--buildkitd-config", "buildkitd.toml", "--bootstrap",
+            "buildx", "create", "--name", Scene.Builder, "--driver", "docker-container", "--driver-opt", "image=moby/buildkit:v0.32.2", "--driver-opt", "network=host", "--buildkitd-config", "buildkitd.toml", "--bootstrap",
         }));
         Assert.That(calls[3], Is.EqualTo(new[] { "login", "--username", Registry.User, "--password-stdin", Registry.Host }));
         Assert.That(calls[6], Is.EqualTo(new[] { "buildx", "prune", "--builder", Scene.Builder, "--all", "--filter", "until=72h", "--force" }));

@@ -265,7 +265,7 @@ public sealed class OptionsReaderTests
     {
         Assert.That(OptionCatalog.All.Select(option => option.Name), Is.Unique);
         var declared = typeof(OptionCatalog).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-            .Where(field => field.FieldType == typeof(OptionDescriptor))
+            .Where(field => typeof(OptionDescriptor).IsAssignableFrom(field.FieldType))
             .Select(field => (OptionDescriptor)field.GetValue(null)!);
         Assert.That(OptionCatalog.All, Is.EquivalentTo(declared), "every declared option is in All, once");
     }

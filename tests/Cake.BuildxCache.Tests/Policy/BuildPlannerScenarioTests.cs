@@ -170,7 +170,10 @@ public sealed class BuildPlannerScenarioTests
             Assert.That(plan.CacheRepo, Is.EqualTo(Cache));
             Assert.That((plan.Dockerfile, plan.Context, plan.Target, plan.Platforms.Count), Is.EqualTo(("Dockerfile", ".", (string?)null, 0)));
             Assert.That(plan.Refs, Is.SameAs(refs));
-            Assert.That(plan.Options, Is.SameAs(options));
+            Assert.That(
+                (plan.Builder, plan.CacheTagPrefix, plan.MetadataFile, plan.Progress, plan.CheckCacheRefs, plan.RequireCacheHit),
+                Is.EqualTo((options.Builder, options.CacheTagPrefix, options.MetadataFile ?? "artifacts/buildx-metadata.json", options.Progress, options.CheckCacheRefs, options.RequireCacheHit)),
+                "what the build takes from the options, the plan carries");
             if (expected.Note is not null)
             {
                 Assert.That(plan.Notes, Does.Contain(expected.Note), "notes were:\n" + string.Join("\n", plan.Notes));

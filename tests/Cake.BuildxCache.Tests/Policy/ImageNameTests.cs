@@ -1,4 +1,4 @@
-using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Docker;
 
 namespace Cake.BuildxCache.Tests.Policy;
 

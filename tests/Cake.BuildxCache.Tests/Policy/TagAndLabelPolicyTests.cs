@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Policy;
 using static Cake.BuildxCache.Tests.Policy.Scenarios;
 

@@ -6,7 +6,7 @@ using Cake.BuildxCache.Tests.Support.Registry;
 namespace Cake.BuildxCache.Tests.Registry;
 
 /// <summary>
-/// Against a real registry with htpasswd auth (issue 10, items 5 and 11): credentials go only to the registry's own
+/// Against a real registry with htpasswd auth: credentials go only to the registry's own
 /// origin, whatever a <c>Link</c> or a redirect names; a <c>Link</c> that never ends fails the listing in bounded time.
 /// </summary>
 [TestFixture]

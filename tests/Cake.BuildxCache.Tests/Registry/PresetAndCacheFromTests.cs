@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Docker;
+using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Policy;

@@ -8,7 +8,7 @@ using Cake.BuildxCache.Tests.Support.Registry;
 namespace Cake.BuildxCache.Tests.Registry;
 
 /// <summary>
-/// The prune deletes by digest, so it must never take a tag it promised to keep (issue 10): against a real registry,
+/// The prune deletes by digest, so it must never take a tag it promised to keep: against a real registry,
 /// with BuildKit 0.32's real shapes (Fixtures/registry-0.32) and a flaky registry simulated in front of it.
 /// </summary>
 [TestFixture]

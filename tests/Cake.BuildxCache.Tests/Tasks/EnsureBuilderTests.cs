@@ -41,7 +41,7 @@ public sealed class EnsureBuilderTests
         {
             Commands.Version,
             Commands.Inspect,
-            "buildx create --name \"buildx-cache\" --driver \"docker-container\" --buildkitd-config \"buildkitd.toml\" --bootstrap",
+            "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.32.2\" --buildkitd-config \"buildkitd.toml\" --bootstrap",
         }));
     }
 
@@ -53,7 +53,7 @@ public sealed class EnsureBuilderTests
         host.Docker.Builder = BuilderState.Running;
 
         // The captured builder has driver-opts image="local/buildkit:v0.11.6" network="host".
-        var run = host.Run("--target=EnsureBuilder", "--driver-opt=network=host");
+        var run = host.Run("--target=EnsureBuilder", "--driver-opt=network=host", "--buildkit-image=local/buildkit:v0.11.6");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Inspect }));
@@ -67,7 +67,7 @@ public sealed class EnsureBuilderTests
         var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
         host.Docker.Builder = BuilderState.Inactive;
 
-        var run = host.Run("--target=EnsureBuilder");
+        var run = host.Run("--target=EnsureBuilder", "--buildkit-image=local/buildkit:v0.11.6");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Inspect, Commands.InspectBootstrap }));
@@ -125,7 +125,7 @@ public sealed class EnsureBuilderTests
             Commands.Inspect,
             "context inspect \"buildx-cache-context\"",
             "context create \"buildx-cache-context\" --description \"Created by Cake.BuildxCache for its buildx builder\" --docker \"host=tcp://docker:2376,ca=/certs/client/ca.pem,cert=/certs/client/cert.pem,key=/certs/client/key.pem\"",
-            "buildx create --name \"buildx-cache\" --driver \"docker-container\" --bootstrap \"buildx-cache-context\"",
+            "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.32.2\" --bootstrap \"buildx-cache-context\"",
         }));
     }
 
@@ -152,7 +152,7 @@ public sealed class EnsureBuilderTests
             Commands.Version,
             Commands.Inspect,
             "context inspect \"buildx-cache-context\"",
-            "buildx create --name \"buildx-cache\" --driver \"docker-container\" --bootstrap \"buildx-cache-context\"",
+            "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.32.2\" --bootstrap \"buildx-cache-context\"",
         }));
     }
 
@@ -169,5 +169,39 @@ public sealed class EnsureBuilderTests
         Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version }));
         Assert.That(run.Output, Does.Contain("docker buildx is not available: install the buildx CLI plugin"));
         Assert.That(run.Output, Does.Contain("'buildx' is not a docker command"));
+    }
+
+    [Test]
+    public void A_builder_running_another_BuildKit_image_is_removed_then_created_with_the_pinned_one()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
+        host.Docker.Builder = BuilderState.Running;
+
+        // The captured builder runs local/buildkit:v0.11.6; the default is the BuildKit the module is tested with.
+        var run = host.Run("--target=EnsureBuilder", "--driver-opt=network=host");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        Assert.That(run.Commands, Is.EqualTo(new[]
+        {
+            Commands.Version,
+            Commands.Inspect,
+            Commands.Remove,
+            "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.32.2\" --driver-opt \"network=host\" --bootstrap",
+        }));
+        Assert.That(run.Output, Does.Contain("Recreating builder buildx-cache: driver option image=moby/buildkit:v0.32.2 is not set on it."));
+    }
+
+    [Test]
+    public void The_buildkit_image_option_chooses_the_image_and_a_driver_opt_image_given_by_hand_wins()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
+
+        var chosen = host.Run("--target=EnsureBuilder", "--buildkit-image=moby/buildkit:buildx-stable-1");
+        var byHand = host.Run("--target=EnsureBuilder", "--buildkit-image=moby/buildkit:buildx-stable-1", "--driver-opt=image=local/buildkit:dev");
+
+        Assert.That(chosen.Commands[^1], Is.EqualTo("buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:buildx-stable-1\" --bootstrap"));
+        Assert.That(byHand.Commands[^1], Does.Contain("--driver-opt \"image=local/buildkit:dev\"").And.Not.Contain("buildx-stable-1"));
     }
 }

@@ -244,7 +244,8 @@ public sealed class RegistryPruneTaskTests
                   keeps:   the default branch's cache (main) and any cache written in the last 1h
                   deletes: caches of branches other than main, feature/x (--live-branches)
               Publish, after the build:
-                docker buildx prune --builder "buildx-cache" --all --filter "until=24h" --force
+                docker buildx inspect "buildx-cache"
+                docker buildx prune --builder "buildx-cache" --all --filter "until=24h" --force    # when the builder exists
             """.ReplaceLineEndings("\n")));
     }
 

@@ -22,7 +22,7 @@ public sealed class DockerBuildxBuildRunner : DockerTool<DockerBuildxBuildSettin
     {
     }
 
-    /// <summary>Builds.</summary>
+    /// <summary>Runs the build; <see cref="DockerBuildxBuildSettings.OutputHandler"/> sees each line as it comes.</summary>
     /// <param name="settings">The settings.</param>
     /// <exception cref="CakeException">The build failed.</exception>
     public void Run(DockerBuildxBuildSettings settings)

@@ -13,8 +13,27 @@ namespace Cake.BuildxCache.Tasks.Commands;
 /// runners' own argument building (the same code that runs them), without running anything.
 /// </summary>
 /// <param name="context">Cake's context; its process runner is never called.</param>
-public sealed class CommandLines(ICakeContext context)
+internal sealed class CommandLines(ICakeContext context)
 {
+    /// <summary>The command line of any docker wrapper's settings.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <returns>The command line.</returns>
+    /// <exception cref="ArgumentException">When no docker wrapper takes these settings.</exception>
+    public string Of(ToolSettings settings) => settings switch
+    {
+        DockerBuildxVersionSettings version => Render(new DockerBuildxVersionRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), version),
+        DockerBuildxInspectSettings inspect => Of(inspect),
+        DockerBuildxCreateSettings create => Of(create),
+        DockerBuildxRmSettings rm => Of(rm),
+        DockerBuildxPruneSettings prune => Of(prune),
+        DockerBuildxBuildSettings build => Of(build),
+        DockerContextCreateSettings create => Of(create),
+        DockerContextInspectSettings inspect => Of(inspect),
+        DockerLoginSettings login => Of(login),
+        DockerLogoutSettings logout => Of(logout),
+        _ => throw new ArgumentException($"no docker wrapper takes {settings?.GetType().Name}", nameof(settings)),
+    };
+
     /// <summary><c>docker buildx version</c>.</summary>
     /// <returns>The command line.</returns>
     public string Version() => Render(new DockerBuildxVersionRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), new DockerBuildxVersionSettings());

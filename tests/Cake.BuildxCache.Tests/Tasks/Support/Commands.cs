@@ -6,7 +6,7 @@ internal static class Commands
     public const string Version = "buildx version";
     public const string Inspect = "buildx inspect \"buildx-cache\"";
     public const string InspectBootstrap = "buildx inspect --bootstrap \"buildx-cache\"";
-    public const string Create = "buildx create --name \"buildx-cache\" --driver \"docker-container\" --bootstrap";
+    public const string Create = "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.32.2\" --bootstrap";
     public const string Remove = "buildx rm \"buildx-cache\"";
     public const string GitLabLogin = "login --username \"gitlab-ci-token\" --password-stdin \"registry.gitlab.example.com\"";
     public const string GitLabLogout = "logout \"registry.gitlab.example.com\"";

@@ -1,7 +1,7 @@
-namespace Cake.BuildxCache.Tasks;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>Where a build leaves its results for the pipeline, relative to the working directory.</summary>
-public static class ArtifactPaths
+internal static class ArtifactPaths
 {
     /// <summary>buildx's <c>--metadata-file</c> unless <c>--metadata-file</c> says otherwise.</summary>
     public const string Metadata = "artifacts/buildx-metadata.json";

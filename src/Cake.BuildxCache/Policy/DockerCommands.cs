@@ -4,17 +4,16 @@ using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.Context;
 using Cake.BuildxCache.Docker.Login;
 using Cake.BuildxCache.Options;
-using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Report;
 using Cake.Core.IO;
 
-namespace Cake.BuildxCache.Tasks.Commands;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>
 /// The plan turned into docker wrapper settings, in one place: the tasks run these and the Plan task
 /// prints them, so what is printed is what runs.
 /// </summary>
-public static class DockerCommands
+internal static class DockerCommands
 {
     /// <summary><c>docker buildx inspect NAME</c>: does the builder exist, with which driver.</summary>
     /// <param name="builder">The builder plan.</param>
@@ -82,14 +81,14 @@ public static class DockerCommands
         ArgumentNullException.ThrowIfNull(plan);
         var settings = new DockerBuildxBuildSettings
         {
-            Builder = plan.Options.Builder,
+            Builder = plan.Builder,
             File = new FilePath(plan.Dockerfile),
             Target = plan.Target,
             Push = plan.Output == OutputMode.Push,
             Load = plan.Output == OutputMode.Load,
-            MetadataFile = new FilePath(MetadataFile(plan.Options)),
+            MetadataFile = new FilePath(plan.MetadataFile),
             // Plain unless asked otherwise: readable in a job log, and what the cache report is read from.
-            Progress = ReportProgressMode.Choose(plan.Options.Progress, version).Mode,
+            Progress = ReportProgressMode.Choose(plan.Progress, version).Mode,
             ContextPath = plan.Context,
         };
         Add(settings.Platforms, plan.Platforms);
@@ -114,30 +113,26 @@ public static class DockerCommands
     }
 
     /// <summary><c>docker buildx prune</c> on the builder with the age filter and space limit; never prompts.</summary>
-    /// <param name="options">The options (builder, prune-until, prune-keep-storage).</param>
+    /// <param name="builder">The builder's name.</param>
+    /// <param name="until">Prune what is older than this Go duration, or null.</param>
+    /// <param name="keepStorage">Keep this much cache, or null.</param>
     /// <returns>The settings.</returns>
-    public static DockerBuildxPruneSettings Prune(BuildxCacheOptions options)
+    public static DockerBuildxPruneSettings Prune(string builder, string? until, string? keepStorage)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var settings = new DockerBuildxPruneSettings
         {
-            Builder = options.Builder,
+            Builder = builder,
             All = true,
             Force = true,
-            KeepStorage = options.PruneKeepStorage,
+            KeepStorage = keepStorage,
         };
-        if (options.PruneUntil is { } until)
+        if (until is not null)
         {
             settings.Filters.Add("until=" + until);
         }
 
         return settings;
     }
-
-    /// <summary>The metadata file the build writes.</summary>
-    /// <param name="options">The options.</param>
-    /// <returns>The path, relative to the working directory unless given absolute.</returns>
-    public static string MetadataFile(BuildxCacheOptions options) => options.MetadataFile ?? ArtifactPaths.Metadata;
 
     private static void Add<T>(ICollection<T> target, IEnumerable<T> items)
     {

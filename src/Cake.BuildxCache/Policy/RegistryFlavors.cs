@@ -1,32 +1,7 @@
 using Cake.BuildxCache.Docker;
+using Cake.BuildxCache.Options;
 
 namespace Cake.BuildxCache.Policy;
-
-/// <summary>The kind of registry the cache is written to (<c>--registry-flavor</c>).</summary>
-public enum RegistryFlavor
-{
-    /// <summary>Any registry that stores BuildKit's cache index as is (distribution, Docker Hub, Azure, Google Artifact Registry…): BuildKit's defaults.</summary>
-    Generic,
-
-    /// <summary>GitLab's container registry.</summary>
-    GitLab,
-
-    /// <summary>GitHub's container registry, ghcr.io.</summary>
-    Ghcr,
-
-    /// <summary>Amazon Elastic Container Registry.</summary>
-    Ecr,
-
-    /// <summary>Harbor.</summary>
-    Harbor,
-}
-
-/// <summary>What a flavour sets on <c>--cache-to</c>, and why.</summary>
-/// <param name="Flavor">The flavour.</param>
-/// <param name="ImageManifest"><c>image-manifest=</c>, or null to leave BuildKit's default.</param>
-/// <param name="OciMediaTypes"><c>oci-mediatypes=</c>, or null to leave BuildKit's default.</param>
-/// <param name="Why">The reason, in one sentence, with its source.</param>
-public sealed record RegistryFlavorPreset(RegistryFlavor Flavor, bool? ImageManifest, bool? OciMediaTypes, string Why);
 
 /// <summary>
 /// The <c>--cache-to</c> options each registry needs. BuildKit writes its registry cache by default as an
@@ -34,11 +9,11 @@ public sealed record RegistryFlavorPreset(RegistryFlavor Flavor, bool? ImageMani
 /// config blob, not platform manifests; registries that validate indexes strictly reject it. Two options change
 /// the format: <c>oci-mediatypes=true</c> writes an OCI index instead of a Docker manifest list (the default in
 /// current BuildKit/buildx, false in old ones), and <c>image-manifest=true</c> (BuildKit 0.12+, the default
-/// since BuildKit 0.21, docker/docs#22619) writes an ordinary OCI image manifest whose config is the cache
+/// since BuildKit 0.21) writes an ordinary OCI image manifest whose config is the cache
 /// config and whose layers are the cache layers, which every OCI registry stores. An option the user set
 /// explicitly (<c>--cache-image-manifest</c>, <c>--cache-oci-mediatypes</c>) always wins over the preset.
 /// </summary>
-public static class RegistryFlavors
+internal static class RegistryFlavors
 {
     /// <summary>
     /// generic: nothing set; BuildKit's defaults work on distribution (the reference registry), Docker Hub and
@@ -51,10 +26,9 @@ public static class RegistryFlavors
         "BuildKit's defaults: the registry stores the cache index as is");
 
     /// <summary>
-    /// gitlab: <c>oci-mediatypes=true</c>. GitLab's registry accepts and serves BuildKit's OCI cache index
-    /// (gitlab-org/container-registry!719 stores it as a non-conformant manifest; moby/buildkit#2251 lists
-    /// GitLab as working, with only the UI unable to show it); setting it explicitly keeps old BuildKit from
-    /// writing the Docker manifest list form, which strict validation rejects.
+    /// gitlab: <c>oci-mediatypes=true</c>. GitLab's registry stores and serves BuildKit's OCI cache index (its UI
+    /// cannot show it); setting it explicitly keeps old BuildKit from writing the Docker manifest list form, which
+    /// strict validation rejects.
     /// </summary>
     public static readonly RegistryFlavorPreset GitLab = new(
         RegistryFlavor.GitLab,
@@ -64,7 +38,7 @@ public static class RegistryFlavors
 
     /// <summary>
     /// ghcr: <c>oci-mediatypes=true</c>. ghcr.io answered 400 Bad Request to the cache manifest list until
-    /// GitHub changed it (moby/buildkit#1865, Dec 2020); the OCI index works there, shown oddly in the UI.
+    /// GitHub changed it in December 2020; the OCI index works there, shown oddly in the UI.
     /// </summary>
     public static readonly RegistryFlavorPreset Ghcr = new(
         RegistryFlavor.Ghcr,
@@ -74,8 +48,7 @@ public static class RegistryFlavors
 
     /// <summary>
     /// ecr: <c>image-manifest=true,oci-mediatypes=true</c>. ECR rejects BuildKit's cache index (its entries are
-    /// not manifests); AWS's answer is the OCI image-manifest cache layout of BuildKit 0.12
-    /// (aws/containers-roadmap#876, "Announcing remote cache support in Amazon ECR for BuildKit clients").
+    /// not manifests); it accepts the OCI image-manifest cache layout of BuildKit 0.12.
     /// </summary>
     public static readonly RegistryFlavorPreset Ecr = new(
         RegistryFlavor.Ecr,
@@ -85,8 +58,7 @@ public static class RegistryFlavors
 
     /// <summary>
     /// harbor: <c>image-manifest=true,oci-mediatypes=true</c>. Harbor answers 404 Not Found to the PUT of
-    /// BuildKit's cache index (goharbor/harbor#14774, still reported with Harbor 2.9.1; the fix,
-    /// goharbor/harbor#18105, was not merged); an OCI image manifest is an ordinary artifact Harbor stores.
+    /// BuildKit's cache index (still with Harbor 2.9.1); an OCI image manifest is an ordinary artifact Harbor stores.
     /// </summary>
     public static readonly RegistryFlavorPreset Harbor = new(
         RegistryFlavor.Harbor,

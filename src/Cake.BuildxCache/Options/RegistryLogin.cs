@@ -1,6 +1,4 @@
-using Cake.BuildxCache.Options;
-
-namespace Cake.BuildxCache.Policy;
+namespace Cake.BuildxCache.Options;
 
 /// <summary>One registry the build logs in to, and with what. Its <see cref="ToString"/> never shows the password.</summary>
 /// <param name="Host">The registry host as <c>docker login</c> takes it (<c>docker.io</c> for Docker Hub).</param>

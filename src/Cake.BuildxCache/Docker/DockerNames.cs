@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Cake.BuildxCache.Policy;
+namespace Cake.BuildxCache.Docker;
 
 /// <summary>Docker's naming rules (distribution/reference) for tags, repository paths and registry hosts.</summary>
 public static partial class DockerNames

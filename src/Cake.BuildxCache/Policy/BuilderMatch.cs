@@ -1,10 +1,9 @@
 using Cake.BuildxCache.Docker.Buildx;
-using Cake.BuildxCache.Policy;
 
-namespace Cake.BuildxCache.Tasks;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>Whether an existing builder is the one planned: same driver and the planned driver options.</summary>
-public static class BuilderMatch
+internal static class BuilderMatch
 {
     /// <summary>Says what differs, or null when the builder can be reused.</summary>
     /// <param name="existing">The builder as <c>docker buildx inspect</c> describes it.</param>

@@ -1,4 +1,4 @@
-namespace Cake.BuildxCache.Policy;
+namespace Cake.BuildxCache.Docker;
 
 /// <summary>
 /// An image or cache repository split the way docker splits it. The first path component is a registry

@@ -1,0 +1,62 @@
+namespace Cake.BuildxCache.Options;
+
+/// <summary>
+/// An option of type <typeparamref name="T"/>: its default, how it is parsed from text, where it lives in
+/// <see cref="BuildxCacheOptions"/> and how it is printed. Declared once, in <see cref="OptionCatalog"/>.
+/// </summary>
+/// <typeparam name="T">The value's type.</typeparam>
+public sealed class OptionDescriptor<T> : OptionDescriptor
+{
+    private readonly OptionParser<T> parse;
+    private readonly Func<BuildxCacheOptions, T> get;
+    private readonly Func<BuildxCacheOptions, T, BuildxCacheOptions> set;
+
+    internal OptionDescriptor(string name, OptionParser<T> parse, Func<BuildxCacheOptions, T> get, Func<BuildxCacheOptions, T, BuildxCacheOptions> set)
+        : base(name)
+    {
+        this.parse = parse;
+        this.get = get;
+        this.set = set;
+    }
+
+    // An option without a property of its own keeps its value in the options' table: declaring it is all it takes.
+    internal OptionDescriptor(string name, OptionParser<T> parse)
+        : base(name)
+    {
+        this.parse = parse;
+        get = options => options.Values.TryGetValue(Name, out var value) ? (T)value! : Default!;
+        set = (options, value) => options with { Values = options.Values.SetItem(Name, value) };
+    }
+
+    /// <summary>The value when no source sets the option.</summary>
+    public required T Default { get; init; }
+
+    /// <summary>The default as people read it when it is not a plain value (<c>&lt;image&gt;/cache</c>).</summary>
+    public string? DefaultDescription { get; init; }
+
+    /// <summary>What printouts show instead of the stored value (the effective cache repository).</summary>
+    internal Func<BuildxCacheOptions, string?>? Shown { get; init; }
+
+    /// <inheritdoc />
+    public override bool IsList => Default is System.Collections.IEnumerable and not string;
+
+    /// <inheritdoc />
+    public override string DefaultText => DefaultDescription ?? OptionValueText.Of(Default) ?? string.Empty;
+
+    /// <summary>This option's value in <paramref name="options"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The value.</returns>
+    public T ValueIn(BuildxCacheOptions options) => get(options);
+
+    /// <summary><paramref name="options"/> with this option set to <paramref name="value"/> (for a context's <c>ConfigureOptions</c>).</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The changed options.</returns>
+    public BuildxCacheOptions With(BuildxCacheOptions options, T value) => set(options, value);
+
+    internal override BuildxCacheOptions ReadInto(OptionReading reading, BuildxCacheOptions options) =>
+        parse(reading, this, out var value) ? set(options, value) : options;
+
+    internal override string? Format(BuildxCacheOptions options) =>
+        Shown is null ? OptionValueText.Of(get(options)) : Shown(options);
+}

@@ -1,0 +1,200 @@
+namespace Cake.BuildxCache.Options;
+
+/// <summary>
+/// The sources of one read of the options: finds each option's raw values by precedence, records where
+/// each came from, and collects the values that cannot be read as problems instead of throwing.
+/// </summary>
+internal sealed class OptionReading(OptionSources sources)
+{
+    private static readonly char[] ListSeparators = [',', ';', ' ', '\t', '\r', '\n'];
+    private static readonly char[] PairSeparators = [';', '\r', '\n'];
+
+    public Dictionary<string, OptionOrigin> Origins { get; } = new(StringComparer.Ordinal);
+
+    public List<OptionProblem> Problems { get; } = [];
+
+    public string? Text(OptionDescriptor option)
+    {
+        var raw = Find(option);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var value = raw.Value.Values[^1].Trim();
+        return value.Length == 0 ? null : value;
+    }
+
+    public Secret? Secret(OptionDescriptor option)
+    {
+        var raw = Find(option);
+        if (raw is { Origin.Source: OptionSource.Argument } argument)
+        {
+            // A secret in argv is visible to every process list and in CI job logs: refuse it.
+            Problems.Add(OptionProblem.For(option, null, argument.Origin, "was given on the command line, where process lists and CI job logs show it"));
+            return null;
+        }
+
+        // Cake's configuration is cake.config (committed with the repository) or an argument
+        // --buildx_<key>=… (argv again): a secret is refused there too, whichever source would win.
+        if (!string.IsNullOrEmpty(sources.Configuration(option.ConfigurationKey)))
+        {
+            Problems.Add(OptionProblem.For(
+                option,
+                null,
+                new OptionOrigin(OptionSource.Configuration, option.ConfigurationKey),
+                $"was given in the Cake configuration ({option.ConfigFileKey}= under [Buildx] in cake.config, which is committed with the repository, or --{option.ConfigurationKey.ToLowerInvariant()}=, which process lists show)"));
+            return null;
+        }
+
+        return raw is null || raw.Value.Values[^1].Length == 0 ? null : new Secret(raw.Value.Values[^1]);
+    }
+
+    public bool? Bool(OptionDescriptor option)
+    {
+        var raw = Find(option);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var text = raw.Value.Values[^1];
+        if (text.Trim().Length == 0 && raw.Value.Origin.Source == OptionSource.Argument)
+        {
+            return true; // a bare --flag
+        }
+
+        if (BuildxCacheOptionsReader.TryParseBool(text, out var value))
+        {
+            return value;
+        }
+
+        Problems.Add(OptionProblem.For(option, text, raw.Value.Origin, "is not a boolean (use true or false)"));
+        return null;
+    }
+
+    public int? Percent(OptionDescriptor option)
+    {
+        var text = Text(option);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.TrimEnd('%'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var percent) && percent <= 100)
+        {
+            return percent;
+        }
+
+        Problems.Add(OptionProblem.For(option, text, OriginOf(option), "must be a whole percentage from 0 to 100"));
+        return null;
+    }
+
+    public T Choice<T>(OptionDescriptor option, T fallback)
+        where T : struct, Enum => Choice<T>(option) ?? fallback;
+
+    public T? Choice<T>(OptionDescriptor option)
+        where T : struct, Enum
+    {
+        var text = Text(option);
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var value in Enum.GetValues<T>())
+        {
+            if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        var allowed = string.Join(", ", Enum.GetNames<T>().Select(name => name.ToLowerInvariant()));
+        Problems.Add(OptionProblem.For(option, text, OriginOf(option), $"must be one of {allowed}"));
+        return null;
+    }
+
+    public IReadOnlyList<string> List(OptionDescriptor option)
+    {
+        var raw = Find(option);
+        return raw is null
+            ? []
+            : [.. raw.Value.Values.SelectMany(value => value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+    }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs(OptionDescriptor option)
+    {
+        var raw = Find(option);
+        if (raw is null)
+        {
+            return [];
+        }
+
+        var items = raw.Value.Origin.Source == OptionSource.Argument
+            ? raw.Value.Values.Where(value => value.Trim().Length > 0)
+            : raw.Value.Values.SelectMany(value => value.Split(PairSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var pairs = new List<KeyValuePair<string, string>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var equals = item.IndexOf('=', StringComparison.Ordinal);
+            var key = equals < 0 ? string.Empty : item[..equals].Trim();
+            if (key.Length == 0)
+            {
+                Problems.Add(OptionProblem.For(option, item, raw.Value.Origin, "is not key=value"));
+            }
+            else if (!seen.Add(key))
+            {
+                Problems.Add(OptionProblem.For(option, item, raw.Value.Origin, $"gives '{key}' more than once"));
+            }
+            else
+            {
+                pairs.Add(new(key, item[(equals + 1)..]));
+            }
+        }
+
+        return pairs;
+    }
+
+    private OptionOrigin? OriginOf(OptionDescriptor option) => Origins.GetValueOrDefault(option.Name);
+
+    private (IReadOnlyList<string> Values, OptionOrigin Origin)? Find(OptionDescriptor option)
+    {
+        var found = Lookup(option);
+        if (found is not null)
+        {
+            Origins[option.Name] = found.Value.Origin;
+        }
+
+        return found;
+    }
+
+    private (IReadOnlyList<string> Values, OptionOrigin Origin)? Lookup(OptionDescriptor option)
+    {
+        var arguments = sources.Arguments(option.Name);
+        if (arguments.Count > 0)
+        {
+            return (arguments, new OptionOrigin(OptionSource.Argument, option.Argument));
+        }
+
+        if (NonEmpty(sources.Environment(option.EnvironmentVariable)) is { } env)
+        {
+            return ([env], new OptionOrigin(OptionSource.Environment, option.EnvironmentVariable));
+        }
+
+        if (NonEmpty(sources.Configuration(option.ConfigurationKey)) is { } config)
+        {
+            return ([config], new OptionOrigin(OptionSource.Configuration, option.ConfigurationKey));
+        }
+
+        if (option.CiVariable is not null && NonEmpty(sources.Environment(option.CiVariable)) is { } ci)
+        {
+            return ([ci], new OptionOrigin(OptionSource.CiDefault, option.CiVariable));
+        }
+
+        return null;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

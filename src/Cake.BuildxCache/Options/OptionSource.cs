@@ -1,0 +1,20 @@
+namespace Cake.BuildxCache.Options;
+
+/// <summary>Which kind of source an option's value came from, highest precedence first.</summary>
+public enum OptionSource
+{
+    /// <summary>A command-line argument, <c>--image=…</c>.</summary>
+    Argument,
+
+    /// <summary>An environment variable, <c>BUILDX_IMAGE</c>.</summary>
+    Environment,
+
+    /// <summary>Cake configuration, <c>Buildx_Image</c> (from <c>CAKE_BUILDX_IMAGE</c> or <c>[Buildx] Image=</c> in cake.config).</summary>
+    Configuration,
+
+    /// <summary>A CI variable used as default, e.g. <c>CI_REGISTRY_IMAGE</c>.</summary>
+    CiDefault,
+
+    /// <summary>The built-in default.</summary>
+    Default,
+}

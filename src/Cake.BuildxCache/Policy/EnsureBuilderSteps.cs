@@ -1,0 +1,43 @@
+using Cake.BuildxCache.Docker.Buildx;
+using Cake.BuildxCache.Docker.Context;
+
+namespace Cake.BuildxCache.Policy;
+
+/// <summary>EnsureBuilder's steps: ask buildx its version and the builder's state, then reuse, start or (re)create it.</summary>
+/// <param name="Builder">The builder plan.</param>
+public sealed record EnsureBuilderSteps(BuilderPlan Builder)
+{
+    /// <summary><c>docker buildx version</c>: which config flag <c>create</c> takes, and whether rawjson progress exists.</summary>
+    public DockerBuildxVersionSettings Version { get; } = new();
+
+    /// <summary><c>docker buildx inspect</c>: whether the builder exists, with which driver and options.</summary>
+    public DockerBuildxInspectSettings Inspect => DockerCommands.InspectBuilder(Builder);
+
+    /// <summary><c>docker buildx inspect --bootstrap</c>, when the builder exists as planned but is stopped.</summary>
+    public DockerBuildxInspectSettings Start => DockerCommands.InspectBuilder(Builder, bootstrap: true);
+
+    /// <summary><c>docker buildx rm</c>, when the builder exists but differs from the plan.</summary>
+    public DockerBuildxRmSettings Remove => DockerCommands.RemoveBuilder(Builder);
+
+    /// <summary><c>docker context inspect</c> of the TLS context, or null when the endpoint needs none.</summary>
+    public DockerContextInspectSettings? InspectContext => CreateContext is { } create ? new DockerContextInspectSettings { Name = create.Name } : null;
+
+    /// <summary><c>docker context create</c> for a TLS endpoint when the context is missing, or null when none is needed.</summary>
+    public DockerContextCreateSettings? CreateContext => DockerCommands.CreateContext(Builder);
+
+    /// <summary>The steps in order, with the conditions they run under.</summary>
+    public IReadOnlyList<PlanStep> Steps =>
+    [
+        new(Version),
+        new(Inspect),
+        new(Start, "when the builder exists as planned but is stopped"),
+        new(Remove, "when the builder exists but differs"),
+        .. InspectContext is { } inspect ? new PlanStep[] { new(inspect, "when the builder is created"), new(CreateContext, "when the context is missing") } : [],
+        new(Create(BuildxConfigFlag.BuildkitdConfig), $"when the builder is missing or differs{(Builder.BuildkitdConfig is null ? string.Empty : " (--config before buildx 0.13)")}"),
+    ];
+
+    /// <summary><c>docker buildx create --bootstrap</c> with the config flag this buildx knows.</summary>
+    /// <param name="configFlag"><c>--buildkitd-config</c> (buildx 0.13+) or <c>--config</c>.</param>
+    /// <returns>The settings.</returns>
+    public DockerBuildxCreateSettings Create(BuildxConfigFlag configFlag) => DockerCommands.CreateBuilder(Builder, configFlag);
+}

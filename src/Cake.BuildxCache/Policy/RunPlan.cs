@@ -1,0 +1,88 @@
+using Cake.BuildxCache.Refs;
+
+namespace Cake.BuildxCache.Policy;
+
+/// <summary>
+/// Everything a run does, decided once before any task runs: the refs, the build, the builder, and every task's
+/// steps. Tasks execute these steps and Plan prints them, so what Plan prints is what runs.
+/// </summary>
+/// <param name="Refs">Where the build stands.</param>
+/// <param name="Build">The build plan of the tasks that run (it pushes when Publish is among them).</param>
+/// <param name="Builder">The builder plan.</param>
+/// <param name="PublishBuild">The build plan as Publish runs it, for Plan to show next to the default one.</param>
+public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Builder, BuildPlan PublishBuild)
+{
+    /// <summary>EnsureBuilder's steps.</summary>
+    public EnsureBuilderSteps EnsureBuilder => new(Builder);
+
+    /// <summary>Login's steps: one per registry the build reads or writes.</summary>
+    public IReadOnlyList<LoginStep> Login => [.. Build.Registries.Select(registry => new LoginStep(registry))];
+
+    /// <summary>BuildWithCache's step.</summary>
+    public BuildSteps BuildWithCache => new(Build);
+
+    /// <summary>PruneCache's builder prune, used by PruneCache without <c>--prune-registry</c> and by Publish when a limit is set.</summary>
+    public required BuilderPruneSteps BuilderPrune { get; init; }
+
+    /// <summary>True when PruneCache prunes the registry's cache tags instead of the builder.</summary>
+    public bool PruneRegistry { get; init; }
+
+    /// <summary>The registry prune's rules as Plan prints them (empty unless <see cref="PruneRegistry"/>).</summary>
+    public IReadOnlyList<PlanStep> RegistryPrune { get; init; } = [];
+
+    /// <summary>Why PruneCache refuses to prune the builder (registry-prune options without <c>--prune-registry</c>), or null.</summary>
+    public string? BuilderPruneRefusal { get; init; }
+
+    /// <summary>True when Publish prunes the builder after the build: a prune limit is set.</summary>
+    public bool PruneAfterPublish { get; init; }
+
+    /// <summary>The logouts at teardown (<c>--logout</c>), of the registries logged in to.</summary>
+    public IReadOnlyList<PlanStep> Teardown { get; init; } = [];
+
+    /// <summary>Every task's steps, in the order the tasks run, as Plan prints them.</summary>
+    public IReadOnlyList<TaskSteps> Tasks
+    {
+        get
+        {
+            var tasks = new List<TaskSteps>
+            {
+                new("EnsureBuilder", EnsureBuilder.Steps),
+                new("Login", [.. Login.Select(step => step.Step)]),
+                new("BuildWithCache", BuildWithCache.Steps),
+            };
+            var publish = new BuildSteps(PublishBuild);
+            if (!SameCommand(PublishBuild, Build))
+            {
+                tasks.Add(new("BuildWithCache, as part of Publish", publish.Steps));
+            }
+
+            if (PruneRegistry)
+            {
+                tasks.Add(new("PruneCache", RegistryPrune));
+            }
+
+            if (!PruneRegistry || PruneAfterPublish)
+            {
+                var heading = PruneRegistry ? "Publish, after the build" : $"PruneCache{(PruneAfterPublish ? " (also after Publish)" : string.Empty)}";
+                tasks.Add(new(heading, BuilderPrune.Steps));
+            }
+
+            if (Teardown.Count > 0)
+            {
+                tasks.Add(new("Teardown", Teardown));
+            }
+
+            return tasks;
+        }
+    }
+
+    // The parts of a plan that reach `docker buildx build`.
+    private static bool SameCommand(BuildPlan a, BuildPlan b) =>
+        (a.Builder, a.Dockerfile, a.Context, a.Target, a.Output, a.MetadataFile, a.Progress, a.CacheTo?.ToString())
+            == (b.Builder, b.Dockerfile, b.Context, b.Target, b.Output, b.MetadataFile, b.Progress, b.CacheTo?.ToString())
+        && a.Platforms.SequenceEqual(b.Platforms)
+        && a.Tags.SequenceEqual(b.Tags)
+        && a.CacheFrom.Select(spec => spec.ToString()).SequenceEqual(b.CacheFrom.Select(spec => spec.ToString()))
+        && a.Labels.SequenceEqual(b.Labels)
+        && a.BuildArgs.SequenceEqual(b.BuildArgs);
+}
