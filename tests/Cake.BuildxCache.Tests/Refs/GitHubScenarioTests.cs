@@ -53,14 +53,14 @@ public sealed class GitHubScenarioTests
         yield return new TestCaseData(
             Job(("GITHUB_EVENT_NAME", "push"), ("GITHUB_REF", "refs/heads/main"), ("GITHUB_REF_TYPE", "branch"), ("GITHUB_REF_NAME", "main")),
             PushPayload("main"),
-            new GitRefInfo(CiProvider.GitHubActions, RefKind.Branch, "main", "main", Sha, "89abcdef", "main", null, false, SourceUrl))
+            new GitRefInfo(Provider: CiProvider.GitHubActions, Kind: RefKind.Branch, RefName: "main", Slug: "main", Sha: Sha, ShortSha: "89abcdef", DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: SourceUrl))
             .SetName("GitHub push to the default branch");
 
         // The default branch comes from the payload: "trunk" is no fallback's guess.
         yield return new TestCaseData(
             Job(("GITHUB_EVENT_NAME", "push"), ("GITHUB_REF", "refs/heads/Feature/Login_Page"), ("GITHUB_REF_TYPE", "branch"), ("GITHUB_REF_NAME", "Feature/Login_Page")),
             PushPayload("trunk"),
-            new GitRefInfo(CiProvider.GitHubActions, RefKind.Branch, "Feature/Login_Page", "feature-login-page", Sha, "89abcdef", "trunk", null, false, SourceUrl))
+            new GitRefInfo(Provider: CiProvider.GitHubActions, Kind: RefKind.Branch, RefName: "Feature/Login_Page", Slug: "feature-login-page", Sha: Sha, ShortSha: "89abcdef", DefaultBranch: "trunk", TargetBranch: null, IsFork: false, SourceUrl: SourceUrl))
             .SetName("GitHub feature branch push");
 
         // GITHUB_SHA is the merge commit; the head sha comes from the payload.
@@ -74,7 +74,7 @@ public sealed class GitHubScenarioTests
                 ("GITHUB_HEAD_REF", "feature/pr"),
                 ("GITHUB_BASE_REF", "main")),
             PullRequestPayload("octo/app", headIsFork: false),
-            new GitRefInfo(CiProvider.GitHubActions, RefKind.Branch, "feature/pr", "feature-pr", Sha, "89abcdef", "main", "main", false, SourceUrl))
+            new GitRefInfo(Provider: CiProvider.GitHubActions, Kind: RefKind.Branch, RefName: "feature/pr", Slug: "feature-pr", Sha: Sha, ShortSha: "89abcdef", DefaultBranch: "main", TargetBranch: "main", IsFork: false, SourceUrl: SourceUrl))
             .SetName("GitHub pull request from the same repository");
 
         yield return new TestCaseData(
@@ -87,7 +87,7 @@ public sealed class GitHubScenarioTests
                 ("GITHUB_HEAD_REF", "feature/pr"),
                 ("GITHUB_BASE_REF", "main")),
             PullRequestPayload("contributor/app", headIsFork: true),
-            new GitRefInfo(CiProvider.GitHubActions, RefKind.Branch, "feature/pr", "feature-pr", Sha, "89abcdef", "main", "main", true, SourceUrl))
+            new GitRefInfo(Provider: CiProvider.GitHubActions, Kind: RefKind.Branch, RefName: "feature/pr", Slug: "feature-pr", Sha: Sha, ShortSha: "89abcdef", DefaultBranch: "main", TargetBranch: "main", IsFork: true, SourceUrl: SourceUrl))
             .SetName("GitHub pull request from a fork");
 
         // A repository that is itself a fork: its own pull requests have head.repo.fork=true but are not from a fork.
@@ -100,20 +100,20 @@ public sealed class GitHubScenarioTests
                 ("GITHUB_HEAD_REF", "feature/pr"),
                 ("GITHUB_BASE_REF", "main")),
             PullRequestPayload("OCTO/App", headIsFork: true),
-            new GitRefInfo(CiProvider.GitHubActions, RefKind.Branch, "feature/pr", "feature-pr", Sha, "89abcdef", "main", "main", false, SourceUrl))
+            new GitRefInfo(Provider: CiProvider.GitHubActions, Kind: RefKind.Branch, RefName: "feature/pr", Slug: "feature-pr", Sha: Sha, ShortSha: "89abcdef", DefaultBranch: "main", TargetBranch: "main", IsFork: false, SourceUrl: SourceUrl))
             .SetName("GitHub pull request inside a repository that is a fork");
 
         yield return new TestCaseData(
             Job(("GITHUB_EVENT_NAME", "push"), ("GITHUB_REF", "refs/tags/v2.0.0"), ("GITHUB_REF_TYPE", "tag"), ("GITHUB_REF_NAME", "v2.0.0")),
             PushPayload("main"),
-            new GitRefInfo(CiProvider.GitHubActions, RefKind.Tag, "v2.0.0", "v2-0-0", Sha, "89abcdef", "main", null, false, SourceUrl))
+            new GitRefInfo(Provider: CiProvider.GitHubActions, Kind: RefKind.Tag, RefName: "v2.0.0", Slug: "v2-0-0", Sha: Sha, ShortSha: "89abcdef", DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: SourceUrl))
             .SetName("GitHub tag");
 
         // Older runners without GITHUB_REF_TYPE/GITHUB_REF_NAME: GITHUB_REF alone; an enterprise server.
         yield return new TestCaseData(
             Job(("GITHUB_REF", "refs/tags/release-3"), ("GITHUB_SERVER_URL", "https://github.example.com/")),
             PushPayload("main"),
-            new GitRefInfo(CiProvider.GitHubActions, RefKind.Tag, "release-3", "release-3", Sha, "89abcdef", "main", null, false, "https://github.example.com/octo/app"))
+            new GitRefInfo(Provider: CiProvider.GitHubActions, Kind: RefKind.Tag, RefName: "release-3", Slug: "release-3", Sha: Sha, ShortSha: "89abcdef", DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: "https://github.example.com/octo/app"))
             .SetName("GitHub tag from GITHUB_REF on an enterprise server");
     }
 
@@ -146,7 +146,7 @@ public sealed class GitHubScenarioTests
         // Merge sha, assumed main, and an unknown origin counted as a fork (read-only cache).
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.GitHubActions, RefKind.Branch, "feature/pr", "feature-pr", MergeSha, "fedcba98", "main", "main", true, SourceUrl));
+            new GitRefInfo(Provider: CiProvider.GitHubActions, Kind: RefKind.Branch, RefName: "feature/pr", Slug: "feature-pr", Sha: MergeSha, ShortSha: "fedcba98", DefaultBranch: "main", TargetBranch: "main", IsFork: true, SourceUrl: SourceUrl));
         Assert.That(resolution.Notes, Has.Some.Contains("does not exist"));
         Assert.That(resolution.Notes, Has.Some.Contains("merge commit"));
         Assert.That(resolution.Notes, Has.Some.Contains("default_branch"));
@@ -169,7 +169,7 @@ public sealed class GitHubScenarioTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.GitHubActions, RefKind.Branch, "main", "main", Sha, "89abcdef", "main", null, false, SourceUrl));
+            new GitRefInfo(Provider: CiProvider.GitHubActions, Kind: RefKind.Branch, RefName: "main", Slug: "main", Sha: Sha, ShortSha: "89abcdef", DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: SourceUrl));
         Assert.That(resolution.Notes, Has.Some.Contains("default_branch"));
     }
 
@@ -185,7 +185,7 @@ public sealed class GitHubScenarioTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.GitHubActions, RefKind.Branch, "feature/x", "feature-x", Sha, "89abcdef", "develop", null, false, SourceUrl));
+            new GitRefInfo(Provider: CiProvider.GitHubActions, Kind: RefKind.Branch, RefName: "feature/x", Slug: "feature-x", Sha: Sha, ShortSha: "89abcdef", DefaultBranch: "develop", TargetBranch: null, IsFork: false, SourceUrl: SourceUrl));
         Assert.That(resolution.Notes, Has.One.Contains("'develop'"));
     }
 
@@ -204,7 +204,7 @@ public sealed class GitHubScenarioTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.GitHubActions, RefKind.Branch, "gone", "gone", Sha, "89abcdef", "main", "main", true, SourceUrl));
+            new GitRefInfo(Provider: CiProvider.GitHubActions, Kind: RefKind.Branch, RefName: "gone", Slug: "gone", Sha: Sha, ShortSha: "89abcdef", DefaultBranch: "main", TargetBranch: "main", IsFork: true, SourceUrl: SourceUrl));
     }
 
     private static GitRefResolution Resolve(Dictionary<string, string> variables, string workingDirectory) =>

@@ -1,51 +1,30 @@
 using Cake.BuildxCache.Refs;
 using Cake.BuildxCache.Tests.Support;
+using Cake.BuildxCache.Tests.Tasks.Support;
 using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Tests.Refs;
 
+/// <summary>Where a GitLab job stands, read from its variables (the jobs the task tests run in, <see cref="Jobs"/>).</summary>
 public sealed class GitLabScenarioTests
 {
-    private const string Sha = "0123456789abcdef0123456789abcdef01234567";
+    private const string Sha = Jobs.Sha;
     private const string ProjectUrl = "https://gitlab.example.com/group/app";
-
-    // What every GitLab job has, whatever started the pipeline.
-    private static Dictionary<string, string> Job(params (string Name, string Value)[] variables)
-    {
-        var job = new Dictionary<string, string>
-        {
-            ["GITLAB_CI"] = "true",
-            ["CI"] = "true",
-            ["CI_SERVER"] = "yes",
-            ["CI_COMMIT_SHA"] = Sha,
-            ["CI_COMMIT_SHORT_SHA"] = "01234567",
-            ["CI_DEFAULT_BRANCH"] = "main",
-            ["CI_PROJECT_ID"] = "42",
-            ["CI_PROJECT_URL"] = ProjectUrl,
-            ["CI_REPOSITORY_URL"] = "https://gitlab-ci-token:secret-job-token@gitlab.example.com/group/app.git",
-        };
-        foreach (var (name, value) in variables)
-        {
-            job[name] = value;
-        }
-
-        return job;
-    }
 
     private static IEnumerable<TestCaseData> Scenarios()
     {
         yield return new TestCaseData(
-            Job(("CI_PIPELINE_SOURCE", "push"), ("CI_COMMIT_BRANCH", "main"), ("CI_COMMIT_REF_NAME", "main"), ("CI_COMMIT_REF_SLUG", "main")),
-            new GitRefInfo(CiProvider.GitLabCI, RefKind.Branch, "main", "main", Sha, "01234567", "main", null, false, ProjectUrl))
+            Jobs.GitLab(("CI_PIPELINE_SOURCE", "push"), ("CI_COMMIT_BRANCH", "main"), ("CI_COMMIT_REF_NAME", "main"), ("CI_COMMIT_REF_SLUG", "main")),
+            new GitRefInfo(Provider: CiProvider.GitLabCI, Kind: RefKind.Branch, RefName: "main", Slug: "main", Sha: Sha, ShortSha: Jobs.ShortSha, DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: ProjectUrl))
             .SetName("GitLab default branch");
 
         yield return new TestCaseData(
-            Job(("CI_PIPELINE_SOURCE", "push"), ("CI_COMMIT_BRANCH", "Feature/JIRA-7_Cache"), ("CI_COMMIT_REF_NAME", "Feature/JIRA-7_Cache"), ("CI_COMMIT_REF_SLUG", "feature-jira-7-cache")),
-            new GitRefInfo(CiProvider.GitLabCI, RefKind.Branch, "Feature/JIRA-7_Cache", "feature-jira-7-cache", Sha, "01234567", "main", null, false, ProjectUrl))
+            Jobs.GitLab(("CI_PIPELINE_SOURCE", "push"), ("CI_COMMIT_BRANCH", "Feature/JIRA-7_Cache"), ("CI_COMMIT_REF_NAME", "Feature/JIRA-7_Cache"), ("CI_COMMIT_REF_SLUG", "feature-jira-7-cache")),
+            new GitRefInfo(Provider: CiProvider.GitLabCI, Kind: RefKind.Branch, RefName: "Feature/JIRA-7_Cache", Slug: "feature-jira-7-cache", Sha: Sha, ShortSha: Jobs.ShortSha, DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: ProjectUrl))
             .SetName("GitLab feature branch");
 
         yield return new TestCaseData(
-            Job(
+            Jobs.GitLab(
                 ("CI_PIPELINE_SOURCE", "merge_request_event"),
                 ("CI_COMMIT_REF_NAME", "feature/mr"),
                 ("CI_COMMIT_REF_SLUG", "feature-mr"),
@@ -55,11 +34,11 @@ public sealed class GitLabScenarioTests
                 ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "release/2.x"),
                 ("CI_MERGE_REQUEST_PROJECT_ID", "42"),
                 ("CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "42")),
-            new GitRefInfo(CiProvider.GitLabCI, RefKind.Branch, "feature/mr", "feature-mr", Sha, "01234567", "main", "release/2.x", false, ProjectUrl))
+            new GitRefInfo(Provider: CiProvider.GitLabCI, Kind: RefKind.Branch, RefName: "feature/mr", Slug: "feature-mr", Sha: Sha, ShortSha: Jobs.ShortSha, DefaultBranch: "main", TargetBranch: "release/2.x", IsFork: false, SourceUrl: ProjectUrl))
             .SetName("GitLab merge request");
 
         yield return new TestCaseData(
-            Job(
+            Jobs.GitLab(
                 ("CI_PIPELINE_SOURCE", "merge_request_event"),
                 ("CI_COMMIT_REF_NAME", "patch-1"),
                 ("CI_COMMIT_REF_SLUG", "patch-1"),
@@ -69,30 +48,30 @@ public sealed class GitLabScenarioTests
                 ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"),
                 ("CI_MERGE_REQUEST_PROJECT_ID", "42"),
                 ("CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "99")),
-            new GitRefInfo(CiProvider.GitLabCI, RefKind.Branch, "patch-1", "patch-1", Sha, "01234567", "main", "main", true, ProjectUrl))
+            new GitRefInfo(Provider: CiProvider.GitLabCI, Kind: RefKind.Branch, RefName: "patch-1", Slug: "patch-1", Sha: Sha, ShortSha: Jobs.ShortSha, DefaultBranch: "main", TargetBranch: "main", IsFork: true, SourceUrl: ProjectUrl))
             .SetName("GitLab fork merge request");
 
         // Without CI_MERGE_REQUEST_PROJECT_ID the job's own project id is the target.
         yield return new TestCaseData(
-            Job(
+            Jobs.GitLab(
                 ("CI_PIPELINE_SOURCE", "merge_request_event"),
                 ("CI_COMMIT_REF_NAME", "patch-2"),
                 ("CI_MERGE_REQUEST_IID", "9"),
                 ("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "patch-2"),
                 ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"),
                 ("CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "99")),
-            new GitRefInfo(CiProvider.GitLabCI, RefKind.Branch, "patch-2", "patch-2", Sha, "01234567", "main", "main", true, ProjectUrl))
+            new GitRefInfo(Provider: CiProvider.GitLabCI, Kind: RefKind.Branch, RefName: "patch-2", Slug: "patch-2", Sha: Sha, ShortSha: Jobs.ShortSha, DefaultBranch: "main", TargetBranch: "main", IsFork: true, SourceUrl: ProjectUrl))
             .SetName("GitLab fork merge request against CI_PROJECT_ID");
 
         yield return new TestCaseData(
-            Job(("CI_PIPELINE_SOURCE", "push"), ("CI_COMMIT_TAG", "v1.2.0"), ("CI_COMMIT_REF_NAME", "v1.2.0"), ("CI_COMMIT_REF_SLUG", "v1-2-0")),
-            new GitRefInfo(CiProvider.GitLabCI, RefKind.Tag, "v1.2.0", "v1-2-0", Sha, "01234567", "main", null, false, ProjectUrl))
+            Jobs.GitLab(("CI_PIPELINE_SOURCE", "push"), ("CI_COMMIT_TAG", "v1.2.0"), ("CI_COMMIT_REF_NAME", "v1.2.0"), ("CI_COMMIT_REF_SLUG", "v1-2-0")),
+            new GitRefInfo(Provider: CiProvider.GitLabCI, Kind: RefKind.Tag, RefName: "v1.2.0", Slug: "v1-2-0", Sha: Sha, ShortSha: Jobs.ShortSha, DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: ProjectUrl))
             .SetName("GitLab tag");
 
         // No CI_COMMIT_REF_SLUG and no CI_COMMIT_SHORT_SHA: both computed the way GitLab does.
         yield return new TestCaseData(
-            Job(("CI_COMMIT_BRANCH", "Bugfix/Über_Cache"), ("CI_COMMIT_REF_NAME", "Bugfix/Über_Cache"), ("CI_COMMIT_SHORT_SHA", "")),
-            new GitRefInfo(CiProvider.GitLabCI, RefKind.Branch, "Bugfix/Über_Cache", "bugfix--ber-cache", Sha, "01234567", "main", null, false, ProjectUrl))
+            Jobs.GitLab(("CI_COMMIT_BRANCH", "Bugfix/Über_Cache"), ("CI_COMMIT_REF_NAME", "Bugfix/Über_Cache"), ("CI_COMMIT_SHORT_SHA", "")),
+            new GitRefInfo(Provider: CiProvider.GitLabCI, Kind: RefKind.Branch, RefName: "Bugfix/Über_Cache", Slug: "bugfix--ber-cache", Sha: Sha, ShortSha: Jobs.ShortSha, DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: ProjectUrl))
             .SetName("GitLab branch with slug and short sha computed");
     }
 
@@ -109,7 +88,7 @@ public sealed class GitLabScenarioTests
     public void Uses_CI_COMMIT_REF_SLUG_when_set_rather_than_computing_it()
     {
         // A slug RefSlug would never produce proves which one was used.
-        var variables = Job(("CI_COMMIT_BRANCH", "feature/x"), ("CI_COMMIT_REF_NAME", "feature/x"), ("CI_COMMIT_REF_SLUG", "slug-from-gitlab"));
+        var variables = Jobs.GitLab(("CI_COMMIT_BRANCH", "feature/x"), ("CI_COMMIT_REF_NAME", "feature/x"), ("CI_COMMIT_REF_SLUG", "slug-from-gitlab"));
 
         Assert.That(Resolve(variables, RefOverrides.None).Refs.Slug, Is.EqualTo("slug-from-gitlab"));
     }
@@ -117,17 +96,17 @@ public sealed class GitLabScenarioTests
     [Test]
     public void An_explicit_branch_wins_over_CI_COMMIT_REF_SLUG()
     {
-        var variables = Job(("CI_COMMIT_BRANCH", "feature/x"), ("CI_COMMIT_REF_NAME", "feature/x"), ("CI_COMMIT_REF_SLUG", "feature-x"));
+        var variables = Jobs.GitLab(("CI_COMMIT_BRANCH", "feature/x"), ("CI_COMMIT_REF_NAME", "feature/x"), ("CI_COMMIT_REF_SLUG", "feature-x"));
 
         var refs = Resolve(variables, new RefOverrides(Branch: "Hotfix/Y")).Refs;
 
-        AssertRefs.AreEqual(refs, new GitRefInfo(CiProvider.GitLabCI, RefKind.Branch, "Hotfix/Y", "hotfix-y", Sha, "01234567", "main", null, false, ProjectUrl));
+        AssertRefs.AreEqual(refs, new GitRefInfo(Provider: CiProvider.GitLabCI, Kind: RefKind.Branch, RefName: "Hotfix/Y", Slug: "hotfix-y", Sha: Sha, ShortSha: Jobs.ShortSha, DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: ProjectUrl));
     }
 
     [Test]
     public void Without_CI_DEFAULT_BRANCH_falls_back_to_main_and_says_so()
     {
-        var variables = Job(("CI_COMMIT_BRANCH", "dev"), ("CI_COMMIT_REF_NAME", "dev"));
+        var variables = Jobs.GitLab(("CI_COMMIT_BRANCH", "dev"), ("CI_COMMIT_REF_NAME", "dev"));
         variables.Remove("CI_DEFAULT_BRANCH");
 
         var resolution = Resolve(variables, RefOverrides.None);
@@ -143,19 +122,19 @@ public sealed class GitLabScenarioTests
         using var repository = GitRepository.Init("local-branch");
         repository.Commit("first");
         repository.AddOrigin("https://gitlab.example.com/group/app.git", "develop", setOriginHead: true);
-        var variables = Job(("CI_COMMIT_BRANCH", "feature/ci"), ("CI_COMMIT_REF_NAME", "feature/ci"));
+        var variables = Jobs.GitLab(("CI_COMMIT_BRANCH", "feature/ci"), ("CI_COMMIT_REF_NAME", "feature/ci"));
         variables.Remove("CI_DEFAULT_BRANCH");
 
         var resolution = new GitRefResolver(FakeEnvironment.With(variables, repository.Path), new FileSystem()).Resolve(RefOverrides.None);
 
         // The clone's origin/HEAD is the fallback for the default branch only.
-        AssertRefs.AreEqual(resolution.Refs, new GitRefInfo(CiProvider.GitLabCI, RefKind.Branch, "feature/ci", "feature-ci", Sha, "01234567", "develop", null, false, ProjectUrl));
+        AssertRefs.AreEqual(resolution.Refs, new GitRefInfo(Provider: CiProvider.GitLabCI, Kind: RefKind.Branch, RefName: "feature/ci", Slug: "feature-ci", Sha: Sha, ShortSha: Jobs.ShortSha, DefaultBranch: "develop", TargetBranch: null, IsFork: false, SourceUrl: ProjectUrl));
     }
 
     [Test]
     public void Without_CI_COMMIT_SHA_the_error_names_the_sha_option()
     {
-        var variables = Job(("CI_COMMIT_BRANCH", "main"), ("CI_COMMIT_REF_NAME", "main"));
+        var variables = Jobs.GitLab(("CI_COMMIT_BRANCH", "main"), ("CI_COMMIT_REF_NAME", "main"));
         variables.Remove("CI_COMMIT_SHA");
 
         var error = Assert.Throws<Cake.Core.CakeException>(() => Resolve(variables, RefOverrides.None));

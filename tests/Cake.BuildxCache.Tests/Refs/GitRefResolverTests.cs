@@ -23,7 +23,7 @@ public sealed class GitRefResolverTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.None, RefKind.Branch, "topic", "topic", sha, sha[..8], "main", null, false, null));
+            new GitRefInfo(Provider: CiProvider.None, Kind: RefKind.Branch, RefName: "topic", Slug: "topic", Sha: sha, ShortSha: sha[..8], DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: null));
     }
 
     [Test]

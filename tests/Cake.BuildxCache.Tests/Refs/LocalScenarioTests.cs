@@ -22,7 +22,7 @@ public sealed class LocalScenarioTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.None, RefKind.Branch, "Feature/Local_Work", "feature-local-work", sha, sha[..8], "main", null, false, "https://gitlab.example.com/group/app"));
+            new GitRefInfo(Provider: CiProvider.None, Kind: RefKind.Branch, RefName: "Feature/Local_Work", Slug: "feature-local-work", Sha: sha, ShortSha: sha[..8], DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: "https://gitlab.example.com/group/app"));
         Assert.That(resolution.Notes, Is.Empty);
         Assert.That(resolution.Refs.ToString(), Does.Not.Contain("SECRET"));
     }
@@ -38,7 +38,7 @@ public sealed class LocalScenarioTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.None, RefKind.Branch, "develop", "develop", sha, sha[..8], "develop", null, false, "https://github.com/octo/app"));
+            new GitRefInfo(Provider: CiProvider.None, Kind: RefKind.Branch, RefName: "develop", Slug: "develop", Sha: sha, ShortSha: sha[..8], DefaultBranch: "develop", TargetBranch: null, IsFork: false, SourceUrl: "https://github.com/octo/app"));
         Assert.That(resolution.Refs.IsDefaultBranch, Is.True);
     }
 
@@ -53,7 +53,7 @@ public sealed class LocalScenarioTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.None, RefKind.Branch, "trunk", "trunk", sha, sha[..8], "main", null, false, "https://gitlab.example.com/group/sub/app"));
+            new GitRefInfo(Provider: CiProvider.None, Kind: RefKind.Branch, RefName: "trunk", Slug: "trunk", Sha: sha, ShortSha: sha[..8], DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: "https://gitlab.example.com/group/sub/app"));
         Assert.That(resolution.Notes, Has.One.Contains("origin/HEAD"));
     }
 
@@ -67,7 +67,7 @@ public sealed class LocalScenarioTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.None, RefKind.Branch, "main", "main", sha, sha[..8], "main", null, false, null));
+            new GitRefInfo(Provider: CiProvider.None, Kind: RefKind.Branch, RefName: "main", Slug: "main", Sha: sha, ShortSha: sha[..8], DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: null));
     }
 
     [Test]
@@ -83,7 +83,7 @@ public sealed class LocalScenarioTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.None, RefKind.Detached, first[..8], first[..8], first, first[..8], "main", null, false, "https://gitlab.example.com/group/app"));
+            new GitRefInfo(Provider: CiProvider.None, Kind: RefKind.Detached, RefName: first[..8], Slug: first[..8], Sha: first, ShortSha: first[..8], DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: "https://gitlab.example.com/group/app"));
     }
 
     [Test]
@@ -100,7 +100,7 @@ public sealed class LocalScenarioTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.None, RefKind.Tag, "v1.4.0", "v1-4-0", tagged, tagged[..8], "main", null, false, null));
+            new GitRefInfo(Provider: CiProvider.None, Kind: RefKind.Tag, RefName: "v1.4.0", Slug: "v1-4-0", Sha: tagged, ShortSha: tagged[..8], DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: null));
         Assert.That(resolution.Notes, Has.One.Contains("several tags"));
     }
 
@@ -148,7 +148,7 @@ public sealed class LocalScenarioTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.None, RefKind.Branch, "feature/offline", "feature-offline", sha.ToLowerInvariant(), "abcdef01", "develop", null, false, null));
+            new GitRefInfo(Provider: CiProvider.None, Kind: RefKind.Branch, RefName: "feature/offline", Slug: "feature-offline", Sha: sha.ToLowerInvariant(), ShortSha: "abcdef01", DefaultBranch: "develop", TargetBranch: null, IsFork: false, SourceUrl: null));
         Assert.That(resolution.Notes, Has.One.Contains("not inside a git repository"));
     }
 
@@ -174,7 +174,7 @@ public sealed class LocalScenarioTests
 
         AssertRefs.AreEqual(
             resolution.Refs,
-            new GitRefInfo(CiProvider.None, RefKind.Branch, "release/9", "release-9", sha, "12345678", "stable", null, false, "https://gitlab.example.com/group/app"));
+            new GitRefInfo(Provider: CiProvider.None, Kind: RefKind.Branch, RefName: "release/9", Slug: "release-9", Sha: sha, ShortSha: "12345678", DefaultBranch: "stable", TargetBranch: null, IsFork: false, SourceUrl: "https://gitlab.example.com/group/app"));
     }
 
     private static GitRefResolution Resolve(string workingDirectory, RefOverrides? overrides = null) =>
