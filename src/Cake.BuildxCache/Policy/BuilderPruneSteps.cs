@@ -12,8 +12,15 @@ public sealed record BuilderPruneSteps(BuilderPlan Builder, string? Until, strin
     /// <summary><c>docker buildx inspect</c>: a builder that does not exist is left alone.</summary>
     public DockerBuildxInspectSettings Inspect => DockerCommands.InspectBuilder(Builder);
 
-    /// <summary><c>docker buildx prune --all --force</c> with the limits.</summary>
-    public DockerBuildxPruneSettings Prune => DockerCommands.Prune(Builder.Name, Until, KeepStorage);
+    /// <summary>
+    /// <c>docker buildx prune --all --force</c> with the limits; null when the builder is removed next and its cache
+    /// goes with it: <c>buildx rm</c> of a docker-container builder deletes the container's state volume. (A remote or
+    /// kubernetes builder's daemon keeps its cache after <c>rm</c>, so it is pruned first.)
+    /// </summary>
+    public DockerBuildxPruneSettings? Prune =>
+        RemoveBuilder && string.Equals(Builder.Driver, "docker-container", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : DockerCommands.Prune(Builder.Name, Until, KeepStorage);
 
     /// <summary><c>docker buildx rm</c>, or null unless asked.</summary>
     public DockerBuildxRmSettings? Remove => RemoveBuilder ? DockerCommands.RemoveBuilder(Builder) : null;
@@ -22,7 +29,7 @@ public sealed record BuilderPruneSteps(BuilderPlan Builder, string? Until, strin
     public IReadOnlyList<PlanStep> Steps =>
     [
         new(Inspect),
-        new(Prune, "when the builder exists"),
-        .. Remove is { } remove ? new PlanStep[] { new(remove, "when the builder exists") } : [],
+        .. Prune is { } prune ? new PlanStep[] { new(prune, "when the builder exists") } : [],
+        .. Remove is { } remove ? new PlanStep[] { new(remove, "when the builder exists (its cache goes with it)") } : [],
     ];
 }

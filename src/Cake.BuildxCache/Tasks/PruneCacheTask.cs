@@ -52,21 +52,25 @@ public sealed class PruneCacheTask : AsyncFrostingTask<BuildxCacheContext>
             return;
         }
 
-        var result = context.DockerBuildxPrune(steps.Prune);
-        // buildx says what it thinks of the flags (0.36 prints "Flag --keep-storage has been deprecated, …" on
-        // stdout, amid the table): pass its warnings on.
-        foreach (var line in result.Lines.Where(line => line.StartsWith("Flag --", StringComparison.Ordinal)
-            || line.StartsWith("WARNING", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("deprecated", StringComparison.OrdinalIgnoreCase)))
+        if (steps.Prune is { } prune)
         {
-            context.Warning("buildx prune: {0}", line.Trim());
+            var result = context.DockerBuildxPrune(prune);
+            // buildx says what it thinks of the flags (0.36 prints "Flag --keep-storage has been deprecated, …" on
+            // stdout, amid the table): pass its warnings on.
+            foreach (var line in result.Lines.Where(line => line.StartsWith("Flag --", StringComparison.Ordinal)
+                || line.StartsWith("WARNING", StringComparison.OrdinalIgnoreCase)
+                || line.Contains("deprecated", StringComparison.OrdinalIgnoreCase)))
+            {
+                context.Warning("buildx prune: {0}", line.Trim());
+            }
+
+            context.Information("Pruned builder {0}: {1}", builder.Name, result.Lines.LastOrDefault(line => line.Contains("Total", StringComparison.OrdinalIgnoreCase)) ?? "done");
         }
 
-        context.Information("Pruned builder {0}: {1}", builder.Name, result.Lines.LastOrDefault(line => line.Contains("Total", StringComparison.OrdinalIgnoreCase)) ?? "done");
         if (steps.Remove is { } remove)
         {
             context.DockerBuildxRm(remove);
-            context.Information("Removed builder {0}.", builder.Name);
+            context.Information("Removed builder {0} and its cache.", builder.Name);
         }
     }
 }

@@ -66,14 +66,14 @@ public sealed class RunPlannerTests
     [Test]
     public void Every_step_the_tasks_run_is_in_the_printed_steps()
     {
-        var (plan, _) = RunPlanner.Plan(GitLabBranch("main"), CiOptions with { PruneRemoveBuilder = true, Logout = true }, DockerHostInfo.Local, Created, DefaultTasks);
+        var (plan, _) = RunPlanner.Plan(GitLabBranch("main"), CiOptions with { PruneUntil = "24h", Logout = true }, DockerHostInfo.Local, Created, DefaultTasks);
         var printed = plan.Tasks.SelectMany(task => task.Steps).Select(step => step.Settings?.GetType()).ToList();
         var ensure = plan.EnsureBuilder;
 
         Assert.That(printed, Is.SupersetOf(new[]
         {
             ensure.Version.GetType(), ensure.Inspect.GetType(), ensure.Remove.GetType(), ensure.Create(BuildxConfigFlag.BuildkitdConfig).GetType(),
-            plan.Login[0].Login!.GetType(), plan.BuildWithCache.Build().GetType(), plan.BuilderPrune.Prune.GetType(),
+            plan.Login[0].Login!.GetType(), plan.BuildWithCache.Build().GetType(), plan.BuilderPrune.Prune!.GetType(),
         }));
         Assert.That(plan.Tasks.Single(task => task.Heading == "Teardown").Steps, Has.Count.EqualTo(1));
     }

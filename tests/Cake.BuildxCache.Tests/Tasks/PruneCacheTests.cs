@@ -54,7 +54,7 @@ public sealed class PruneCacheTests
     }
 
     [Test]
-    public void Prune_remove_builder_removes_it_after_pruning()
+    public void Prune_remove_builder_removes_a_docker_container_builder_without_pruning_it_first()
     {
         using var workspace = Workspace.Plain();
         var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
@@ -63,24 +63,33 @@ public sealed class PruneCacheTests
         var run = host.Run("--target=PruneCache", "--prune-until=24h", "--prune-remove-builder=true");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
-        Assert.That(run.Commands, Is.EqualTo(new[]
-        {
-            Commands.Inspect,
-            "buildx prune --builder \"buildx-cache\" --all --filter \"until=24h\" --force",
-            Commands.Remove,
-        }));
-        Assert.That(run.Output, Does.Contain("Removed builder buildx-cache."));
+        // buildx rm deletes the container's state volume, and the cache in it: a prune first would be wasted.
+        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Inspect, Commands.Remove }));
+        Assert.That(run.Output, Does.Contain("Removed builder buildx-cache and its cache."));
     }
 
     [Test]
-    public void A_failing_prune_fails_the_run_and_keeps_the_builder()
+    public void A_remote_builder_is_pruned_before_it_is_removed_since_its_daemon_keeps_the_cache()
+    {
+        var steps = new Cake.BuildxCache.Policy.BuilderPruneSteps(
+            new Cake.BuildxCache.Policy.BuilderPlan("shared", "remote", [], null, null, null),
+            "24h",
+            null,
+            RemoveBuilder: true);
+
+        Assert.That(steps.Prune, Is.Not.Null);
+        Assert.That(steps.Steps.Select(step => step.Settings?.GetType().Name), Is.EqualTo(new[] { "DockerBuildxInspectSettings", "DockerBuildxPruneSettings", "DockerBuildxRmSettings" }));
+    }
+
+    [Test]
+    public void A_failing_prune_fails_the_run()
     {
         using var workspace = Workspace.Plain();
         var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
         host.Docker.Builder = BuilderState.Running;
         host.Docker.On("^buildx prune ", _ => DockerAnswer.Fail(1, "ERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"));
 
-        var run = host.Run("--target=PruneCache", "--prune-remove-builder=true");
+        var run = host.Run("--target=PruneCache");
 
         Assert.That(run.ExitCode, Is.Not.Zero, run.ToString);
         Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Inspect, "buildx prune --builder \"buildx-cache\" --all --force" }));
