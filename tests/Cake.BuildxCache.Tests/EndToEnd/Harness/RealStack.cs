@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cake.BuildxCache.Tests.Support;
 
 namespace Cake.BuildxCache.Tests.EndToEnd.Harness;
@@ -138,36 +137,22 @@ internal static class RealStack
     private static string LastLine(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim() ?? "no answer";
 
+    /// <summary>A probe command; one that hangs (an engine that accepts but never answers) counts as failed.</summary>
     private static (int Code, string Output) Run(string fileName, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(fileName)
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            var result = ProcessRunner.Run(
+                fileName,
+                arguments,
+                environment: environment?.ToDictionary(pair => pair.Key, pair => (string?)pair.Value),
+                timeout: TimeSpan.FromSeconds(20));
+            return (result.ExitCode, result.Output);
         }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        catch (TimeoutException)
         {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(20_000))
-        {
-            process.Kill(entireProcessTree: true);
             return (-1, "timed out after 20 s");
         }
-
-        return (process.ExitCode, output.Result + error.Result);
     }
 
     private sealed record Probe(string? Plugin, string Version, string? Missing);

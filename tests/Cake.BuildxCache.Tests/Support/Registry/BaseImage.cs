@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
-using Cake.BuildxCache.Registry;
 
 namespace Cake.BuildxCache.Tests.Support.Registry;
 
@@ -40,8 +39,8 @@ internal static class BaseImage
         {
             ["schemaVersion"] = 2,
             ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
-            ["config"] = Descriptor(configBlob),
-            ["layers"] = new JsonArray(Descriptor(layer)),
+            ["config"] = RegistryContent.Descriptor(configBlob),
+            ["layers"] = new JsonArray(RegistryContent.Descriptor(layer)),
         };
         await content.PushManifestAsync(repository, tag, "application/vnd.oci.image.manifest.v1+json", manifest);
         return $"{registry.Host}/{repository}:{tag}";
@@ -92,12 +91,5 @@ internal static class BaseImage
         System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
         System.Runtime.InteropServices.Architecture.X64 => "amd64",
         var other => other.ToString().ToLowerInvariant(),
-    };
-
-    private static JsonObject Descriptor(BlobDescriptor blob) => new()
-    {
-        ["mediaType"] = blob.MediaType,
-        ["digest"] = blob.Digest,
-        ["size"] = blob.Size,
     };
 }

@@ -196,7 +196,8 @@ internal sealed class RegistryContent : IDisposable
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ");
 
-    private static JsonObject Descriptor(BlobDescriptor blob) => new()
+    /// <summary>The OCI descriptor of a pushed blob, as manifests list it.</summary>
+    public static JsonObject Descriptor(BlobDescriptor blob) => new()
     {
         ["mediaType"] = blob.MediaType,
         ["digest"] = blob.Digest,
