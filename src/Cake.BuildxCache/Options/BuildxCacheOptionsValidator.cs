@@ -214,7 +214,7 @@ public static class BuildxCacheOptionsValidator
                 return;
             }
 
-            foreach (var login in RegistryLogins.For(o, o.EffectiveCacheRepo).Where(login => login.CredentialsOption is null))
+            foreach (var login in BuildRegistries.For(o, o.EffectiveCacheRepo).Where(login => login.CredentialsOption is null))
             {
                 var option = login.Purpose == "cache" ? OptionCatalog.CacheRegistryUser : OptionCatalog.RegistryUser;
                 Add(option, null, $"is needed in CI: no credentials for registry {login.Host} ({login.Purpose}); set the user and its password (registry-password / cache-registry-password)");

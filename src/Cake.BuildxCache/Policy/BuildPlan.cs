@@ -43,7 +43,7 @@ public sealed record BuildPlan(
     IReadOnlyList<CacheSpec> CacheFrom,
     CacheSpec? CacheTo,
     OutputMode Output,
-    IReadOnlyList<RegistryLogin> Registries,
+    IReadOnlyList<BuildRegistry> Registries,
     string Builder,
     string CacheTagPrefix,
     string MetadataFile,

@@ -19,6 +19,6 @@ public sealed record BuildSteps(BuildPlan Plan)
     /// <param name="cacheFrom">The refs to pass, or null for the plan's.</param>
     /// <param name="version">buildx's version, when known.</param>
     /// <returns>The settings.</returns>
-    public DockerBuildxBuildSettings Build(IReadOnlyList<CacheSpec>? cacheFrom = null, BuildxVersion? version = null) =>
+    public BuildxBuildSettings Build(IReadOnlyList<CacheSpec>? cacheFrom = null, BuildxVersion? version = null) =>
         DockerCommands.Build(Plan, cacheFrom, version);
 }

@@ -10,20 +10,20 @@ namespace Cake.BuildxCache.Policy;
 public sealed record BuilderPruneSteps(BuilderPlan Builder, string? Until, string? KeepStorage, bool RemoveBuilder)
 {
     /// <summary><c>docker buildx inspect</c>: a builder that does not exist is left alone.</summary>
-    public DockerBuildxInspectSettings Inspect => DockerCommands.InspectBuilder(Builder);
+    public BuildxInspectSettings Inspect => DockerCommands.InspectBuilder(Builder);
 
     /// <summary>
     /// <c>docker buildx prune --all --force</c> with the limits; null when the builder is removed next and its cache
     /// goes with it: <c>buildx rm</c> of a docker-container builder deletes the container's state volume. (A remote or
     /// kubernetes builder's daemon keeps its cache after <c>rm</c>, so it is pruned first.)
     /// </summary>
-    public DockerBuildxPruneSettings? Prune =>
+    public BuildxPruneSettings? Prune =>
         RemoveBuilder && string.Equals(Builder.Driver, "docker-container", StringComparison.OrdinalIgnoreCase)
             ? null
             : DockerCommands.Prune(Builder.Name, Until, KeepStorage);
 
     /// <summary><c>docker buildx rm</c>, or null unless asked.</summary>
-    public DockerBuildxRmSettings? Remove => RemoveBuilder ? DockerCommands.RemoveBuilder(Builder) : null;
+    public BuildxRmSettings? Remove => RemoveBuilder ? DockerCommands.RemoveBuilder(Builder) : null;
 
     /// <summary>The steps in order.</summary>
     public IReadOnlyList<PlanStep> Steps =>

@@ -19,7 +19,7 @@ internal static class DockerCommands
     /// <param name="builder">The builder plan.</param>
     /// <param name="bootstrap">Start the builder's nodes too.</param>
     /// <returns>The settings.</returns>
-    public static DockerBuildxInspectSettings InspectBuilder(BuilderPlan builder, bool bootstrap = false) =>
+    public static BuildxInspectSettings InspectBuilder(BuilderPlan builder, bool bootstrap = false) =>
         new() { Builder = builder.Name, Bootstrap = bootstrap };
 
     /// <summary><c>docker context create</c> for a TLS endpoint, or null when none is needed.</summary>
@@ -34,9 +34,9 @@ internal static class DockerCommands
     /// <param name="builder">The builder plan.</param>
     /// <param name="configFlag"><c>--buildkitd-config</c> (buildx 0.13+) or <c>--config</c>.</param>
     /// <returns>The settings.</returns>
-    public static DockerBuildxCreateSettings CreateBuilder(BuilderPlan builder, BuildxConfigFlag configFlag)
+    public static BuildxCreateSettings CreateBuilder(BuilderPlan builder, BuildxConfigFlag configFlag)
     {
-        var settings = new DockerBuildxCreateSettings
+        var settings = new BuildxCreateSettings
         {
             Name = builder.Name,
             Driver = builder.Driver,
@@ -56,30 +56,30 @@ internal static class DockerCommands
     /// <summary><c>docker buildx rm NAME</c>.</summary>
     /// <param name="builder">The builder plan.</param>
     /// <returns>The settings.</returns>
-    public static DockerBuildxRmSettings RemoveBuilder(BuilderPlan builder) => new() { Builder = builder.Name };
+    public static BuildxRmSettings RemoveBuilder(BuilderPlan builder) => new() { Builder = builder.Name };
 
     /// <summary><c>docker login</c> with the password on stdin; null when the registry has no credentials.</summary>
     /// <param name="login">The registry and its credentials.</param>
     /// <returns>The settings, or null.</returns>
-    public static DockerLoginSettings? Login(RegistryLogin login) =>
+    public static RegistryLoginSettings? Login(BuildRegistry login) =>
         login.HasCredentials
-            ? new DockerLoginSettings { Server = login.Host, Username = login.Username, Password = login.Password!.Reveal() }
+            ? new RegistryLoginSettings { Server = login.Host, Username = login.Username, Password = login.Password!.Reveal() }
             : null;
 
     /// <summary><c>docker logout HOST</c>.</summary>
     /// <param name="host">The registry host.</param>
     /// <returns>The settings.</returns>
-    public static DockerLogoutSettings Logout(string host) => new() { Server = host };
+    public static RegistryLogoutSettings Logout(string host) => new() { Server = host };
 
     /// <summary>The one <c>docker buildx build</c> of the plan.</summary>
     /// <param name="plan">The build plan.</param>
     /// <param name="cacheFrom">The cache-from refs to pass, when the registry was asked which exist; else the plan's.</param>
     /// <param name="version">The builder's buildx version, when known (it decides whether rawjson progress is possible).</param>
     /// <returns>The settings.</returns>
-    public static DockerBuildxBuildSettings Build(BuildPlan plan, IReadOnlyList<CacheSpec>? cacheFrom = null, BuildxVersion? version = null)
+    public static BuildxBuildSettings Build(BuildPlan plan, IReadOnlyList<CacheSpec>? cacheFrom = null, BuildxVersion? version = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var settings = new DockerBuildxBuildSettings
+        var settings = new BuildxBuildSettings
         {
             Builder = plan.Builder,
             File = new FilePath(plan.Dockerfile),
@@ -117,9 +117,9 @@ internal static class DockerCommands
     /// <param name="until">Prune what is older than this Go duration, or null.</param>
     /// <param name="keepStorage">Keep this much cache, or null.</param>
     /// <returns>The settings.</returns>
-    public static DockerBuildxPruneSettings Prune(string builder, string? until, string? keepStorage)
+    public static BuildxPruneSettings Prune(string builder, string? until, string? keepStorage)
     {
-        var settings = new DockerBuildxPruneSettings
+        var settings = new BuildxPruneSettings
         {
             Builder = builder,
             All = true,

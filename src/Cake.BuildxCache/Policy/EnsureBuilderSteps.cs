@@ -8,16 +8,16 @@ namespace Cake.BuildxCache.Policy;
 public sealed record EnsureBuilderSteps(BuilderPlan Builder)
 {
     /// <summary><c>docker buildx version</c>: which config flag <c>create</c> takes, and whether rawjson progress exists.</summary>
-    public DockerBuildxVersionSettings Version { get; } = new();
+    public BuildxVersionSettings Version { get; } = new();
 
     /// <summary><c>docker buildx inspect</c>: whether the builder exists, with which driver and options.</summary>
-    public DockerBuildxInspectSettings Inspect => DockerCommands.InspectBuilder(Builder);
+    public BuildxInspectSettings Inspect => DockerCommands.InspectBuilder(Builder);
 
     /// <summary><c>docker buildx inspect --bootstrap</c>, when the builder exists as planned but is stopped.</summary>
-    public DockerBuildxInspectSettings Start => DockerCommands.InspectBuilder(Builder, bootstrap: true);
+    public BuildxInspectSettings Start => DockerCommands.InspectBuilder(Builder, bootstrap: true);
 
     /// <summary><c>docker buildx rm</c>, when the builder exists but differs from the plan.</summary>
-    public DockerBuildxRmSettings Remove => DockerCommands.RemoveBuilder(Builder);
+    public BuildxRmSettings Remove => DockerCommands.RemoveBuilder(Builder);
 
     /// <summary><c>docker context inspect</c> of the TLS context, or null when the endpoint needs none.</summary>
     public DockerContextInspectSettings? InspectContext => CreateContext is { } create ? new DockerContextInspectSettings { Name = create.Name } : null;
@@ -39,5 +39,5 @@ public sealed record EnsureBuilderSteps(BuilderPlan Builder)
     /// <summary><c>docker buildx create --bootstrap</c> with the config flag this buildx knows.</summary>
     /// <param name="configFlag"><c>--buildkitd-config</c> (buildx 0.13+) or <c>--config</c>.</param>
     /// <returns>The settings.</returns>
-    public DockerBuildxCreateSettings Create(BuildxConfigFlag configFlag) => DockerCommands.CreateBuilder(Builder, configFlag);
+    public BuildxCreateSettings Create(BuildxConfigFlag configFlag) => DockerCommands.CreateBuilder(Builder, configFlag);
 }

@@ -5,10 +5,10 @@ namespace Cake.BuildxCache.Policy;
 
 /// <summary>One registry Login logs in to: <c>docker login</c> with the password on stdin, or nothing without credentials.</summary>
 /// <param name="Registry">The registry and its credentials.</param>
-public sealed record LoginStep(RegistryLogin Registry)
+public sealed record LoginStep(BuildRegistry Registry)
 {
     /// <summary>The login, or null when there are no credentials (the user's own docker login is used).</summary>
-    public DockerLoginSettings? Login => DockerCommands.Login(Registry);
+    public RegistryLoginSettings? Login => DockerCommands.Login(Registry);
 
     /// <summary>The step as Plan prints it.</summary>
     public PlanStep Step => Login is { } login

@@ -14,19 +14,19 @@ internal static class RegistryPolicy
     /// <summary>The logins, image's host first.</summary>
     /// <param name="options">The options.</param>
     /// <returns>One login per distinct host.</returns>
-    public static IReadOnlyList<RegistryLogin> Logins(BuildxCacheOptions options) => Logins(options, options?.EffectiveCacheRepo);
+    public static IReadOnlyList<BuildRegistry> Logins(BuildxCacheOptions options) => Logins(options, options?.EffectiveCacheRepo);
 
     /// <summary>The logins, image's host first, with the cache in <paramref name="cacheRepo"/>.</summary>
     /// <param name="options">The options.</param>
     /// <param name="cacheRepo">The cache repository the plan uses, or null without one.</param>
     /// <returns>One login per distinct host.</returns>
-    public static IReadOnlyList<RegistryLogin> Logins(BuildxCacheOptions options, string? cacheRepo) => RegistryLogins.For(options, cacheRepo);
+    public static IReadOnlyList<BuildRegistry> Logins(BuildxCacheOptions options, string? cacheRepo) => BuildRegistries.For(options, cacheRepo);
 
     /// <summary>The logins plus notes on the ones that will be skipped or look wrong.</summary>
     /// <param name="options">The options.</param>
     /// <param name="isCI">True under a CI system.</param>
     /// <returns>The logins and notes.</returns>
-    public static (IReadOnlyList<RegistryLogin> Logins, IReadOnlyList<string> Notes) Decide(BuildxCacheOptions options, bool isCI) =>
+    public static (IReadOnlyList<BuildRegistry> Logins, IReadOnlyList<string> Notes) Decide(BuildxCacheOptions options, bool isCI) =>
         Decide(options, options?.EffectiveCacheRepo, isCI);
 
     /// <summary>The logins plus notes, with the cache in <paramref name="cacheRepo"/>.</summary>
@@ -34,7 +34,7 @@ internal static class RegistryPolicy
     /// <param name="cacheRepo">The cache repository the plan uses, or null without one.</param>
     /// <param name="isCI">True under a CI system.</param>
     /// <returns>The logins and notes.</returns>
-    public static (IReadOnlyList<RegistryLogin> Logins, IReadOnlyList<string> Notes) Decide(BuildxCacheOptions options, string? cacheRepo, bool isCI)
+    public static (IReadOnlyList<BuildRegistry> Logins, IReadOnlyList<string> Notes) Decide(BuildxCacheOptions options, string? cacheRepo, bool isCI)
     {
         var logins = Logins(options, cacheRepo);
         var notes = new List<string>();
@@ -56,5 +56,5 @@ internal static class RegistryPolicy
     /// <summary>The normalized registry host of a repository name, or null when there is none.</summary>
     /// <param name="repository">A repository name.</param>
     /// <returns>The host, <c>docker.io</c> for Docker Hub names.</returns>
-    public static string? HostOf(string? repository) => RegistryLogins.HostOf(repository);
+    public static string? HostOf(string? repository) => BuildRegistries.HostOf(repository);
 }

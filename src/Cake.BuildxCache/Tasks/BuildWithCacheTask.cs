@@ -66,7 +66,7 @@ public sealed class BuildWithCacheTask : AsyncFrostingTask<BuildxCacheContext>
         context.Information("cache to:   {0}", plan.CacheTo?.ToString() ?? "none (read-only)");
         try
         {
-            context.DockerBuildxBuild(settings);
+            context.BuildxBuild(settings);
         }
         catch (CakeException)
         {
@@ -74,7 +74,7 @@ public sealed class BuildWithCacheTask : AsyncFrostingTask<BuildxCacheContext>
             throw;
         }
 
-        var metadata = context.FileExists(metadataFile) ? context.DockerBuildxReadMetadata(metadataFile) : null;
+        var metadata = context.FileExists(metadataFile) ? context.BuildxReadMetadata(metadataFile) : null;
         context.Outcome = new BuildOutcome(settings.MetadataFile.FullPath, metadata);
         context.Information("Built {0}{1}: {2}.", plan.Image, metadata?.Digest is { } digest ? "@" + digest : string.Empty, Describe(plan.Output, plan.Tags));
         BuildReporting.Report(context, plan with { CacheFrom = cacheFrom }, BuildProgress.Parse(progress), metadata);

@@ -26,7 +26,7 @@ public sealed class EnsureBuilderTask : FrostingTask<BuildxCacheContext>
         var version = BuildxVersionOrExplain(context, steps);
         context.BuildxVersion = version;
         var builder = steps.Builder;
-        var existing = context.DockerBuildxInspect(steps.Inspect);
+        var existing = context.BuildxInspect(steps.Inspect);
         var decision = BuilderDecision.Decide(existing, builder);
         switch (decision.Action)
         {
@@ -34,13 +34,13 @@ public sealed class EnsureBuilderTask : FrostingTask<BuildxCacheContext>
                 context.Information("Reusing builder {0} (driver {1}, {2}).", existing!.Name, existing.Driver, decision.Action == BuilderAction.Reuse ? "running" : "starting it");
                 if (decision.Action == BuilderAction.Start)
                 {
-                    context.DockerBuildxInspect(steps.Start);
+                    context.BuildxInspect(steps.Start);
                 }
 
                 return;
             case BuilderAction.Recreate:
                 context.Information("Recreating builder {0}: {1}.", existing!.Name, decision.Reason);
-                context.DockerBuildxRm(steps.Remove);
+                context.BuildxRm(steps.Remove);
                 break;
         }
 
@@ -51,14 +51,14 @@ public sealed class EnsureBuilderTask : FrostingTask<BuildxCacheContext>
         }
 
         context.Information("Creating builder {0} (driver {1}) with {2}.", builder.Name, builder.Driver, version);
-        context.DockerBuildxCreate(steps.Create(version.CreateConfigFlag));
+        context.BuildxCreate(steps.Create(version.CreateConfigFlag));
     }
 
     private static BuildxVersion BuildxVersionOrExplain(ICakeContext context, EnsureBuilderSteps steps)
     {
         try
         {
-            return context.DockerBuildxVersion(steps.Version);
+            return context.BuildxVersion(steps.Version);
         }
         catch (CakeException exception)
         {

@@ -40,13 +40,13 @@ public sealed class LoginTask : FrostingTask<BuildxCacheContext>
         }
     }
 
-    private static void LoginWithRetries(BuildxCacheContext context, DockerLoginSettings login, string host)
+    private static void LoginWithRetries(BuildxCacheContext context, RegistryLoginSettings login, string host)
     {
         foreach (var delay in LoginRetryPolicy.Delays.Append(TimeSpan.Zero))
         {
             try
             {
-                context.DockerLogin(login);
+                context.RegistryLogin(login);
                 return;
             }
             catch (CakeException exception) when (delay > TimeSpan.Zero && LoginRetryPolicy.IsTransient(exception.Message))

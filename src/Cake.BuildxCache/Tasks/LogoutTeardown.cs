@@ -20,7 +20,7 @@ public sealed class LogoutTeardown : FrostingTeardown<BuildxCacheContext>
 
         foreach (var host in context.LoggedInRegistries.ToList())
         {
-            context.DockerLogout(DockerCommands.Logout(host));
+            context.RegistryLogout(DockerCommands.Logout(host));
             context.Information("Logged out of {0}.", host);
         }
     }

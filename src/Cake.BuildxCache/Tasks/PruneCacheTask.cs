@@ -46,7 +46,7 @@ public sealed class PruneCacheTask : AsyncFrostingTask<BuildxCacheContext>
         ArgumentNullException.ThrowIfNull(steps);
         context.EnsureValid();
         var builder = steps.Builder;
-        if (context.DockerBuildxInspect(steps.Inspect) is null)
+        if (context.BuildxInspect(steps.Inspect) is null)
         {
             context.Information("Builder {0} does not exist: nothing to prune.", builder.Name);
             return;
@@ -54,7 +54,7 @@ public sealed class PruneCacheTask : AsyncFrostingTask<BuildxCacheContext>
 
         if (steps.Prune is { } prune)
         {
-            var result = context.DockerBuildxPrune(prune);
+            var result = context.BuildxPrune(prune);
             // buildx says what it thinks of the flags (0.36 prints "Flag --keep-storage has been deprecated, …" on
             // stdout, amid the table): pass its warnings on.
             foreach (var line in result.Lines.Where(line => line.StartsWith("Flag --", StringComparison.Ordinal)
@@ -69,7 +69,7 @@ public sealed class PruneCacheTask : AsyncFrostingTask<BuildxCacheContext>
 
         if (steps.Remove is { } remove)
         {
-            context.DockerBuildxRm(remove);
+            context.BuildxRm(remove);
             context.Information("Removed builder {0} and its cache.", builder.Name);
         }
     }

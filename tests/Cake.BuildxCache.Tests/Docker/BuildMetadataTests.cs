@@ -77,8 +77,8 @@ public sealed class BuildMetadataTests
             context.FileSystem.Returns(new FileSystem());
             context.Environment.WorkingDirectory.Returns(new DirectoryPath(directory.FullName));
 
-            var metadata = context.DockerBuildxReadMetadata("artifacts/metadata.json");
-            var missing = Assert.Throws<CakeException>(() => context.DockerBuildxReadMetadata("artifacts/none.json"));
+            var metadata = context.BuildxReadMetadata("artifacts/metadata.json");
+            var missing = Assert.Throws<CakeException>(() => context.BuildxReadMetadata("artifacts/none.json"));
 
             Assert.That(metadata.Digest, Does.StartWith("sha256:301c024f"));
             Assert.That(missing!.Message, Does.Contain("artifacts/none.json"));

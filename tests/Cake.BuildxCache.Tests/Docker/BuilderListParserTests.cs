@@ -48,7 +48,7 @@ public sealed class BuilderListParserTests
     {
         var fixture = new DockerFixture().Answering("buildx-ls.txt");
 
-        var builders = fixture.Context.DockerBuildxLs();
+        var builders = fixture.Context.BuildxLs();
 
         Assert.That(fixture.Arguments, Is.EqualTo("buildx ls"));
         Assert.That(builders, Has.Count.EqualTo(3));

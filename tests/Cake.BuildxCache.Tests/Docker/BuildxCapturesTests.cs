@@ -19,7 +19,7 @@ public sealed class BuildxCapturesTests
     {
         var fixture = new DockerFixture().Answering("buildx-version.txt", version: version);
 
-        var parsed = fixture.Runner((fs, env, pr, tl) => new DockerBuildxVersionRunner(fs, env, pr, tl)).Run(new DockerBuildxVersionSettings());
+        var parsed = fixture.Runner((fs, env, pr, tl) => new BuildxVersionRunner(fs, env, pr, tl)).Run(new BuildxVersionSettings());
 
         Assert.That(parsed.Number, Is.EqualTo(Version.Parse(number)));
         Assert.That(parsed.Text, Is.EqualTo("v" + number));
@@ -35,8 +35,8 @@ public sealed class BuildxCapturesTests
 
         Assert.That(inspect.ExitCode, Is.EqualTo(1), "the capture really failed");
         Assert.That(rm.ExitCode, Is.EqualTo(1), "the capture really failed");
-        Assert.That(inspect.Context.DockerBuildxInspect("no-such-builder"), Is.Null);
-        Assert.That(rm.Context.DockerBuildxRm("fixture-b"), Is.False);
+        Assert.That(inspect.Context.BuildxInspect("no-such-builder"), Is.Null);
+        Assert.That(rm.Context.BuildxRm("fixture-b"), Is.False);
     }
 
     [TestCaseSource(typeof(Fixtures), nameof(Fixtures.Versions))]
@@ -45,8 +45,8 @@ public sealed class BuildxCapturesTests
         var create = new DockerFixture().Answering("buildx-create.txt", version: version);
         var rm = new DockerFixture().Answering("buildx-rm.txt", version: version);
 
-        Assert.That(create.Context.DockerBuildxCreate(new DockerBuildxCreateSettings { Name = "fixture-b" }), Is.EqualTo("fixture-b"));
-        Assert.That(rm.Context.DockerBuildxRm("fixture-b"), Is.True);
+        Assert.That(create.Context.BuildxCreate(new BuildxCreateSettings { Name = "fixture-b" }), Is.EqualTo("fixture-b"));
+        Assert.That(rm.Context.BuildxRm("fixture-b"), Is.True);
     }
 
     [TestCaseSource(typeof(Fixtures), nameof(Fixtures.Versions))]
@@ -121,7 +121,7 @@ public sealed class BuildxCapturesTests
     {
         var fixture = new DockerFixture().Answering("buildx-create-exists.txt", onStandardError: true, version: Fixtures.Buildx0361);
 
-        var error = Assert.Throws<Cake.Core.CakeException>(() => fixture.Context.DockerBuildxCreate(new DockerBuildxCreateSettings { Name = "fixture-b" }));
+        var error = Assert.Throws<Cake.Core.CakeException>(() => fixture.Context.BuildxCreate(new BuildxCreateSettings { Name = "fixture-b" }));
 
         Assert.That(error!.Message, Does.EndWith("ERROR: existing instance for \"fixture-b\" but no append mode, specify the node name to make changes for existing instances"));
     }

@@ -10,7 +10,7 @@ public sealed class BuildxVersionTests
     {
         var fixture = new DockerFixture().Answering("buildx-version.txt");
 
-        var version = fixture.Runner((fs, env, pr, tl) => new DockerBuildxVersionRunner(fs, env, pr, tl)).Run(new DockerBuildxVersionSettings());
+        var version = fixture.Runner((fs, env, pr, tl) => new BuildxVersionRunner(fs, env, pr, tl)).Run(new BuildxVersionSettings());
 
         Assert.That(fixture.Arguments, Is.EqualTo("buildx version"));
         Assert.That(version.Module, Is.EqualTo("github.com/docker/buildx"));
@@ -72,7 +72,7 @@ public sealed class BuildxVersionTests
         var fixture = new DockerFixture { Output = ["something else"] };
 
         var error = Assert.Throws<CakeException>(() =>
-            fixture.Runner((fs, env, pr, tl) => new DockerBuildxVersionRunner(fs, env, pr, tl)).Run(new DockerBuildxVersionSettings()));
+            fixture.Runner((fs, env, pr, tl) => new BuildxVersionRunner(fs, env, pr, tl)).Run(new BuildxVersionSettings()));
 
         Assert.That(error!.Message, Does.Contain("printed no version").And.Contain("something else"));
     }

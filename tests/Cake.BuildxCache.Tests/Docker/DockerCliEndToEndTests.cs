@@ -111,7 +111,7 @@ public sealed class DockerCliEndToEndTests
     {
         var registry = "127.0.0.1:" + ClosedPort().ToString(CultureInfo.InvariantCulture);
 
-        var error = Assert.Throws<CakeException>(() => _context.DockerLogin(Isolated(new DockerLoginSettings
+        var error = Assert.Throws<CakeException>(() => _context.RegistryLogin(Isolated(new RegistryLoginSettings
         {
             Server = registry,
             Username = "e2e",

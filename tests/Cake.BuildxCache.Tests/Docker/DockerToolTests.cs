@@ -9,15 +9,15 @@ namespace Cake.BuildxCache.Tests.Docker;
 /// <summary>What every docker command gets from the shared runner, exercised through small commands.</summary>
 public sealed class DockerToolTests
 {
-    private static DockerBuildxVersionRunner VersionRunner(DockerFixture fixture) =>
-        fixture.Runner((fs, env, pr, tl) => new DockerBuildxVersionRunner(fs, env, pr, tl));
+    private static BuildxVersionRunner VersionRunner(DockerFixture fixture) =>
+        fixture.Runner((fs, env, pr, tl) => new BuildxVersionRunner(fs, env, pr, tl));
 
     [Test]
     public void Docker_is_found_by_the_tool_locator_under_its_unix_and_windows_names()
     {
         var fixture = new DockerFixture().Answering("buildx-version.txt");
 
-        VersionRunner(fixture).Run(new DockerBuildxVersionSettings());
+        VersionRunner(fixture).Run(new BuildxVersionSettings());
 
         fixture.Tools.Received().Resolve(Arg.Is<IEnumerable<string>>(names => names.SequenceEqual(new[] { "docker", "docker.exe" })));
         Assert.That(fixture.StartedPath!.FullPath, Is.EqualTo("/usr/bin/docker"));
@@ -28,7 +28,7 @@ public sealed class DockerToolTests
     {
         var fixture = new DockerFixture().Answering("buildx-version.txt");
 
-        VersionRunner(fixture).Run(new DockerBuildxVersionSettings { ToolPath = "tools/docker" });
+        VersionRunner(fixture).Run(new BuildxVersionSettings { ToolPath = "tools/docker" });
 
         Assert.That(fixture.StartedPath!.FullPath, Is.EqualTo("/work/tools/docker"));
         fixture.Tools.DidNotReceive().Resolve(Arg.Any<IEnumerable<string>>());
@@ -40,7 +40,7 @@ public sealed class DockerToolTests
         var fixture = new DockerFixture();
         fixture.Tools.Resolve(Arg.Any<IEnumerable<string>>()).Returns((FilePath?)null);
 
-        var error = Assert.Throws<CakeException>(() => VersionRunner(fixture).Run(new DockerBuildxVersionSettings()));
+        var error = Assert.Throws<CakeException>(() => VersionRunner(fixture).Run(new BuildxVersionSettings()));
 
         Assert.That(error!.Message, Is.EqualTo("docker: Could not locate executable."));
         Assert.That(fixture.StartCount, Is.Zero);
@@ -51,7 +51,7 @@ public sealed class DockerToolTests
     {
         var fixture = new DockerFixture().Answering("buildx-version.txt");
 
-        VersionRunner(fixture).Run(new DockerBuildxVersionSettings());
+        VersionRunner(fixture).Run(new BuildxVersionSettings());
 
         Assert.That(fixture.Started!.RedirectStandardOutput, Is.True);
         Assert.That(fixture.Started.RedirectStandardError, Is.True);
@@ -64,7 +64,7 @@ public sealed class DockerToolTests
     {
         var fixture = new DockerFixture();
 
-        fixture.Runner((fs, env, pr, tl) => new DockerBuildxBuildRunner(fs, env, pr, tl)).Run(new DockerBuildxBuildSettings());
+        fixture.Runner((fs, env, pr, tl) => new BuildxBuildRunner(fs, env, pr, tl)).Run(new BuildxBuildSettings());
 
         Assert.That(fixture.Started!.RedirectStandardOutput, Is.False);
         Assert.That(fixture.Started.RedirectStandardError, Is.False);
@@ -76,7 +76,7 @@ public sealed class DockerToolTests
     {
         var fixture = new DockerFixture { Error = ["docker: unknown command: docker buildx", string.Empty, "Run 'docker --help' for more information"], ExitCode = 1 };
 
-        var error = Assert.Throws<CakeException>(() => VersionRunner(fixture).Run(new DockerBuildxVersionSettings()));
+        var error = Assert.Throws<CakeException>(() => VersionRunner(fixture).Run(new BuildxVersionSettings()));
 
         Assert.That(error!.ExitCode, Is.EqualTo(1));
         Assert.That(error.Message, Is.EqualTo(
@@ -88,9 +88,9 @@ public sealed class DockerToolTests
     {
         var fixture = new DockerFixture { ExitCode = 3 };
         var seen = new List<int>();
-        var settings = new DockerBuildxPruneSettings { HandleExitCode = code => { seen.Add(code); return true; } };
+        var settings = new BuildxPruneSettings { HandleExitCode = code => { seen.Add(code); return true; } };
 
-        var result = fixture.Runner((fs, env, pr, tl) => new DockerBuildxPruneRunner(fs, env, pr, tl)).Run(settings);
+        var result = fixture.Runner((fs, env, pr, tl) => new BuildxPruneRunner(fs, env, pr, tl)).Run(settings);
 
         Assert.That(result.ExitCode, Is.EqualTo(3));
         Assert.That(result.Succeeded, Is.False);
@@ -102,7 +102,7 @@ public sealed class DockerToolTests
     {
         var fixture = new DockerFixture().Answering("buildx-version.txt");
 
-        VersionRunner(fixture).Run(new DockerBuildxVersionSettings { ArgumentCustomization = args => args.Append("--debug") });
+        VersionRunner(fixture).Run(new BuildxVersionSettings { ArgumentCustomization = args => args.Append("--debug") });
 
         Assert.That(fixture.Arguments, Is.EqualTo("buildx version --debug"));
     }
@@ -114,7 +114,7 @@ public sealed class DockerToolTests
         fixture.Process.WaitForExit(5000).Returns(false);
 
         var error = Assert.Throws<TimeoutException>(() => VersionRunner(fixture).Run(
-            new DockerBuildxVersionSettings { ToolTimeout = TimeSpan.FromSeconds(5) }));
+            new BuildxVersionSettings { ToolTimeout = TimeSpan.FromSeconds(5) }));
 
         Assert.That(error!.Message, Does.StartWith("docker buildx version did not finish within 00:00:05"));
         fixture.Process.DidNotReceive().WaitForExit();
@@ -125,7 +125,7 @@ public sealed class DockerToolTests
     {
         var fixture = new DockerFixture().Answering("buildx-version.txt");
         IProcess? seen = null;
-        var settings = new DockerBuildxVersionSettings { PostAction = process => seen = process };
+        var settings = new BuildxVersionSettings { PostAction = process => seen = process };
         settings.EnvironmentVariables["DOCKER_CONFIG"] = "/tmp/docker-config";
 
         VersionRunner(fixture).Run(settings);
@@ -139,7 +139,7 @@ public sealed class DockerToolTests
     {
         var fixture = new DockerFixture().Answering("buildx-version.txt");
 
-        VersionRunner(fixture).Run(new DockerBuildxVersionSettings());
+        VersionRunner(fixture).Run(new BuildxVersionSettings());
 
         fixture.Process.Received(1).Dispose();
     }
@@ -148,9 +148,9 @@ public sealed class DockerToolTests
     public void GetArguments_renders_without_starting_docker()
     {
         var fixture = new DockerFixture();
-        var settings = new DockerBuildxRmSettings { Builder = "ci" };
+        var settings = new BuildxRmSettings { Builder = "ci" };
 
-        var arguments = fixture.Runner((fs, env, pr, tl) => new DockerBuildxRmRunner(fs, env, pr, tl)).GetArguments(settings);
+        var arguments = fixture.Runner((fs, env, pr, tl) => new BuildxRmRunner(fs, env, pr, tl)).GetArguments(settings);
 
         Assert.That(arguments.Render(), Is.EqualTo("buildx rm \"ci\""));
         Assert.That(fixture.StartCount, Is.Zero);

@@ -78,7 +78,7 @@ public sealed class PruneCacheTests
             RemoveBuilder: true);
 
         Assert.That(steps.Prune, Is.Not.Null);
-        Assert.That(steps.Steps.Select(step => step.Settings?.GetType().Name), Is.EqualTo(new[] { "DockerBuildxInspectSettings", "DockerBuildxPruneSettings", "DockerBuildxRmSettings" }));
+        Assert.That(steps.Steps.Select(step => step.Settings?.GetType().Name), Is.EqualTo(new[] { "BuildxInspectSettings", "BuildxPruneSettings", "BuildxRmSettings" }));
     }
 
     [Test]

@@ -21,51 +21,51 @@ internal sealed class CommandLines(ICakeContext context)
     /// <exception cref="ArgumentException">When no docker wrapper takes these settings.</exception>
     public string Of(ToolSettings settings) => settings switch
     {
-        DockerBuildxVersionSettings version => Render(new DockerBuildxVersionRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), version),
-        DockerBuildxInspectSettings inspect => Of(inspect),
-        DockerBuildxCreateSettings create => Of(create),
-        DockerBuildxRmSettings rm => Of(rm),
-        DockerBuildxPruneSettings prune => Of(prune),
-        DockerBuildxBuildSettings build => Of(build),
+        BuildxVersionSettings version => Render(new BuildxVersionRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), version),
+        BuildxInspectSettings inspect => Of(inspect),
+        BuildxCreateSettings create => Of(create),
+        BuildxRmSettings rm => Of(rm),
+        BuildxPruneSettings prune => Of(prune),
+        BuildxBuildSettings build => Of(build),
         DockerContextCreateSettings create => Of(create),
         DockerContextInspectSettings inspect => Of(inspect),
-        DockerLoginSettings login => Of(login),
-        DockerLogoutSettings logout => Of(logout),
+        RegistryLoginSettings login => Of(login),
+        RegistryLogoutSettings logout => Of(logout),
         _ => throw new ArgumentException($"no docker wrapper takes {settings?.GetType().Name}", nameof(settings)),
     };
 
     /// <summary><c>docker buildx version</c>.</summary>
     /// <returns>The command line.</returns>
-    public string Version() => Render(new DockerBuildxVersionRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), new DockerBuildxVersionSettings());
+    public string Version() => Render(new BuildxVersionRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), new BuildxVersionSettings());
 
     /// <summary>The command line of <paramref name="settings"/>.</summary>
     /// <param name="settings">The settings.</param>
     /// <returns>The command line.</returns>
-    public string Of(DockerBuildxInspectSettings settings) => Render(new DockerBuildxInspectRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
+    public string Of(BuildxInspectSettings settings) => Render(new BuildxInspectRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
-    /// <inheritdoc cref="Of(DockerBuildxInspectSettings)"/>
-    public string Of(DockerBuildxCreateSettings settings) => Render(new DockerBuildxCreateRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
+    /// <inheritdoc cref="Of(BuildxInspectSettings)"/>
+    public string Of(BuildxCreateSettings settings) => Render(new BuildxCreateRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
-    /// <inheritdoc cref="Of(DockerBuildxInspectSettings)"/>
-    public string Of(DockerBuildxRmSettings settings) => Render(new DockerBuildxRmRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
+    /// <inheritdoc cref="Of(BuildxInspectSettings)"/>
+    public string Of(BuildxRmSettings settings) => Render(new BuildxRmRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
-    /// <inheritdoc cref="Of(DockerBuildxInspectSettings)"/>
-    public string Of(DockerBuildxPruneSettings settings) => Render(new DockerBuildxPruneRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
+    /// <inheritdoc cref="Of(BuildxInspectSettings)"/>
+    public string Of(BuildxPruneSettings settings) => Render(new BuildxPruneRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
-    /// <inheritdoc cref="Of(DockerBuildxInspectSettings)"/>
-    public string Of(DockerBuildxBuildSettings settings) => Render(new DockerBuildxBuildRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
+    /// <inheritdoc cref="Of(BuildxInspectSettings)"/>
+    public string Of(BuildxBuildSettings settings) => Render(new BuildxBuildRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
-    /// <inheritdoc cref="Of(DockerBuildxInspectSettings)"/>
+    /// <inheritdoc cref="Of(BuildxInspectSettings)"/>
     public string Of(DockerContextCreateSettings settings) => Render(new DockerContextCreateRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
-    /// <inheritdoc cref="Of(DockerBuildxInspectSettings)"/>
+    /// <inheritdoc cref="Of(BuildxInspectSettings)"/>
     public string Of(DockerContextInspectSettings settings) => Render(new DockerContextInspectRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
-    /// <inheritdoc cref="Of(DockerBuildxInspectSettings)"/>
-    public string Of(DockerLoginSettings settings) => Render(new DockerLoginRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
+    /// <inheritdoc cref="Of(BuildxInspectSettings)"/>
+    public string Of(RegistryLoginSettings settings) => Render(new RegistryLoginRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
-    /// <inheritdoc cref="Of(DockerBuildxInspectSettings)"/>
-    public string Of(DockerLogoutSettings settings) => Render(new DockerLogoutRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
+    /// <inheritdoc cref="Of(BuildxInspectSettings)"/>
+    public string Of(RegistryLogoutSettings settings) => Render(new RegistryLogoutRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
     private static string Render<TSettings>(DockerTool<TSettings> runner, TSettings settings)
         where TSettings : ToolSettings =>

@@ -3,7 +3,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Settings of <c>docker buildx rm [OPTIONS] NAME</c>, rendered in the order below.</summary>
-public sealed class DockerBuildxRmSettings : ToolSettings
+public sealed class BuildxRmSettings : ToolSettings
 {
     /// <summary>Gets or sets the builder to remove (positional, last); <c>null</c> removes the current one.</summary>
     public string? Builder { get; set; }

@@ -3,7 +3,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Settings of <c>docker buildx du</c>, rendered in the order below.</summary>
-public sealed class DockerBuildxDuSettings : ToolSettings
+public sealed class BuildxDuSettings : ToolSettings
 {
     /// <summary>Gets or sets the builder (<c>--builder</c>); <c>null</c> uses the current one.</summary>
     public string? Builder { get; set; }

@@ -4,11 +4,11 @@ using Cake.Core;
 namespace Cake.BuildxCache.Tests.Docker;
 
 /// <summary>create, rm, prune and du: exact argument lists and how their answers are read.</summary>
-public sealed class DockerBuildxBuilderCommandTests
+public sealed class BuildxBuilderCommandTests
 {
-    private static DockerBuildxCreateSettings FullCreate(BuildxConfigFlag flag)
+    private static BuildxCreateSettings FullCreate(BuildxConfigFlag flag)
     {
-        var settings = new DockerBuildxCreateSettings
+        var settings = new BuildxCreateSettings
         {
             Name = "ci",
             Driver = "docker-container",
@@ -32,7 +32,7 @@ public sealed class DockerBuildxBuilderCommandTests
     {
         var fixture = new DockerFixture().Answering("buildx-create.txt");
 
-        fixture.Context.DockerBuildxCreate(FullCreate(BuildxConfigFlag.Config));
+        fixture.Context.BuildxCreate(FullCreate(BuildxConfigFlag.Config));
 
         Assert.That(fixture.Arguments, Is.EqualTo(
             "buildx create --name \"ci\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.11.6\" "
@@ -47,7 +47,7 @@ public sealed class DockerBuildxBuilderCommandTests
         var fixture = new DockerFixture().Answering("buildx-create.txt");
         var flag = BuildxVersion.Parse("github.com/docker/buildx v0.17.1-desktop.1 5cd5d2f").CreateConfigFlag;
 
-        fixture.Context.DockerBuildxCreate(FullCreate(flag));
+        fixture.Context.BuildxCreate(FullCreate(flag));
 
         Assert.That(fixture.Arguments, Does.Contain(" --buildkitd-config \"build/buildkitd.toml\" ").And.Not.Contain("--config "));
     }
@@ -57,7 +57,7 @@ public sealed class DockerBuildxBuilderCommandTests
     {
         var fixture = new DockerFixture().Answering("buildx-create.txt");
 
-        var name = fixture.Context.DockerBuildxCreate(new DockerBuildxCreateSettings());
+        var name = fixture.Context.BuildxCreate(new BuildxCreateSettings());
 
         Assert.That(fixture.Arguments, Is.EqualTo("buildx create"));
         Assert.That(name, Is.EqualTo("fixture-b"));
@@ -68,7 +68,7 @@ public sealed class DockerBuildxBuilderCommandTests
     {
         var fixture = new DockerFixture().Answering("buildx-create-exists.txt", onStandardError: true);
 
-        var error = Assert.Throws<CakeException>(() => fixture.Context.DockerBuildxCreate(new DockerBuildxCreateSettings { Name = "fixture-b" }));
+        var error = Assert.Throws<CakeException>(() => fixture.Context.BuildxCreate(new BuildxCreateSettings { Name = "fixture-b" }));
 
         Assert.That(error!.Message, Is.EqualTo(
             "docker buildx create --name fixture-b failed (exit code 1): ERROR: existing instance for \"fixture-b\" but no append mode, "
@@ -81,8 +81,8 @@ public sealed class DockerBuildxBuilderCommandTests
         var removed = new DockerFixture().Answering("buildx-rm.txt");
         var missing = new DockerFixture().Answering("buildx-rm-missing.txt", onStandardError: true);
 
-        Assert.That(removed.Context.DockerBuildxRm("fixture-b"), Is.True);
-        Assert.That(missing.Context.DockerBuildxRm("fixture-b"), Is.False);
+        Assert.That(removed.Context.BuildxRm("fixture-b"), Is.True);
+        Assert.That(missing.Context.BuildxRm("fixture-b"), Is.False);
         Assert.That(removed.Arguments, Is.EqualTo("buildx rm \"fixture-b\""));
     }
 
@@ -91,7 +91,7 @@ public sealed class DockerBuildxBuilderCommandTests
     {
         var fixture = new DockerFixture { Error = ["ERROR: permission denied"], ExitCode = 1 };
 
-        Assert.Throws<CakeException>(() => fixture.Context.DockerBuildxRm(new DockerBuildxRmSettings { Builder = "ci", KeepState = true, KeepDaemon = true }));
+        Assert.Throws<CakeException>(() => fixture.Context.BuildxRm(new BuildxRmSettings { Builder = "ci", KeepState = true, KeepDaemon = true }));
 
         Assert.That(fixture.Arguments, Is.EqualTo("buildx rm --keep-state --keep-daemon \"ci\""));
     }
@@ -100,7 +100,7 @@ public sealed class DockerBuildxBuilderCommandTests
     public void Prune_renders_filters_in_order_and_every_space_limit()
     {
         var fixture = new DockerFixture().Answering("buildx-prune.txt");
-        var settings = new DockerBuildxPruneSettings
+        var settings = new BuildxPruneSettings
         {
             Builder = "ci",
             All = true,
@@ -114,7 +114,7 @@ public sealed class DockerBuildxBuilderCommandTests
         settings.Filters.Add("until=72h");
         settings.Filters.Add("type=regular");
 
-        var result = fixture.Context.DockerBuildxPrune(settings);
+        var result = fixture.Context.BuildxPrune(settings);
 
         Assert.That(fixture.Arguments, Is.EqualTo(
             "buildx prune --builder \"ci\" --all --filter \"until=72h\" --filter \"type=regular\" --keep-storage \"5GB\" "
@@ -128,8 +128,8 @@ public sealed class DockerBuildxBuilderCommandTests
         var prune = new DockerFixture().Answering("buildx-prune.txt");
         var du = new DockerFixture().Answering("buildx-du.txt");
 
-        prune.Context.DockerBuildxPrune(new DockerBuildxPruneSettings());
-        var usage = du.Context.DockerBuildxDu(new DockerBuildxDuSettings());
+        prune.Context.BuildxPrune(new BuildxPruneSettings());
+        var usage = du.Context.BuildxDu(new BuildxDuSettings());
 
         Assert.That(prune.Arguments, Is.EqualTo("buildx prune"));
         Assert.That(du.Arguments, Is.EqualTo("buildx du"));
@@ -140,10 +140,10 @@ public sealed class DockerBuildxBuilderCommandTests
     public void Du_renders_builder_filters_and_verbose()
     {
         var fixture = new DockerFixture().Answering("buildx-du.txt");
-        var settings = new DockerBuildxDuSettings { Builder = "ci", Verbose = true };
+        var settings = new BuildxDuSettings { Builder = "ci", Verbose = true };
         settings.Filters.Add("until=24h");
 
-        fixture.Context.DockerBuildxDu(settings);
+        fixture.Context.BuildxDu(settings);
 
         Assert.That(fixture.Arguments, Is.EqualTo("buildx du --builder \"ci\" --filter \"until=24h\" --verbose"));
     }

@@ -8,7 +8,7 @@ namespace Cake.BuildxCache.Docker.Build;
 [CakeAliasCategory("Docker")]
 [CakeNamespaceImport("Cake.BuildxCache.Docker")]
 [CakeNamespaceImport("Cake.BuildxCache.Docker.Build")]
-public static class DockerBuildxBuildAliases
+public static class BuildxBuildAliases
 {
     /// <summary>Runs <c>docker buildx build</c>; its progress goes to the console.</summary>
     /// <param name="context">The context.</param>
@@ -16,31 +16,31 @@ public static class DockerBuildxBuildAliases
     /// <exception cref="CakeException">The build failed.</exception>
     /// <example>
     /// <code>
-    /// var settings = new DockerBuildxBuildSettings { ContextPath = ".", Push = true, MetadataFile = "artifacts/metadata.json" };
+    /// var settings = new BuildxBuildSettings { ContextPath = ".", Push = true, MetadataFile = "artifacts/metadata.json" };
     /// settings.Tags.Add("registry.example.com/app:main");
     /// settings.CacheFrom.Add(CacheSpec.Registry("registry.example.com/app/cache:main"));
     /// settings.CacheTo.Add(CacheSpec.Registry("registry.example.com/app/cache:main") with { Mode = "max", IgnoreError = true });
-    /// DockerBuildxBuild(settings);
-    /// var digest = DockerBuildxReadMetadata("artifacts/metadata.json").Digest;
+    /// BuildxBuild(settings);
+    /// var digest = BuildxReadMetadata("artifacts/metadata.json").Digest;
     /// </code>
     /// </example>
     [CakeMethodAlias]
-    public static void DockerBuildxBuild(this ICakeContext context, DockerBuildxBuildSettings settings)
+    public static void BuildxBuild(this ICakeContext context, BuildxBuildSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        new DockerBuildxBuildRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
+        new BuildxBuildRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
     }
 
     /// <summary>Runs <c>docker buildx build PATH</c>.</summary>
     /// <param name="context">The context.</param>
-    /// <param name="contextPath">The build context (sets <see cref="DockerBuildxBuildSettings.ContextPath"/>).</param>
+    /// <param name="contextPath">The build context (sets <see cref="BuildxBuildSettings.ContextPath"/>).</param>
     /// <param name="settings">The settings.</param>
     [CakeMethodAlias]
-    public static void DockerBuildxBuild(this ICakeContext context, string contextPath, DockerBuildxBuildSettings settings)
+    public static void BuildxBuild(this ICakeContext context, string contextPath, BuildxBuildSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.ContextPath = contextPath;
-        context.DockerBuildxBuild(settings);
+        context.BuildxBuild(settings);
     }
 
     /// <summary>Reads a <c>--metadata-file</c> written by a build (a relative path is taken from the working directory).</summary>
@@ -50,7 +50,7 @@ public static class DockerBuildxBuildAliases
     /// <exception cref="CakeException">The file does not exist.</exception>
     /// <exception cref="FormatException">The file is not build metadata JSON.</exception>
     [CakeMethodAlias]
-    public static BuildMetadata DockerBuildxReadMetadata(this ICakeContext context, FilePath metadataFile)
+    public static BuildMetadata BuildxReadMetadata(this ICakeContext context, FilePath metadataFile)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(metadataFile);

@@ -5,16 +5,16 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Login;
 
 /// <summary>Runs <c>docker logout</c>.</summary>
-public sealed class DockerLogoutRunner : DockerTool<DockerLogoutSettings>
+public sealed class RegistryLogoutRunner : DockerTool<RegistryLogoutSettings>
 {
     /// <summary>
-    /// Initializes a new instance of the <see cref="DockerLogoutRunner"/> class.
+    /// Initializes a new instance of the <see cref="RegistryLogoutRunner"/> class.
     /// </summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="environment">The environment.</param>
     /// <param name="processRunner">The process runner.</param>
     /// <param name="tools">The tool locator.</param>
-    public DockerLogoutRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+    public RegistryLogoutRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
         : base(fileSystem, environment, processRunner, tools)
     {
     }
@@ -22,7 +22,7 @@ public sealed class DockerLogoutRunner : DockerTool<DockerLogoutSettings>
     /// <summary>Logs out.</summary>
     /// <param name="settings">The settings.</param>
     /// <returns>The captured output.</returns>
-    public DockerCommandResult Run(DockerLogoutSettings settings)
+    public DockerCommandResult Run(RegistryLogoutSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return Execute(settings, new DockerInvocation("docker logout from " + (settings.Server ?? "Docker Hub"))
@@ -32,6 +32,6 @@ public sealed class DockerLogoutRunner : DockerTool<DockerLogoutSettings>
     }
 
     /// <inheritdoc />
-    protected override void AppendArguments(ProcessArgumentBuilder arguments, DockerLogoutSettings settings) =>
+    protected override void AppendArguments(ProcessArgumentBuilder arguments, RegistryLogoutSettings settings) =>
         arguments.Append("logout").AppendPositional(settings.Server);
 }

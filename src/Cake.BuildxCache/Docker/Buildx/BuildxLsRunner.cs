@@ -5,16 +5,16 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx ls</c> and parses its table.</summary>
-public sealed class DockerBuildxLsRunner : DockerTool<DockerBuildxLsSettings>
+public sealed class BuildxLsRunner : DockerTool<BuildxLsSettings>
 {
     /// <summary>
-    /// Initializes a new instance of the <see cref="DockerBuildxLsRunner"/> class.
+    /// Initializes a new instance of the <see cref="BuildxLsRunner"/> class.
     /// </summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="environment">The environment.</param>
     /// <param name="processRunner">The process runner.</param>
     /// <param name="tools">The tool locator.</param>
-    public DockerBuildxLsRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+    public BuildxLsRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
         : base(fileSystem, environment, processRunner, tools)
     {
     }
@@ -22,10 +22,10 @@ public sealed class DockerBuildxLsRunner : DockerTool<DockerBuildxLsSettings>
     /// <summary>Lists the builders.</summary>
     /// <param name="settings">The settings.</param>
     /// <returns>The builders.</returns>
-    public IReadOnlyList<BuilderListEntry> Run(DockerBuildxLsSettings settings) =>
+    public IReadOnlyList<BuilderListEntry> Run(BuildxLsSettings settings) =>
         BuilderListParser.Parse(Execute(settings, new DockerInvocation("docker buildx ls") { CaptureOutput = true }).Output);
 
     /// <inheritdoc />
-    protected override void AppendArguments(ProcessArgumentBuilder arguments, DockerBuildxLsSettings settings) =>
+    protected override void AppendArguments(ProcessArgumentBuilder arguments, BuildxLsSettings settings) =>
         arguments.Append("buildx").Append("ls");
 }

@@ -7,13 +7,13 @@ namespace Cake.BuildxCache.Options;
 /// <c>registry</c> option; <c>registry-user/password</c> belong to the <c>registry</c> host (default: the image's),
 /// <c>cache-registry-user/password</c> to the cache repository's host when it has no other credentials.
 /// </summary>
-public static class RegistryLogins
+public static class BuildRegistries
 {
     /// <summary>The logins, image's host first, with the cache in <paramref name="cacheRepo"/>.</summary>
     /// <param name="options">The options.</param>
     /// <param name="cacheRepo">The cache repository, or null without one.</param>
     /// <returns>One login per distinct host.</returns>
-    public static IReadOnlyList<RegistryLogin> For(BuildxCacheOptions options, string? cacheRepo)
+    public static IReadOnlyList<BuildRegistry> For(BuildxCacheOptions options, string? cacheRepo)
     {
         ArgumentNullException.ThrowIfNull(options);
         var imageHost = HostOf(options.Image);
@@ -53,7 +53,7 @@ public static class RegistryLogins
     public static string? HostOf(string? repository) =>
         string.IsNullOrWhiteSpace(repository) ? null : ImageName.Parse(repository).RegistryHost;
 
-    private static RegistryLogin Login(BuildxCacheOptions options, string host, string purpose, string? mainHost, string? cacheHost)
+    private static BuildRegistry Login(BuildxCacheOptions options, string host, string purpose, string? mainHost, string? cacheHost)
     {
         var hasMain = options.RegistryUser is not null || options.RegistryPassword is not null;
         var hasCache = options.CacheRegistryUser is not null || options.CacheRegistryPassword is not null;

@@ -3,6 +3,6 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Settings of <c>docker buildx version</c>; only the common tool settings apply.</summary>
-public sealed class DockerBuildxVersionSettings : ToolSettings
+public sealed class BuildxVersionSettings : ToolSettings
 {
 }

@@ -5,16 +5,16 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx version</c> and parses its answer.</summary>
-public sealed class DockerBuildxVersionRunner : DockerTool<DockerBuildxVersionSettings>
+public sealed class BuildxVersionRunner : DockerTool<BuildxVersionSettings>
 {
     /// <summary>
-    /// Initializes a new instance of the <see cref="DockerBuildxVersionRunner"/> class.
+    /// Initializes a new instance of the <see cref="BuildxVersionRunner"/> class.
     /// </summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="environment">The environment.</param>
     /// <param name="processRunner">The process runner.</param>
     /// <param name="tools">The tool locator.</param>
-    public DockerBuildxVersionRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+    public BuildxVersionRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
         : base(fileSystem, environment, processRunner, tools)
     {
     }
@@ -23,7 +23,7 @@ public sealed class DockerBuildxVersionRunner : DockerTool<DockerBuildxVersionSe
     /// <param name="settings">The settings.</param>
     /// <returns>The version.</returns>
     /// <exception cref="CakeException">buildx is not installed, failed, or answered something unreadable.</exception>
-    public BuildxVersion Run(DockerBuildxVersionSettings settings)
+    public BuildxVersion Run(BuildxVersionSettings settings)
     {
         var result = Execute(settings, new DockerInvocation("docker buildx version") { CaptureOutput = true });
         return BuildxVersion.TryParse(result.Output, out var version)
@@ -33,6 +33,6 @@ public sealed class DockerBuildxVersionRunner : DockerTool<DockerBuildxVersionSe
     }
 
     /// <inheritdoc />
-    protected override void AppendArguments(ProcessArgumentBuilder arguments, DockerBuildxVersionSettings settings) =>
+    protected override void AppendArguments(ProcessArgumentBuilder arguments, BuildxVersionSettings settings) =>
         arguments.Append("buildx").Append("version");
 }

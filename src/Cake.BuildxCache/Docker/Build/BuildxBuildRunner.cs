@@ -8,24 +8,24 @@ namespace Cake.BuildxCache.Docker.Build;
 /// Runs <c>docker buildx build</c>. Its progress goes straight to the console (nothing is captured),
 /// so a long build shows as it happens and a failure's reason is right above the error.
 /// </summary>
-public sealed class DockerBuildxBuildRunner : DockerTool<DockerBuildxBuildSettings>
+public sealed class BuildxBuildRunner : DockerTool<BuildxBuildSettings>
 {
     /// <summary>
-    /// Initializes a new instance of the <see cref="DockerBuildxBuildRunner"/> class.
+    /// Initializes a new instance of the <see cref="BuildxBuildRunner"/> class.
     /// </summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="environment">The environment.</param>
     /// <param name="processRunner">The process runner.</param>
     /// <param name="tools">The tool locator.</param>
-    public DockerBuildxBuildRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+    public BuildxBuildRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
         : base(fileSystem, environment, processRunner, tools)
     {
     }
 
-    /// <summary>Runs the build; <see cref="DockerBuildxBuildSettings.OutputHandler"/> sees each line as it comes.</summary>
+    /// <summary>Runs the build; <see cref="BuildxBuildSettings.OutputHandler"/> sees each line as it comes.</summary>
     /// <param name="settings">The settings.</param>
     /// <exception cref="CakeException">The build failed.</exception>
-    public void Run(DockerBuildxBuildSettings settings)
+    public void Run(BuildxBuildSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var description = "docker buildx build" + (settings.Tags.Count > 0 ? " of " + settings.Tags[0] : string.Empty);
@@ -33,7 +33,7 @@ public sealed class DockerBuildxBuildRunner : DockerTool<DockerBuildxBuildSettin
     }
 
     /// <inheritdoc />
-    protected override void AppendArguments(ProcessArgumentBuilder arguments, DockerBuildxBuildSettings settings) =>
+    protected override void AppendArguments(ProcessArgumentBuilder arguments, BuildxBuildSettings settings) =>
         arguments.Append("buildx").Append("build")
             .AppendOption("--builder", settings.Builder)
             .AppendOption("--file", settings.File)

@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Docker.Login;
 /// Settings of <c>docker login [SERVER] --username USER --password-stdin</c>. The password is written to
 /// docker's standard input only: it is never on the command line, in a log line or in an error message.
 /// </summary>
-public sealed class DockerLoginSettings : ToolSettings
+public sealed class RegistryLoginSettings : ToolSettings
 {
     /// <summary>Gets or sets the registry (positional, last), e.g. <c>registry.gitlab.com</c>; <c>null</c> means Docker Hub.</summary>
     public string? Server { get; set; }

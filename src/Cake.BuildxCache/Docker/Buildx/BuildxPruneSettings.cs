@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Docker.Buildx;
 /// (<c>5GB</c>, <c>512MB</c>). <see cref="MaxUsedSpace"/>, <see cref="ReservedSpace"/> and <see cref="MinFreeSpace"/>
 /// need a newer buildx (0.17+); <see cref="KeepStorage"/> is the older name of a similar limit.
 /// </summary>
-public sealed class DockerBuildxPruneSettings : ToolSettings
+public sealed class BuildxPruneSettings : ToolSettings
 {
     /// <summary>Gets or sets the builder (<c>--builder</c>); <c>null</c> uses the current one.</summary>
     public string? Builder { get; set; }

@@ -5,16 +5,16 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx prune</c>.</summary>
-public sealed class DockerBuildxPruneRunner : DockerTool<DockerBuildxPruneSettings>
+public sealed class BuildxPruneRunner : DockerTool<BuildxPruneSettings>
 {
     /// <summary>
-    /// Initializes a new instance of the <see cref="DockerBuildxPruneRunner"/> class.
+    /// Initializes a new instance of the <see cref="BuildxPruneRunner"/> class.
     /// </summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="environment">The environment.</param>
     /// <param name="processRunner">The process runner.</param>
     /// <param name="tools">The tool locator.</param>
-    public DockerBuildxPruneRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+    public BuildxPruneRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
         : base(fileSystem, environment, processRunner, tools)
     {
     }
@@ -23,7 +23,7 @@ public sealed class DockerBuildxPruneRunner : DockerTool<DockerBuildxPruneSettin
     /// <param name="settings">The settings.</param>
     /// <returns>The captured output: the table of removed records and the <c>Total:</c> line.</returns>
     /// <exception cref="CakeException">buildx failed.</exception>
-    public DockerCommandResult Run(DockerBuildxPruneSettings settings)
+    public DockerCommandResult Run(BuildxPruneSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var description = "docker buildx prune" + (settings.Builder is null ? string.Empty : " --builder " + settings.Builder);
@@ -31,7 +31,7 @@ public sealed class DockerBuildxPruneRunner : DockerTool<DockerBuildxPruneSettin
     }
 
     /// <inheritdoc />
-    protected override void AppendArguments(ProcessArgumentBuilder arguments, DockerBuildxPruneSettings settings) =>
+    protected override void AppendArguments(ProcessArgumentBuilder arguments, BuildxPruneSettings settings) =>
         arguments.Append("buildx").Append("prune")
             .AppendOption("--builder", settings.Builder)
             .AppendFlag("--all", settings.All)

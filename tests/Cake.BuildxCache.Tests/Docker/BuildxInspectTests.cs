@@ -3,17 +3,17 @@ using Cake.Core;
 
 namespace Cake.BuildxCache.Tests.Docker;
 
-public sealed class DockerBuildxInspectTests
+public sealed class BuildxInspectTests
 {
-    private static DockerBuildxInspectRunner Runner(DockerFixture fixture) =>
-        fixture.Runner((fs, env, pr, tl) => new DockerBuildxInspectRunner(fs, env, pr, tl));
+    private static BuildxInspectRunner Runner(DockerFixture fixture) =>
+        fixture.Runner((fs, env, pr, tl) => new BuildxInspectRunner(fs, env, pr, tl));
 
     [Test]
     public void Inspects_the_named_builder_with_bootstrap()
     {
         var fixture = new DockerFixture().Answering("buildx-inspect-bootstrap.txt");
 
-        var info = Runner(fixture).Run(new DockerBuildxInspectSettings { Builder = "fixture-b", Bootstrap = true });
+        var info = Runner(fixture).Run(new BuildxInspectSettings { Builder = "fixture-b", Bootstrap = true });
 
         Assert.That(fixture.Arguments, Is.EqualTo("buildx inspect --bootstrap \"fixture-b\""));
         Assert.That(info!.Name, Is.EqualTo("fixture-b"));
@@ -24,7 +24,7 @@ public sealed class DockerBuildxInspectTests
     {
         var fixture = new DockerFixture().Answering("buildx-inspect-running.txt");
 
-        Runner(fixture).Run(new DockerBuildxInspectSettings());
+        Runner(fixture).Run(new BuildxInspectSettings());
 
         Assert.That(fixture.Arguments, Is.EqualTo("buildx inspect"));
     }
@@ -34,7 +34,7 @@ public sealed class DockerBuildxInspectTests
     {
         var fixture = new DockerFixture().Answering("buildx-inspect-missing.txt", onStandardError: true);
 
-        var info = Runner(fixture).Run(new DockerBuildxInspectSettings { Builder = "no-such-builder" });
+        var info = Runner(fixture).Run(new BuildxInspectSettings { Builder = "no-such-builder" });
 
         Assert.That(info, Is.Null);
         Assert.That(fixture.ExitCode, Is.EqualTo(1), "the fixture really failed");
@@ -45,7 +45,7 @@ public sealed class DockerBuildxInspectTests
     {
         var fixture = new DockerFixture { Error = ["ERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock"], ExitCode = 1 };
 
-        var error = Assert.Throws<CakeException>(() => Runner(fixture).Run(new DockerBuildxInspectSettings { Builder = "ci" }));
+        var error = Assert.Throws<CakeException>(() => Runner(fixture).Run(new BuildxInspectSettings { Builder = "ci" }));
 
         Assert.That(error!.Message, Is.EqualTo(
             "docker buildx inspect ci failed (exit code 1): ERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock"));
@@ -56,7 +56,7 @@ public sealed class DockerBuildxInspectTests
     {
         var fixture = new DockerFixture().Answering("buildx-inspect-missing.txt", onStandardError: true);
 
-        Assert.That(fixture.Context.DockerBuildxInspect("no-such-builder"), Is.Null);
+        Assert.That(fixture.Context.BuildxInspect("no-such-builder"), Is.Null);
         Assert.That(fixture.Arguments, Is.EqualTo("buildx inspect \"no-such-builder\""));
     }
 }

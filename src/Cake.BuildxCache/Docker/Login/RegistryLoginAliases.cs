@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Docker.Login;
 [CakeAliasCategory("Docker")]
 [CakeNamespaceImport("Cake.BuildxCache.Docker")]
 [CakeNamespaceImport("Cake.BuildxCache.Docker.Login")]
-public static class DockerLoginAliases
+public static class RegistryLoginAliases
 {
     /// <summary>Runs <c>docker login SERVER --username USER --password-stdin</c>, the password on standard input.</summary>
     /// <param name="context">The context.</param>
@@ -17,18 +17,18 @@ public static class DockerLoginAliases
     /// <returns>The captured output.</returns>
     /// <exception cref="CakeException">The login was refused; the message says why, without the password.</exception>
     [CakeMethodAlias]
-    public static DockerCommandResult DockerLogin(this ICakeContext context, string? server, string username, string password) =>
-        context.DockerLogin(new DockerLoginSettings { Server = server, Username = username, Password = password });
+    public static DockerCommandResult RegistryLogin(this ICakeContext context, string? server, string username, string password) =>
+        context.RegistryLogin(new RegistryLoginSettings { Server = server, Username = username, Password = password });
 
     /// <summary>Runs <c>docker login</c>, the password on standard input.</summary>
     /// <param name="context">The context.</param>
     /// <param name="settings">The settings.</param>
     /// <returns>The captured output.</returns>
     [CakeMethodAlias]
-    public static DockerCommandResult DockerLogin(this ICakeContext context, DockerLoginSettings settings)
+    public static DockerCommandResult RegistryLogin(this ICakeContext context, RegistryLoginSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new DockerLoginRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
+        return new RegistryLoginRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
     }
 
     /// <summary>Runs <c>docker logout SERVER</c>.</summary>
@@ -36,17 +36,17 @@ public static class DockerLoginAliases
     /// <param name="server">The registry; <c>null</c> means Docker Hub.</param>
     /// <returns>The captured output.</returns>
     [CakeMethodAlias]
-    public static DockerCommandResult DockerLogout(this ICakeContext context, string? server) =>
-        context.DockerLogout(new DockerLogoutSettings { Server = server });
+    public static DockerCommandResult RegistryLogout(this ICakeContext context, string? server) =>
+        context.RegistryLogout(new RegistryLogoutSettings { Server = server });
 
     /// <summary>Runs <c>docker logout</c>.</summary>
     /// <param name="context">The context.</param>
     /// <param name="settings">The settings.</param>
     /// <returns>The captured output.</returns>
     [CakeMethodAlias]
-    public static DockerCommandResult DockerLogout(this ICakeContext context, DockerLogoutSettings settings)
+    public static DockerCommandResult RegistryLogout(this ICakeContext context, RegistryLogoutSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new DockerLogoutRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
+        return new RegistryLogoutRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
     }
 }

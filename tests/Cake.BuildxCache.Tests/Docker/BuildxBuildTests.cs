@@ -4,13 +4,13 @@ using Cake.Core;
 
 namespace Cake.BuildxCache.Tests.Docker;
 
-public sealed class DockerBuildxBuildTests
+public sealed class BuildxBuildTests
 {
     private const string Cache = "registry.example.com/group/app/cache";
 
-    private static DockerBuildxBuildSettings Full()
+    private static BuildxBuildSettings Full()
     {
-        var settings = new DockerBuildxBuildSettings
+        var settings = new BuildxBuildSettings
         {
             Builder = "ci",
             File = "docker/Dockerfile",
@@ -56,7 +56,7 @@ public sealed class DockerBuildxBuildTests
     {
         var fixture = new DockerFixture();
 
-        fixture.Context.DockerBuildxBuild(Full());
+        fixture.Context.BuildxBuild(Full());
 
         Assert.That(fixture.Arguments.Split(" --"), Is.EqualTo(new[]
         {
@@ -101,9 +101,9 @@ public sealed class DockerBuildxBuildTests
     public void Load_renders_after_push()
     {
         var fixture = new DockerFixture();
-        var settings = new DockerBuildxBuildSettings { Push = true, Load = true };
+        var settings = new BuildxBuildSettings { Push = true, Load = true };
 
-        fixture.Context.DockerBuildxBuild(settings);
+        fixture.Context.BuildxBuild(settings);
 
         Assert.That(fixture.Arguments, Is.EqualTo("buildx build --push --load \".\""));
     }
@@ -117,7 +117,7 @@ public sealed class DockerBuildxBuildTests
         second.Labels["org.opencontainers.image.revision"] = "1a2b3c4d";
         second.Labels["org.opencontainers.image.source"] = "https://gitlab.example.com/group/app";
         var fixture = new DockerFixture();
-        var runner = fixture.Runner((fs, env, pr, tl) => new DockerBuildxBuildRunner(fs, env, pr, tl));
+        var runner = fixture.Runner((fs, env, pr, tl) => new BuildxBuildRunner(fs, env, pr, tl));
 
         Assert.That(runner.GetArguments(second).Render(), Is.EqualTo(runner.GetArguments(first).Render()));
     }
@@ -127,7 +127,7 @@ public sealed class DockerBuildxBuildTests
     {
         var fixture = new DockerFixture();
 
-        fixture.Context.DockerBuildxBuild(new DockerBuildxBuildSettings());
+        fixture.Context.BuildxBuild(new BuildxBuildSettings());
 
         Assert.That(fixture.Arguments, Is.EqualTo("buildx build \".\""));
     }
@@ -136,10 +136,10 @@ public sealed class DockerBuildxBuildTests
     public void The_context_path_overload_sets_the_positional_and_values_with_blanks_are_quoted()
     {
         var fixture = new DockerFixture();
-        var settings = new DockerBuildxBuildSettings();
+        var settings = new BuildxBuildSettings();
         settings.Labels["description"] = "a \"quoted\" app";
 
-        fixture.Context.DockerBuildxBuild("my app", settings);
+        fixture.Context.BuildxBuild("my app", settings);
 
         Assert.That(fixture.Arguments, Is.EqualTo("buildx build --label \"description=a \\\"quoted\\\" app\" \"my app\""));
     }
@@ -148,10 +148,10 @@ public sealed class DockerBuildxBuildTests
     public void A_failed_build_throws_pointing_at_the_output_above()
     {
         var fixture = new DockerFixture { ExitCode = 1 };
-        var settings = new DockerBuildxBuildSettings();
+        var settings = new BuildxBuildSettings();
         settings.Tags.Add("registry.example.com/group/app:main");
 
-        var error = Assert.Throws<CakeException>(() => fixture.Context.DockerBuildxBuild(settings));
+        var error = Assert.Throws<CakeException>(() => fixture.Context.BuildxBuild(settings));
 
         Assert.That(error!.ExitCode, Is.EqualTo(1));
         Assert.That(error.Message, Is.EqualTo(

@@ -5,16 +5,16 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx rm</c>; a builder that does not exist is an answer, not an error.</summary>
-public sealed class DockerBuildxRmRunner : DockerTool<DockerBuildxRmSettings>
+public sealed class BuildxRmRunner : DockerTool<BuildxRmSettings>
 {
     /// <summary>
-    /// Initializes a new instance of the <see cref="DockerBuildxRmRunner"/> class.
+    /// Initializes a new instance of the <see cref="BuildxRmRunner"/> class.
     /// </summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="environment">The environment.</param>
     /// <param name="processRunner">The process runner.</param>
     /// <param name="tools">The tool locator.</param>
-    public DockerBuildxRmRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+    public BuildxRmRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
         : base(fileSystem, environment, processRunner, tools)
     {
     }
@@ -23,7 +23,7 @@ public sealed class DockerBuildxRmRunner : DockerTool<DockerBuildxRmSettings>
     /// <param name="settings">The settings.</param>
     /// <returns><c>true</c> when it was removed, <c>false</c> when there was no such builder.</returns>
     /// <exception cref="CakeException">buildx failed for another reason.</exception>
-    public bool Run(DockerBuildxRmSettings settings)
+    public bool Run(BuildxRmSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var description = "docker buildx rm " + (settings.Builder ?? "(current builder)");
@@ -36,7 +36,7 @@ public sealed class DockerBuildxRmRunner : DockerTool<DockerBuildxRmSettings>
     }
 
     /// <inheritdoc />
-    protected override void AppendArguments(ProcessArgumentBuilder arguments, DockerBuildxRmSettings settings) =>
+    protected override void AppendArguments(ProcessArgumentBuilder arguments, BuildxRmSettings settings) =>
         arguments.Append("buildx").Append("rm")
             .AppendFlag("--keep-state", settings.KeepState)
             .AppendFlag("--keep-daemon", settings.KeepDaemon)

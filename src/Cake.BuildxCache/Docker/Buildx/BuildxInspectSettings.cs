@@ -3,7 +3,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Settings of <c>docker buildx inspect [NAME] [--bootstrap]</c>.</summary>
-public sealed class DockerBuildxInspectSettings : ToolSettings
+public sealed class BuildxInspectSettings : ToolSettings
 {
     /// <summary>Gets or sets the builder to inspect; <c>null</c> inspects the current one.</summary>
     public string? Builder { get; set; }

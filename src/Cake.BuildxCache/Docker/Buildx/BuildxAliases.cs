@@ -9,25 +9,25 @@ namespace Cake.BuildxCache.Docker.Buildx;
 [CakeAliasCategory("Docker")]
 [CakeNamespaceImport("Cake.BuildxCache.Docker")]
 [CakeNamespaceImport("Cake.BuildxCache.Docker.Buildx")]
-public static class DockerBuildxAliases
+public static class BuildxAliases
 {
     /// <summary>Runs <c>docker buildx version</c>.</summary>
     /// <param name="context">The context.</param>
     /// <returns>The buildx version, with <see cref="BuildxVersion.CreateConfigFlag"/> for <c>create</c>.</returns>
-    /// <example><code>var flag = DockerBuildxVersion().CreateConfigFlag;</code></example>
+    /// <example><code>var flag = BuildxVersion().CreateConfigFlag;</code></example>
     [CakeMethodAlias]
-    public static BuildxVersion DockerBuildxVersion(this ICakeContext context) =>
-        context.DockerBuildxVersion(new DockerBuildxVersionSettings());
+    public static BuildxVersion BuildxVersion(this ICakeContext context) =>
+        context.BuildxVersion(new BuildxVersionSettings());
 
     /// <summary>Runs <c>docker buildx version</c>.</summary>
     /// <param name="context">The context.</param>
     /// <param name="settings">The settings.</param>
     /// <returns>The buildx version.</returns>
     [CakeMethodAlias]
-    public static BuildxVersion DockerBuildxVersion(this ICakeContext context, DockerBuildxVersionSettings settings)
+    public static BuildxVersion BuildxVersion(this ICakeContext context, BuildxVersionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new DockerBuildxVersionRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
+        return new BuildxVersionRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
     }
 
     /// <summary>Runs <c>docker buildx inspect NAME</c>.</summary>
@@ -35,36 +35,36 @@ public static class DockerBuildxAliases
     /// <param name="builder">The builder name.</param>
     /// <returns>The builder, or <c>null</c> when it does not exist.</returns>
     [CakeMethodAlias]
-    public static BuilderInfo? DockerBuildxInspect(this ICakeContext context, string builder) =>
-        context.DockerBuildxInspect(new DockerBuildxInspectSettings { Builder = builder });
+    public static BuilderInfo? BuildxInspect(this ICakeContext context, string builder) =>
+        context.BuildxInspect(new BuildxInspectSettings { Builder = builder });
 
     /// <summary>Runs <c>docker buildx inspect</c>.</summary>
     /// <param name="context">The context.</param>
     /// <param name="settings">The settings.</param>
     /// <returns>The builder, or <c>null</c> when it does not exist.</returns>
     [CakeMethodAlias]
-    public static BuilderInfo? DockerBuildxInspect(this ICakeContext context, DockerBuildxInspectSettings settings)
+    public static BuilderInfo? BuildxInspect(this ICakeContext context, BuildxInspectSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new DockerBuildxInspectRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
+        return new BuildxInspectRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
     }
 
     /// <summary>Runs <c>docker buildx ls</c>.</summary>
     /// <param name="context">The context.</param>
     /// <returns>The builders.</returns>
     [CakeMethodAlias]
-    public static IReadOnlyList<BuilderListEntry> DockerBuildxLs(this ICakeContext context) =>
-        context.DockerBuildxLs(new DockerBuildxLsSettings());
+    public static IReadOnlyList<BuilderListEntry> BuildxLs(this ICakeContext context) =>
+        context.BuildxLs(new BuildxLsSettings());
 
     /// <summary>Runs <c>docker buildx ls</c>.</summary>
     /// <param name="context">The context.</param>
     /// <param name="settings">The settings.</param>
     /// <returns>The builders.</returns>
     [CakeMethodAlias]
-    public static IReadOnlyList<BuilderListEntry> DockerBuildxLs(this ICakeContext context, DockerBuildxLsSettings settings)
+    public static IReadOnlyList<BuilderListEntry> BuildxLs(this ICakeContext context, BuildxLsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new DockerBuildxLsRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
+        return new BuildxLsRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
     }
 
     /// <summary>Runs <c>docker buildx create</c>.</summary>
@@ -73,17 +73,17 @@ public static class DockerBuildxAliases
     /// <returns>The builder name buildx printed.</returns>
     /// <example>
     /// <code>
-    /// var settings = new DockerBuildxCreateSettings { Name = "ci", Driver = "docker-container", Bootstrap = true,
-    ///     BuildkitdConfig = "buildkitd.toml", ConfigFlag = DockerBuildxVersion().CreateConfigFlag };
+    /// var settings = new BuildxCreateSettings { Name = "ci", Driver = "docker-container", Bootstrap = true,
+    ///     BuildkitdConfig = "buildkitd.toml", ConfigFlag = BuildxVersion().CreateConfigFlag };
     /// settings.DriverOptions["network"] = "host";
-    /// DockerBuildxCreate(settings);
+    /// BuildxCreate(settings);
     /// </code>
     /// </example>
     [CakeMethodAlias]
-    public static string DockerBuildxCreate(this ICakeContext context, DockerBuildxCreateSettings settings)
+    public static string BuildxCreate(this ICakeContext context, BuildxCreateSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new DockerBuildxCreateRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
+        return new BuildxCreateRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
     }
 
     /// <summary>Runs <c>docker buildx rm NAME</c>.</summary>
@@ -91,18 +91,18 @@ public static class DockerBuildxAliases
     /// <param name="builder">The builder name.</param>
     /// <returns><c>true</c> when removed, <c>false</c> when there was no such builder.</returns>
     [CakeMethodAlias]
-    public static bool DockerBuildxRm(this ICakeContext context, string builder) =>
-        context.DockerBuildxRm(new DockerBuildxRmSettings { Builder = builder });
+    public static bool BuildxRm(this ICakeContext context, string builder) =>
+        context.BuildxRm(new BuildxRmSettings { Builder = builder });
 
     /// <summary>Runs <c>docker buildx rm</c>.</summary>
     /// <param name="context">The context.</param>
     /// <param name="settings">The settings.</param>
     /// <returns><c>true</c> when removed, <c>false</c> when there was no such builder.</returns>
     [CakeMethodAlias]
-    public static bool DockerBuildxRm(this ICakeContext context, DockerBuildxRmSettings settings)
+    public static bool BuildxRm(this ICakeContext context, BuildxRmSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new DockerBuildxRmRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
+        return new BuildxRmRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
     }
 
     /// <summary>Runs <c>docker buildx prune</c>.</summary>
@@ -110,10 +110,10 @@ public static class DockerBuildxAliases
     /// <param name="settings">The settings.</param>
     /// <returns>The captured output.</returns>
     [CakeMethodAlias]
-    public static DockerCommandResult DockerBuildxPrune(this ICakeContext context, DockerBuildxPruneSettings settings)
+    public static DockerCommandResult BuildxPrune(this ICakeContext context, BuildxPruneSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new DockerBuildxPruneRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
+        return new BuildxPruneRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
     }
 
     /// <summary>Runs <c>docker buildx du</c>.</summary>
@@ -121,9 +121,9 @@ public static class DockerBuildxAliases
     /// <param name="settings">The settings.</param>
     /// <returns>The captured output.</returns>
     [CakeMethodAlias]
-    public static DockerCommandResult DockerBuildxDu(this ICakeContext context, DockerBuildxDuSettings settings)
+    public static DockerCommandResult BuildxDu(this ICakeContext context, BuildxDuSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new DockerBuildxDuRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
+        return new BuildxDuRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools).Run(settings);
     }
 }

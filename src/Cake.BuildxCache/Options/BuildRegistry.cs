@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Options;
 /// <param name="Username">The user, or null when no credentials were given.</param>
 /// <param name="Password">The password (redacted in every printout), or null.</param>
 /// <param name="CredentialsOption">The option the credentials came from (<c>registry-user</c> or <c>cache-registry-user</c>), or null.</param>
-public sealed record RegistryLogin(string Host, string Purpose, string? Username, Secret? Password, string? CredentialsOption)
+public sealed record BuildRegistry(string Host, string Purpose, string? Username, Secret? Password, string? CredentialsOption)
 {
     /// <summary>True when both user and password are known, so <c>docker login</c> can run.</summary>
     public bool HasCredentials => !string.IsNullOrEmpty(Username) && Password is { IsEmpty: false };

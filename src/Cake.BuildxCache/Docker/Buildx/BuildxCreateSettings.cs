@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Docker.Buildx;
 /// Settings of <c>docker buildx create [OPTIONS] [CONTEXT|ENDPOINT]</c>. Arguments are rendered in the order
 /// of the properties below; driver options sorted by key; the context or endpoint last.
 /// </summary>
-public sealed class DockerBuildxCreateSettings : ToolSettings
+public sealed class BuildxCreateSettings : ToolSettings
 {
     /// <summary>Gets or sets the builder name (<c>--name</c>).</summary>
     public string? Name { get; set; }

@@ -5,16 +5,16 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx inspect</c>; a builder that does not exist is an answer, not an error.</summary>
-public sealed class DockerBuildxInspectRunner : DockerTool<DockerBuildxInspectSettings>
+public sealed class BuildxInspectRunner : DockerTool<BuildxInspectSettings>
 {
     /// <summary>
-    /// Initializes a new instance of the <see cref="DockerBuildxInspectRunner"/> class.
+    /// Initializes a new instance of the <see cref="BuildxInspectRunner"/> class.
     /// </summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="environment">The environment.</param>
     /// <param name="processRunner">The process runner.</param>
     /// <param name="tools">The tool locator.</param>
-    public DockerBuildxInspectRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+    public BuildxInspectRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
         : base(fileSystem, environment, processRunner, tools)
     {
     }
@@ -23,7 +23,7 @@ public sealed class DockerBuildxInspectRunner : DockerTool<DockerBuildxInspectSe
     /// <param name="settings">The settings.</param>
     /// <returns>The builder, or <c>null</c> when buildx says there is no such builder.</returns>
     /// <exception cref="CakeException">buildx failed for another reason, or printed no builder.</exception>
-    public BuilderInfo? Run(DockerBuildxInspectSettings settings)
+    public BuilderInfo? Run(BuildxInspectSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var description = "docker buildx inspect " + (settings.Builder ?? "(current builder)");
@@ -43,7 +43,7 @@ public sealed class DockerBuildxInspectRunner : DockerTool<DockerBuildxInspectSe
     }
 
     /// <inheritdoc />
-    protected override void AppendArguments(ProcessArgumentBuilder arguments, DockerBuildxInspectSettings settings) =>
+    protected override void AppendArguments(ProcessArgumentBuilder arguments, BuildxInspectSettings settings) =>
         arguments.Append("buildx").Append("inspect")
             .AppendFlag("--bootstrap", settings.Bootstrap)
             .AppendPositional(settings.Builder);

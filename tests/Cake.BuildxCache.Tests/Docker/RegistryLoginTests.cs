@@ -5,7 +5,7 @@ using NSubstitute;
 
 namespace Cake.BuildxCache.Tests.Docker;
 
-public sealed class DockerLoginTests
+public sealed class RegistryLoginTests
 {
     private const string Password = "s3cr3t-Pa55";
 
@@ -14,7 +14,7 @@ public sealed class DockerLoginTests
     {
         var fixture = new DockerFixture().Answering("docker-login-ok.txt");
 
-        var result = fixture.Context.DockerLogin("registry.example.com", "ci-bot", Password);
+        var result = fixture.Context.RegistryLogin("registry.example.com", "ci-bot", Password);
 
         Assert.That(fixture.Arguments, Is.EqualTo("login --username \"ci-bot\" --password-stdin \"registry.example.com\""));
         Assert.That(fixture.SafeArguments, Is.EqualTo(fixture.Arguments));
@@ -29,7 +29,7 @@ public sealed class DockerLoginTests
     {
         var fixture = new DockerFixture().Answering("docker-login-ok.txt");
 
-        fixture.Context.DockerLogin(null, "someone", Password);
+        fixture.Context.RegistryLogin(null, "someone", Password);
 
         Assert.That(fixture.Arguments, Is.EqualTo("login --username \"someone\" --password-stdin"));
     }
@@ -39,7 +39,7 @@ public sealed class DockerLoginTests
     {
         var fixture = new DockerFixture().Answering("docker-login-bad.txt", onStandardError: true);
 
-        var error = Assert.Throws<CakeException>(() => fixture.Context.DockerLogin("127.0.0.1:5000", "ci-bot", Password));
+        var error = Assert.Throws<CakeException>(() => fixture.Context.RegistryLogin("127.0.0.1:5000", "ci-bot", Password));
 
         Assert.That(error!.ExitCode, Is.EqualTo(1));
         Assert.That(error.Message, Is.EqualTo(
@@ -51,7 +51,7 @@ public sealed class DockerLoginTests
     {
         var fixture = new DockerFixture().Answering("docker-login-unreachable.nodaemon.txt", onStandardError: true);
 
-        var error = Assert.Throws<CakeException>(() => fixture.Context.DockerLogin("127.0.0.1:5999", "ci-bot", Password));
+        var error = Assert.Throws<CakeException>(() => fixture.Context.RegistryLogin("127.0.0.1:5999", "ci-bot", Password));
 
         Assert.That(error!.Message, Is.EqualTo(
             "docker login to 127.0.0.1:5999 failed (exit code 1): Get \"http://127.0.0.1:5999/v2/\": dial tcp 127.0.0.1:5999: connect: connection refused"));
@@ -62,7 +62,7 @@ public sealed class DockerLoginTests
     {
         var fixture = new DockerFixture { Error = [$"Error: credentials ci-bot:{Password} rejected"], ExitCode = 1 };
 
-        var error = Assert.Throws<CakeException>(() => fixture.Context.DockerLogin("registry.example.com", "ci-bot", Password));
+        var error = Assert.Throws<CakeException>(() => fixture.Context.RegistryLogin("registry.example.com", "ci-bot", Password));
 
         Assert.That(error!.Message, Does.Not.Contain(Password));
         Assert.That(error.Message, Does.EndWith("Error: credentials ci-bot:[REDACTED] rejected"));
@@ -73,7 +73,7 @@ public sealed class DockerLoginTests
     {
         var fixture = new DockerFixture().Answering("docker-login-ok.txt");
 
-        fixture.Context.DockerLogin("registry.example.com", "ci-bot", Password);
+        fixture.Context.RegistryLogin("registry.example.com", "ci-bot", Password);
 
         Assert.That(fixture.Started!.RedirectedStandardOutputHandler!($"echo {Password}"), Is.EqualTo("echo [REDACTED]"));
         Assert.That(fixture.Started.RedirectedStandardErrorHandler!($"{Password}!"), Is.EqualTo("[REDACTED]!"));
@@ -87,8 +87,8 @@ public sealed class DockerLoginTests
     {
         var fixture = new DockerFixture();
 
-        var error = Assert.Throws<ArgumentException>(() => fixture.Context.DockerLogin(
-            new DockerLoginSettings { Server = "registry.example.com", Username = username, Password = password }));
+        var error = Assert.Throws<ArgumentException>(() => fixture.Context.RegistryLogin(
+            new RegistryLoginSettings { Server = "registry.example.com", Username = username, Password = password }));
 
         Assert.That(error!.Message, Does.Contain(what));
         fixture.ProcessRunner.DidNotReceiveWithAnyArgs().Start(default!, default!);
@@ -99,7 +99,7 @@ public sealed class DockerLoginTests
     {
         var fixture = new DockerFixture().Answering("docker-logout.nodaemon.txt");
 
-        var result = fixture.Context.DockerLogout("127.0.0.1:5000");
+        var result = fixture.Context.RegistryLogout("127.0.0.1:5000");
 
         Assert.That(fixture.Arguments, Is.EqualTo("logout \"127.0.0.1:5000\""));
         Assert.That(fixture.Started!.StandardInput, Is.Null);

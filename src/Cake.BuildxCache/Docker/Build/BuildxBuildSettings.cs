@@ -13,7 +13,7 @@ namespace Cake.BuildxCache.Docker.Build;
 /// (relative paths are resolved by docker against the working directory).
 /// </para>
 /// </summary>
-public sealed class DockerBuildxBuildSettings : ToolSettings
+public sealed class BuildxBuildSettings : ToolSettings
 {
     /// <summary>Gets or sets the builder (<c>--builder</c>); <c>null</c> uses the current one.</summary>
     public string? Builder { get; set; }

@@ -5,16 +5,16 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx create</c>.</summary>
-public sealed class DockerBuildxCreateRunner : DockerTool<DockerBuildxCreateSettings>
+public sealed class BuildxCreateRunner : DockerTool<BuildxCreateSettings>
 {
     /// <summary>
-    /// Initializes a new instance of the <see cref="DockerBuildxCreateRunner"/> class.
+    /// Initializes a new instance of the <see cref="BuildxCreateRunner"/> class.
     /// </summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="environment">The environment.</param>
     /// <param name="processRunner">The process runner.</param>
     /// <param name="tools">The tool locator.</param>
-    public DockerBuildxCreateRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+    public BuildxCreateRunner(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
         : base(fileSystem, environment, processRunner, tools)
     {
     }
@@ -23,7 +23,7 @@ public sealed class DockerBuildxCreateRunner : DockerTool<DockerBuildxCreateSett
     /// <param name="settings">The settings.</param>
     /// <returns>The name of the builder, as buildx prints it.</returns>
     /// <exception cref="CakeException">buildx failed, e.g. a builder of that name exists already.</exception>
-    public string Run(DockerBuildxCreateSettings settings)
+    public string Run(BuildxCreateSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var description = "docker buildx create" + (settings.Name is null ? string.Empty : " --name " + settings.Name);
@@ -32,7 +32,7 @@ public sealed class DockerBuildxCreateRunner : DockerTool<DockerBuildxCreateSett
     }
 
     /// <inheritdoc />
-    protected override void AppendArguments(ProcessArgumentBuilder arguments, DockerBuildxCreateSettings settings)
+    protected override void AppendArguments(ProcessArgumentBuilder arguments, BuildxCreateSettings settings)
     {
         var configSwitch = settings.ConfigFlag == BuildxConfigFlag.BuildkitdConfig ? "--buildkitd-config" : "--config";
         arguments.Append("buildx").Append("create")
