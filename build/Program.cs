@@ -1,4 +1,3 @@
-using Cake.BuildxCache;
 using Cake.BuildxCache.Hosting;
 
 // This repository's build: the module's buildx tasks plus its own (build/Tasks).

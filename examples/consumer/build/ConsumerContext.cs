@@ -1,5 +1,5 @@
 using Cake.BuildxCache.Options;
-using Cake.BuildxCache.Tasks;
+using Cake.BuildxCache.Hosting.BuildxTasks;
 using Cake.Core;
 
 /// <summary>This repository's options in code: cache tags named buildcache-&lt;branch&gt;, no sha tag on images.</summary>

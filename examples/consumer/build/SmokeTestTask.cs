@@ -1,5 +1,5 @@
 using Cake.BuildxCache.Hosting;
-using Cake.BuildxCache.Tasks;
+using Cake.BuildxCache.Hosting.BuildxTasks;
 using Cake.Common.Diagnostics;
 
 /// <summary>This repository's own step after the cached build: here it only prints the image's tags.</summary>

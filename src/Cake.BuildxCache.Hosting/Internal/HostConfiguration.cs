@@ -1,4 +1,4 @@
-using Cake.BuildxCache.Hosting.Configuration;
+using Cake.BuildxCache.Options;
 using Cake.Core;
 using Cake.Core.Configuration;
 using Cake.Core.IO;

@@ -1,4 +1,3 @@
-using Cake.BuildxCache.Hosting.Configuration;
 using Cake.Core;
 using Cake.Core.IO;
 

@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Policy;
@@ -7,19 +8,28 @@ namespace Cake.BuildxCache.Policy;
 /// steps. Tasks execute these steps and Plan prints them, so what Plan prints is what runs.
 /// </summary>
 /// <param name="Refs">Where the build stands.</param>
-/// <param name="Build">The build plan of the tasks that run (it pushes when Publish is among them).</param>
+/// <param name="Build">The build plan of every build but Publish's (BuildWithCache, Default, the <c>BuildxCacheBuild</c> alias).</param>
 /// <param name="Builder">The builder plan.</param>
-/// <param name="PublishBuild">The build plan as Publish runs it, for Plan to show next to the default one.</param>
+/// <param name="PublishBuild">The build plan as Publish runs it: it pushes unless the options or a fork's merge request say otherwise.</param>
 public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Builder, BuildPlan PublishBuild)
 {
     /// <summary>EnsureBuilder's steps.</summary>
     public EnsureBuilderSteps EnsureBuilder => new(Builder);
 
-    /// <summary>Login's steps: one per registry the build reads or writes.</summary>
-    public IReadOnlyList<LoginStep> Login => [.. Build.Registries.Select(registry => new LoginStep(registry))];
+    /// <summary>
+    /// Login's steps: one per registry either build reads or writes (Login runs before the build, so it cannot know
+    /// which of the two follows; they differ only on a laptop, where a login without credentials is skipped anyway).
+    /// </summary>
+    public IReadOnlyList<LoginStep> Login => [.. Registries.Select(registry => new LoginStep(registry))];
 
     /// <summary>BuildWithCache's step.</summary>
     public BuildSteps BuildWithCache => new(Build);
+
+    /// <summary>Publish's build step.</summary>
+    public BuildSteps Publish => new(PublishBuild);
+
+    /// <summary>True when the run logs out of the registries it logged in to, at the end (<c>--logout</c>).</summary>
+    public bool Logout { get; init; }
 
     /// <summary>PruneCache's builder prune, used by PruneCache without <c>--prune-registry</c> and by Publish when a limit is set.</summary>
     public required BuilderPruneSteps BuilderPrune { get; init; }
@@ -36,8 +46,15 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
     /// <summary>True when Publish prunes the builder after the build: a prune limit is set.</summary>
     public bool PruneAfterPublish { get; init; }
 
-    /// <summary>The logouts at teardown (<c>--logout</c>), of the registries logged in to.</summary>
-    public IReadOnlyList<PlanStep> Teardown { get; init; } = [];
+    /// <summary>The logouts at teardown (<c>--logout</c>), of the registries with credentials.</summary>
+    public IReadOnlyList<PlanStep> Teardown => Logout
+        ? [.. Registries.Where(registry => registry.HasCredentials).Select(registry => new PlanStep(DockerCommands.Logout(registry.Host)))]
+        : [];
+
+    /// <summary>Both builds' registries, each host once (as Publish uses it, when both do: it writes the image).</summary>
+    public IReadOnlyList<BuildRegistry> Registries => [.. PublishBuild.Registries
+        .Concat(Build.Registries)
+        .DistinctBy(registry => registry.Host, StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Every task's steps, in the order the tasks run, as Plan prints them.</summary>
     public IReadOnlyList<TaskSteps> Tasks
@@ -50,10 +67,9 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
                 new("Login", [.. Login.Select(step => step.Step)]),
                 new("BuildWithCache", BuildWithCache.Steps),
             };
-            var publish = new BuildSteps(PublishBuild);
             if (!SameCommand(PublishBuild, Build))
             {
-                tasks.Add(new("BuildWithCache, as part of Publish", publish.Steps));
+                tasks.Add(new("Publish", Publish.Steps));
             }
 
             if (PruneRegistry)

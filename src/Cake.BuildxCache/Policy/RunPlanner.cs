@@ -4,44 +4,35 @@ using Cake.BuildxCache.Refs;
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>
-/// Plans a run: pure, from the refs, the options, the docker endpoint, the build time and the tasks that will
-/// run. Whether the build pushes comes from whether Publish is among the tasks that run (a consumer's own
-/// target depending on Publish pushes too), not from the literal <c>--target</c>.
+/// Plans a run: pure, from the refs, the options, the docker endpoint and the build time. It plans both builds:
+/// the one Publish runs (<see cref="PublishPolicy"/>: it pushes) and the one every other build runs (push or load
+/// as <see cref="OutputPolicy"/> decides from the options and the refs). Which one runs is the caller's choice,
+/// never the target's name.
 /// </summary>
 internal static class RunPlanner
 {
-    /// <summary>The name of the task that pushes.</summary>
-    public const string PublishTask = "Publish";
-
     /// <summary>Plans the run.</summary>
     /// <param name="refs">Where the build stands.</param>
     /// <param name="options">The options, read and configured.</param>
     /// <param name="host">The docker endpoint (for a TLS context).</param>
     /// <param name="created">The build's timestamp.</param>
-    /// <param name="tasksToRun">The names of the tasks that will run, dependencies included.</param>
-    /// <returns>The run plan, and the options the build is planned with (Publish's when it runs).</returns>
-    public static (RunPlan Plan, BuildxCacheOptions Options) Plan(GitRefInfo refs, BuildxCacheOptions options, DockerHostInfo host, DateTimeOffset created, IEnumerable<string> tasksToRun)
+    /// <returns>The run plan.</returns>
+    public static RunPlan Plan(GitRefInfo refs, BuildxCacheOptions options, DockerHostInfo host, DateTimeOffset created)
     {
         ArgumentNullException.ThrowIfNull(refs);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(tasksToRun);
-        var publishOptions = PublishPolicy.Apply(options, refs);
-        var publishes = tasksToRun.Contains(PublishTask, StringComparer.OrdinalIgnoreCase);
-        var runOptions = publishes ? publishOptions : options;
-        var build = BuildPlanner.Plan(refs, runOptions, created);
-        var builder = BuilderPolicy.Plan(runOptions, host);
-        var plan = new RunPlan(refs, build, builder, BuildPlanner.Plan(refs, publishOptions, created))
+        var build = BuildPlanner.Plan(refs, options, created);
+        var publish = BuildPlanner.Plan(refs, PublishPolicy.Apply(options, refs), created);
+        var builder = BuilderPolicy.Plan(options, host);
+        return new RunPlan(refs, build, builder, publish)
         {
-            BuilderPrune = new BuilderPruneSteps(builder, runOptions.PruneUntil, runOptions.PruneKeepStorage, runOptions.PruneRemoveBuilder),
-            PruneRegistry = runOptions.PruneRegistry,
-            RegistryPrune = runOptions.PruneRegistry ? RegistryPrunePlan.Steps(runOptions, refs, build.CacheRepo) : [],
-            BuilderPruneRefusal = runOptions.PruneRegistry ? null : RegistryOnlyOptions(runOptions),
-            PruneAfterPublish = runOptions.PruneUntil is not null || runOptions.PruneKeepStorage is not null,
-            Teardown = runOptions.Logout
-                ? [.. build.Registries.Where(registry => registry.HasCredentials).Select(registry => new PlanStep(DockerCommands.Logout(registry.Host)))]
-                : [],
+            BuilderPrune = new BuilderPruneSteps(builder, options.PruneUntil, options.PruneKeepStorage, options.PruneRemoveBuilder),
+            PruneRegistry = options.PruneRegistry,
+            RegistryPrune = options.PruneRegistry ? RegistryPrunePlan.Steps(options, refs, build.CacheRepo) : [],
+            BuilderPruneRefusal = options.PruneRegistry ? null : RegistryOnlyOptions(options),
+            PruneAfterPublish = options.PruneUntil is not null || options.PruneKeepStorage is not null,
+            Logout = options.Logout,
         };
-        return (plan, runOptions);
     }
 
     // Without --prune-registry these would be ignored and the builder's whole cache pruned: not what was meant.

@@ -11,7 +11,7 @@ namespace Cake.BuildxCache.Report;
 /// completion in rawjson; null when cached or not finished.</param>
 /// <param name="Error">The error text of a failed (or canceled) step, or null.</param>
 /// <param name="Digest">The vertex digest (rawjson only), or null.</param>
-internal sealed record BuildStep(
+public sealed record BuildStep(
     int Number,
     string Name,
     StepKind Kind,

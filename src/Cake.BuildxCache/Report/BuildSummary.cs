@@ -25,7 +25,7 @@ namespace Cake.BuildxCache.Report;
 /// <param name="CacheExported">Whether a cache was written.</param>
 /// <param name="CacheExportErrors">Why writing a cache failed, one per failed export.</param>
 /// <param name="Error">The build's error, or null.</param>
-internal sealed record BuildSummary(
+public sealed record BuildSummary(
     int BuildSteps,
     int Cached,
     int Ran,
@@ -43,7 +43,7 @@ internal sealed record BuildSummary(
     /// <summary>Computes the summary of a report.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The summary.</returns>
-    public static BuildSummary From(BuildReport report)
+    internal static BuildSummary From(BuildReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var build = report.Steps.Where(step => step.Kind == StepKind.Build).ToList();

@@ -4,4 +4,4 @@ namespace Cake.BuildxCache.Report;
 /// <param name="Ref">The cache reference, as in <c>importing cache manifest from &lt;ref&gt;</c>.</param>
 /// <param name="Imported">True when BuildKit read its manifest (the step finished without error).</param>
 /// <param name="Error">Why it could not be read (missing ref, unreachable or refusing registry), or null.</param>
-internal sealed record CacheImport(string Ref, bool Imported, string? Error);
+public sealed record CacheImport(string Ref, bool Imported, string? Error);

@@ -7,4 +7,4 @@ namespace Cake.BuildxCache.Report;
 /// <param name="Cached">Of those, how many came from cache.</param>
 /// <param name="Ran">Of those, how many executed (finished or failed).</param>
 /// <param name="Time">The summed durations of all its steps, its base image (<c>FROM</c>) included.</param>
-internal sealed record StageSummary(string Stage, int Steps, int Cached, int Ran, TimeSpan Time);
+public sealed record StageSummary(string Stage, int Steps, int Cached, int Ran, TimeSpan Time);

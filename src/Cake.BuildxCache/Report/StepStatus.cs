@@ -1,7 +1,7 @@
 namespace Cake.BuildxCache.Report;
 
 /// <summary>How a build step ended, as the progress output last said.</summary>
-internal enum StepStatus
+public enum StepStatus
 {
     /// <summary>Started but no end was seen (the output was cut off, or the step was still running).</summary>
     Incomplete,

@@ -1,4 +1,4 @@
-using Cake.BuildxCache.Hosting.Configuration;
+using Cake.BuildxCache.Options;
 using Cake.Core;
 
 namespace Cake.BuildxCache.Tests.Hosting;

@@ -6,35 +6,53 @@ using static Cake.BuildxCache.Tests.Policy.Scenarios;
 
 namespace Cake.BuildxCache.Tests.Policy;
 
-/// <summary>The run plan: planned for the tasks that run, every task's steps, and the decisions tasks used to make.</summary>
+/// <summary>The run plan: both builds, every task's steps, and the decisions tasks used to make.</summary>
 [TestFixture]
 public sealed class RunPlannerTests
 {
-    private static readonly string[] DefaultTasks = ["EnsureBuilder", "Login", "BuildWithCache", "Default"];
+    [Test]
+    public void Publish_pushes_outside_CI_whatever_runs_it()
+    {
+        var plan = RunPlanner.Plan(LocalBranch("feature/x"), LocalOptions, DockerHostInfo.Local, Created);
+
+        Assert.That(plan.Publish.Plan.Output, Is.EqualTo(OutputMode.Push));
+        Assert.That(plan.BuildWithCache.Plan.Output, Is.EqualTo(OutputMode.Load));
+    }
 
     [Test]
-    public void A_consumer_target_that_depends_on_Publish_pushes_outside_CI()
+    public void Publish_loads_when_load_is_asked_for_and_push_is_not()
     {
-        var (plan, options) = RunPlanner.Plan(LocalBranch("feature/x"), LocalOptions, DockerHostInfo.Local, Created, ["EnsureBuilder", "Login", "BuildWithCache", "Publish", "Release"]);
+        var plan = RunPlanner.Plan(LocalBranch("feature/x"), LocalOptions with { Load = true }, DockerHostInfo.Local, Created);
 
-        Assert.That(plan.Build.Output, Is.EqualTo(OutputMode.Push));
-        Assert.That(options.Push, Is.True, "validation sees the options the build runs with");
+        Assert.That(plan.Publish.Plan.Output, Is.EqualTo(OutputMode.Load));
+    }
+
+    [Test]
+    public void Login_covers_the_registries_of_both_builds_once_each()
+    {
+        var options = LocalOptions with { CacheRepo = "cache.example.com/team/app-cache" };
+
+        var plan = RunPlanner.Plan(LocalBranch("feature/x"), options, DockerHostInfo.Local, Created);
+
+        Assert.That(plan.Login.Select(step => step.Registry.Host), Is.EquivalentTo(plan.Registries.Select(registry => registry.Host)));
+        Assert.That(plan.Login.Select(step => step.Registry.Host), Is.Unique);
+        Assert.That(plan.Login.Select(step => step.Registry.Host), Is.SupersetOf(plan.PublishBuild.Registries.Select(registry => registry.Host)));
     }
 
     [Test]
     public void A_local_Default_run_loads_and_Plan_shows_the_Publish_build_apart()
     {
-        var (plan, _) = RunPlanner.Plan(LocalBranch("feature/x"), LocalOptions, DockerHostInfo.Local, Created, DefaultTasks);
+        var plan = RunPlanner.Plan(LocalBranch("feature/x"), LocalOptions, DockerHostInfo.Local, Created);
 
         Assert.That(plan.Build.Output, Is.EqualTo(OutputMode.Load));
         Assert.That(plan.PublishBuild.Output, Is.EqualTo(OutputMode.Push));
-        Assert.That(plan.Tasks.Select(task => task.Heading), Does.Contain("BuildWithCache, as part of Publish"));
+        Assert.That(plan.Tasks.Select(task => task.Heading), Does.Contain("Publish"));
     }
 
     [Test]
     public void In_CI_the_Publish_build_is_the_build_and_is_printed_once()
     {
-        var (plan, _) = RunPlanner.Plan(GitLabBranch("main"), CiOptions, DockerHostInfo.Local, Created, DefaultTasks);
+        var plan = RunPlanner.Plan(GitLabBranch("main"), CiOptions, DockerHostInfo.Local, Created);
 
         Assert.That(plan.Tasks.Select(task => task.Heading), Is.EqualTo(new[] { "EnsureBuilder", "Login", "BuildWithCache", "PruneCache" }));
     }
@@ -46,7 +64,7 @@ public sealed class RunPlannerTests
     {
         var options = CiOptions with { PruneUntil = until, PruneKeepStorage = keep };
 
-        var (plan, _) = RunPlanner.Plan(GitLabBranch("main"), options, DockerHostInfo.Local, Created, DefaultTasks);
+        var plan = RunPlanner.Plan(GitLabBranch("main"), options, DockerHostInfo.Local, Created);
 
         Assert.That(plan.PruneAfterPublish, Is.EqualTo(prunes));
         Assert.That(plan.Tasks.Any(task => task.Heading == "PruneCache (also after Publish)"), Is.EqualTo(prunes));
@@ -57,16 +75,16 @@ public sealed class RunPlannerTests
     {
         var options = CiOptions with { Confirm = true, Origins = new Dictionary<string, OptionOrigin> { ["confirm"] = new(OptionSource.Argument, "--confirm") } };
 
-        var (plan, _) = RunPlanner.Plan(GitLabBranch("main"), options, DockerHostInfo.Local, Created, DefaultTasks);
+        var plan = RunPlanner.Plan(GitLabBranch("main"), options, DockerHostInfo.Local, Created);
 
         Assert.That(plan.BuilderPruneRefusal, Is.EqualTo("confirm (from --confirm) only apply to the registry prune: add --prune-registry (or drop them to prune the builder); nothing was pruned"));
-        Assert.That(RunPlanner.Plan(GitLabBranch("main"), options with { PruneRegistry = true }, DockerHostInfo.Local, Created, DefaultTasks).Plan.BuilderPruneRefusal, Is.Null);
+        Assert.That(RunPlanner.Plan(GitLabBranch("main"), options with { PruneRegistry = true }, DockerHostInfo.Local, Created).BuilderPruneRefusal, Is.Null);
     }
 
     [Test]
     public void Every_step_the_tasks_run_is_in_the_printed_steps()
     {
-        var (plan, _) = RunPlanner.Plan(GitLabBranch("main"), CiOptions with { PruneUntil = "24h", Logout = true }, DockerHostInfo.Local, Created, DefaultTasks);
+        var plan = RunPlanner.Plan(GitLabBranch("main"), CiOptions with { PruneUntil = "24h", Logout = true }, DockerHostInfo.Local, Created);
         var printed = plan.Tasks.SelectMany(task => task.Steps).Select(step => step.Settings?.GetType()).ToList();
         var ensure = plan.EnsureBuilder;
 

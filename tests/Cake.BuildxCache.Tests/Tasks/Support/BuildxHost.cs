@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Hosting;
 using Cake.BuildxCache.Tests.Hosting.Support;
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;

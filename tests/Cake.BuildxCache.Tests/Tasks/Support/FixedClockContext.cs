@@ -1,4 +1,4 @@
-using Cake.BuildxCache.Tasks;
+using Cake.BuildxCache.Hosting.BuildxTasks;
 using Cake.Core;
 
 namespace Cake.BuildxCache.Tests.Tasks.Support;

@@ -1,0 +1,72 @@
+using Cake.BuildxCache.Docker.Build;
+using Cake.BuildxCache.Pipeline;
+using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Report;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace Cake.BuildxCache.Flow;
+
+/// <summary>After a build: the cache report (log table, JSON), the pipeline hand-off and the cache-hit requirement.</summary>
+internal static class BuildReporting
+{
+    /// <summary>Reports a successful build; fails the run when <c>--require-cache-hit</c> is not met.</summary>
+    /// <param name="context">The build context.</param>
+    /// <param name="plan">The plan as built (with the cache-from refs actually passed).</param>
+    /// <param name="report">What the build's progress said.</param>
+    /// <param name="metadata">The build's metadata, or null.</param>
+    /// <exception cref="CakeException">A warm build hit the cache less than required.</exception>
+    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(report);
+        var summary = BuildSummary.From(report);
+        context.Information("{0}", PlainTextReport.Render(summary));
+        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), JsonReport.Render(report));
+
+        var handOff = BuildHandOff.From(plan, metadata);
+        try
+        {
+            ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.BuildEnv), BuildEnvFile.Render(handOff));
+        }
+        catch (DotenvException exception)
+        {
+            context.Warning("{0} not written: {1}", ArtifactPaths.BuildEnv, exception.Message);
+        }
+
+        if (context.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
+        {
+            ArtifactFile.Append(context.FileSystem, new FilePath(stepSummary), JobSummary.Render(handOff, summary));
+        }
+
+        if (plan.RequireCacheHit is { } required)
+        {
+            var verdict = CacheHitRequirement.Check(report, required);
+            if (verdict.Checked && !verdict.Passed)
+            {
+                throw new CakeException(verdict.Message);
+            }
+
+            context.Information("{0}", verdict.Message);
+        }
+    }
+
+    /// <summary>Names the failed steps of a build that failed, and writes the report for the pipeline.</summary>
+    /// <param name="context">The build context.</param>
+    /// <param name="report">What the build's progress said.</param>
+    public static void ReportFailure(ICakeContext context, BuildReport report)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (var step in report.FailedSteps)
+        {
+            context.Error("failed step: {0}{1}", step.Name, step.Error is { } error ? ": " + error : string.Empty);
+        }
+
+        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), JsonReport.Render(report));
+    }
+
+    private static FilePath Absolute(ICakeContext context, string path) => new FilePath(path).MakeAbsolute(context.Environment);
+}

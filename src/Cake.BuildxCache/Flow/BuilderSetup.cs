@@ -1,0 +1,67 @@
+using Cake.BuildxCache.Docker.Buildx;
+using Cake.BuildxCache.Docker.Context;
+using Cake.BuildxCache.Policy;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+
+namespace Cake.BuildxCache.Flow;
+
+/// <summary>
+/// EnsureBuilder: reuses the builder when one of that name exists with the right driver and options; otherwise
+/// (re)creates it, on a docker context when the endpoint carries TLS data, and bootstraps it. Idempotent.
+/// </summary>
+internal static class BuilderSetup
+{
+    /// <summary>Runs the steps.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="steps">EnsureBuilder's steps.</param>
+    /// <returns>The buildx version (the build's flags depend on it).</returns>
+    public static BuildxVersion Ensure(BuildxCacheRun run, EnsureBuilderSteps steps)
+    {
+        run.EnsureValid();
+        var version = BuildxVersionOrExplain(run, steps);
+        var builder = steps.Builder;
+        var existing = run.BuildxInspect(steps.Inspect);
+        var decision = BuilderDecision.Decide(existing, builder);
+        switch (decision.Action)
+        {
+            case BuilderAction.Reuse or BuilderAction.Start:
+                run.Information("Reusing builder {0} (driver {1}, {2}).", existing!.Name, existing.Driver, decision.Action == BuilderAction.Reuse ? "running" : "starting it");
+                if (decision.Action == BuilderAction.Start)
+                {
+                    run.BuildxInspect(steps.Start);
+                }
+
+                return version;
+            case BuilderAction.Recreate:
+                run.Information("Recreating builder {0}: {1}.", existing!.Name, decision.Reason);
+                run.BuildxRm(steps.Remove);
+                break;
+        }
+
+        if (steps is { InspectContext: { } inspectContext, CreateContext: { } createContext } && run.DockerContextInspect(inspectContext) is null)
+        {
+            run.Information("Creating docker context {0} for the TLS endpoint {1}.", createContext.Name, createContext.Docker!.Host);
+            run.DockerContextCreate(createContext);
+        }
+
+        run.Information("Creating builder {0} (driver {1}) with {2}.", builder.Name, builder.Driver, version);
+        run.BuildxCreate(steps.Create(version.CreateConfigFlag));
+        return version;
+    }
+
+    private static BuildxVersion BuildxVersionOrExplain(ICakeContext context, EnsureBuilderSteps steps)
+    {
+        try
+        {
+            return context.BuildxVersion(steps.Version);
+        }
+        catch (CakeException exception)
+        {
+            throw new CakeException(
+                "docker buildx is not available: install the buildx CLI plugin (Debian/Ubuntu: docker-buildx-plugin or docker-buildx; "
+                + "it ships with Docker Desktop and the docker:dind images) and check `docker buildx version`. " + exception.Message,
+                exception);
+        }
+    }
+}

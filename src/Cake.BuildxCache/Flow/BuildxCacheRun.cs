@@ -1,0 +1,187 @@
+using Cake.BuildxCache.Docker.Buildx;
+using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+
+namespace Cake.BuildxCache.Flow;
+
+/// <summary>
+/// One run of the flow (Plan → EnsureBuilder → Login → Build or Publish → Prune → Logout) over a Cake context:
+/// the options, refs and plan, resolved once on first use, and what the steps so far left behind (the buildx
+/// version, the registries logged in to, the build's outcome). The tasks of both hosts and the aliases drive it;
+/// it decides nothing itself: every step comes from the <see cref="RunPlan"/>.
+/// </summary>
+public sealed class BuildxCacheRun : CakeContextAdapter
+{
+    private readonly BuildxCacheSettings _settings;
+    private readonly Lazy<BuildxCacheState> _state;
+    private readonly HashSet<string> _loggedIn = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Initializes a new instance of the <see cref="BuildxCacheRun"/> class.</summary>
+    /// <param name="context">Cake's context.</param>
+    /// <param name="settings">Where the options come from; null reads them like the tasks.</param>
+    public BuildxCacheRun(ICakeContext context, BuildxCacheSettings? settings = null)
+        : base(context)
+    {
+        _settings = settings ?? new BuildxCacheSettings();
+        _state = new Lazy<BuildxCacheState>(Resolve);
+    }
+
+    /// <summary>Gets the resolved state: options, refs, plan and problems.</summary>
+    public BuildxCacheState State => _state.Value;
+
+    /// <summary>Gets the run plan: every step of every part of the flow.</summary>
+    public RunPlan Plan => State.Run;
+
+    /// <summary>Gets the options of this run, read and completed.</summary>
+    public BuildxCacheOptions BuildxOptions => State.Options;
+
+    /// <summary>Gets where the build stands.</summary>
+    public GitRefInfo Refs => State.Refs;
+
+    /// <summary>Gets the run's clock.</summary>
+    public TimeProvider Clock => _settings.Clock;
+
+    /// <summary>Gets the registries this run logged in to.</summary>
+    public IReadOnlyCollection<string> LoggedInRegistries => _loggedIn;
+
+    /// <summary>Gets the buildx version, once <see cref="EnsureBuilder"/> asked for it.</summary>
+    public BuildxVersion? BuildxVersion { get; private set; }
+
+    /// <summary>Gets the result of the last build of this run, once one ran.</summary>
+    public BuildOutcome? Outcome { get; private set; }
+
+    /// <summary>Stops the run with every problem listed when the options or the workspace are wrong.</summary>
+    /// <exception cref="BuildxCacheOptionsException">When there is any problem; nothing has run yet.</exception>
+    public void EnsureValid()
+    {
+        if (State.Problems.Count > 0)
+        {
+            throw new BuildxCacheOptionsException(State.Problems);
+        }
+    }
+
+    /// <summary>Prints the refs, options, plan and the exact command line of every step (secrets redacted); runs no docker.</summary>
+    /// <exception cref="BuildxCacheOptionsException">After printing, when the options have problems.</exception>
+    public void PrintPlan()
+    {
+        foreach (var line in PlanReport.Lines(State, new CommandLines(this)))
+        {
+            // Quiet verbosity: the plan is the output the user asked for.
+            Log.Write(Verbosity.Quiet, LogLevel.Information, "{0}", line);
+        }
+
+        EnsureValid();
+    }
+
+    /// <summary>Reuses or (re)creates the builder and bootstraps it.</summary>
+    public void EnsureBuilder() => BuildxVersion = BuilderSetup.Ensure(this, Plan.EnsureBuilder);
+
+    /// <summary>Logs in to every registry either build of the plan reads or writes (password on stdin).</summary>
+    public void Login()
+    {
+        foreach (var host in RegistryLogins.LogIn(this, Plan.Login))
+        {
+            _loggedIn.Add(host);
+        }
+    }
+
+    /// <summary>The build as planned for a build that is not Publish: pushes in CI, loads on a laptop, unless the options say otherwise.</summary>
+    /// <returns>What the build produced.</returns>
+    public async Task<BuildOutcome> BuildAsync() => Outcome = await CacheBuild.RunAsync(this, Plan.BuildWithCache, BuildxVersion).ConfigureAwait(false);
+
+    /// <summary>The build as Publish runs it (it pushes, also on a laptop, unless <c>--push=false</c> or a fork's merge request), then the builder prune when a limit is set.</summary>
+    /// <returns>What the build produced.</returns>
+    public async Task<BuildOutcome> PublishAsync()
+    {
+        var outcome = Outcome = await CacheBuild.RunAsync(this, Plan.Publish, BuildxVersion).ConfigureAwait(false);
+        if (Plan.PruneAfterPublish)
+        {
+            BuilderPrune.Run(this, Plan.BuilderPrune);
+        }
+
+        var output = Plan.PublishBuild.Output;
+        if (output != OutputMode.Push)
+        {
+            // A fork's merge request, or --push=false: the build loaded (or kept) the image.
+            this.Information("Nothing published: the image was {0}.", output == OutputMode.Load ? "loaded into the local engine" : "kept in the build cache");
+        }
+        else if (outcome.Metadata?.Digest is { } digest)
+        {
+            this.Information("Published {0}@{1}", Plan.PublishBuild.Image, digest);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Prunes the builder (or, with <c>--prune-registry</c>, the registry's stale cache tags).</summary>
+    /// <returns>A task that completes when the prune is done.</returns>
+    public async Task PruneAsync()
+    {
+        if (Plan.PruneRegistry)
+        {
+            await RegistryPrune.RunAsync(this).ConfigureAwait(false);
+            return;
+        }
+
+        EnsureValid();
+        if (Plan.BuilderPruneRefusal is { } refusal)
+        {
+            throw new CakeException(refusal);
+        }
+
+        BuilderPrune.Run(this, Plan.BuilderPrune);
+    }
+
+    /// <summary>With <c>--logout</c>, logs out of the registries this run logged in to.</summary>
+    public void Logout()
+    {
+        if (!State.Options.Logout)
+        {
+            return;
+        }
+
+        RegistryLogins.LogOut(this, [.. _loggedIn]);
+        _loggedIn.Clear();
+    }
+
+    private BuildxCacheState Resolve()
+    {
+        var options = _settings.Options ?? CakeOptionSources.ReadOptions(this);
+        var resolution = GitRefResolver.Resolve(this, new RefOverrides(options.Branch, options.Sha, options.DefaultBranch));
+        foreach (var note in resolution.Notes)
+        {
+            Log.Verbose("refs: {0}", note);
+        }
+
+        var refs = resolution.Refs;
+        options = LocalImagePolicy.Apply(options, refs, Environment.WorkingDirectory.GetDirectoryName());
+        options = _settings.Configure?.Invoke(options) ?? options;
+        var created = _settings.BuildTime?.Invoke() ?? Clock.GetUtcNow();
+        var run = RunPlanner.Plan(refs, options, DockerHostInfo.Read(Environment), created);
+
+        // Given options were not read from this context's arguments and cake.config: there is nothing to spell-check.
+        var spelling = _settings.Options is null
+            ? OptionSpelling.Check(Arguments.GetArguments().Keys, BuildxConfigKeys.Read(this), OptionCatalog.All)
+            : OptionSpelling.Check([], [], OptionCatalog.All);
+        foreach (var warning in spelling.Warnings)
+        {
+            Log.Warning("{0}", warning);
+        }
+
+        var problems = spelling.Problems
+            .Concat(BuildxCacheOptionsValidator.Validate(options, refs.IsCI))
+            .Concat(WorkspaceChecks.Check(options, FileSystem, Environment))
+            .ToList();
+        var plan = run.Build;
+        if (refs.Kind != RefKind.Detached && TagPrefixCollision.Find(plan.Image, plan.CacheRepo, options.CacheTagPrefix, [refs.RefName]) is { } collision)
+        {
+            problems.Add(OptionProblem.For(OptionCatalog.CacheTagPrefix, options.CacheTagPrefix, options.Origins.GetValueOrDefault(OptionCatalog.CacheTagPrefix.Name), collision));
+        }
+
+        return new BuildxCacheState(options, refs, run, problems, resolution.Notes);
+    }
+}

@@ -1,0 +1,74 @@
+
+
+namespace Cake.BuildxCache.Flow;
+
+/// <summary>The text the Plan task prints, built from the resolved state and nothing else.</summary>
+internal static class PlanReport
+{
+    /// <summary>The report, line by line.</summary>
+    /// <param name="state">The resolved state.</param>
+    /// <param name="commands">Renders command lines.</param>
+    /// <returns>The lines.</returns>
+    public static IEnumerable<string> Lines(BuildxCacheState state, CommandLines commands)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(commands);
+        var (options, refs, plan) = (state.Options, state.Refs, state.Plan);
+
+        yield return "Refs";
+        yield return $"  ci:             {refs.Provider}";
+        yield return $"  ref:            {refs.Kind.ToString().ToLowerInvariant()} {refs.RefName} (slug {Dash(refs.Slug)})";
+        yield return $"  commit:         {refs.Sha} (short {refs.ShortSha})";
+        yield return $"  default branch: {refs.DefaultBranch}";
+        yield return $"  merge request:  {(refs.IsMergeRequest ? $"into {refs.TargetBranch}{(refs.IsFork ? " from a fork" : string.Empty)}" : "no")}";
+        yield return $"  source:         {refs.SourceUrl ?? "unknown"}";
+        foreach (var note in state.RefNotes)
+        {
+            yield return $"  note:           {note}";
+        }
+
+        yield return "Options";
+        foreach (var line in options.Describe())
+        {
+            yield return "  " + line;
+        }
+
+        yield return "Plan";
+        yield return $"  image:          {Dash(plan.Image)}";
+        yield return $"  tags:           {List(plan.Tags)}";
+        yield return $"  cache from:     {List(plan.CacheFrom.Select(spec => spec.ToString()))}";
+        yield return $"  cache to:       {plan.CacheTo?.ToString() ?? "none (read-only)"}";
+        yield return $"  output:         {plan.Output.ToString().ToLowerInvariant()}";
+        yield return $"  registries:     {List(plan.Registries.Select(registry => $"{registry.Host} ({registry.Purpose}{(registry.HasCredentials ? ", as " + registry.Username : ", no credentials: login skipped")})"))}";
+        foreach (var note in plan.Notes)
+        {
+            yield return $"  why:            {note}";
+        }
+
+        yield return "Commands";
+        foreach (var task in state.Run.Tasks)
+        {
+            yield return $"  {task.Heading}:";
+            foreach (var step in task.Steps)
+            {
+                yield return step.Settings is null
+                    ? $"    {step.When}"
+                    : $"    {commands.Of(step.Settings)}{(step.When is null ? string.Empty : "    # " + step.When)}";
+            }
+        }
+
+        if (state.Problems.Count > 0)
+        {
+            yield return "Problems";
+            foreach (var problem in state.Problems)
+            {
+                yield return "  - " + problem.Message;
+            }
+        }
+    }
+
+    private static string Dash(string? text) => string.IsNullOrEmpty(text) ? "-" : text;
+
+    private static string List(IEnumerable<string> items) =>
+        string.Join(Environment.NewLine + "                  ", items.DefaultIfEmpty("-"));
+}

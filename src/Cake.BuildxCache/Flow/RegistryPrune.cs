@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
+using Cake.BuildxCache.Registry;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace Cake.BuildxCache.Flow;
+
+/// <summary>
+/// <c>PruneCache --prune-registry</c>: lists the cache repository's tags through the registry API, decides with
+/// <see cref="RegistryCachePrunePolicy"/> (never the default branch's cache, never a ref written in the last hour,
+/// only tags with the cache tag prefix; caches of branches gone from the live list or older than
+/// <c>--cache-max-age</c> go), prints the listing, and deletes only with <c>--confirm</c>. The live branches are
+/// <c>--live-branches</c> (plus the default branch), else <c>git ls-remote --heads origin</c> in the working directory.
+/// </summary>
+internal static partial class RegistryPrune
+{
+    private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Runs the registry prune; a dry run unless <c>--confirm</c>.</summary>
+    /// <param name="context">The build context.</param>
+    /// <exception cref="CakeException">
+    /// When the options are wrong, the registry cannot be reached or refuses the listing, the prune would touch image
+    /// tags, or any tag could not be read or deleted (after the whole listing is printed).
+    /// </exception>
+    /// <returns>A task that completes when the prune is done.</returns>
+    public static async Task RunAsync(BuildxCacheRun context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // The options only: the registry prune reads no Dockerfile, context or buildkitd.toml, so the workspace checks do not apply.
+        var options = BuildxCacheOptionsValidator.ThrowIfInvalid(context.BuildxOptions, context.Refs.IsCI);
+        var repository = context.Plan.Build.CacheRepo
+            ?? throw new CakeException("registry prune: there is no cache repository (set --image or --cache-repo)");
+
+        var defaultBranch = DefaultBranch(context);
+        var live = LiveBranches(context, defaultBranch.Name);
+        if (live is not null)
+        {
+            context.Information("registry prune: {0} live branches from {1}: {2}", live.Names.Count, live.Source, string.Join(", ", live.Names));
+        }
+
+        RefuseTagPrefixCollisions(context, options, repository, live);
+        var rules = Rules(options, defaultBranch, live, context.Clock.GetUtcNow());
+        var request = new RegistryPruneRequest(repository, rules, options.Confirm) { ImageRepository = context.Plan.Build.Image };
+        RegistryPruneResult result;
+        using (var client = RegistryAccess.Client(context))
+        {
+            try
+            {
+                result = await new RegistryCachePruner(client).PruneAsync(request).ConfigureAwait(false);
+            }
+            catch (RegistryException exception)
+            {
+                throw new CakeException($"registry prune of {repository} failed, nothing was deleted: {exception.Message}");
+            }
+            catch (InvalidOperationException exception)
+            {
+                throw new CakeException(exception.Message);
+            }
+        }
+
+        foreach (var line in result.Lines)
+        {
+            context.Information("{0}", line);
+        }
+
+        if (!result.Succeeded)
+        {
+            throw new CakeException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"registry prune of {repository}: {result.Failures.Count} problem{(result.Failures.Count == 1 ? string.Empty : "s")} ({result.Deleted.Count} manifests deleted): {string.Join("; ", result.Failures)}"));
+        }
+
+        context.Information(options.Confirm
+            ? $"registry prune: deleted {result.Deleted.Count} manifest{(result.Deleted.Count == 1 ? string.Empty : "s")} from {repository}; the registry frees their blobs in its garbage collection."
+            : "registry prune: dry run, nothing was deleted; add --confirm to delete.");
+    }
+
+    /// <summary>The rules of the prune: prefix, default branch (and whether it is only guessed), live branches (null when unknown), max age, now.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="defaultBranch">The default branch and, when it is only a guess, why.</param>
+    /// <param name="live">The live branches, or null when unknown.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The rules.</returns>
+    public static CachePruneRules Rules(BuildxCacheOptions options, DefaultBranchFinding defaultBranch, LiveBranchList? live, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(defaultBranch);
+        return new(
+            options.CacheTagPrefix,
+            RefSlug.From(defaultBranch.Name),
+            live is null ? null : RemoteBranches.Slugs(live.Names),
+            options.CacheMaxAgeSpan,
+            now)
+        { DefaultBranchGuess = defaultBranch.Guess };
+    }
+
+    /// <summary>
+    /// The default branch: as CI or <c>--default-branch</c> named it, else as the remote names it
+    /// (<c>git ls-remote --symref origin HEAD</c>); when neither can tell, the assumed one with the reason it is a guess.
+    /// </summary>
+    /// <param name="context">The build context.</param>
+    /// <returns>The finding.</returns>
+    public static DefaultBranchFinding DefaultBranch(BuildxCacheRun context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var refs = context.Refs;
+        if (refs.DefaultBranchKnown)
+        {
+            return new(refs.DefaultBranch, null);
+        }
+
+        var (output, failure) = Git(context, "ls-remote", "--symref", "origin", "HEAD");
+        if (output is not null && RemoteBranches.ParseSymrefHead(output) is { } remote)
+        {
+            context.Information("registry prune: the default branch is '{0}' ({1})", remote, RegistryPrunePlan.SymrefHead);
+            return new(remote, null);
+        }
+
+        var why = failure ?? "it named no branch";
+        return new(refs.DefaultBranch, $"the default branch is only assumed to be '{refs.DefaultBranch}': CI did not name it, --default-branch is not given, and `{RegistryPrunePlan.SymrefHead}` could not tell ({why})");
+    }
+
+    /// <summary>
+    /// The live branches: <c>--live-branches</c> with the default branch added, else the heads of
+    /// <c>git ls-remote --heads origin</c> run in the working directory through Cake's process runner, or null (with a
+    /// warning) when git is missing or fails: then no cache is deleted for its branch being gone.
+    /// </summary>
+    /// <param name="context">The build context.</param>
+    /// <returns>The list, or null when unknown.</returns>
+    /// <param name="defaultBranch">The default branch, added to <c>--live-branches</c>.</param>
+    public static LiveBranchList? LiveBranches(BuildxCacheRun context, string defaultBranch)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = context.BuildxOptions;
+        if (options.LiveBranches.Count > 0)
+        {
+            var names = options.LiveBranches.Append(defaultBranch).Distinct(StringComparer.Ordinal).ToList();
+            return new(names, OptionCatalog.LiveBranches.Argument + " and the default branch");
+        }
+
+        var (output, failure) = Git(context, "ls-remote", "--heads", "origin");
+        if (output is null)
+        {
+            context.Warning("registry prune: {0} failed ({1}), so the live branches are unknown and no cache is deleted for its branch being gone (give --live-branches)", RegistryPrunePlan.LsRemote, failure);
+            return null;
+        }
+
+        return new(RemoteBranches.ParseLsRemote(output), RegistryPrunePlan.LsRemote);
+    }
+
+    // The tag-prefix style keeps images and caches in one repository: a ref whose slug starts with the prefix would
+    // make an image tag look like a cache tag (and a cache-to overwrite it), so the prune refuses to run.
+    private static void RefuseTagPrefixCollisions(BuildxCacheRun context, BuildxCacheOptions options, string repository, LiveBranchList? live)
+    {
+        if (!TagPrefixCollision.IsTagPrefixStyle(context.Plan.Build.Image, repository, options.CacheTagPrefix))
+        {
+            return;
+        }
+
+        var names = new List<string>(live?.Names ?? []);
+        var (tags, _) = Git(context, "ls-remote", "--tags", "origin");
+        if (tags is not null)
+        {
+            names.AddRange(RemoteBranches.ParseLsRemote(tags, includeTags: true));
+        }
+
+        if (context.Refs.Kind != RefKind.Detached)
+        {
+            names.Add(context.Refs.RefName);
+        }
+
+        if (TagPrefixCollision.Find(context.Plan.Build.Image, repository, options.CacheTagPrefix, names) is { } problem)
+        {
+            throw new CakeException($"registry prune refused, nothing was deleted: {problem}");
+        }
+    }
+
+    // Runs git in the working directory through Cake's process runner: the output, or null and why it failed.
+    private static (string? Output, string? Failure) Git(BuildxCacheRun context, params string[] arguments)
+    {
+        var git = context.Tools.Resolve(["git", "git.exe"]);
+        if (git is null)
+        {
+            return (null, "git is not on PATH");
+        }
+
+        var builder = new ProcessArgumentBuilder();
+        foreach (var argument in arguments)
+        {
+            builder.Append(argument);
+        }
+
+        var settings = new ProcessSettings
+        {
+            Arguments = builder,
+            WorkingDirectory = context.Environment.WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            EnvironmentVariables = new Dictionary<string, string> { ["GIT_TERMINAL_PROMPT"] = "0" },
+        };
+        using var process = context.ProcessRunner.Start(git, settings);
+        if (!process.WaitForExit((int)GitTimeout.TotalMilliseconds))
+        {
+            process.Kill();
+            return (null, $"no answer within {GitTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+        }
+
+        // It has exited; the untimed wait also waits until its redirected output is read to the end.
+        process.WaitForExit();
+        var output = process.GetStandardOutput().ToList();
+        var error = process.GetStandardError().ToList();
+        var exitCode = process.GetExitCode();
+        if (exitCode != 0)
+        {
+            var said = string.Join(" ", error.Select(line => line.Trim()).Where(line => line.Length > 0).Select(Redact));
+            return (null, $"exit code {exitCode.ToString(CultureInfo.InvariantCulture)}{(said.Length == 0 ? string.Empty : ": " + said)}");
+        }
+
+        return (string.Join('\n', output), null);
+    }
+
+    // A git error may quote the remote's URL, and a CI checkout's URL carries the job token.
+    private static string Redact(string line) => UrlCredentials().Replace(line, "://[redacted]@");
+
+    [GeneratedRegex(@"://[^/\s@]+@", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlCredentials();
+}

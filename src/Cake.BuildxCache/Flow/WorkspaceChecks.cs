@@ -1,0 +1,38 @@
+using Cake.BuildxCache.Options;
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace Cake.BuildxCache.Flow;
+
+/// <summary>The options that name files: checked against the file system before any docker command runs.</summary>
+internal static class WorkspaceChecks
+{
+    /// <summary>Finds missing Dockerfile, build context and buildkitd config.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="fileSystem">The file system.</param>
+    /// <param name="environment">The environment (working directory).</param>
+    /// <returns>One problem per missing path.</returns>
+    public static IReadOnlyList<OptionProblem> Check(BuildxCacheOptions options, IFileSystem fileSystem, ICakeEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<OptionProblem>();
+        bool FileExists(string path) => fileSystem.Exist(new FilePath(path).MakeAbsolute(environment));
+
+        if (!fileSystem.Exist(new DirectoryPath(options.Context).MakeAbsolute(environment)))
+        {
+            problems.Add(OptionProblem.For(OptionCatalog.Context, options.Context, options.OriginOf(OptionCatalog.Context), "the build context directory does not exist"));
+        }
+
+        if (!FileExists(options.Dockerfile))
+        {
+            problems.Add(OptionProblem.For(OptionCatalog.Dockerfile, options.Dockerfile, options.OriginOf(OptionCatalog.Dockerfile), "the Dockerfile does not exist (paths are relative to the working directory, not to the context)"));
+        }
+
+        if (options.BuildkitdConfig is { } config && !FileExists(config))
+        {
+            problems.Add(OptionProblem.For(OptionCatalog.BuildkitdConfig, config, options.OriginOf(OptionCatalog.BuildkitdConfig), "the buildkitd config file does not exist"));
+        }
+
+        return problems;
+    }
+}
