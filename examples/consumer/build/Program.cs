@@ -1,4 +1,3 @@
-using Cake.BuildxCache;
 using Cake.BuildxCache.Hosting;
 
 // The module's tasks (Plan, BuildWithCache, Publish, ...), this repository's context and its own tasks.

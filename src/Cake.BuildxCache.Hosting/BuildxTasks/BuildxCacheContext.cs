@@ -33,6 +33,9 @@ public class BuildxCacheContext : FrostingContext
     /// <summary>Gets where the build stands.</summary>
     public GitRefInfo Refs => Buildx.Refs;
 
+    /// <summary>Gets the build plan of BuildWithCache (Publish's is <c>Run.PublishBuild</c>).</summary>
+    public BuildPlan Plan => Buildx.Plan.Build;
+
     /// <summary>Gets the run plan: every task's steps.</summary>
     public RunPlan Run => Buildx.Plan;
 
