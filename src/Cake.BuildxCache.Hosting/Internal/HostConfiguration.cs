@@ -6,49 +6,27 @@ using Cake.Core.IO;
 namespace Cake.BuildxCache.Hosting.Internal;
 
 /// <summary>
-/// Builds the Cake configuration from <c>cake.config</c> in the working directory, <c>CAKE_*</c>
-/// environment variables and arguments, in that order of increasing precedence.
+/// Builds the Cake configuration exactly as Cake's own runner does, with Cake.Core's
+/// <see cref="CakeConfigurationProvider"/>: <c>CAKE_*</c> environment variables, then <c>cake.config</c> in the
+/// working directory, then arguments, each overriding the one before.
 /// </summary>
 /// <remarks>
-/// Cake's own runner lets <c>cake.config</c> override the environment. A CI job must be able to
-/// override a committed file without editing it, so here the environment wins over the file; an
-/// argument still wins over both. The file is read by <see cref="ConfigFile"/>, which, unlike Cake's
-/// reader, takes values holding <c>=</c> and names the line of a malformed entry.
+/// The same <c>cake.config</c> is read by the official runner (<c>dotnet cake</c>) and by this host, so both
+/// must read it alike: the same parser, the same <c>%NAME%</c> expansion, the same order. Hence Cake's own
+/// provider, with one step before it: <see cref="ConfigFile"/> checks the file first and refuses, naming the
+/// line and the fix, whatever Cake's parser would refuse with a bare "Encountered unexpected token." or
+/// silently misread. A CI job that must override a committed file uses an argument, or the options' own
+/// <c>BUILDX_*</c> variables, which the option reader ranks above the whole Cake configuration; a
+/// <c>CAKE_BUILDX_*</c> variable loses to the file here as under the runner.
 /// </remarks>
 internal static class HostConfiguration
 {
-    private const string EnvironmentPrefix = "CAKE_";
-    private const string FileName = "cake.config";
-
     public static ICakeConfiguration Create(IFileSystem fileSystem, ICakeEnvironment environment, ICakeArguments arguments)
     {
-        var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var file = fileSystem.GetFile(environment.WorkingDirectory.CombineWithFilePath(FileName));
-        if (file.Exists)
-        {
-            using var reader = new StreamReader(file.OpenRead());
-            foreach (var entry in ConfigFile.Parse(file.Path.FullPath, reader.ReadToEnd()))
-            {
-                overrides[entry.Key] = entry.Value;
-            }
-        }
+        ConfigFile.Read(fileSystem, environment.WorkingDirectory);
 
-        foreach (var (name, value) in environment.GetEnvironmentVariables())
-        {
-            if (name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase) && name.Length > EnvironmentPrefix.Length)
-            {
-                overrides[name[EnvironmentPrefix.Length..]] = value;
-            }
-        }
-
-        foreach (var (name, values) in arguments.GetArguments())
-        {
-            if (values.Count > 0)
-            {
-                overrides[name] = values.Last();
-            }
-        }
-
-        return new CakeConfiguration(overrides);
+        // As Cake's runner passes them: a repeated argument gives its first value, a bare flag an empty one.
+        var values = arguments.GetArguments().ToDictionary(pair => pair.Key, pair => pair.Value?.FirstOrDefault() ?? string.Empty);
+        return new CakeConfigurationProvider(fileSystem, environment).CreateConfiguration(environment.WorkingDirectory, values);
     }
 }

@@ -8,7 +8,9 @@ namespace Cake.BuildxCache.Options;
 /// argument (<c>--target=</c>) clears the option to its default, and a bare flag (<c>--push</c>) means true.
 /// A list option takes all its values from that one source: repeated arguments, each value split at
 /// commas for <c>platform</c> and <c>tag</c>; <c>key=value</c> lists from the environment or configuration
-/// are separated by newlines or <c>;</c>. Reading never throws: values that cannot be read become
+/// are separated by newlines or <c>;</c>, and cake.config gives them one key per item, the item's key after a
+/// dot (<c>BuildArg.NODE_VERSION=22</c>, found through <see cref="OptionSources.ConfigurationKeys"/>), which
+/// with <c>Buildx_BuildArg</c> itself make up the configuration source. Reading never throws: values that cannot be read become
 /// <see cref="BuildxCacheOptions.ReadProblems"/>.
 /// </summary>
 public static class BuildxCacheOptionsReader

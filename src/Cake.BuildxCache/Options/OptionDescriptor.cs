@@ -7,7 +7,9 @@ namespace Cake.BuildxCache.Options;
 /// argument <c>--cache-repo</c>, environment <c>BUILDX_CACHE_REPO</c>, configuration key
 /// <c>Buildx_CacheRepo</c> (that is <c>CacheRepo=</c> under <c>[Buildx]</c> in cake.config, or
 /// <c>CAKE_BUILDX_CACHEREPO</c> in the environment). <see cref="OptionDescriptor{T}"/> adds how the value
-/// is read, stored and printed; the reader, Plan and the option table all go through it.
+/// is read, stored and printed; the reader, Plan and the option table all go through it. An option whose
+/// items are <c>key=value</c> (<see cref="HasItemKeys"/>) takes one cake.config key per item,
+/// <c>BuildArg.NODE_VERSION=22</c>, derived from the same name.
 /// </summary>
 public abstract class OptionDescriptor
 {
@@ -31,6 +33,13 @@ public abstract class OptionDescriptor
     /// <summary>True when the option takes several values (repeat the argument, or separate values).</summary>
     public abstract bool IsList { get; }
 
+    /// <summary>
+    /// True when the option's items are <c>key=value</c> (<c>--build-arg</c>). cake.config gives such an
+    /// option one key per item, the item's key after a dot (<c>BuildArg.NODE_VERSION=22</c>), because Cake's
+    /// configuration parser does not accept <c>=</c> in a value.
+    /// </summary>
+    public abstract bool HasItemKeys { get; }
+
     /// <summary>The default as documentation (empty when none).</summary>
     public abstract string DefaultText { get; }
 
@@ -46,10 +55,16 @@ public abstract class OptionDescriptor
     /// <summary>The Cake configuration key, <c>Buildx_CacheRepo</c>.</summary>
     public string ConfigurationKey => "Buildx_" + ConfigFileKey;
 
+    /// <summary>The key as the option table shows it: <c>CacheRepo</c>, or <c>BuildArg.&lt;key&gt;</c> for an option with item keys.</summary>
+    public string ConfigFileEntry => HasItemKeys ? ConfigFileKey + ".<key>" : ConfigFileKey;
+
+    /// <summary>The line that sets <see cref="Example"/> under <c>[Buildx]</c>: <c>CacheRepo=…</c>, or <c>BuildArg.NODE_VERSION=22</c>.</summary>
+    public string ConfigFileExample => (HasItemKeys ? ConfigFileKey + "." : ConfigFileKey + "=") + Example;
+
     /// <summary>How to set the option, for error messages. Secrets are advised through the environment only.</summary>
     public string HowToSet => IsSecret
         ? $"set {EnvironmentVariable}{(CiVariable is null ? string.Empty : $" (or {CiVariable} in GitLab CI)")} in the environment; avoid passing secrets as arguments or in cake.config"
-        : $"set {Argument}={Example}, {EnvironmentVariable}, or {ConfigFileKey}= under [Buildx] in cake.config";
+        : $"set {Argument}={Example}, {EnvironmentVariable}, or {(HasItemKeys ? ConfigFileExample : ConfigFileKey + "=")} under [Buildx] in cake.config";
 
     /// <summary>Reads this option from <paramref name="reading"/> into <paramref name="options"/>; unset keeps the default.</summary>
     internal abstract BuildxCacheOptions ReadInto(OptionReading reading, BuildxCacheOptions options);

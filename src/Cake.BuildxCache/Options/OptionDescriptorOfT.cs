@@ -41,6 +41,9 @@ public sealed class OptionDescriptor<T> : OptionDescriptor
     public override bool IsList => Default is System.Collections.IEnumerable and not string;
 
     /// <inheritdoc />
+    public override bool HasItemKeys => typeof(T) == typeof(IReadOnlyList<KeyValuePair<string, string>>);
+
+    /// <inheritdoc />
     public override string DefaultText => DefaultDescription ?? OptionValueText.Of(Default) ?? string.Empty;
 
     /// <summary>This option's value in <paramref name="options"/>.</summary>

@@ -131,30 +131,77 @@ internal sealed class OptionReading(OptionSources sources)
             return [];
         }
 
-        var items = raw.Value.Origin.Source == OptionSource.Argument
+        var origin = raw.Value.Origin;
+        var items = origin.Source == OptionSource.Argument
             ? raw.Value.Values.Where(value => value.Trim().Length > 0)
             : raw.Value.Values.SelectMany(value => value.Split(PairSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var pairs = new List<KeyValuePair<string, string>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string key, string value, string item, OptionOrigin from)
+        {
+            if (seen.Add(key))
+            {
+                pairs.Add(new(key, value));
+            }
+            else
+            {
+                Problems.Add(OptionProblem.For(option, item, from, $"gives '{key}' more than once"));
+            }
+        }
+
         foreach (var item in items)
         {
             var equals = item.IndexOf('=', StringComparison.Ordinal);
             var key = equals < 0 ? string.Empty : item[..equals].Trim();
             if (key.Length == 0)
             {
-                Problems.Add(OptionProblem.For(option, item, raw.Value.Origin, "is not key=value"));
-            }
-            else if (!seen.Add(key))
-            {
-                Problems.Add(OptionProblem.For(option, item, raw.Value.Origin, $"gives '{key}' more than once"));
+                Problems.Add(OptionProblem.For(option, item, origin, "is not key=value"));
             }
             else
             {
-                pairs.Add(new(key, item[(equals + 1)..]));
+                Add(key, item[(equals + 1)..], item, origin);
+            }
+        }
+
+        if (origin.Source == OptionSource.Configuration)
+        {
+            foreach (var (configurationKey, key, value) in ConfigurationItems(option))
+            {
+                var from = new OptionOrigin(OptionSource.Configuration, configurationKey);
+                if (key.Length == 0)
+                {
+                    Problems.Add(OptionProblem.For(option, value, from, $"has no item key after '{option.ConfigFileKey}.'"));
+                }
+                else
+                {
+                    Add(key, value, key + "=" + value, from);
+                }
             }
         }
 
         return pairs;
+    }
+
+    /// <summary>
+    /// The items cake.config gives a <c>key=value</c> option one key each (<c>Buildx_BuildArg.NODE_VERSION</c>):
+    /// the item's key is everything after the first dot, as written in the file (Cake's own lookup ignores case);
+    /// the value is Cake's, so both hosts expand it alike.
+    /// </summary>
+    private IEnumerable<(string ConfigurationKey, string Key, string Value)> ConfigurationItems(OptionDescriptor option)
+    {
+        if (!option.HasItemKeys)
+        {
+            yield break;
+        }
+
+        var prefix = option.ConfigurationKey + ".";
+        foreach (var key in sources.ConfigurationKeys.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && sources.Configuration(key) is { } value)
+            {
+                yield return (key, key[prefix.Length..], value.Trim());
+            }
+        }
     }
 
     private OptionOrigin? OriginOf(OptionDescriptor option) => Origins.GetValueOrDefault(option.Name);
@@ -183,9 +230,14 @@ internal sealed class OptionReading(OptionSources sources)
             return ([env], new OptionOrigin(OptionSource.Environment, option.EnvironmentVariable));
         }
 
-        if (NonEmpty(sources.Configuration(option.ConfigurationKey)) is { } config)
+        // A key=value option's configuration is its own key (CAKE_BUILDX_BUILDARG=A=1;B=2) and its items' keys
+        // (BuildArg.A=1 in cake.config), together: they are one source, ranked as one.
+        var config = NonEmpty(sources.Configuration(option.ConfigurationKey));
+        var itemKeys = ConfigurationItems(option).Select(item => item.ConfigurationKey).ToList();
+        if (config is not null || itemKeys.Count > 0)
         {
-            return ([config], new OptionOrigin(OptionSource.Configuration, option.ConfigurationKey));
+            var keys = config is null ? itemKeys : [option.ConfigurationKey, .. itemKeys];
+            return (config is null ? [] : [config], new OptionOrigin(OptionSource.Configuration, string.Join(", ", keys)));
         }
 
         if (option.CiVariable is not null && NonEmpty(sources.Environment(option.CiVariable)) is { } ci)

@@ -9,7 +9,10 @@ public enum OptionSource
     /// <summary>An environment variable, <c>BUILDX_IMAGE</c>.</summary>
     Environment,
 
-    /// <summary>Cake configuration, <c>Buildx_Image</c> (from <c>CAKE_BUILDX_IMAGE</c> or <c>[Buildx] Image=</c> in cake.config).</summary>
+    /// <summary>
+    /// Cake configuration, <c>Buildx_Image</c>: an argument <c>--buildx_image=</c> over <c>Image=</c> under <c>[Buildx]</c>
+    /// in cake.config over <c>CAKE_BUILDX_IMAGE</c> in the environment, Cake's own order under either host.
+    /// </summary>
     Configuration,
 
     /// <summary>A CI variable used as default, e.g. <c>CI_REGISTRY_IMAGE</c>.</summary>

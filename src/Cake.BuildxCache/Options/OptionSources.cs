@@ -12,12 +12,20 @@ public sealed record OptionSources(
     Func<string, string?> Environment,
     Func<string, string?> Configuration)
 {
+    /// <summary>
+    /// The Cake configuration keys cake.config sets (<c>Buildx_BuildArg.NODE_VERSION</c>), as written there.
+    /// Cake's configuration can look a key up but not list its keys, and a <c>key=value</c> option's items
+    /// are keys of their own, so they are found here and their values looked up through <see cref="Configuration"/>.
+    /// </summary>
+    public IReadOnlyList<string> ConfigurationKeys { get; init; } = [];
+
     /// <summary>Sources with nothing set.</summary>
     public static OptionSources Empty { get; } = From();
 
     /// <summary>
     /// Sources over in-memory maps (case-insensitive keys, as Cake's are). Argument values may hold
-    /// several values per name, as a repeated <c>--tag=…</c> does.
+    /// several values per name, as a repeated <c>--tag=…</c> does. The configuration's keys are its
+    /// <see cref="ConfigurationKeys"/>, as if cake.config had set them.
     /// </summary>
     /// <param name="arguments">Arguments by name without dashes.</param>
     /// <param name="environment">Environment variables.</param>
@@ -36,6 +44,9 @@ public sealed record OptionSources(
         return new OptionSources(
             name => args.TryGetValue(name, out var values) ? values : [],
             name => env.TryGetValue(name, out var value) ? value : null,
-            key => config.TryGetValue(key, out var value) ? value : null);
+            key => config.TryGetValue(key, out var value) ? value : null)
+        {
+            ConfigurationKeys = [.. config.Keys],
+        };
     }
 }

@@ -4,7 +4,8 @@ namespace Cake.BuildxCache.Options;
 /// Names given that are not options: a misspelt option must not silently fall back to a default (a misspelt
 /// <c>--prune-registry</c> would prune the builder instead). A name within a typo's reach of an option is a
 /// problem with a "did you mean"; any other unknown argument or <c>[Buildx]</c> key passes with a warning, since
-/// a consumer's own tasks may read it.
+/// a consumer's own tasks may read it. A key of a <c>key=value</c> option takes an item key after a dot
+/// (<c>BuildArg.NODE_VERSION</c>); a misspelt one (<c>BuildArgs.NODE_VERSION</c>) gets a "did you mean" too.
 /// </summary>
 public static class OptionSpelling
 {
@@ -18,7 +19,7 @@ public static class OptionSpelling
 
     /// <summary>Checks argument names and the keys under <c>[Buildx]</c> against <paramref name="options"/>.</summary>
     /// <param name="arguments">The argument names given, without <c>--</c>.</param>
-    /// <param name="buildxKeys">The keys written under <c>[Buildx]</c> in cake.config (<c>Image</c>).</param>
+    /// <param name="buildxKeys">The keys written under <c>[Buildx]</c> in cake.config (<c>Image</c>, <c>BuildArg.NODE_VERSION</c>).</param>
     /// <param name="options">Every option.</param>
     /// <returns>The problems (misspellings of an option) and the warnings (other unknown names).</returns>
     public static (IReadOnlyList<OptionProblem> Problems, IReadOnlyList<string> Warnings) Check(
@@ -40,31 +41,27 @@ public static class OptionSpelling
             }
 
             // Cake's configuration override --buildx_<key>=… names a [Buildx] key.
+            var origin = new OptionOrigin(OptionSource.Argument, "--" + name);
             var isKey = name.StartsWith("buildx_", StringComparison.OrdinalIgnoreCase);
-            var known = isKey ? byKey : byArgument;
-            var bare = isKey ? name["buildx_".Length..] : name;
-            if (isKey && byKey.ContainsKey(bare))
+            var problem = isKey ? JudgeKey(name, name["buildx_".Length..], origin, byKey, out var unknown) : JudgeArgument(name, origin, byArgument, out unknown);
+            if (problem is not null)
             {
-                continue;
+                problems.Add(problem);
             }
-
-            if (Nearest(bare, known) is { } near)
-            {
-                problems.Add(Unknown(name, new OptionOrigin(OptionSource.Argument, "--" + name), near));
-            }
-            else
+            else if (unknown)
             {
                 warnings.Add($"--{name} is not an option of the buildx tasks: left for other tasks to read.");
             }
         }
 
-        foreach (var key in buildxKeys.Distinct(StringComparer.OrdinalIgnoreCase).Where(key => !byKey.ContainsKey(key)))
+        var inFile = new OptionOrigin(OptionSource.Configuration, "[Buildx] in cake.config");
+        foreach (var key in buildxKeys.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            if (Nearest(key, byKey) is { } near)
+            if (JudgeKey(key, key, inFile, byKey, out var unknown) is { } problem)
             {
-                problems.Add(Unknown(key, new OptionOrigin(OptionSource.Configuration, "[Buildx] in cake.config"), near));
+                problems.Add(problem);
             }
-            else
+            else if (unknown)
             {
                 warnings.Add($"{key}= under [Buildx] in cake.config is not an option of the buildx tasks: left for other tasks to read.");
             }
@@ -73,8 +70,43 @@ public static class OptionSpelling
         return (problems, warnings);
     }
 
-    private static OptionProblem Unknown(string name, OptionOrigin origin, OptionDescriptor near) =>
-        new(name, null, origin, "is not an option", $"did you mean {near.Argument} ({near.ConfigFileKey}= under [Buildx] in cake.config)?");
+    private static OptionProblem? JudgeArgument(string name, OptionOrigin origin, Dictionary<string, OptionDescriptor> byArgument, out bool unknown)
+    {
+        var near = Nearest(name, byArgument);
+        unknown = near is null;
+        return near is null ? null : Unknown(name, origin, near, near.ConfigFileEntry);
+    }
+
+    /// <summary>
+    /// Judges a <c>[Buildx]</c> key as written (<paramref name="key"/>): an option's key passes, and so does an item
+    /// key after a dot on a <c>key=value</c> option (<c>BuildArg.NODE_VERSION</c>; the item is everything after the
+    /// first dot). A misspelling is a problem; a key far from every option is <paramref name="unknown"/>.
+    /// </summary>
+    private static OptionProblem? JudgeKey(string given, string key, OptionOrigin origin, Dictionary<string, OptionDescriptor> byKey, out bool unknown)
+    {
+        unknown = false;
+        var dot = key.IndexOf('.', StringComparison.Ordinal);
+        var optionKey = dot < 0 ? key : key[..dot];
+        var item = dot < 0 ? null : key[(dot + 1)..];
+        if (byKey.TryGetValue(optionKey, out var option))
+        {
+            return item is null || option.HasItemKeys
+                ? null
+                : new(given, null, origin, $"is not an option: {option.ConfigFileKey} takes no item key after a dot", option.HowToSet);
+        }
+
+        if (Nearest(optionKey, byKey) is not { } near)
+        {
+            unknown = true;
+            return null;
+        }
+
+        // Keep the item key as written: BuildArgs.NODE_VERSION reads as BuildArg.NODE_VERSION.
+        return Unknown(given, origin, near, item is not null && near.HasItemKeys ? near.ConfigFileKey + "." + item : near.ConfigFileEntry);
+    }
+
+    private static OptionProblem Unknown(string name, OptionOrigin origin, OptionDescriptor near, string key) =>
+        new(name, null, origin, "is not an option", $"did you mean {near.Argument} ({key}= under [Buildx] in cake.config)?");
 
     /// <summary>The option whose name is within a typo of <paramref name="name"/>: one edit per four letters, a swap counting one.</summary>
     private static OptionDescriptor? Nearest(string name, IReadOnlyDictionary<string, OptionDescriptor> known)

@@ -12,7 +12,7 @@ public static class OptionTable
         foreach (var option in OptionCatalog.All)
         {
             var argument = option.IsSecret ? "(environment only)" : $"`{option.Argument}`";
-            var config = option.IsSecret ? "-" : $"`{option.ConfigFileKey}`";
+            var config = option.IsSecret ? "-" : $"`{option.ConfigFileEntry}`";
             var ci = option.CiVariable is null ? "-" : $"`{option.CiVariable}`";
             var fallback = option.DefaultText.Length == 0 ? "-" : $"`{option.DefaultText}`";
             var list = option.IsList ? " (several)" : string.Empty;

@@ -4,8 +4,8 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 
 /// <summary>
 /// Misspelt options and malformed cake.config through <c>./build.sh</c> in a GitLab job: refused before any docker
-/// command (the shim records none; no buildx is installed), each naming what was wrong and the fix; values holding
-/// <c>=</c> in cake.config work; arguments for a consumer's own tasks pass with a warning.
+/// command (the shim records none; no buildx is installed), each naming what was wrong and the fix; key=value items
+/// in cake.config, one key each, reach the plan; arguments for a consumer's own tasks pass with a warning.
 /// </summary>
 [NonParallelizable]
 [Category("EndToEnd")]
@@ -85,15 +85,40 @@ public sealed class SpellingAndConfigTests
     }
 
     [Test]
-    public void Cake_config_values_holding_equals_signs_reach_the_plan()
+    public void Key_value_items_one_key_each_in_cake_config_reach_the_plan()
     {
-        _workspace.Write("cake.config", "[Buildx]\nDriverOpt=network=host\nBuildArg=FLAVOUR=a=b\n");
+        _workspace.Write("cake.config", "[Buildx]\nDriverOpt.network=host\nBuildArg.FLAVOUR=a b\nLabel.org.opencontainers.image.vendor=Acme\n");
 
         var run = Run("--target=Plan");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        Assert.That(run.Output, Does.Contain("driver-opt = network=host (from configuration Buildx_DriverOpt)"));
-        Assert.That(run.Output, Does.Contain("--build-arg \"FLAVOUR=a=b\""));
+        Assert.That(run.Output, Does.Contain("driver-opt = network=host (from configuration Buildx_DriverOpt.network)"));
+        Assert.That(run.Output, Does.Contain("--build-arg \"FLAVOUR=a b\""));
+        Assert.That(run.Output, Does.Contain("org.opencontainers.image.vendor=Acme"));
+    }
+
+    [Test]
+    public void The_old_form_with_equals_in_a_value_is_refused_naming_the_line_and_the_dotted_form()
+    {
+        _workspace.Write("cake.config", "[Buildx]\nBuildArg=NPM_TOKEN=" + Password + "\n");
+
+        var run = Run("--target=Plan");
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
+        Assert.That(string.Join(' ', run.Lines), Does.Contain(
+            Path.Combine(_workspace.Path, "cake.config") + ", line 2, has '=' in its value, which Cake's configuration parser does not accept: write one key per item, the item's key after a dot, e.g. BuildArg.NODE_VERSION=22."));
+        Assert.That(run.Lines, Has.None.Contains(Password));
+    }
+
+    [Test]
+    public void A_misspelt_key_value_option_in_cake_config_gets_did_you_mean_with_its_item_key()
+    {
+        _workspace.Write("cake.config", "[Buildx]\nBuildArgs.NODE_VERSION=22\n");
+
+        var run = Run("--target=Plan");
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
+        Assert.That(run.Lines, Has.Some.StartsWith("  - BuildArgs.NODE_VERSION (from configuration [Buildx] in cake.config): is not an option; did you mean --build-arg (BuildArg.NODE_VERSION= under [Buildx] in cake.config)?"));
     }
 
     [Test]

@@ -46,6 +46,49 @@ public sealed class OptionSpellingTests
         Assert.That(problems.Single().Message, Does.StartWith($"{key} (from configuration [Buildx] in cake.config): is not an option; did you mean {expected} "));
     }
 
+    [TestCase("BuildArg.NODE_VERSION")]
+    [TestCase("buildarg.node_version")]
+    [TestCase("DriverOpt.network")]
+    [TestCase("Label.org.opencontainers.image.vendor")]
+    public void A_key_value_options_item_key_after_a_dot_is_known(string key)
+    {
+        var (problems, warnings) = Check(["buildx_" + key], key);
+
+        Assert.That(problems, Is.Empty);
+        Assert.That(warnings, Is.Empty);
+    }
+
+    [TestCase("BuildArgs.NODE_VERSION", "--build-arg (BuildArg.NODE_VERSION= under [Buildx] in cake.config)?")]
+    [TestCase("DriverOpts.network", "--driver-opt (DriverOpt.network= under [Buildx] in cake.config)?")]
+    [TestCase("Lable.org.opencontainers.image.vendor", "--label (Label.org.opencontainers.image.vendor= under [Buildx] in cake.config)?")]
+    [TestCase("BuildArgs", "--build-arg (BuildArg.<key>= under [Buildx] in cake.config)?")]
+    public void A_misspelt_key_value_option_gets_did_you_mean_with_the_item_key_kept(string key, string expected)
+    {
+        var (fromFile, _) = Check([], key);
+        var (fromArgument, _) = Check(["buildx_" + key]);
+
+        Assert.That(fromFile.Single().Message, Is.EqualTo($"{key} (from configuration [Buildx] in cake.config): is not an option; did you mean {expected}"));
+        Assert.That(fromArgument.Single().Message, Is.EqualTo($"buildx_{key} (from --buildx_{key}): is not an option; did you mean {expected}"));
+    }
+
+    [Test]
+    public void An_item_key_on_an_option_that_takes_one_value_is_refused()
+    {
+        var (problems, _) = Check([], "Image.registry");
+
+        Assert.That(problems.Single().Message, Is.EqualTo(
+            "Image.registry (from configuration [Buildx] in cake.config): is not an option: Image takes no item key after a dot; set --image=registry.example.com/group/app, BUILDX_IMAGE, or Image= under [Buildx] in cake.config"));
+    }
+
+    [Test]
+    public void A_dotted_key_far_from_every_option_is_left_for_a_consumers_own_tasks()
+    {
+        var (problems, warnings) = Check([], "Deploy.Environment");
+
+        Assert.That(problems, Is.Empty);
+        Assert.That(warnings.Single(), Is.EqualTo("Deploy.Environment= under [Buildx] in cake.config is not an option of the buildx tasks: left for other tasks to read."));
+    }
+
     [Test]
     public void Known_options_and_the_hosts_own_arguments_pass_silently()
     {

@@ -238,6 +238,7 @@ public sealed class OptionsReaderTests
         context.Arguments.GetArguments("builder").Returns(Array.Empty<string>());
         context.Environment.GetEnvironmentVariable("BUILDX_BUILDER").Returns("env-builder");
         context.Configuration.GetValue("Buildx_Context").Returns("src");
+        context.Environment.WorkingDirectory.Returns(new Cake.Core.IO.DirectoryPath("/repo")); // no cake.config there: no item keys
 
         var options = CakeOptionSources.ReadOptions(context);
 
