@@ -67,7 +67,7 @@ internal sealed class CommandLines(ICakeContext context)
     /// <inheritdoc cref="Of(BuildxInspectSettings)"/>
     public string Of(RegistryLogoutSettings settings) => Render(new RegistryLogoutRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), settings);
 
-    private static string Render<TSettings>(DockerTool<TSettings> runner, TSettings settings)
+    private static string Render<TSettings>(DockerCliTool<TSettings> runner, TSettings settings)
         where TSettings : ToolSettings =>
         "docker " + runner.GetArguments(settings).RenderSafe();
 }

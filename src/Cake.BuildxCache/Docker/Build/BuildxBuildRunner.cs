@@ -8,7 +8,7 @@ namespace Cake.BuildxCache.Docker.Build;
 /// Runs <c>docker buildx build</c>. Its progress goes straight to the console (nothing is captured),
 /// so a long build shows as it happens and a failure's reason is right above the error.
 /// </summary>
-public sealed class BuildxBuildRunner : DockerTool<BuildxBuildSettings>
+public sealed class BuildxBuildRunner : DockerCliTool<BuildxBuildSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="BuildxBuildRunner"/> class.

@@ -5,7 +5,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx create</c>.</summary>
-public sealed class BuildxCreateRunner : DockerTool<BuildxCreateSettings>
+public sealed class BuildxCreateRunner : DockerCliTool<BuildxCreateSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="BuildxCreateRunner"/> class.

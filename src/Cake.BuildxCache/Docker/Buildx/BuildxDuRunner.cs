@@ -5,7 +5,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx du</c>.</summary>
-public sealed class BuildxDuRunner : DockerTool<BuildxDuSettings>
+public sealed class BuildxDuRunner : DockerCliTool<BuildxDuSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="BuildxDuRunner"/> class.

@@ -5,7 +5,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx inspect</c>; a builder that does not exist is an answer, not an error.</summary>
-public sealed class BuildxInspectRunner : DockerTool<BuildxInspectSettings>
+public sealed class BuildxInspectRunner : DockerCliTool<BuildxInspectSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="BuildxInspectRunner"/> class.

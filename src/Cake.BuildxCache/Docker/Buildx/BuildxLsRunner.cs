@@ -5,7 +5,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx ls</c> and parses its table.</summary>
-public sealed class BuildxLsRunner : DockerTool<BuildxLsSettings>
+public sealed class BuildxLsRunner : DockerCliTool<BuildxLsSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="BuildxLsRunner"/> class.

@@ -5,7 +5,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx prune</c>.</summary>
-public sealed class BuildxPruneRunner : DockerTool<BuildxPruneSettings>
+public sealed class BuildxPruneRunner : DockerCliTool<BuildxPruneSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="BuildxPruneRunner"/> class.

@@ -5,7 +5,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx rm</c>; a builder that does not exist is an answer, not an error.</summary>
-public sealed class BuildxRmRunner : DockerTool<BuildxRmSettings>
+public sealed class BuildxRmRunner : DockerCliTool<BuildxRmSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="BuildxRmRunner"/> class.

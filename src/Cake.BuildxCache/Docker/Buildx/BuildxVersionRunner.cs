@@ -5,7 +5,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Buildx;
 
 /// <summary>Runs <c>docker buildx version</c> and parses its answer.</summary>
-public sealed class BuildxVersionRunner : DockerTool<BuildxVersionSettings>
+public sealed class BuildxVersionRunner : DockerCliTool<BuildxVersionSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="BuildxVersionRunner"/> class.

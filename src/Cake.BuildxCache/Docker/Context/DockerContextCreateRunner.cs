@@ -5,7 +5,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Context;
 
 /// <summary>Runs <c>docker context create</c>.</summary>
-public sealed class DockerContextCreateRunner : DockerTool<DockerContextCreateSettings>
+public sealed class DockerContextCreateRunner : DockerCliTool<DockerContextCreateSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="DockerContextCreateRunner"/> class.

@@ -5,7 +5,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Context;
 
 /// <summary>Runs <c>docker context inspect</c>; a context that does not exist is an answer, not an error.</summary>
-public sealed class DockerContextInspectRunner : DockerTool<DockerContextInspectSettings>
+public sealed class DockerContextInspectRunner : DockerCliTool<DockerContextInspectSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="DockerContextInspectRunner"/> class.

@@ -5,7 +5,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Login;
 
 /// <summary>Runs <c>docker login … --password-stdin</c> with the password on standard input.</summary>
-public sealed class RegistryLoginRunner : DockerTool<RegistryLoginSettings>
+public sealed class RegistryLoginRunner : DockerCliTool<RegistryLoginSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="RegistryLoginRunner"/> class.

@@ -5,7 +5,7 @@ using Cake.Core.Tooling;
 namespace Cake.BuildxCache.Docker.Login;
 
 /// <summary>Runs <c>docker logout</c>.</summary>
-public sealed class RegistryLogoutRunner : DockerTool<RegistryLogoutSettings>
+public sealed class RegistryLogoutRunner : DockerCliTool<RegistryLogoutSettings>
 {
     /// <summary>
     /// Initializes a new instance of the <see cref="RegistryLogoutRunner"/> class.

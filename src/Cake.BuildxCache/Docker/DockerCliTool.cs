@@ -12,17 +12,17 @@ namespace Cake.BuildxCache.Docker;
 /// is run (<see cref="DockerInvocation"/>); running, capturing, exit codes and error messages live here.
 /// </summary>
 /// <typeparam name="TSettings">The settings of the command.</typeparam>
-public abstract class DockerTool<TSettings> : Tool<TSettings>
+public abstract class DockerCliTool<TSettings> : Tool<TSettings>
     where TSettings : ToolSettings
 {
     /// <summary>
-    /// Initializes a new instance of the <see cref="DockerTool{TSettings}"/> class.
+    /// Initializes a new instance of the <see cref="DockerCliTool{TSettings}"/> class.
     /// </summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="environment">The environment.</param>
     /// <param name="processRunner">The process runner.</param>
     /// <param name="tools">The tool locator.</param>
-    protected DockerTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+    protected DockerCliTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
         : base(fileSystem, environment, processRunner, tools)
     {
     }

@@ -7,7 +7,7 @@ using NSubstitute;
 namespace Cake.BuildxCache.Tests.Docker;
 
 /// <summary>What every docker command gets from the shared runner, exercised through small commands.</summary>
-public sealed class DockerToolTests
+public sealed class DockerCliToolTests
 {
     private static BuildxVersionRunner VersionRunner(DockerFixture fixture) =>
         fixture.Runner((fs, env, pr, tl) => new BuildxVersionRunner(fs, env, pr, tl));
