@@ -12,32 +12,20 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 [Category("EndToEnd")]
 public sealed class ConsumerTests
 {
-    // Unique per run: the global packages folder would otherwise serve an older pack of the same version.
-    private static readonly string Version = $"0.0.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-    private static readonly string[] PackageIds = ["cake.buildxcache", "cake.buildxcache.hosting"];
-
     private TemporaryDirectory _directory = null!;
+    private PackedPackages _packages = null!;
     private string _consumer = null!;
+
+    private string Version => _packages.Version;
 
     [OneTimeSetUp]
     public void OneTimeSetUp()
     {
+        _packages = PackedPackages.Shared;
         _directory = new TemporaryDirectory();
         _consumer = Path.Combine(_directory.Path, "consumer");
         CopyDirectory(Path.Combine(RepositoryRoot.Path, "examples", "consumer"), _consumer);
-        var feed = Path.Combine(_consumer, "packages");
-        Directory.CreateDirectory(feed);
-
-        foreach (var project in new[] { "src/Cake.BuildxCache.Hosting/Cake.BuildxCache.Hosting.csproj", "src/Cake.BuildxCache/Cake.BuildxCache.csproj" })
-        {
-            var pack = ProcessRunner.Run(
-                "dotnet",
-                ["pack", Path.Combine(RepositoryRoot.Path, project), "-c", "Release", "-o", feed, "-p:Version=" + Version, "-nologo",
-                    // Its own output folders: the test run's assemblies stay as they are.
-                    "-p:ArtifactsPath=" + Path.Combine(_directory.Path, "artifacts")],
-                timeout: TimeSpan.FromMinutes(4));
-            Assert.That(pack.ExitCode, Is.EqualTo(0), pack.Output);
-        }
+        _packages.CopyTo(Path.Combine(_consumer, "packages"));
 
         Git("init", "-q", "-b", "main");
         Git("add", "-A");
@@ -45,29 +33,16 @@ public sealed class ConsumerTests
     }
 
     [OneTimeTearDown]
-    public void OneTimeTearDown()
-    {
-        _directory?.Dispose();
-        var packages = PackagesFolder();
-        foreach (var id in PackageIds)
-        {
-            var folder = Path.Combine(packages, id, Version);
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-    }
+    public void OneTimeTearDown() => _directory?.Dispose();
 
     [Test]
     public void The_packed_packages_carry_the_cake_engine_props_and_symbols()
     {
-        var feed = Path.Combine(_consumer, "packages");
         foreach (var id in new[] { "Cake.BuildxCache", "Cake.BuildxCache.Hosting" })
         {
-            Assert.That(File.Exists(Path.Combine(feed, $"{id}.{Version}.nupkg")), id);
-            Assert.That(File.Exists(Path.Combine(feed, $"{id}.{Version}.snupkg")), id + " symbols");
-            using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"{id}.{Version}.nupkg"));
+            Assert.That(File.Exists(_packages.File(id)), id);
+            Assert.That(File.Exists(_packages.File(id, "snupkg")), id + " symbols");
+            using var package = System.IO.Compression.ZipFile.OpenRead(_packages.File(id));
             var entries = package.Entries.Select(entry => entry.FullName).ToList();
             Assert.That(entries, Does.Contain($"buildTransitive/{id}.props").And.Contain("README.md").And.Contain($"lib/net10.0/{id}.xml"));
             Assert.That(entries, Has.None.Contains("Cake.Core"));
@@ -117,7 +92,7 @@ public sealed class ConsumerTests
             ["BUILDX_IMAGE"] = null,
             ["BUILDX_DOCKERFILE"] = "Dockerfile.e2e",
             // The sandbox's HOME is empty: keep the machine's package cache (the engine and the packages just restored).
-            ["NUGET_PACKAGES"] = PackagesFolder(),
+            ["NUGET_PACKAGES"] = PackedPackages.GlobalPackagesFolder,
         };
 
         var run = ProcessRunner.Run(
@@ -135,10 +110,6 @@ public sealed class ConsumerTests
         Assert.That(sandbox.DockerCalls().Select(call => call[0]), Does.Contain("login").And.Contain("buildx"));
         Assert.That(run.Output, Does.Not.Contain(registry.Password));
     }
-
-    private static string PackagesFolder() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private ProcessResult Run(params string[] arguments)
     {

@@ -8,7 +8,8 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// <summary>
 /// Once for every end-to-end test: builds the build app (so no test pays for it, and no test runs with a
 /// half-built app), starts one registry shared by the run (each test uses its own repositories in it), pushes
-/// the base image that real builds start from, and at the end removes whatever builder a failed test left.
+/// the base image that real builds start from, and at the end removes whatever builder a failed test left and
+/// the packages a test packed (<see cref="PackedPackages"/>).
 /// </summary>
 [SetUpFixture]
 public sealed class EndToEndSetUp
@@ -52,6 +53,11 @@ public sealed class EndToEndSetUp
         if (SharedRegistry.IsValueCreated)
         {
             SharedRegistry.Value.Dispose();
+        }
+
+        if (PackedPackages.Created)
+        {
+            PackedPackages.Shared.Dispose();
         }
     }
 }
