@@ -14,9 +14,19 @@ internal static class BuildApp
         IReadOnlyDictionary<string, string> environment,
         IEnumerable<string> arguments,
         string? secret = null,
+        TimeSpan? timeout = null) =>
+        RunProgram(Tools.BuildSh, ["--working=" + workingDirectory, .. arguments], workingDirectory, environment, secret, timeout);
+
+    /// <summary>Any build program (the official Cake runner, for one) run the same way: only the environment given, argv scanned for the secret.</summary>
+    public static BuildRun RunProgram(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        string? secret = null,
         TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(Tools.BuildSh)
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -30,14 +40,13 @@ internal static class BuildApp
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add("--working=" + workingDirectory);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("build.sh did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException(fileName + " did not start");
         using var scanner = secret is null ? null : ArgvScanner.Start(secret);
         process.StandardInput.Close();
         var output = new List<string>();
@@ -60,7 +69,7 @@ internal static class BuildApp
         if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"build.sh {string.Join(' ', start.ArgumentList)} did not finish within {limit}:\n{string.Join('\n', output)}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', start.ArgumentList)} did not finish within {limit}:\n{string.Join('\n', output)}");
         }
 
         process.WaitForExit();

@@ -6,17 +6,21 @@ namespace Cake.BuildxCache.Tests.EndToEnd.Harness;
 /// <summary>
 /// One real-stack test's world: a sandboxed docker with the real buildx, a git repository whose Dockerfile
 /// starts from the run's base image, a <c>buildkitd.toml</c> naming the plain-HTTP registries, a builder
-/// name of this run, and a project path of its own in the run's registry. Dispose removes the builder.
+/// name of this run, and a project path of its own in the run's registry. Dispose removes the builder (and the
+/// repository, unless the scene was given one: <see cref="In"/>).
 /// </summary>
 internal sealed class RealScene : IDisposable
 {
-    private RealScene(string kind, IReadOnlyList<RegistryServer> plainHttpRegistries)
+    private readonly bool _ownsWorkspace;
+
+    private RealScene(string kind, IReadOnlyList<RegistryServer> plainHttpRegistries, Workspace? workspace = null)
     {
         var id = Guid.NewGuid().ToString("N")[..8];
         Project = $"e2e/{kind}-{id}";
         Builder = TestBuilders.NewName();
         Sandbox = new DockerSandbox(BuildxKind.Real);
-        Workspace = Workspace.Create(EndToEndSetUp.BaseImage);
+        _ownsWorkspace = workspace is null;
+        Workspace = workspace ?? Workspace.Create(EndToEndSetUp.BaseImage);
         WriteBuildkitdConfig([.. plainHttpRegistries.Select(registry => registry.Host)]);
     }
 
@@ -48,6 +52,19 @@ internal sealed class RealScene : IDisposable
         return new RealScene(kind, [Registry, .. otherRegistries]);
     }
 
+    /// <summary>
+    /// A scene in a workspace a fixture shares between its tests (its builds then start from whatever Dockerfile the
+    /// fixture wrote); dispose leaves the workspace to the fixture. The test stops when the real stack is missing.
+    /// </summary>
+    public static RealScene In(Workspace workspace, string kind)
+    {
+        RealStack.Require();
+        return new RealScene(kind, [Registry], workspace);
+    }
+
+    /// <summary>What every run of this scene is given: its builder, host networking and the buildkitd.toml.</summary>
+    public IReadOnlyList<string> BuilderArguments => ["--builder=" + Builder, "--driver-opt=network=host", "--buildkitd-config=buildkitd.toml"];
+
     /// <summary>A GitLab job of this scene's project with the run's registry credentials.</summary>
     public Dictionary<string, string> GitLab() =>
         Ci.GitLab(Registry.Host, Project, Registry.User, Registry.Password, Workspace.Sha);
@@ -60,7 +77,7 @@ internal sealed class RealScene : IDisposable
         BuildApp.Run(
             Workspace.Path,
             job.Over(Sandbox),
-            [.. arguments, "--builder=" + Builder, "--driver-opt=network=host", "--buildkitd-config=buildkitd.toml"],
+            [.. arguments, .. BuilderArguments],
             secret: Registry.Password,
             timeout: TimeSpan.FromMinutes(10));
 
@@ -112,6 +129,9 @@ internal sealed class RealScene : IDisposable
         }
 
         Sandbox.Dispose();
-        Workspace.Dispose();
+        if (_ownsWorkspace)
+        {
+            Workspace.Dispose();
+        }
     }
 }

@@ -45,12 +45,21 @@ internal sealed class Workspace : IDisposable
 
     public string ShortSha => Sha[..8];
 
-    /// <summary>A repository whose Dockerfile starts <c>FROM <paramref name="from"/></c> (the run's base image for real builds).</summary>
-    public static Workspace Create(string from = NoBuildBase)
+    /// <summary>
+    /// A repository whose Dockerfile starts <c>FROM <paramref name="from"/></c> (the run's base image for real builds),
+    /// committed with <paramref name="files"/> (relative path and content) when given.
+    /// </summary>
+    public static Workspace Create(string from = NoBuildBase, IReadOnlyDictionary<string, string>? files = null)
     {
         var repository = GitRepository.Init("main");
-        File.WriteAllText(System.IO.Path.Combine(repository.Path, "Dockerfile"), Dockerfile(from));
-        repository.Git("add", "Dockerfile");
+        foreach (var (relativePath, content) in new Dictionary<string, string>(files ?? new Dictionary<string, string>()) { ["Dockerfile"] = Dockerfile(from) })
+        {
+            var file = System.IO.Path.Combine(repository.Path, relativePath);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, content);
+        }
+
+        repository.Git("add", "-A");
         return new Workspace(repository, repository.Commit("app"));
     }
 
