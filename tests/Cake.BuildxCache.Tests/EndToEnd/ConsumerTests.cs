@@ -5,8 +5,9 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 
 /// <summary>
 /// examples/consumer as another repository adopts the module: both projects packed into a folder feed, the
-/// consumer copied to a fresh git repository, restored from that feed (LibGit2Sharp and Cake.Tool from the
-/// normal feed) and run: its context's two options and its own task show in Plan and --tree.
+/// consumer copied to a fresh git repository, restored from that feed (the rest from nuget.org) and run:
+/// its context's two options and its own tasks show in Plan and --tree; with the real buildx, Publish and its own
+/// SmokeTest in a GitLab job, and on a laptop its own Release target, which depends on Publish, pushes.
 /// </summary>
 [NonParallelizable]
 [Category("EndToEnd")]
@@ -60,7 +61,7 @@ public sealed class ConsumerTests
     }
 
     [Test]
-    public void Tree_shows_the_consumer_task_depending_on_BuildWithCache()
+    public void Tree_shows_the_consumers_tasks_under_their_dependencies()
     {
         var run = Run("--tree");
 
@@ -68,6 +69,9 @@ public sealed class ConsumerTests
         var own = lines.IndexOf("SmokeTest");
         Assert.That(own, Is.GreaterThanOrEqualTo(0), run.Output);
         Assert.That(lines[own + 1], Does.EndWith("BuildWithCache"), run.Output);
+        var release = lines.IndexOf("Release");
+        Assert.That(release, Is.GreaterThanOrEqualTo(0), run.Output);
+        Assert.That(lines[release + 1], Does.EndWith("Publish"), run.Output);
     }
 
     [Test]
@@ -77,11 +81,7 @@ public sealed class ConsumerTests
         RealStack.Require();
         using var sandbox = new DockerSandbox(BuildxKind.Real);
         var registry = EndToEndSetUp.Registry;
-        // The example's Dockerfile starts from Docker Hub, which is not reachable here: the same build from the run's base image.
-        File.WriteAllText(Path.Combine(_consumer, "Dockerfile.e2e"), Workspace.Dockerfile(EndToEndSetUp.BaseImage));
-        File.WriteAllText(Path.Combine(_consumer, "buildkitd.toml"), $"[registry.\"{registry.Host}\"]\n  http = true\n");
-        Git("add", "Dockerfile.e2e", "buildkitd.toml");
-        Git("-c", "user.name=Consumer", "-c", "user.email=consumer@example.com", "commit", "-q", "-m", "e2e build");
+        BuildFromTheRunsRegistry();
         var sha = ProcessRunner.Run("git", ["rev-parse", "HEAD"], _consumer).StandardOutput.Trim();
         var environment = new Dictionary<string, string?>(
             Ci.GitLab(registry.Host, "consumer/app", registry.User, registry.Password, sha).Branch("main", "main").Over(sandbox)
@@ -109,6 +109,63 @@ public sealed class ConsumerTests
         Assert.That(run.Output, Does.Contain($"Published {registry.Host}/consumer/app@{registry.Digest("consumer/app", "main")}"));
         Assert.That(sandbox.DockerCalls().Select(call => call[0]), Does.Contain("login").And.Contain("buildx"));
         Assert.That(run.Output, Does.Not.Contain(registry.Password));
+    }
+
+    [Test]
+    [Category("RealStack")]
+    public void The_consumers_own_Release_target_pushes_on_a_laptop_through_Publish()
+    {
+        RealStack.Require();
+        using var sandbox = new DockerSandbox(BuildxKind.Real);
+        var registry = EndToEndSetUp.Registry;
+        BuildFromTheRunsRegistry();
+        var image = $"{registry.Host}/consumer/release";
+        // A laptop: no CI variables; the developer's credentials in the environment.
+        var environment = new Dictionary<string, string?>(sandbox.Environment().Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)))
+        {
+            ["CakeBuildxCacheVersion"] = Version,
+            ["CI"] = null,
+            ["GITLAB_CI"] = null,
+            ["GITHUB_ACTIONS"] = null,
+            ["BUILDX_IMAGE"] = null,
+            ["BUILDX_DOCKERFILE"] = "Dockerfile.e2e",
+            ["BUILDX_REGISTRY_USER"] = registry.User,
+            ["BUILDX_REGISTRY_PASSWORD"] = registry.Password,
+            ["NUGET_PACKAGES"] = PackedPackages.GlobalPackagesFolder,
+        };
+
+        var run = ProcessRunner.Run(
+            Path.Combine(_consumer, "build.sh"),
+            ["--target=Release", "--image=" + image, "--builder=" + TestBuilders.NewName(), "--driver-opt=network=host", "--buildkitd-config=buildkitd.toml"],
+            _consumer,
+            environment,
+            TimeSpan.FromMinutes(5));
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        var build = sandbox.DockerCalls().Where(call => call.Count > 1 && call[0] == "buildx" && call[1] == "build").ToList();
+        Assert.That(build, Has.Count.EqualTo(1), "one build: Publish's");
+        Assert.That(build[0], Has.Member("--push").And.No.Member("--load"));
+        Assert.That(registry.Tags("consumer/release"), Has.Member("main"), "pushed to the registry");
+        Assert.That(run.Output, Does.Contain($"released {image}@{registry.Digest("consumer/release", "main")}"), "the consumer's Release ran after Publish");
+        Assert.That(registry.Tags("consumer/release/cache"), Is.EqualTo(new[] { "buildcache-main" }), "a pushing run writes its branch's cache");
+        Assert.That(run.Output, Does.Not.Contain(registry.Password));
+    }
+
+    /// <summary>
+    /// The example's Dockerfile starts from Docker Hub, which is not reachable here: the same build from the run's base
+    /// image, and a buildkitd.toml for the run's plain-HTTP registry; committed once.
+    /// </summary>
+    private void BuildFromTheRunsRegistry()
+    {
+        if (File.Exists(Path.Combine(_consumer, "Dockerfile.e2e")))
+        {
+            return;
+        }
+
+        File.WriteAllText(Path.Combine(_consumer, "Dockerfile.e2e"), Workspace.Dockerfile(EndToEndSetUp.BaseImage));
+        File.WriteAllText(Path.Combine(_consumer, "buildkitd.toml"), $"[registry.\"{EndToEndSetUp.Registry.Host}\"]\n  http = true\n");
+        Git("add", "Dockerfile.e2e", "buildkitd.toml");
+        Git("-c", "user.name=Consumer", "-c", "user.email=consumer@example.com", "commit", "-q", "-m", "e2e build");
     }
 
     private ProcessResult Run(params string[] arguments)
