@@ -34,14 +34,15 @@ internal static class CakeScripts
 
         """;
 
-    /// <summary>The module's tasks in one line, and the script's own Release depending on Publish.</summary>
+    /// <summary>The README's script: the module's tasks in one line, the script's own Default, and its own Release depending on Publish.</summary>
     public static string Tasks(string version) => $$"""
         {{AddinLine(version)}}
 
         BuildxCacheTasks(Task, Teardown);
+        Task("Default").IsDependentOn("BuildWithCache");
         Task("Release").IsDependentOn("Publish");
 
-        RunTarget(Argument("target", "Release"));
+        RunTarget(Argument("target", "Default"));
 
         """;
 
