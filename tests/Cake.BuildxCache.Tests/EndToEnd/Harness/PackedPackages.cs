@@ -70,6 +70,7 @@ internal sealed class PackedPackages : IDisposable
 
     private static PackedPackages Pack()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var directory = new TemporaryDirectory();
         var packages = new PackedPackages(directory, $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmssfff}");
         // The module first: the host's pack then finds it built.
@@ -87,6 +88,7 @@ internal sealed class PackedPackages : IDisposable
             }
         }
 
+        TestContext.Progress.WriteLine($"end-to-end: packed both packages as {packages.Version} in {clock.Elapsed.TotalSeconds:0.0} s");
         return packages;
     }
 }
