@@ -19,6 +19,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private readonly BuildxCacheSettings _settings;
     private readonly Lazy<BuildxCacheState> _state;
     private readonly HashSet<string> _loggedIn = new(StringComparer.OrdinalIgnoreCase);
+    private string? _builtBy;
 
     /// <summary>Initializes a new instance of the <see cref="BuildxCacheRun"/> class.</summary>
     /// <param name="context">Cake's context.</param>
@@ -91,13 +92,25 @@ public sealed class BuildxCacheRun : CakeContextAdapter
 
     /// <summary>The build as planned for a build that is not Publish: pushes in CI, loads on a laptop, unless the options say otherwise.</summary>
     /// <returns>What the build produced.</returns>
-    public async Task<BuildOutcome> BuildAsync() => Outcome = await CacheBuild.RunAsync(this, Plan.BuildWithCache, BuildxVersion).ConfigureAwait(false);
+    public async Task<BuildOutcome> BuildAsync()
+    {
+        if (BuiltAlready(BuildxCacheTaskNames.Publish) is { } done)
+        {
+            return done;
+        }
+
+        Outcome = await CacheBuild.RunAsync(this, Plan.BuildWithCache, BuildxVersion).ConfigureAwait(false);
+        _builtBy = BuildxCacheTaskNames.BuildWithCache;
+        return Outcome;
+    }
 
     /// <summary>The build as Publish runs it (it pushes, also on a laptop, unless <c>--push=false</c> or a fork's merge request), then the builder prune when a limit is set.</summary>
     /// <returns>What the build produced.</returns>
     public async Task<BuildOutcome> PublishAsync()
     {
-        var outcome = Outcome = await CacheBuild.RunAsync(this, Plan.Publish, BuildxVersion).ConfigureAwait(false);
+        var outcome = BuiltAlready(BuildxCacheTaskNames.BuildWithCache)
+            ?? (Outcome = await CacheBuild.RunAsync(this, Plan.Publish, BuildxVersion).ConfigureAwait(false));
+        _builtBy = BuildxCacheTaskNames.Publish;
         if (Plan.PruneAfterPublish)
         {
             BuilderPrune.Run(this, Plan.BuilderPrune);
@@ -146,6 +159,18 @@ public sealed class BuildxCacheRun : CakeContextAdapter
 
         RegistryLogins.LogOut(this, [.. _loggedIn]);
         _loggedIn.Clear();
+    }
+
+    // One run builds an image once: the other build of the plan, when it is the same command, reuses its outcome.
+    private BuildOutcome? BuiltAlready(string by)
+    {
+        if (Outcome is not { } done || _builtBy != by || !Plan.BuildsAreTheSame)
+        {
+            return null;
+        }
+
+        this.Information("{0} built this image already in this run ({1}): not building it twice.", by, done.Digest ?? string.Join(", ", done.Tags));
+        return done;
     }
 
     private BuildxCacheState Resolve()

@@ -28,6 +28,12 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
     /// <summary>Publish's build step.</summary>
     public BuildSteps Publish => new(PublishBuild);
 
+    /// <summary>
+    /// True when BuildWithCache and Publish run the same <c>docker buildx build</c> (always in CI, where both push):
+    /// a run that has both, e.g. a target depending on Publish and another on BuildWithCache, builds once.
+    /// </summary>
+    public bool BuildsAreTheSame => SameCommand(PublishBuild, Build);
+
     /// <summary>True when the run logs out of the registries it logged in to, at the end (<c>--logout</c>).</summary>
     public bool Logout { get; init; }
 
@@ -67,7 +73,7 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
                 new("Login", [.. Login.Select(step => step.Step)]),
                 new("BuildWithCache", BuildWithCache.Steps),
             };
-            if (!SameCommand(PublishBuild, Build))
+            if (!BuildsAreTheSame)
             {
                 tasks.Add(new("Publish", Publish.Steps));
             }

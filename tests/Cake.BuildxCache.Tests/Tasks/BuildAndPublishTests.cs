@@ -33,6 +33,34 @@ public sealed class BuildAndPublishTests
     }
 
     [Test]
+    public void In_CI_a_run_of_Publish_and_Default_builds_once_since_both_push_the_same()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabDefaultBranch());
+
+        var run = host.Run("--target=Publish", "--target=Default");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        Assert.That(run.Commands.Count(command => command.StartsWith("buildx build", StringComparison.Ordinal)), Is.EqualTo(1), run.ToString);
+        Assert.That(run.Output, Does.Contain("built this image already in this run"), run.ToString);
+    }
+
+    [Test]
+    public void On_a_laptop_Publish_and_Default_build_twice_since_one_pushes_and_one_loads()
+    {
+        using var workspace = Workspace.GitClone();
+        var host = new BuildxHost(workspace, Jobs.Local());
+
+        var run = host.Run("--target=Default", "--target=Publish");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        var builds = run.Commands.Where(command => command.StartsWith("buildx build", StringComparison.Ordinal)).ToList();
+        Assert.That(builds, Has.Count.EqualTo(2), run.ToString);
+        Assert.That(builds[0], Does.Contain("--load"));
+        Assert.That(builds[1], Does.Contain("--push"));
+    }
+
+    [Test]
     public void A_feature_branch_reads_its_own_cache_then_the_default_branchs_and_writes_its_own()
     {
         using var workspace = Workspace.Plain();
