@@ -5,8 +5,8 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 
 /// <summary>
 /// examples/consumer as another repository adopts the module: both projects packed into a folder feed, the
-/// consumer copied to a fresh git repository, restored from that feed (LibGit2Sharp and Cake.Tool from the
-/// normal feed) and run: its context's two options and its own task show in Plan and --tree.
+/// consumer copied to a fresh git repository, restored from that feed (Cake.Tool from the normal feed) and
+/// run: its context's two options and its own task show in Plan and --tree.
 /// </summary>
 [NonParallelizable]
 [Category("EndToEnd")]
