@@ -1,6 +1,5 @@
 using Cake.Core;
 using Cake.Core.IO;
-using LibGit2Sharp;
 
 namespace Cake.BuildxCache.Refs;
 
@@ -10,20 +9,23 @@ namespace Cake.BuildxCache.Refs;
 /// </summary>
 /// <param name="environment">Environment variables and the working directory.</param>
 /// <param name="fileSystem">Reads CI files such as GitHub's event payload.</param>
-internal sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem fileSystem)
+/// <param name="git">Runs git, which reads a local checkout.</param>
+internal sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem fileSystem, GitCli git)
 {
     private readonly ICakeEnvironment _environment = environment ?? throw new ArgumentNullException(nameof(environment));
     private readonly IFileSystem _fileSystem = fileSystem ?? throw new ArgumentNullException(nameof(fileSystem));
+    private readonly LocalRefReader _local = new(git ?? throw new ArgumentNullException(nameof(git)));
 
     /// <summary>Resolves the refs of the current run from a Cake context.</summary>
-    /// <param name="context">The Cake context (its environment, file system and working directory are used).</param>
+    /// <param name="context">The Cake context (its environment, file system, working directory, process runner
+    /// and tool locator are used).</param>
     /// <param name="overrides">The explicit <c>--branch</c>/<c>--sha</c>/<c>--default-branch</c> values.</param>
     /// <returns>The refs and the fallbacks taken.</returns>
     /// <exception cref="CakeException">The refs cannot be known; the message says which option supplies them.</exception>
     public static GitRefResolution Resolve(ICakeContext context, RefOverrides overrides)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new GitRefResolver(context.Environment, context.FileSystem).Resolve(overrides);
+        return new GitRefResolver(context.Environment, context.FileSystem, new GitCli(context.ProcessRunner, context.Tools)).Resolve(overrides);
     }
 
     /// <summary>Resolves the refs of the current run.</summary>
@@ -38,7 +40,7 @@ internal sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem f
         var provider = CiDetector.Detect(_environment);
 
         // CI variables may not name the default branch; a clone's origin/HEAD is the next best witness.
-        string DefaultBranchFallback() => LocalRefReader.ReadDefaultBranch(directory) ?? LocalRefReader.FallbackDefaultBranch;
+        string DefaultBranchFallback() => _local.ReadDefaultBranch(directory) ?? LocalRefReader.FallbackDefaultBranch;
 
         var read = provider switch
         {
@@ -78,36 +80,32 @@ internal sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem f
         return new GitRefResolution(refs, read.Notes);
     }
 
-    private static GitRefResolution ReadLocal(string directory, RefOverrides overrides)
+    private GitRefResolution ReadLocal(string directory, RefOverrides overrides)
     {
-        GitRefResolution? read;
-        try
+        var read = _local.Read(directory);
+        if (read.Resolution is { } resolution)
         {
-            read = LocalRefReader.Read(directory);
-        }
-        catch (LibGit2SharpException exception)
-        {
-            throw new CakeException(
-                $"The git repository at '{directory}' cannot be read: {exception.Message}. Pass the refs explicitly: --sha=<commit> [--branch=<name>] [--default-branch=<name>].",
-                exception);
-        }
-
-        if (read is not null)
-        {
-            return read;
+            return resolution;
         }
 
         // Without git the explicit values are the whole story; a sha is the least a build needs.
+        var (reason, fix) = read.Reason is { } why
+            ? (why, read.Fix!)
+            : ($"'{directory}' is not inside a git repository", "Run the build from a git clone");
         if (string.IsNullOrWhiteSpace(overrides.Sha))
         {
             throw new CakeException(
-                $"'{directory}' is not inside a git repository, so the branch and commit cannot be read from git. " +
-                "Run the build from a git clone, or pass them explicitly: --sha=<commit> [--branch=<name>] [--default-branch=<name>].");
+                $"{reason}, so the branch and commit cannot be read from git. " +
+                $"{fix}, or pass them explicitly: --sha=<commit> [--branch=<name>] [--default-branch=<name>].");
         }
 
+        // Not being in a repository is a choice; git missing or refusing is a problem worth its fix.
+        var note = read.Reason is null
+            ? $"{reason}: the refs come from the explicit options alone."
+            : $"{reason}: the refs come from the explicit options alone. {fix} to have git read them from '{directory}'.";
         return new GitRefResolution(
             new GitRefInfo(CiProvider.None, RefKind.Detached, string.Empty, string.Empty, string.Empty, string.Empty, LocalRefReader.FallbackDefaultBranch, null, false, null),
-            [$"'{directory}' is not inside a git repository: the refs come from the explicit options alone."]);
+            [note]);
     }
 
     // Control characters would break the message's line; a long value is cut.

@@ -29,6 +29,18 @@ internal static partial class RemoteUrl
         return text.Contains("://", StringComparison.Ordinal) ? FromUrl(text) : FromScpLike(text);
     }
 
+    /// <summary>
+    /// <paramref name="line"/> with the user part of every URL in it dropped (<c>https://user:token@host/…</c>
+    /// becomes <c>https://host/…</c>): for lines of git output that Cake logs at diagnostic verbosity.
+    /// </summary>
+    /// <param name="line">A line of text.</param>
+    /// <returns>The line without credentials.</returns>
+    public static string WithoutUserInfo(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return UserInfo().Replace(line, "://");
+    }
+
     private static string? FromUrl(string text)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
@@ -68,6 +80,10 @@ internal static partial class RemoteUrl
 
         return $"{scheme}://{authority}{trimmed}";
     }
+
+    // Up to the last '@' before the path, so a password that holds a raw '@' goes too.
+    [GeneratedRegex(@"://[^/\s]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfo();
 
     [GeneratedRegex(@"^(?:[^/]*@)?(?<host>[^@/:]+):(?<path>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ScpLike();

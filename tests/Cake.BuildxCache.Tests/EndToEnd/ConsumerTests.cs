@@ -5,7 +5,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 
 /// <summary>
 /// examples/consumer as another repository adopts the module: both projects packed into a folder feed, the
-/// consumer copied to a fresh git repository, restored from that feed (the rest from nuget.org) and run:
+/// consumer copied to a fresh git repository, restored from that feed (Cake.Tool from the normal feed) and run:
 /// its context's two options and its own tasks show in Plan and --tree; with the real buildx, Publish and its own
 /// SmokeTest in a GitLab job, and on a laptop its own Release target, which depends on Publish, pushes.
 /// </summary>

@@ -208,5 +208,5 @@ public sealed class GitHubScenarioTests
     }
 
     private static GitRefResolution Resolve(Dictionary<string, string> variables, string workingDirectory) =>
-        new GitRefResolver(FakeEnvironment.With(variables, workingDirectory), new FileSystem()).Resolve(RefOverrides.None);
+        new GitRefResolver(FakeEnvironment.With(variables, workingDirectory), new FileSystem(), CakeProcesses.Git()).Resolve(RefOverrides.None);
 }

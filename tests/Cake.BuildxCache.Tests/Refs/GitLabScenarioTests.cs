@@ -125,7 +125,7 @@ public sealed class GitLabScenarioTests
         var variables = Jobs.GitLab(("CI_COMMIT_BRANCH", "feature/ci"), ("CI_COMMIT_REF_NAME", "feature/ci"));
         variables.Remove("CI_DEFAULT_BRANCH");
 
-        var resolution = new GitRefResolver(FakeEnvironment.With(variables, repository.Path), new FileSystem()).Resolve(RefOverrides.None);
+        var resolution = new GitRefResolver(FakeEnvironment.With(variables, repository.Path), new FileSystem(), CakeProcesses.Git()).Resolve(RefOverrides.None);
 
         // The clone's origin/HEAD is the fallback for the default branch only.
         AssertRefs.AreEqual(resolution.Refs, new GitRefInfo(Provider: CiProvider.GitLabCI, Kind: RefKind.Branch, RefName: "feature/ci", Slug: "feature-ci", Sha: Sha, ShortSha: Jobs.ShortSha, DefaultBranch: "develop", TargetBranch: null, IsFork: false, SourceUrl: ProjectUrl));
@@ -145,6 +145,6 @@ public sealed class GitLabScenarioTests
     private static GitRefResolution Resolve(Dictionary<string, string> variables, RefOverrides overrides)
     {
         using var workingDirectory = new TemporaryDirectory();
-        return new GitRefResolver(FakeEnvironment.With(variables, workingDirectory.Path), new FileSystem()).Resolve(overrides);
+        return new GitRefResolver(FakeEnvironment.With(variables, workingDirectory.Path), new FileSystem(), CakeProcesses.Git()).Resolve(overrides);
     }
 }

@@ -18,6 +18,8 @@ public sealed class GitRefResolverTests
         var environment = FakeEnvironment.With(new Dictionary<string, string>(), repository.Path);
         context.Environment.Returns(environment);
         context.FileSystem.Returns(new FileSystem());
+        context.ProcessRunner.Returns(CakeProcesses.Runner());
+        context.Tools.Returns(CakeProcesses.Tools());
 
         var resolution = GitRefResolver.Resolve(context, RefOverrides.None);
 
@@ -32,7 +34,7 @@ public sealed class GitRefResolverTests
         using var repository = GitRepository.Init("main");
         var sha = repository.Commit("first");
         using var elsewhere = new TemporaryDirectory();
-        var resolver = new GitRefResolver(FakeEnvironment.With(new Dictionary<string, string>(), elsewhere.Path), new FileSystem());
+        var resolver = new GitRefResolver(FakeEnvironment.With(new Dictionary<string, string>(), elsewhere.Path), new FileSystem(), CakeProcesses.Git());
 
         var refs = resolver.Resolve(RefOverrides.None, new DirectoryPath(repository.Path)).Refs;
 
@@ -54,7 +56,7 @@ public sealed class GitRefResolverTests
             ["GITHUB_REF_NAME"] = "github-branch",
         };
 
-        var refs = new GitRefResolver(FakeEnvironment.With(variables, directory.Path), new FileSystem()).Resolve(RefOverrides.None).Refs;
+        var refs = new GitRefResolver(FakeEnvironment.With(variables, directory.Path), new FileSystem(), CakeProcesses.Git()).Resolve(RefOverrides.None).Refs;
 
         Assert.That((refs.Provider, refs.RefName), Is.EqualTo((CiProvider.GitLabCI, "gitlab-branch")));
     }

@@ -163,6 +163,56 @@ public sealed class LocalScenarioTests
     }
 
     [Test]
+    public void A_repository_without_commits_keeps_its_branch_when_the_sha_is_given()
+    {
+        using var repository = GitRepository.Init("trunk");
+        repository.Git("remote", "add", "origin", "https://gitlab.example.com/group/app.git");
+        const string sha = "1234567890abcdef1234567890abcdef12345678";
+
+        var resolution = Resolve(repository.Path, new RefOverrides(Branch: null, Sha: sha, DefaultBranch: null));
+
+        AssertRefs.AreEqual(
+            resolution.Refs,
+            new GitRefInfo(Provider: CiProvider.None, Kind: RefKind.Branch, RefName: "trunk", Slug: "trunk", Sha: sha, ShortSha: "12345678", DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: "https://gitlab.example.com/group/app"));
+        Assert.That(resolution.Notes, Has.One.Contains("no commits yet"));
+        Assert.That(resolution.Notes, Has.One.Contains("origin/HEAD"));
+    }
+
+    [Test]
+    public void A_linked_worktree_reads_its_own_branch()
+    {
+        using var repository = GitRepository.Init("main");
+        repository.Commit("first");
+        repository.AddOrigin("https://gitlab.example.com/group/app.git", "main", setOriginHead: true);
+        using var elsewhere = new TemporaryDirectory();
+        var worktree = System.IO.Path.Combine(elsewhere.Path, "side");
+        repository.Git("worktree", "add", "-q", "-b", "side", worktree);
+        repository.Git("-C", worktree, "-c", "user.name=Test Author", "-c", "user.email=test@example.invalid", "commit", "-q", "--allow-empty", "-m", "on the side");
+        var sha = repository.Git("-C", worktree, "rev-parse", "HEAD");
+
+        var resolution = Resolve(worktree);
+
+        AssertRefs.AreEqual(
+            resolution.Refs,
+            new GitRefInfo(Provider: CiProvider.None, Kind: RefKind.Branch, RefName: "side", Slug: "side", Sha: sha, ShortSha: sha[..8], DefaultBranch: "main", TargetBranch: null, IsFork: false, SourceUrl: "https://gitlab.example.com/group/app"));
+    }
+
+    [Test]
+    public void An_origin_HEAD_whose_branch_is_gone_counts_as_unset()
+    {
+        // What `git fetch --prune` leaves after the remote renamed its default branch.
+        using var repository = GitRepository.Init("main");
+        repository.Commit("first");
+        repository.AddOrigin("https://gitlab.example.com/group/app.git", "master", setOriginHead: true);
+        repository.Git("update-ref", "-d", "refs/remotes/origin/master");
+
+        var resolution = Resolve(repository.Path);
+
+        Assert.That(resolution.Refs.DefaultBranch, Is.EqualTo("main"));
+        Assert.That(resolution.Notes, Has.One.Contains("git remote set-head origin --auto"));
+    }
+
+    [Test]
     public void Overrides_win_over_the_repository()
     {
         using var repository = GitRepository.Init("main");
@@ -178,5 +228,5 @@ public sealed class LocalScenarioTests
     }
 
     private static GitRefResolution Resolve(string workingDirectory, RefOverrides? overrides = null) =>
-        new GitRefResolver(FakeEnvironment.With(NoCi, workingDirectory), new FileSystem()).Resolve(overrides ?? RefOverrides.None);
+        new GitRefResolver(FakeEnvironment.With(NoCi, workingDirectory), new FileSystem(), CakeProcesses.Git()).Resolve(overrides ?? RefOverrides.None);
 }

@@ -84,7 +84,7 @@ public sealed class RefOverridesTests
         var environment = FakeEnvironment.With(new Dictionary<string, string>(), directory.Path);
 
         var error = Assert.Throws<Cake.Core.CakeException>(
-            () => new GitRefResolver(environment, new Cake.Core.IO.FileSystem()).Resolve(new RefOverrides(Sha: "xyz")));
+            () => new GitRefResolver(environment, new Cake.Core.IO.FileSystem(), CakeProcesses.Git()).Resolve(new RefOverrides(Sha: "xyz")));
 
         Assert.That(error!.Message, Does.Contain("--sha 'xyz'"));
     }

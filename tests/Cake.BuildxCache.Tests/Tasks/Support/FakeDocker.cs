@@ -20,6 +20,9 @@ internal enum BuilderState
 /// starts it, <c>buildx rm</c> removes it), docker contexts do not exist, every login succeeds, a build
 /// succeeds and writes the captured metadata file. A test adds rules for what differs.
 /// A call no rule matches fails with exit code 127 and is listed in <see cref="Unscripted"/>.
+/// git reading the refs of a local workspace (every git command but <c>ls-remote</c>) goes to the real git
+/// through Cake's real process runner: the workspace is a real repository, and those reads are neither
+/// scripted nor counted among <see cref="Calls"/>.
 /// </summary>
 internal sealed partial class FakeDocker
 {
@@ -27,6 +30,8 @@ internal sealed partial class FakeDocker
     private readonly List<DockerCall> _calls = [];
     private readonly List<DockerCall> _unscripted = [];
     private readonly object _gate = new();
+    private readonly Lazy<(IProcessRunner Runner, FilePath? Git)> _realGit =
+        new(() => (Refs.CakeProcesses.Runner(), Refs.CakeProcesses.Tools().Resolve(["git", "git.exe"])));
 
     public FakeDocker()
     {
@@ -127,6 +132,11 @@ internal sealed partial class FakeDocker
 
     private IProcess Start(FilePath path, ProcessSettings settings)
     {
+        if (IsRefRead(path, settings) && _realGit.Value is (var runner, { } git))
+        {
+            return runner.Start(git, settings);
+        }
+
         DockerCall call;
         lock (_gate)
         {
@@ -168,6 +178,10 @@ internal sealed partial class FakeDocker
         process.GetStandardError().Returns(_ => error);
         return process;
     }
+
+    private static bool IsRefRead(FilePath path, ProcessSettings settings) =>
+        path.GetFilenameWithoutExtension().FullPath == "git"
+        && settings.Arguments?.Render().StartsWith("ls-remote", StringComparison.Ordinal) != true;
 
     private static List<string> Handle(IEnumerable<string> lines, Func<string, string>? handler) =>
         [.. lines.Select(line => handler is null ? line : handler(line))];
