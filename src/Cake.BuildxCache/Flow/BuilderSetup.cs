@@ -1,14 +1,17 @@
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.Context;
+using Cake.BuildxCache.Pipeline;
 using Cake.BuildxCache.Policy;
 using Cake.Common.Diagnostics;
 using Cake.Core;
+using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Flow;
 
 /// <summary>
-/// EnsureBuilder: reuses the builder when one of that name exists with the right driver and options; otherwise
-/// (re)creates it, on a docker context when the endpoint carries TLS data, and bootstraps it. Idempotent.
+/// EnsureBuilder: reuses the builder when one of that name exists with the right driver, options, remote daemon and
+/// generated buildkitd.toml; otherwise (re)creates it, on a docker context when the endpoint carries TLS data, and
+/// bootstraps it. Idempotent.
 /// </summary>
 internal static class BuilderSetup
 {
@@ -20,7 +23,15 @@ internal static class BuilderSetup
     {
         run.EnsureValid();
         var version = BuildxVersionOrExplain(run, steps);
+        steps = steps.For(version);
         var builder = steps.Builder;
+        if (builder is { PassesGeneratedConfig: true, GeneratedConfig: { } generated })
+        {
+            // Written on every run, reused builder or not: the artifact is always the config the builder has.
+            ArtifactFile.Write(run.FileSystem, new FilePath(generated.Path).MakeAbsolute(run.Environment), generated.Content);
+            run.Information("Wrote {0} (config {1}), generated from {2}.", generated.Path, generated.Hash, string.Join(" and ", generated.Sources.Select(name => "--" + name)));
+        }
+
         var existing = run.BuildxInspect(steps.Inspect);
         var decision = BuilderDecision.Decide(existing, builder);
         switch (decision.Action)
@@ -45,7 +56,7 @@ internal static class BuilderSetup
             run.DockerContextCreate(createContext);
         }
 
-        run.Information("Creating builder {0} (driver {1}) with {2}.", builder.Name, builder.Driver, version);
+        run.Information("Creating builder {0} (driver {1}{2}) with {3}.", builder.Name, builder.Driver, builder.RemoteEndpoint is { } daemon ? ", daemon " + daemon : string.Empty, version);
         run.BuildxCreate(steps.Create(version.CreateConfigFlag));
         return version;
     }

@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.Common.Diagnostics;
 
@@ -5,7 +6,8 @@ namespace Cake.BuildxCache.Flow;
 
 /// <summary>
 /// The registry HTTP API client of a run, with the plan's credentials first and the docker config's
-/// (what <c>docker login</c> wrote) after them. Loopback registries are spoken to over http.
+/// (what <c>docker login</c> wrote) after them. Loopback registries and <c>--insecure-registry=host:port</c> are spoken to
+/// over http; <c>--insecure-registry=https://host:port</c> over https without certificate checks, as the builder does.
 /// </summary>
 internal static class RegistryAccess
 {
@@ -22,10 +24,18 @@ internal static class RegistryAccess
         }
 
         var dockerConfig = new DockerConfigCredentials(DockerConfigCredentials.DefaultDirectory(context.Environment.GetEnvironmentVariable));
+        var (plainHttp, unverifiedTls) = BuildkitdConfigPolicy.InsecureHosts(context.BuildxOptions);
+        foreach (var host in unverifiedTls)
+        {
+            context.Verbose("registry: {0} is spoken to over https without certificate checks (--insecure-registry=https://{0})", host);
+        }
+
         return new RegistryClient(
             new RegistryClientOptions
             {
                 Credentials = new ChainedRegistryCredentials(explicitCredentials, dockerConfig),
+                InsecureHosts = plainHttp,
+                UnverifiedTlsHosts = unverifiedTls,
                 Log = line => context.Verbose("{0}", line),
             },
             handler: null,

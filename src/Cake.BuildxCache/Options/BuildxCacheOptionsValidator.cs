@@ -23,6 +23,7 @@ public static class BuildxCacheOptionsValidator
         check.Repositories();
         check.Build();
         check.Builder();
+        check.Problems.AddRange(BuilderOptionsChecks.Check(options));
         check.Cache();
         check.Output();
         check.Tags();

@@ -81,7 +81,7 @@ public static class OptionCatalog
     {
         Default = "docker-container",
         Example = "docker-container",
-        Summary = "buildx driver of the builder: docker-container, kubernetes, remote or docker",
+        Summary = "buildx driver of the builder: docker-container, kubernetes, remote (needs builder-endpoint) or docker",
     };
 
     /// <summary>The <c>--driver-opt</c> option.</summary>
@@ -105,7 +105,31 @@ public static class OptionCatalog
     {
         Default = null,
         Example = "buildkitd.toml",
-        Summary = "buildkitd.toml for the builder (--buildkitd-config, --config on old buildx)",
+        Summary = "buildkitd.toml for the builder, used as it is (--buildkitd-config, --config on old buildx); without it one is generated from registry-mirror and insecure-registry",
+    };
+
+    /// <summary>The <c>--builder-endpoint</c> option: the BuildKit daemon a <c>remote</c> builder connects to.</summary>
+    public static readonly OptionDescriptor<string?> BuilderEndpoint = new("builder-endpoint", OptionParsers.OptionalText)
+    {
+        Default = null,
+        Example = "tcp://buildkitd.example.com:1234",
+        Summary = "BuildKit daemon of builder-driver=remote: tcp://host:port, unix:///path (or ssh://, docker-container://, kube-pod://, npipe://); TLS by --driver-opt cacert=,cert=,key= (absolute paths)",
+    };
+
+    /// <summary>The <c>--registry-mirror</c> option: written to the generated buildkitd.toml, since BuildKit does not read dockerd's mirrors.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> RegistryMirror = new("registry-mirror", OptionParsers.List)
+    {
+        Default = [],
+        Example = "docker.io=https://mirror.example.com",
+        Summary = "registry=mirror[/path]: the builder pulls that registry's images from the mirror first (generated buildkitd.toml; BuildKit does not read dockerd's mirrors); an http:// mirror is plain HTTP",
+    };
+
+    /// <summary>The <c>--insecure-registry</c> option: for the builder (generated buildkitd.toml) and the registry API client alike.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> InsecureRegistry = new("insecure-registry", OptionParsers.List)
+    {
+        Default = [],
+        Example = "registry.lan:5000",
+        Summary = "host:port spoken to over plain HTTP (https://host:port: HTTPS without certificate checks), by the builder (generated buildkitd.toml) and by the registry API client",
     };
 
     /// <summary>The <c>--cache-mode</c> option.</summary>

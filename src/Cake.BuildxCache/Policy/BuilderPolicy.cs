@@ -4,7 +4,7 @@ using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Policy;
 
-/// <summary>Which builder to reuse or create, and on which docker context.</summary>
+/// <summary>Which builder to reuse or create, on which docker context or remote daemon, with which buildkitd.toml.</summary>
 internal static class BuilderPolicy
 {
     /// <summary>Plans the builder.</summary>
@@ -16,10 +16,13 @@ internal static class BuilderPolicy
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(dockerHost);
 
+        // A remote builder talks to its daemon, not to the docker engine: no context for it.
+        var remote = options.BuilderDriver == RemoteDriver.Name;
+
         // buildx refuses to create a builder from TLS settings in the environment ("could not create a
         // builder instance with TLS data loaded from environment"): it needs a docker context holding them.
-        var context = dockerHost.UsesTls ? options.Builder + "-context" : null;
-        var endpoint = dockerHost.UsesTls
+        var context = dockerHost.UsesTls && !remote ? options.Builder + "-context" : null;
+        var endpoint = context is not null
             ? new DockerEndpoint(dockerHost.Host!)
             {
                 Ca = dockerHost.CertPath + "/ca.pem",
@@ -29,9 +32,27 @@ internal static class BuilderPolicy
             : null;
 
         // The image only the container drivers run; a --driver-opt image=… given by hand wins.
-        var driverOptions = options.BuilderDriver is "docker-container" or "kubernetes" && !options.DriverOpts.Any(pair => pair.Key == "image")
+        var runsBuildkit = options.BuilderDriver is "docker-container" or "kubernetes";
+        IReadOnlyList<KeyValuePair<string, string>> driverOptions = runsBuildkit && !options.DriverOpts.Any(pair => pair.Key == "image")
             ? [new("image", OptionCatalog.BuildkitImage.ValueIn(options)), .. options.DriverOpts]
             : options.DriverOpts;
-        return new BuilderPlan(options.Builder, options.BuilderDriver, driverOptions, options.BuildkitdConfig, context, endpoint);
+
+        // buildx refuses a config file for remote and docker (their daemon reads its own), so the generated one goes
+        // only to the drivers that start BuildKit. Its hash rides on the builder as a driver option: `buildx inspect`
+        // prints those on every buildx and even when the node is down, while the config itself it prints only since
+        // 0.18, re-encoded, and only for a running node.
+        var generated = BuildkitdConfigPolicy.Generate(options);
+        var config = options.BuildkitdConfig;
+        if (generated is not null && runsBuildkit)
+        {
+            config = generated.Path;
+            driverOptions = [.. driverOptions, new(BuildkitdConfigPolicy.HashDriverOption, generated.Hash)];
+        }
+
+        return new BuilderPlan(options.Builder, options.BuilderDriver, driverOptions, config, context, endpoint)
+        {
+            RemoteEndpoint = remote ? OptionCatalog.BuilderEndpoint.ValueIn(options) : null,
+            GeneratedConfig = generated,
+        };
     }
 }

@@ -43,7 +43,8 @@ internal static class DockerCommands
             BuildkitdConfig = builder.BuildkitdConfig is { } config ? new FilePath(config) : null,
             ConfigFlag = configFlag,
             Bootstrap = true,
-            Endpoint = builder.ContextName,
+            // A remote builder's daemon, else the TLS context (the two never come together).
+            Endpoint = builder.RemoteEndpoint ?? builder.ContextName,
         };
         foreach (var (key, value) in builder.DriverOptions)
         {

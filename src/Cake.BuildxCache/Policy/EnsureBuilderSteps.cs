@@ -33,8 +33,16 @@ public sealed record EnsureBuilderSteps(BuilderPlan Builder)
         new(Start, "when the builder exists as planned but is stopped"),
         new(Remove, "when the builder exists but differs"),
         .. InspectContext is { } inspect ? new PlanStep[] { new(inspect, "when the builder is created"), new(CreateContext, "when the context is missing") } : [],
-        new(Create(BuildxConfigFlag.BuildkitdConfig), $"when the builder is missing or differs{(Builder.BuildkitdConfig is null ? string.Empty : " (--config before buildx 0.13)")}"),
+        .. Builder is { PassesGeneratedConfig: true, GeneratedConfig: { } generated }
+            ? new PlanStep[] { new(null, $"writes {generated.Path} (generated from {string.Join(", ", generated.Sources.Select(name => "--" + name))}; content under Plan)") }
+            : [],
+        new(Create(BuildxConfigFlag.BuildkitdConfig), $"when the builder is missing or differs{(Builder.BuildkitdConfig is null ? string.Empty : " (--config before buildx 0.13)")}{(Builder is { Driver: "kubernetes", PassesGeneratedConfig: true } ? "; the config hash option needs buildx 0.28+, older buildx gets none" : string.Empty)}"),
     ];
+
+    /// <summary>These steps for the buildx found (see <see cref="BuilderPlan.ForBuildx"/>).</summary>
+    /// <param name="version">The buildx version.</param>
+    /// <returns>The steps to run.</returns>
+    public EnsureBuilderSteps For(BuildxVersion version) => new(Builder.ForBuildx(version));
 
     /// <summary><c>docker buildx create --bootstrap</c> with the config flag this buildx knows.</summary>
     /// <param name="configFlag"><c>--buildkitd-config</c> (buildx 0.13+) or <c>--config</c>.</param>

@@ -25,6 +25,8 @@ internal sealed class RegistryClient : IDisposable
 {
 
     private readonly HttpClient http;
+    private readonly HttpClient? unverifiedHttp;
+    private readonly HashSet<string> unverifiedOrigins;
     private readonly RegistryClientOptions options;
     private readonly ConcurrentDictionary<string, AuthChallenge> challenges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CachedToken> tokens = new(StringComparer.Ordinal);
@@ -45,13 +47,33 @@ internal sealed class RegistryClient : IDisposable
             MaxResponseContentBufferSize = 16 * 1024 * 1024,
         };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(this.options.UserAgent.Replace(' ', '-'));
+
+        // Certificate checks are off only for the origins asked for, on a client of their own, so that no other host
+        // (a redirect's storage host, a token realm elsewhere) is ever spoken to unchecked.
+        unverifiedOrigins = [.. this.options.UnverifiedTlsHosts.Select(host => Origin(EndpointOf(host).BaseUri))];
+        if (handler is null && unverifiedOrigins.Count > 0)
+        {
+            var uncheckedHandler = new SocketsHttpHandler { ConnectTimeout = this.options.RequestTimeout, AllowAutoRedirect = false };
+            uncheckedHandler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+            unverifiedHttp = new HttpClient(uncheckedHandler, disposeHandler: true)
+            {
+                Timeout = Timeout.InfiniteTimeSpan,
+                MaxResponseContentBufferSize = http.MaxResponseContentBufferSize,
+            };
+            unverifiedHttp.DefaultRequestHeaders.UserAgent.ParseAdd(this.options.UserAgent.Replace(' ', '-'));
+        }
     }
 
     /// <summary>The endpoint of <paramref name="host"/> under this client's insecure-host rules.</summary>
     /// <param name="host">A registry host.</param>
     /// <returns>The endpoint.</returns>
     public RegistryEndpoint EndpointOf(string host) =>
-        RegistryEndpoint.For(host, options.InsecureHosts.Any(insecure => RegistryEndpoint.NormalizeHost(insecure) == RegistryEndpoint.NormalizeHost(host)));
+        RegistryEndpoint.For(host, Names(options.InsecureHosts, host), Names(options.UnverifiedTlsHosts, host));
+
+    private static bool Names(IEnumerable<string> hosts, string host) =>
+        hosts.Any(item => RegistryEndpoint.NormalizeHost(item) == RegistryEndpoint.NormalizeHost(host));
+
+    private static string Origin(Uri url) => url.Scheme + "://" + url.IdnHost.ToLowerInvariant() + ":" + url.Port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>HEADs a manifest with the Accept headers of OCI index/manifest and Docker manifest list/v2.</summary>
     /// <param name="reference">Repository and tag or digest.</param>
@@ -200,7 +222,11 @@ internal sealed class RegistryClient : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        http.Dispose();
+        unverifiedHttp?.Dispose();
+    }
 
     private CancellationTokenSource Deadline(CancellationToken cancellationToken)
     {
@@ -613,7 +639,8 @@ internal sealed class RegistryClient : IDisposable
             Exception? cause;
             try
             {
-                var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                var client = unverifiedHttp is not null && url.Scheme == Uri.UriSchemeHttps && unverifiedOrigins.Contains(Origin(url)) ? unverifiedHttp : http;
+                var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
                 options.Log?.Invoke($"registry: {method.Method} {Printable(url)} -> {(int)response.StatusCode}");
                 if (response.StatusCode is not (HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout) || attempt >= attempts)
                 {

@@ -6,8 +6,15 @@ internal sealed record RegistryClientOptions
     /// <summary>Where credentials come from; by default none (anonymous).</summary>
     public IRegistryCredentialSource Credentials { get; init; } = new ExplicitRegistryCredentials();
 
-    /// <summary>Hosts spoken to over plain http although not loopback (a <c>--registry-insecure</c>-style opt-in).</summary>
+    /// <summary>Hosts spoken to over plain http although not loopback (<c>--insecure-registry=host:port</c>).</summary>
     public IReadOnlyCollection<string> InsecureHosts { get; init; } = [];
+
+    /// <summary>
+    /// Hosts spoken to over https without checking their certificate (<c>--insecure-registry=https://host:port</c>, for a
+    /// self-signed registry); loopback ones too. Only these origins skip the check; with a handler of the caller's, the
+    /// handler decides.
+    /// </summary>
+    public IReadOnlyCollection<string> UnverifiedTlsHosts { get; init; } = [];
 
     /// <summary>The time one HTTP exchange may take, body included, before it counts as failed (default 15 s).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(15);

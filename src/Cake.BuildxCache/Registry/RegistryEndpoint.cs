@@ -7,8 +7,9 @@ namespace Cake.BuildxCache.Registry;
 /// Where a registry's HTTP API v2 answers. Rules: Docker Hub (<c>docker.io</c> and its aliases) is
 /// <c>https://registry-1.docker.io</c>; loopback hosts (<c>localhost</c>, <c>127.x.x.x</c>, <c>[::1]</c>, with
 /// any port) are plain <c>http</c>, as docker treats them as insecure by default; every other host is
-/// <c>https</c>, unless <c>insecure</c> is asked for, which means plain <c>http</c> (not "https without
-/// certificate checks": this client never turns certificate validation off).
+/// <c>https</c>, unless <c>insecure</c> is asked for, which means plain <c>http</c>. A host with an untrusted
+/// certificate (<c>unverifiedTls</c>) is <c>https</c>, loopback or not; whether its certificate is checked is the
+/// client's business (<see cref="RegistryClientOptions.UnverifiedTlsHosts"/>).
 /// </summary>
 /// <param name="Host">The host as docker names it (<c>docker.io</c>, <c>registry.example.com:5000</c>); the key for credentials.</param>
 /// <param name="BaseUri">The API root, ending in <c>/</c>, e.g. <c>https://registry.example.com/</c>.</param>
@@ -20,8 +21,9 @@ internal sealed record RegistryEndpoint(string Host, Uri BaseUri)
     /// <summary>The endpoint of <paramref name="host"/>.</summary>
     /// <param name="host">A registry host[:port] without scheme.</param>
     /// <param name="insecure">Use plain http for a non-loopback host.</param>
+    /// <param name="unverifiedTls">Use https even for a loopback host (its certificate is not checked).</param>
     /// <returns>The endpoint.</returns>
-    public static RegistryEndpoint For(string host, bool insecure = false)
+    public static RegistryEndpoint For(string host, bool insecure = false, bool unverifiedTls = false)
     {
         ArgumentNullException.ThrowIfNull(host);
         var normalized = NormalizeHost(host);
@@ -35,7 +37,7 @@ internal sealed record RegistryEndpoint(string Host, Uri BaseUri)
             return new(normalized, new Uri("https://" + DockerHubApiHost + "/"));
         }
 
-        var scheme = insecure || IsLoopback(normalized) ? "http" : "https";
+        var scheme = !unverifiedTls && (insecure || IsLoopback(normalized)) ? "http" : "https";
         return new(normalized, new Uri(scheme + "://" + normalized + "/"));
     }
 

@@ -81,6 +81,18 @@ internal sealed class RealScene : IDisposable
             secret: Registry.Password,
             timeout: TimeSpan.FromMinutes(10));
 
+    /// <summary>
+    /// <see cref="Run"/> with this scene's builder name and <paramref name="builderArguments"/> instead of the scene's
+    /// host networking and buildkitd.toml: for a remote builder, or a buildkitd.toml generated from the options.
+    /// </summary>
+    public BuildRun RunWithBuilder(Dictionary<string, string> job, IReadOnlyList<string> builderArguments, params string[] arguments) =>
+        BuildApp.Run(
+            Workspace.Path,
+            job.Over(Sandbox),
+            [.. arguments, "--builder=" + Builder, .. builderArguments],
+            secret: Registry.Password,
+            timeout: TimeSpan.FromMinutes(10));
+
     /// <summary>Rewrites the builder's <c>buildkitd.toml</c>: each host is a plain-HTTP registry.</summary>
     public void WriteBuildkitdConfig(IEnumerable<string> plainHttpHosts) =>
         Workspace.Write("buildkitd.toml", string.Concat(plainHttpHosts.Select(host => $"""

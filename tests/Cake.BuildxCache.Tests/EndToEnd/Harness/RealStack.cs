@@ -73,6 +73,32 @@ internal static class RealStack
         }
     }
 
+    /// <summary>
+    /// This machine's name when it resolves to loopback (Debian's <c>/etc/hosts</c> has it): a registry on 127.0.0.1
+    /// reached by a name neither BuildKit (containerd's <c>MatchLocalhost</c>: localhost, 127.0.0.1, ::1) nor the
+    /// registry client treats as loopback, so both speak HTTPS to it unless told otherwise. Stops the test when there is none.
+    /// </summary>
+    public static string RequireLoopbackName()
+    {
+        var name = System.Net.Dns.GetHostName().ToLowerInvariant();
+        var loopback = false;
+        try
+        {
+            loopback = System.Net.Dns.GetHostAddresses(name).Any(System.Net.IPAddress.IsLoopback);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // Not resolvable: no such name here.
+        }
+
+        if (!loopback || name == "localhost" || System.Net.IPAddress.TryParse(name, out _))
+        {
+            Stop($"Real-stack test: this machine's name '{name}' does not resolve to loopback (add it to /etc/hosts as 127.0.0.1).");
+        }
+
+        return name;
+    }
+
     private static void Stop(string message)
     {
         if (RigPresent && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))

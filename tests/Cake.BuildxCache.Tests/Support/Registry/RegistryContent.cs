@@ -22,7 +22,7 @@ internal sealed class RegistryContent : IDisposable
     public RegistryContent(RegistryServer server)
     {
         this.server = server;
-        http = new() { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        http = new(server.NewHandler()) { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>The size of each cache layer pushed from now on; null for the small default (about 2 KiB).</summary>

@@ -23,14 +23,16 @@ internal sealed class RegistryServer : IDisposable
     private const int Attempts = 3;
 
     private readonly TemporaryDirectory _directory = new();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient _http;
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    private RegistryServer(string user, string password)
+    private RegistryServer(string user, string password, bool tls)
     {
         User = user;
         Password = password;
+        Certificate = tls ? SelfSignedCertificate.Create(_directory.Path) : null;
+        _http = new HttpClient(NewHandler()) { Timeout = TimeSpan.FromSeconds(10) };
     }
 
     public int Port { get; private set; }
@@ -38,7 +40,10 @@ internal sealed class RegistryServer : IDisposable
     /// <summary><c>127.0.0.1:&lt;port&gt;</c>, as images name it: a loopback host, so clients speak http.</summary>
     public string Host => "127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture);
 
-    public Uri BaseUri => new($"http://{Host}/");
+    public Uri BaseUri => new($"{(Certificate is null ? "http" : "https")}://{Host}/");
+
+    /// <summary>The registry's certificate when it serves TLS (<see cref="Start"/>'s <c>tls</c>), else null.</summary>
+    public SelfSignedCertificate? Certificate { get; }
 
     public string User { get; }
 
@@ -62,13 +67,14 @@ internal sealed class RegistryServer : IDisposable
 
     /// <summary>
     /// Starts a registry and waits until it answers <c>/v2/</c> with 401 (auth on). <paramref name="readOnly"/>: the
-    /// registry's read-only maintenance mode, which serves pulls and refuses every push.
+    /// registry's read-only maintenance mode, which serves pulls and refuses every push. <paramref name="tls"/>: HTTPS with
+    /// a self-signed certificate (<see cref="Certificate"/>), which only this server's own clients trust.
     /// </summary>
-    public static RegistryServer Start(bool deleteEnabled = true, string user = DefaultUser, string password = DefaultPassword, bool readOnly = false)
+    public static RegistryServer Start(bool deleteEnabled = true, string user = DefaultUser, string password = DefaultPassword, bool readOnly = false, bool tls = false)
     {
         var registry = ToolPath.Require("docker-registry", "the docker-registry package");
         var htpasswd = ToolPath.Require("htpasswd", "the apache2-utils package");
-        var server = new RegistryServer(user, password);
+        var server = new RegistryServer(user, password, tls);
         try
         {
             server.Launch(registry, htpasswd, deleteEnabled, readOnly);
@@ -80,6 +86,9 @@ internal sealed class RegistryServer : IDisposable
             throw;
         }
     }
+
+    /// <summary>A handler for this registry: plain, or trusting exactly its self-signed certificate.</summary>
+    public HttpMessageHandler NewHandler() => Certificate?.Handler() ?? new SocketsHttpHandler();
 
     /// <summary>A port nothing listens on (for unreachable-registry tests, and to choose the registry's).</summary>
     public static int FreePort()
@@ -177,7 +186,7 @@ internal sealed class RegistryServer : IDisposable
                     readonly:
                       enabled: {(readOnly ? "true" : "false")}
                 http:
-                  addr: 127.0.0.1:{Port}
+                  addr: 127.0.0.1:{Port}{(Certificate is null ? string.Empty : $"\n  tls:\n    certificate: {Certificate.CertificateFile}\n    key: {Certificate.KeyFile}")}
                   secret: test-only-http-secret
                 auth:
                   htpasswd:
