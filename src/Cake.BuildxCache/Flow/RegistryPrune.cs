@@ -6,7 +6,6 @@ using Cake.BuildxCache.Refs;
 using Cake.BuildxCache.Registry;
 using Cake.Common.Diagnostics;
 using Cake.Core;
-using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Flow;
 
@@ -19,8 +18,6 @@ namespace Cake.BuildxCache.Flow;
 /// </summary>
 internal static partial class RegistryPrune
 {
-    private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(60);
-
     /// <summary>Runs the registry prune; a dry run unless <c>--confirm</c>.</summary>
     /// <param name="context">The build context.</param>
     /// <exception cref="CakeException">
@@ -181,48 +178,29 @@ internal static partial class RegistryPrune
         }
     }
 
-    // Runs git in the working directory through Cake's process runner: the output, or null and why it failed.
+    // git through the same runner as the refs (LC_ALL=C, no prompt, no inherited GIT_DIR): the output, or null and why it failed.
     private static (string? Output, string? Failure) Git(BuildxCacheRun context, params string[] arguments)
     {
-        var git = context.Tools.Resolve(["git", "git.exe"]);
-        if (git is null)
+        var git = new GitCli(context.ProcessRunner, context.Tools);
+        if (git.Executable is null)
         {
             return (null, "git is not on PATH");
         }
 
-        var builder = new ProcessArgumentBuilder();
-        foreach (var argument in arguments)
+        GitResult result;
+        try
         {
-            builder.Append(argument);
+            using var process = git.Start(context.Environment.WorkingDirectory.FullPath, arguments, Redact);
+            result = process.Wait();
+        }
+        catch (TimeoutException exception)
+        {
+            return (null, exception.Message);
         }
 
-        var settings = new ProcessSettings
-        {
-            Arguments = builder,
-            WorkingDirectory = context.Environment.WorkingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            EnvironmentVariables = new Dictionary<string, string> { ["GIT_TERMINAL_PROMPT"] = "0" },
-        };
-        using var process = context.ProcessRunner.Start(git, settings);
-        if (!process.WaitForExit((int)GitTimeout.TotalMilliseconds))
-        {
-            process.Kill();
-            return (null, $"no answer within {GitTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
-        }
-
-        // It has exited; the untimed wait also waits until its redirected output is read to the end.
-        process.WaitForExit();
-        var output = process.GetStandardOutput().ToList();
-        var error = process.GetStandardError().ToList();
-        var exitCode = process.GetExitCode();
-        if (exitCode != 0)
-        {
-            var said = string.Join(" ", error.Select(line => line.Trim()).Where(line => line.Length > 0).Select(Redact));
-            return (null, $"exit code {exitCode.ToString(CultureInfo.InvariantCulture)}{(said.Length == 0 ? string.Empty : ": " + said)}");
-        }
-
-        return (string.Join('\n', output), null);
+        return result.Succeeded
+            ? (string.Join('\n', result.Output), null)
+            : (null, $"exit code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}{(result.ErrorText.Length == 0 ? string.Empty : ": " + Redact(result.ErrorText))}");
     }
 
     // A git error may quote the remote's URL, and a CI checkout's URL carries the job token.

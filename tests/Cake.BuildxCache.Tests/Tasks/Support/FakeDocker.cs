@@ -143,8 +143,8 @@ internal sealed partial class FakeDocker
             call = new DockerCall(
                 _calls.Count,
                 path,
-                settings.Arguments?.Render() ?? string.Empty,
-                settings.Arguments?.RenderSafe() ?? string.Empty,
+                WithoutGitPrefix(path, settings.Arguments?.Render() ?? string.Empty),
+                WithoutGitPrefix(path, settings.Arguments?.RenderSafe() ?? string.Empty),
                 settings.StandardInput is { } input ? input.Memory.ToArray() : null,
                 settings.WorkingDirectory);
             _calls.Add(call);
@@ -180,8 +180,13 @@ internal sealed partial class FakeDocker
     }
 
     private static bool IsRefRead(FilePath path, ProcessSettings settings) =>
-        path.GetFilenameWithoutExtension().FullPath == "git"
-        && settings.Arguments?.Render().StartsWith("ls-remote", StringComparison.Ordinal) != true;
+        IsGit(path) && !WithoutGitPrefix(path, settings.Arguments?.Render() ?? string.Empty).StartsWith("ls-remote", StringComparison.Ordinal);
+
+    private static bool IsGit(FilePath path) => path.GetFilenameWithoutExtension().FullPath == "git";
+
+    // Every git command goes through GitCli, which puts --no-pager first; the scripts and assertions name the command.
+    private static string WithoutGitPrefix(FilePath path, string arguments) =>
+        IsGit(path) && arguments.StartsWith("--no-pager ", StringComparison.Ordinal) ? arguments["--no-pager ".Length..] : arguments;
 
     private static List<string> Handle(IEnumerable<string> lines, Func<string, string>? handler) =>
         [.. lines.Select(line => handler is null ? line : handler(line))];
