@@ -192,7 +192,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         var spelling = _settings.Options is null
             ? OptionSpelling.Check(Arguments.GetArguments().Keys, BuildxConfigKeys.Read(this), OptionCatalog.All)
             : OptionSpelling.Check([], [], OptionCatalog.All);
-        foreach (var warning in spelling.Warnings)
+        foreach (var warning in spelling.Warnings.Concat(options.ReadWarnings))
         {
             Log.Warning("{0}", warning);
         }

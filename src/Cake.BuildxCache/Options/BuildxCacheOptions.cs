@@ -169,6 +169,9 @@ public sealed record BuildxCacheOptions
     /// <summary>Values that could not be read (a bool that is not one, …); <see cref="BuildxCacheOptionsValidator"/> reports them with the rest.</summary>
     public IReadOnlyList<OptionProblem> ReadProblems { get; init; } = [];
 
+    /// <summary>What reading found worth a warning: an option given by a former name (see <see cref="OptionDescriptor.Aliases"/>).</summary>
+    public IReadOnlyList<string> ReadWarnings { get; init; } = [];
+
     /// <summary>The cache repository: <see cref="CacheRepo"/>, else <c>&lt;image&gt;/cache</c>, else null when there is no image.</summary>
     public string? EffectiveCacheRepo => CacheRepo ?? (string.IsNullOrEmpty(Image) ? null : Image + "/cache");
 
