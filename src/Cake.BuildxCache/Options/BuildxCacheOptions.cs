@@ -133,8 +133,22 @@ public sealed record BuildxCacheOptions
     /// <summary><c>prune-until</c>: a Go duration such as <c>72h</c>.</summary>
     public string? PruneUntil { get; init; }
 
-    /// <summary><c>prune-keep-storage</c>: a size such as <c>10GB</c>.</summary>
-    public string? PruneKeepStorage { get; init; }
+    /// <summary><c>prune-reserved-space</c> (formerly <c>prune-keep-storage</c>): a size such as <c>10GB</c>.</summary>
+    public string? PruneReservedSpace { get; init; }
+
+    /// <summary>The former name of <see cref="PruneReservedSpace"/>, which it reads and sets.</summary>
+    [Obsolete("Renamed after buildx's --reserved-space: use PruneReservedSpace.")]
+    public string? PruneKeepStorage
+    {
+        get => PruneReservedSpace;
+        init => PruneReservedSpace = value;
+    }
+
+    /// <summary><c>prune-max-used-space</c>: a size such as <c>20GB</c>.</summary>
+    public string? PruneMaxUsedSpace { get; init; }
+
+    /// <summary><c>prune-min-free-space</c>: a size such as <c>5GB</c>.</summary>
+    public string? PruneMinFreeSpace { get; init; }
 
     /// <summary><c>--prune-remove-builder</c>: PruneCache removes the builder afterwards.</summary>
     public bool PruneRemoveBuilder { get; init; } = OptionCatalog.PruneRemoveBuilder.Default;

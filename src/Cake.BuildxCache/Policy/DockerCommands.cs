@@ -113,19 +113,22 @@ internal static class DockerCommands
         return settings;
     }
 
-    /// <summary><c>docker buildx prune</c> on the builder with the age filter and space limit; never prompts.</summary>
+    /// <summary><c>docker buildx prune</c> on the builder with the age filter and space limits; never prompts.</summary>
     /// <param name="builder">The builder's name.</param>
     /// <param name="until">Prune what is older than this Go duration, or null.</param>
-    /// <param name="keepStorage">Keep this much cache, or null.</param>
+    /// <param name="space">The space limits, as the flags of the buildx in use (<see cref="PruneSpacePolicy"/>).</param>
     /// <returns>The settings.</returns>
-    public static BuildxPruneSettings Prune(string builder, string? until, string? keepStorage)
+    public static BuildxPruneSettings Prune(string builder, string? until, PruneSpaceFlags space)
     {
         var settings = new BuildxPruneSettings
         {
             Builder = builder,
             All = true,
             Force = true,
-            KeepStorage = keepStorage,
+            KeepStorage = space.KeepStorage,
+            ReservedSpace = space.ReservedSpace,
+            MaxUsedSpace = space.MaxUsedSpace,
+            MinFreeSpace = space.MinFreeSpace,
         };
         if (until is not null)
         {
