@@ -115,18 +115,9 @@ internal static class CacheBuild
         }
         catch (CakeException exception)
         {
-            // The report stands on the progress output. A buildx of unknown version may just lack the command; one
-            // that has it and fails is worth a warning.
-            var message = "BuildKit's build record could not be read, the counts are the progress output's: " + exception.Message;
-            if (version is null)
-            {
-                run.Information("{0}", message);
-            }
-            else
-            {
-                run.Warning("{0}", message);
-            }
-
+            // The progress output is the fallback, not a failure: a buildx of unknown version may lack the command, and
+            // a BuildKit without the history API (the docker driver of an old engine) has no record to give.
+            run.Information("BuildKit's build record could not be read, the counts are the progress output's: {0}", exception.Message);
             return StepCounting.Count(report, null, $"BuildKit's build record {id} could not be read");
         }
     }

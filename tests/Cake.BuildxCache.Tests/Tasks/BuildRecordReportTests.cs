@@ -74,7 +74,7 @@ public sealed partial class BuildRecordReportTests
     }
 
     [Test]
-    public void A_record_that_cannot_be_read_leaves_the_progress_counts_with_a_warning()
+    public void A_record_that_cannot_be_read_leaves_the_progress_counts_and_says_why()
     {
         using var workspace = Workspace.Plain();
         var host = Host(workspace);
