@@ -16,15 +16,16 @@ internal static class BuildReporting
     /// <param name="plan">The plan as built (with the cache-from refs actually passed).</param>
     /// <param name="report">What the build's progress said.</param>
     /// <param name="metadata">The build's metadata, or null.</param>
+    /// <param name="counts">The step counts (BuildKit's build record's, or the progress output's), with where they came from.</param>
     /// <exception cref="CakeException">A warm build hit the cache less than required.</exception>
-    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata)
+    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata, StepCounts counts)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(report);
-        var summary = BuildSummary.From(report);
+        var summary = BuildSummary.From(report) with { Counts = counts };
         context.Information("{0}", PlainTextReport.Render(summary));
-        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), JsonReport.Render(report));
+        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), JsonReport.Render(report, counts));
 
         var handOff = BuildHandOff.From(plan, metadata);
         try

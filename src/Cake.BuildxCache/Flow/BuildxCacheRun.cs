@@ -49,7 +49,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     /// <summary>Gets the registries this run logged in to.</summary>
     public IReadOnlyCollection<string> LoggedInRegistries => _loggedIn;
 
-    /// <summary>Gets the buildx version, once <see cref="EnsureBuilder"/> asked for it.</summary>
+    /// <summary>Gets the buildx version, once <see cref="EnsureBuilder"/> (or a prune with a space limit) asked for it.</summary>
     public BuildxVersion? BuildxVersion { get; private set; }
 
     /// <summary>Gets the result of the last build of this run, once one ran.</summary>
@@ -80,6 +80,12 @@ public sealed class BuildxCacheRun : CakeContextAdapter
 
     /// <summary>Reuses or (re)creates the builder and bootstraps it.</summary>
     public void EnsureBuilder() => BuildxVersion = BuilderSetup.Ensure(this, Plan.EnsureBuilder);
+
+    /// <summary>The buildx version: as asked before in this run, else asked now (once).</summary>
+    /// <param name="settings">The <c>docker buildx version</c> step.</param>
+    /// <returns>The version.</returns>
+    internal BuildxVersion KnownBuildxVersion(BuildxVersionSettings settings) =>
+        BuildxVersion ??= BuildxAliases.BuildxVersion(this, settings);
 
     /// <summary>Logs in to every registry either build of the plan reads or writes (password on stdin).</summary>
     public void Login()
@@ -192,7 +198,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         var spelling = _settings.Options is null
             ? OptionSpelling.Check(Arguments.GetArguments().Keys, BuildxConfigKeys.Read(this), OptionCatalog.All)
             : OptionSpelling.Check([], [], OptionCatalog.All);
-        foreach (var warning in spelling.Warnings)
+        foreach (var warning in spelling.Warnings.Concat(options.ReadWarnings))
         {
             Log.Warning("{0}", warning);
         }

@@ -19,11 +19,11 @@ public static class BuildxCacheTaskDescriptions
     public const string BuildWithCache = "Builds the image with docker buildx and the registry cache (cache-from chain, cache-to when writable; pushes in CI, loads locally), then reports cache use.";
 
     /// <summary>Publish's.</summary>
-    public const string Publish = "Builds with the registry cache and pushes the image (also locally); prunes the builder when --prune-until/--prune-keep-storage is set.";
+    public const string Publish = "Builds with the registry cache and pushes the image (also locally); prunes the builder when --prune-until or a --prune-*-space limit is set.";
 
     /// <summary>Default's.</summary>
     public const string Default = "Builds locally with the registry cache (read-only) and loads the image into the local engine.";
 
     /// <summary>PruneCache's.</summary>
-    public const string PruneCache = "Prunes the builder's local cache (--prune-until, --prune-keep-storage; --prune-remove-builder removes it); --prune-registry prunes stale cache tags in the registry instead (--confirm deletes).";
+    public const string PruneCache = "Prunes the builder's local cache (--prune-until, --prune-reserved-space, --prune-max-used-space, --prune-min-free-space; --prune-remove-builder removes it); --prune-registry prunes stale cache tags in the registry instead (--confirm deletes).";
 }

@@ -1,6 +1,7 @@
 using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Docker.Buildx;
+using Cake.BuildxCache.Docker.History;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;
@@ -72,9 +73,53 @@ internal static class CacheBuild
 
         var metadata = run.FileExists(metadataFile) ? run.BuildxReadMetadata(metadataFile) : null;
         var report = BuildProgress.Parse(progress);
+        var counts = CountSteps(run, steps, metadata, version, report);
+        if (counts.Duration is { } duration)
+        {
+            // BuildKit's own timing of the build, where plain progress has none.
+            report = report with { Elapsed = duration };
+        }
+
+        foreach (var disagreement in counts.Disagreements)
+        {
+            run.Warning("report: {0}; the counts are the record's, the per-step lines the progress output's.", disagreement);
+        }
+
         run.Information("Built {0}{1}: {2}.", plan.Image, metadata?.Digest is { } digest ? "@" + digest : string.Empty, Describe(plan.Output, plan.Tags));
-        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata);
-        return new BuildOutcome(metadataFile.FullPath, metadata, plan.Tags, BuildSummary.From(report));
+        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts);
+        return new BuildOutcome(metadataFile.FullPath, metadata, plan.Tags, BuildSummary.From(report) with { Counts = counts });
+    }
+
+    /// <summary>
+    /// The report's step counts: from BuildKit's record of the build (<c>docker buildx history inspect --format json</c>)
+    /// where buildx has it and the metadata file names the build, else from the progress output, saying why.
+    /// </summary>
+    private static StepCounts CountSteps(BuildxCacheRun run, BuildSteps steps, BuildMetadata? metadata, BuildxVersion? version, BuildReport report)
+    {
+        if (metadata?.BuildRecordId is not { } id)
+        {
+            return StepCounting.Count(report, null, "the metadata file names no build record (buildx.build.ref, buildx 0.11 and later)");
+        }
+
+        if (steps.Record(id, version) is not { } inspect)
+        {
+            return StepCounting.Count(report, null, $"buildx {version!.Text} has no history inspect --format json (buildx {BuildxHistoryFlags.InspectFormat.BuildxSince.ToString(2)} and later)");
+        }
+
+        try
+        {
+            var record = run.BuildxHistoryInspect(inspect);
+            return record.Ended
+                ? StepCounting.Count(report, record)
+                : StepCounting.Count(report, null, $"BuildKit's build record {id} was still {record.Status}");
+        }
+        catch (CakeException exception)
+        {
+            // The progress output is the fallback, not a failure: a buildx of unknown version may lack the command, and
+            // a BuildKit without the history API (the docker driver of an old engine) has no record to give.
+            run.Information("BuildKit's build record could not be read, the counts are the progress output's: {0}", exception.Message);
+            return StepCounting.Count(report, null, $"BuildKit's build record {id} could not be read");
+        }
     }
 
     private static async Task<IReadOnlyList<CacheSpec>> SelectCacheFromAsync(BuildxCacheRun run, BuildPlan plan)

@@ -2,6 +2,7 @@ using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.Context;
+using Cake.BuildxCache.Docker.History;
 using Cake.BuildxCache.Docker.Login;
 using Cake.Core;
 using Cake.Core.Tooling;
@@ -27,6 +28,7 @@ internal sealed class CommandLines(ICakeContext context)
         BuildxRmSettings rm => Of(rm),
         BuildxPruneSettings prune => Of(prune),
         BuildxBuildSettings build => Of(build),
+        BuildxHistoryInspectSettings history => Render(new BuildxHistoryInspectRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), history),
         DockerContextCreateSettings create => Of(create),
         DockerContextInspectSettings inspect => Of(inspect),
         RegistryLoginSettings login => Of(login),

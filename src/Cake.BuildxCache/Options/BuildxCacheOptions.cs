@@ -133,8 +133,22 @@ public sealed record BuildxCacheOptions
     /// <summary><c>prune-until</c>: a Go duration such as <c>72h</c>.</summary>
     public string? PruneUntil { get; init; }
 
-    /// <summary><c>prune-keep-storage</c>: a size such as <c>10GB</c>.</summary>
-    public string? PruneKeepStorage { get; init; }
+    /// <summary><c>prune-reserved-space</c> (formerly <c>prune-keep-storage</c>): a size such as <c>10GB</c>.</summary>
+    public string? PruneReservedSpace { get; init; }
+
+    /// <summary>The former name of <see cref="PruneReservedSpace"/>, which it reads and sets.</summary>
+    [Obsolete("Renamed after buildx's --reserved-space: use PruneReservedSpace.")]
+    public string? PruneKeepStorage
+    {
+        get => PruneReservedSpace;
+        init => PruneReservedSpace = value;
+    }
+
+    /// <summary><c>prune-max-used-space</c>: a size such as <c>20GB</c>.</summary>
+    public string? PruneMaxUsedSpace { get; init; }
+
+    /// <summary><c>prune-min-free-space</c>: a size such as <c>5GB</c>.</summary>
+    public string? PruneMinFreeSpace { get; init; }
 
     /// <summary><c>--prune-remove-builder</c>: PruneCache removes the builder afterwards.</summary>
     public bool PruneRemoveBuilder { get; init; } = OptionCatalog.PruneRemoveBuilder.Default;
@@ -168,6 +182,9 @@ public sealed record BuildxCacheOptions
 
     /// <summary>Values that could not be read (a bool that is not one, …); <see cref="BuildxCacheOptionsValidator"/> reports them with the rest.</summary>
     public IReadOnlyList<OptionProblem> ReadProblems { get; init; } = [];
+
+    /// <summary>What reading found worth a warning: an option given by a former name (see <see cref="OptionDescriptor.Aliases"/>).</summary>
+    public IReadOnlyList<string> ReadWarnings { get; init; } = [];
 
     /// <summary>The cache repository: <see cref="CacheRepo"/>, else <c>&lt;image&gt;/cache</c>, else null when there is no image.</summary>
     public string? EffectiveCacheRepo => CacheRepo ?? (string.IsNullOrEmpty(Image) ? null : Image + "/cache");

@@ -28,7 +28,7 @@ public static class BuildxCacheOptionsReader
             options = option.ReadInto(reading, options);
         }
 
-        return options with { Origins = reading.Origins, ReadProblems = reading.Problems };
+        return options with { Origins = reading.Origins, ReadProblems = reading.Problems, ReadWarnings = reading.Warnings };
     }
 
     /// <summary>Parses a boolean the way people write one: true/false, yes/no, on/off, 1/0 (any case).</summary>

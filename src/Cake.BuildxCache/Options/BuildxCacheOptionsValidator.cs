@@ -247,9 +247,17 @@ public static class BuildxCacheOptionsValidator
                 Add(OptionCatalog.PruneUntil, o.PruneUntil, until);
             }
 
-            if (o.PruneKeepStorage is not null && OptionFormats.CheckSize(o.PruneKeepStorage) is { } size)
+            foreach (var (option, value) in new[]
             {
-                Add(OptionCatalog.PruneKeepStorage, o.PruneKeepStorage, size);
+                (OptionCatalog.PruneReservedSpace, o.PruneReservedSpace),
+                (OptionCatalog.PruneMaxUsedSpace, o.PruneMaxUsedSpace),
+                (OptionCatalog.PruneMinFreeSpace, o.PruneMinFreeSpace),
+            })
+            {
+                if (value is not null && OptionFormats.CheckSize(value) is { } size)
+                {
+                    Add(option, value, size);
+                }
             }
         }
 

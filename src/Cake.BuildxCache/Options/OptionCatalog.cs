@@ -382,12 +382,32 @@ public static class OptionCatalog
         Summary = "PruneCache removes cache older than this Go duration (--filter until=)",
     };
 
-    /// <summary>The <c>--prune-keep-storage</c> option.</summary>
-    public static readonly OptionDescriptor<string?> PruneKeepStorage = new("prune-keep-storage", OptionParsers.OptionalText, o => o.PruneKeepStorage, (o, v) => o with { PruneKeepStorage = v })
+    /// <summary>
+    /// The <c>--prune-reserved-space</c> option, formerly <c>--prune-keep-storage</c>: buildx 0.18 renamed <c>--keep-storage</c>
+    /// to <c>--reserved-space</c>, and both fill the same field of BuildKit's prune request.
+    /// </summary>
+    public static readonly OptionDescriptor<string?> PruneReservedSpace = new("prune-reserved-space", OptionParsers.OptionalText, o => o.PruneReservedSpace, (o, v) => o with { PruneReservedSpace = v })
     {
         Default = null,
         Example = "10GB",
-        Summary = "PruneCache keeps this much cache (--keep-storage)",
+        Summary = "PruneCache prunes the builder's cache down to this size, never below (--reserved-space; --keep-storage before buildx 0.18)",
+        Aliases = ["prune-keep-storage"],
+    };
+
+    /// <summary>The <c>--prune-max-used-space</c> option.</summary>
+    public static readonly OptionDescriptor<string?> PruneMaxUsedSpace = new("prune-max-used-space", OptionParsers.OptionalText, o => o.PruneMaxUsedSpace, (o, v) => o with { PruneMaxUsedSpace = v })
+    {
+        Default = null,
+        Example = "20GB",
+        Summary = "PruneCache prunes until the builder's cache uses at most this much (--max-used-space; buildx 0.18 and BuildKit 0.17 or later)",
+    };
+
+    /// <summary>The <c>--prune-min-free-space</c> option.</summary>
+    public static readonly OptionDescriptor<string?> PruneMinFreeSpace = new("prune-min-free-space", OptionParsers.OptionalText, o => o.PruneMinFreeSpace, (o, v) => o with { PruneMinFreeSpace = v })
+    {
+        Default = null,
+        Example = "5GB",
+        Summary = "PruneCache prunes until the builder's disk has this much free (--min-free-space; buildx 0.18 and BuildKit 0.17 or later)",
     };
 
     /// <summary>The <c>--prune-remove-builder</c> option.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Cake.BuildxCache.Options;
 
 /// <summary>
@@ -30,6 +28,14 @@ public abstract class OptionDescriptor
     /// <summary>True for passwords: their values never appear in messages, logs or printouts.</summary>
     public bool IsSecret { get; init; }
 
+    /// <summary>
+    /// Former names of the option (kebab-case, <c>prune-keep-storage</c>), still read from every source under the
+    /// names they derive (<c>--prune-keep-storage</c>, <c>BUILDX_PRUNE_KEEP_STORAGE</c>, <c>PruneKeepStorage=</c>),
+    /// each with a warning naming the option: a rename must not break a pipeline that still uses the old name. In
+    /// each source the current name wins (the alias is then ignored, with a warning).
+    /// </summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     /// <summary>True when the option takes several values (repeat the argument, or separate values).</summary>
     public abstract bool IsList { get; }
 
@@ -44,16 +50,16 @@ public abstract class OptionDescriptor
     public abstract string DefaultText { get; }
 
     /// <summary>The argument, <c>--cache-repo</c>.</summary>
-    public string Argument => "--" + Name;
+    public string Argument => OptionNames.Argument(Name);
 
     /// <summary>The environment variable, <c>BUILDX_CACHE_REPO</c>.</summary>
-    public string EnvironmentVariable => "BUILDX_" + Name.ToUpperInvariant().Replace('-', '_');
+    public string EnvironmentVariable => OptionNames.EnvironmentVariable(Name);
 
     /// <summary>The key under <c>[Buildx]</c> in cake.config, <c>CacheRepo</c>.</summary>
-    public string ConfigFileKey => string.Concat(Name.Split('-').Select(part => part.Length == 0 ? part : char.ToUpper(part[0], CultureInfo.InvariantCulture) + part[1..]));
+    public string ConfigFileKey => OptionNames.ConfigFileKey(Name);
 
     /// <summary>The Cake configuration key, <c>Buildx_CacheRepo</c>.</summary>
-    public string ConfigurationKey => "Buildx_" + ConfigFileKey;
+    public string ConfigurationKey => OptionNames.ConfigurationKey(Name);
 
     /// <summary>The key as the option table shows it: <c>CacheRepo</c>, or <c>BuildArg.&lt;key&gt;</c> for an option with item keys.</summary>
     public string ConfigFileEntry => HasItemKeys ? ConfigFileKey + ".<key>" : ConfigFileKey;

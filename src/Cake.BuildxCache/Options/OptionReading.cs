@@ -13,6 +13,9 @@ internal sealed class OptionReading(OptionSources sources)
 
     public List<OptionProblem> Problems { get; } = [];
 
+    /// <summary>What is worth saying but not wrong: an option given by a former name.</summary>
+    public List<string> Warnings { get; } = [];
+
     public string? Text(OptionDescriptor option)
     {
         var raw = Find(option);
@@ -37,7 +40,7 @@ internal sealed class OptionReading(OptionSources sources)
 
         // Cake's configuration is cake.config (committed with the repository) or an argument
         // --buildx_<key>=… (argv again): a secret is refused there too, whichever source would win.
-        if (!string.IsNullOrEmpty(sources.Configuration(option.ConfigurationKey)))
+        if (OptionAliases.Names(option).Any(name => !string.IsNullOrEmpty(sources.Configuration(OptionNames.ConfigurationKey(name)))))
         {
             Problems.Add(OptionProblem.For(
                 option,
@@ -212,6 +215,7 @@ internal sealed class OptionReading(OptionSources sources)
         if (found is not null)
         {
             Origins[option.Name] = found.Value.Origin;
+            Warnings.AddRange(OptionAliases.Warnings(option, found.Value.Origin, sources).Where(warning => !Warnings.Contains(warning)));
         }
 
         return found;
@@ -219,15 +223,24 @@ internal sealed class OptionReading(OptionSources sources)
 
     private (IReadOnlyList<string> Values, OptionOrigin Origin)? Lookup(OptionDescriptor option)
     {
-        var arguments = sources.Arguments(option.Name);
-        if (arguments.Count > 0)
+        // In each source the current name, then the former ones (OptionDescriptor.Aliases): which name is used
+        // never changes which source wins.
+        var names = OptionAliases.Names(option);
+        foreach (var name in names)
         {
-            return (arguments, new OptionOrigin(OptionSource.Argument, option.Argument));
+            var arguments = sources.Arguments(name);
+            if (arguments.Count > 0)
+            {
+                return (arguments, new OptionOrigin(OptionSource.Argument, OptionNames.Argument(name)));
+            }
         }
 
-        if (NonEmpty(sources.Environment(option.EnvironmentVariable)) is { } env)
+        foreach (var variable in names.Select(OptionNames.EnvironmentVariable))
         {
-            return ([env], new OptionOrigin(OptionSource.Environment, option.EnvironmentVariable));
+            if (NonEmpty(sources.Environment(variable)) is { } env)
+            {
+                return ([env], new OptionOrigin(OptionSource.Environment, variable));
+            }
         }
 
         // A key=value option's configuration is its own key (CAKE_BUILDX_BUILDARG=A=1;B=2) and its items' keys
@@ -238,6 +251,15 @@ internal sealed class OptionReading(OptionSources sources)
         {
             var keys = config is null ? itemKeys : [option.ConfigurationKey, .. itemKeys];
             return (config is null ? [] : [config], new OptionOrigin(OptionSource.Configuration, string.Join(", ", keys)));
+        }
+
+        // A former name's key (OptionDescriptor.Aliases), after the current one's.
+        foreach (var key in option.Aliases.Select(OptionNames.ConfigurationKey))
+        {
+            if (NonEmpty(sources.Configuration(key)) is { } former)
+            {
+                return ([former], new OptionOrigin(OptionSource.Configuration, key));
+            }
         }
 
         if (option.CiVariable is not null && NonEmpty(sources.Environment(option.CiVariable)) is { } ci)

@@ -30,8 +30,10 @@ public static class OptionSpelling
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<OptionProblem>();
         var warnings = new List<string>();
-        var byArgument = options.ToDictionary(option => option.Name, StringComparer.OrdinalIgnoreCase);
-        var byKey = options.ToDictionary(option => option.ConfigFileKey, StringComparer.OrdinalIgnoreCase);
+        // A former name (OptionDescriptor.Aliases) is known too: the reader takes it, with its own warning.
+        var named = options.SelectMany(option => OptionAliases.Names(option).Select(name => (Name: name, Option: option))).ToList();
+        var byArgument = named.ToDictionary(entry => entry.Name, entry => entry.Option, StringComparer.OrdinalIgnoreCase);
+        var byKey = named.ToDictionary(entry => OptionNames.ConfigFileKey(entry.Name), entry => entry.Option, StringComparer.OrdinalIgnoreCase);
 
         foreach (var name in arguments.Distinct(StringComparer.OrdinalIgnoreCase))
         {

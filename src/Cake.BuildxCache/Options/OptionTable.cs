@@ -16,7 +16,10 @@ public static class OptionTable
             var ci = option.CiVariable is null ? "-" : $"`{option.CiVariable}`";
             var fallback = option.DefaultText.Length == 0 ? "-" : $"`{option.DefaultText}`";
             var list = option.IsList ? " (several)" : string.Empty;
-            yield return $"| {argument} | `{option.EnvironmentVariable}` | {config} | {ci} | {fallback} | {Escape(option.Summary)}{list} |";
+            var formerly = option.Aliases.Count == 0
+                ? string.Empty
+                : $"; formerly {string.Join(", ", option.Aliases.Select(alias => $"`{OptionNames.Argument(alias)}`"))}, still read with a warning";
+            yield return $"| {argument} | `{option.EnvironmentVariable}` | {config} | {ci} | {fallback} | {Escape(option.Summary)}{list}{formerly} |";
         }
     }
 

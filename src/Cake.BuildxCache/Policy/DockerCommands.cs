@@ -2,6 +2,7 @@ using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.Context;
+using Cake.BuildxCache.Docker.History;
 using Cake.BuildxCache.Docker.Login;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Report;
@@ -113,19 +114,28 @@ internal static class DockerCommands
         return settings;
     }
 
-    /// <summary><c>docker buildx prune</c> on the builder with the age filter and space limit; never prompts.</summary>
+    /// <summary><c>docker buildx history inspect --format json ID</c> on the builder: BuildKit's record of a build.</summary>
+    /// <param name="builder">The builder's name.</param>
+    /// <param name="recordId">The build's id (the last part of <c>buildx.build.ref</c>).</param>
+    /// <returns>The settings.</returns>
+    public static BuildxHistoryInspectSettings HistoryInspect(string builder, string recordId) => new() { Builder = builder, Ref = recordId };
+
+    /// <summary><c>docker buildx prune</c> on the builder with the age filter and space limits; never prompts.</summary>
     /// <param name="builder">The builder's name.</param>
     /// <param name="until">Prune what is older than this Go duration, or null.</param>
-    /// <param name="keepStorage">Keep this much cache, or null.</param>
+    /// <param name="space">The space limits, as the flags of the buildx in use (<see cref="PruneSpacePolicy"/>).</param>
     /// <returns>The settings.</returns>
-    public static BuildxPruneSettings Prune(string builder, string? until, string? keepStorage)
+    public static BuildxPruneSettings Prune(string builder, string? until, PruneSpaceFlags space)
     {
         var settings = new BuildxPruneSettings
         {
             Builder = builder,
             All = true,
             Force = true,
-            KeepStorage = keepStorage,
+            KeepStorage = space.KeepStorage,
+            ReservedSpace = space.ReservedSpace,
+            MaxUsedSpace = space.MaxUsedSpace,
+            MinFreeSpace = space.MinFreeSpace,
         };
         if (until is not null)
         {

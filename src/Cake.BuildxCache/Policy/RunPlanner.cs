@@ -24,13 +24,14 @@ internal static class RunPlanner
         var build = BuildPlanner.Plan(refs, options, created);
         var publish = BuildPlanner.Plan(refs, PublishPolicy.Apply(options, refs), created);
         var builder = BuilderPolicy.Plan(options, host);
+        var space = new PruneSpace(options.PruneReservedSpace, options.PruneMaxUsedSpace, options.PruneMinFreeSpace);
         return new RunPlan(refs, build, builder, publish)
         {
-            BuilderPrune = new BuilderPruneSteps(builder, options.PruneUntil, options.PruneKeepStorage, options.PruneRemoveBuilder),
+            BuilderPrune = new BuilderPruneSteps(builder, options.PruneUntil, space, options.PruneRemoveBuilder),
             PruneRegistry = options.PruneRegistry,
             RegistryPrune = options.PruneRegistry ? RegistryPrunePlan.Steps(options, refs, build.CacheRepo) : [],
             BuilderPruneRefusal = options.PruneRegistry ? null : RegistryOnlyOptions(options),
-            PruneAfterPublish = options.PruneUntil is not null || options.PruneKeepStorage is not null,
+            PruneAfterPublish = options.PruneUntil is not null || space.IsSet,
             Logout = options.Logout,
         };
     }

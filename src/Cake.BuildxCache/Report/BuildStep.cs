@@ -22,6 +22,12 @@ public sealed record BuildStep(
     string? Error,
     string? Digest)
 {
+    /// <summary>
+    /// Gets a value indicating whether BuildKit said the step was cached at any point, as its build record counts it
+    /// (a step of any kind; a build step whose cached layer was then pulled ends <see cref="StepStatus.Cached"/> too).
+    /// </summary>
+    public bool MarkedCached { get; init; }
+
     /// <summary>Gets a value indicating whether the step executed (finished or failed) rather than coming from cache.</summary>
     public bool Ran => Status is StepStatus.Done or StepStatus.Error;
 

@@ -40,6 +40,12 @@ public sealed record BuildSummary(
     IReadOnlyList<string> CacheExportErrors,
     string? Error)
 {
+    /// <summary>
+    /// Gets the build's step counts as BuildKit counts them, with where they came from: the progress output's unless
+    /// the caller read BuildKit's build record (<c>summary with { Counts = StepCounting.Count(report, record) }</c>).
+    /// </summary>
+    public StepCounts? Counts { get; init; }
+
     /// <summary>Computes the summary of a report.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The summary.</returns>
@@ -75,7 +81,10 @@ public sealed record BuildSummary(
             report.CacheImports.Where(import => !import.Imported).ToList(),
             report.CacheExported,
             report.CacheExportErrors,
-            report.Error);
+            report.Error)
+        {
+            Counts = StepCounting.Count(report, null),
+        };
     }
 
     private static string StageKey(BuildStep step) =>

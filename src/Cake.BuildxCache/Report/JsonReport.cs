@@ -15,7 +15,16 @@ namespace Cake.BuildxCache.Report;
 ///     "cached": 2, "ran": 0,  // of those: from cache / executed (finished or failed)
 ///     "hitRatio": 1.0,        // cached / (cached + ran), 0..1, null without such steps
 ///     "stepTimeSeconds": 0.1, // summed durations of all steps (concurrent steps overlap)
-///     "elapsedSeconds": null  // wall-clock time, when known (rawjson, or set by the caller)
+///     "elapsedSeconds": null  // wall-clock time, when known (BuildKit's build record, rawjson, or set by the caller)
+///   },
+///   "counts": {               // every step as BuildKit counts them (not buildx's own [auth] … steps)
+///     "source": "buildRecord", // or "progress": where steps and cached came from
+///     "steps": 9, "cached": 2,
+///     "recordId": "l4tjehbe06vzj55yjgje4d3tg", // the build record's id (buildx.build.ref), null from progress
+///     "completed": 9, "durationSeconds": 0.995, "status": "completed", "error": null, // the record's, else null
+///     "note": null,            // why the record was not read, when it was not
+///     "progressSteps": 9, "progressCached": 2, // the progress output's counts of the same, null without one
+///     "disagreements": []      // where the record and the progress output differ
 ///   },
 ///   "cache": {
 ///     "imported": ["ref"],                          // cache-from refs that were read
@@ -40,11 +49,13 @@ internal static class JsonReport
 
     /// <summary>Renders a report (and its summary) as indented JSON with <c>\n</c> line ends.</summary>
     /// <param name="report">The report.</param>
+    /// <param name="counts">The step counts, when BuildKit's build record was read; null counts from the progress output.</param>
     /// <returns>The JSON text, ending with a line break.</returns>
-    public static string Render(BuildReport report)
+    public static string Render(BuildReport report, StepCounts? counts = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var summary = BuildSummary.From(report);
+        counts ??= summary.Counts!;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
@@ -60,6 +71,8 @@ internal static class JsonReport
             WriteNumber(json, "stepTimeSeconds", Seconds(summary.StepTime));
             WriteNumber(json, "elapsedSeconds", Seconds(summary.Elapsed));
             json.WriteEndObject();
+
+            WriteCounts(json, counts);
 
             json.WriteStartObject("cache");
             json.WriteStartArray("imported");
@@ -89,7 +102,7 @@ internal static class JsonReport
             json.WriteEndArray();
             json.WriteEndObject();
 
-            json.WriteString("error", report.Error);
+            json.WriteString("error", report.Error ?? counts.Error);
 
             json.WriteStartArray("stages");
             foreach (var stage in summary.Stages)
@@ -127,6 +140,30 @@ internal static class JsonReport
     /// <param name="status">The status.</param>
     /// <returns>Its name, camel case.</returns>
     public static string Name(StepStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
+
+    private static void WriteCounts(Utf8JsonWriter json, StepCounts counts)
+    {
+        json.WriteStartObject("counts");
+        json.WriteString("source", JsonNamingPolicy.CamelCase.ConvertName(counts.Source.ToString()));
+        json.WriteNumber("steps", counts.Steps);
+        json.WriteNumber("cached", counts.Cached);
+        json.WriteString("recordId", counts.RecordId);
+        WriteNumber(json, "completed", counts.Completed);
+        WriteNumber(json, "durationSeconds", Seconds(counts.Duration));
+        json.WriteString("status", counts.Status);
+        json.WriteString("error", counts.Error);
+        json.WriteString("note", counts.Note);
+        WriteNumber(json, "progressSteps", counts.ProgressSteps);
+        WriteNumber(json, "progressCached", counts.ProgressCached);
+        json.WriteStartArray("disagreements");
+        foreach (var disagreement in counts.Disagreements)
+        {
+            json.WriteStringValue(disagreement);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
 
     private static void WriteStep(Utf8JsonWriter json, BuildStep step)
     {

@@ -30,6 +30,11 @@ internal static class MarkdownReport
             text.Append('\n');
         }
 
+        if (ReportLines.Counts(summary) is { } counts)
+        {
+            text.Append("- counts: ").Append(Escape(counts)).Append('\n');
+        }
+
         text.Append("- time: ").Append(ReportLines.Time(summary)).Append('\n');
         foreach (var line in ReportLines.CacheFrom(summary))
         {
@@ -42,9 +47,9 @@ internal static class MarkdownReport
             text.Append("- ran: ").Append(Code(ReportFormatting.OneLine(step.Name))).Append(ReportLines.StepTime(step)).Append('\n');
         }
 
-        if (summary.Error is not null)
+        if (ReportLines.Error(summary) is { } error)
         {
-            text.Append("- error: ").Append(Code(ReportFormatting.OneLine(summary.Error, 300))).Append('\n');
+            text.Append("- error: ").Append(Code(ReportFormatting.OneLine(error, 300))).Append('\n');
         }
 
         return text.ToString();

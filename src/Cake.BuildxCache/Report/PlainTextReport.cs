@@ -14,7 +14,8 @@ namespace Cake.BuildxCache.Report;
 /// slow         1       1    0   0.0s
 /// stage-1      1       0    1   0.1s
 /// total        2       1    1   0.1s
-/// time:        0.1s in steps
+/// counts:      1 of 9 steps cached, from BuildKit's build record l4tjehbe06vzj55yjgje4d3tg; the progress output counts the same
+/// time:        1.0s wall, 0.1s in steps
 /// cache from:  registry.example.com/app/cache:main (imported)
 /// cache to:    written
 /// ran:         [stage-1 2/2] COPY --from=slow /out / (0.1s)
@@ -32,6 +33,11 @@ internal static class PlainTextReport
         text.Append("cache: ").Append(ReportLines.Headline(summary)).Append('\n');
         AppendTable(text, summary);
 
+        if (ReportLines.Counts(summary) is { } counts)
+        {
+            text.Append("counts:      ").Append(counts).Append('\n');
+        }
+
         text.Append("time:        ").Append(ReportLines.Time(summary)).Append('\n');
         var from = ReportLines.CacheFrom(summary);
         for (var i = 0; i < from.Count; i++)
@@ -46,9 +52,9 @@ internal static class PlainTextReport
             text.Append(i == 0 ? "ran:         " : "             ").Append(ReportFormatting.OneLine(step.Name)).Append(ReportLines.StepTime(step)).Append('\n');
         }
 
-        if (summary.Error is not null)
+        if (ReportLines.Error(summary) is { } error)
         {
-            text.Append("error:       ").Append(ReportFormatting.OneLine(summary.Error, 300)).Append('\n');
+            text.Append("error:       ").Append(ReportFormatting.OneLine(error, 300)).Append('\n');
         }
 
         return text.ToString();

@@ -60,6 +60,9 @@ internal sealed class StepLedger
         /// </summary>
         public bool LoadedFromCache { get; set; }
 
+        /// <summary>Set when BuildKit said the step was cached (a layer download alone does not: a base image's is a pull).</summary>
+        public bool SaidCached { get; private set; }
+
         /// <summary>Records an end. An error sticks (a failed step stays failed); otherwise the latest word wins,
         /// since BuildKit may report a step twice (the plain fixture of a failing build prints <c>#5 DONE</c> twice).</summary>
         public void End(StepStatus status, string? error = null)
@@ -77,6 +80,7 @@ internal sealed class StepLedger
             if (status == StepStatus.Cached)
             {
                 LoadedFromCache = true;
+                SaidCached = true;
             }
 
             Status = status;
@@ -92,7 +96,7 @@ internal sealed class StepLedger
             var kind = ExportsCache && parsed.Kind == StepKind.Other ? StepKind.CacheExport : parsed.Kind;
             var status = Status == StepStatus.Done && LoadedFromCache && kind == StepKind.Build ? StepStatus.Cached : Status;
             var duration = status == StepStatus.Cached ? null : Duration;
-            return new BuildStep(Number, Name, kind, parsed.Stage, parsed.Platform, status, duration, Error, Digest);
+            return new BuildStep(Number, Name, kind, parsed.Stage, parsed.Platform, status, duration, Error, Digest) { MarkedCached = SaidCached || status == StepStatus.Cached };
         }
     }
 }

@@ -47,7 +47,8 @@ public sealed class BadInputSweepTests
         yield return Case("progress", ["--progress=fancy"]);
         yield return Case("sha", ["--sha=xyz"]);
         yield return Case("prune-until", ["--prune-until=3 days"]);
-        yield return Case("prune-keep-storage", ["--prune-keep-storage=lots"]);
+        yield return Case("prune-reserved-space", ["--prune-keep-storage=lots"]);
+        yield return Case("prune-max-used-space", ["--prune-max-used-space=20 GiB please"]);
         yield return Case("registry", ["--registry=http://registry example"]);
         yield return Case("cache-max-age", ["--cache-max-age=99999999999h"]);
 

@@ -4,7 +4,8 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 
 /// <summary>
 /// <c>./build.sh --target=PruneCache</c> on a real builder that holds a real build's cache: what is left is read
-/// from <c>docker buildx du</c>. Covers the age filter, the space flag our options map to, and removing the builder.
+/// from <c>docker buildx du</c>. Covers the age filter, the space flags our options map to on buildx 0.36 with
+/// BuildKit 0.32 (and the former name <c>--prune-keep-storage</c>), and removing the builder.
 /// </summary>
 public sealed class BuilderPruneTests() : RealStackFixture("prune")
 {
@@ -48,15 +49,53 @@ public sealed class BuilderPruneTests() : RealStackFixture("prune")
     }
 
     [Test]
-    public void Keep_storage_still_prunes_on_buildx_0_36_which_calls_it_deprecated()
+    public void Max_used_space_prunes_until_the_cache_is_under_the_limit()
+    {
+        var before = CacheTotal();
+        var limit = (long)(before / 2);
+        var asked = Scene.Calls("buildx", "version").Count;
+
+        var run = Scene.Run(Job(), "--target=PruneCache", $"--prune-max-used-space={limit}");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(Scene.Calls("buildx", "version"), Has.Count.EqualTo(asked + 1), "PruneCache alone asks buildx its version once: the flags depend on it");
+        Assert.That(Scene.Calls("buildx", "prune")[^1], Is.EqualTo(new[] { "buildx", "prune", "--builder", Scene.Builder, "--all", "--max-used-space", $"{limit}", "--force" }));
+        Assert.That(run.Output, Does.Contain("Pruned builder").And.Not.Contain("not pruned"));
+        var after = CacheTotal();
+        TestContext.Out.WriteLine($"du total: {before} B before, {after} B after --prune-max-used-space={limit}");
+        Assert.That(after, Is.LessThanOrEqualTo(limit).And.LessThan(before));
+    }
+
+    [Test]
+    public void Min_free_space_the_disk_already_has_keeps_the_cache()
+    {
+        var before = CacheTotal();
+
+        var run = Scene.Run(Job(), "--target=PruneCache", "--prune-min-free-space=1kb");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(Scene.Calls("buildx", "prune")[^1], Does.Contain("--min-free-space"));
+        // BuildKit 0.32 honours it (no "buildkit v0.17.0+ is required"): more than 1 kB is free, so the cache stays;
+        // a prune without the limit would have emptied it. (BuildKit 0.32.2 still drops the one least recently used
+        // record: its keep size is then the total, and cache/manager.go's pruneOnce stops only below it.)
+        Assert.That(run.Output, Does.Not.Contain("is required"));
+        var after = CacheTotal();
+        TestContext.Out.WriteLine($"du total: {before} B before, {after} B after --prune-min-free-space=1kb");
+        Assert.That(after, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Prune_keep_storage_warns_naming_the_new_option_and_still_prunes_as_reserved_space()
     {
         var run = Scene.Run(Job(), "--target=PruneCache", "--prune-keep-storage=1mb");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        Assert.That(Scene.Calls("buildx", "prune")[^1], Does.Contain("--keep-storage"));
-        // What buildx 0.36 says about the old flag (it became --reserved-space).
-        Assert.That(run.Output, Does.Contain("Flag --keep-storage has been deprecated"));
-        Assert.That(CacheTotal(), Is.LessThanOrEqualTo(1e6));
+        Assert.That(run.Output, Does.Contain("--prune-keep-storage is deprecated: read as prune-reserved-space; write --prune-reserved-space instead."));
+        // buildx 0.36 takes --reserved-space: the deprecated --keep-storage (and buildx's own notice about it) is not used.
+        var prune = Scene.Calls("buildx", "prune")[^1];
+        Assert.That(prune, Is.EqualTo(new[] { "buildx", "prune", "--builder", Scene.Builder, "--all", "--reserved-space", "1mb", "--force" }));
+        Assert.That(run.Output, Does.Not.Contain("Flag --keep-storage has been deprecated"));
+        Assert.That(CacheTotal(), Is.LessThanOrEqualTo(1024 * 1024), "buildx reads 1mb as 1 MiB");
     }
 
     [Test]

@@ -31,6 +31,12 @@ public sealed class LocalRunTests() : RealStackFixture("local")
         Assert.That(output.StandardOutput, Does.Contain("slow stage done").And.Contain("commit " + Scene.Workspace.Sha), "the image runs");
         Assert.That(Registry.Tags(Scene.Project), Is.Empty);
         Assert.That(Registry.Tags(Scene.CacheRepository), Is.Empty, "a local run only reads the cache");
+
+        // --load adds buildx's own "importing to docker" step, which BuildKit's record does not count.
+        var counts = ReportFile.Read(Scene.Workspace).Counts;
+        Assert.That(counts.Source, Is.EqualTo("buildRecord"), counts.ToString());
+        Assert.That(counts.Disagreements, Is.Empty, counts.ToString());
+        Assert.That(run.Output, Does.Contain("importing to docker"));
     }
 
     [Test]

@@ -38,9 +38,32 @@ public sealed partial class PlanMatchesRunTests() : RealStackFixture("plan")
                 $"the run executed `docker {string.Join(' ', call)}`, which Plan does not print:\n{plan.Output}");
         }
 
+        Assert.That(Scene.Calls("buildx", "history", "inspect"), Has.Count.EqualTo(1), "the build's record is read once, after it");
         var build = Scene.Calls("buildx", "build").Single();
         Assert.That(CacheFrom(build), Is.Empty, "a new branch in an empty registry: neither ref exists yet");
         Assert.That(plan.Lines.Single(line => line.TrimStart().StartsWith("docker buildx build", StringComparison.Ordinal)), Does.EndWith("left out (--check-cache-refs)"));
+    }
+
+    [Test]
+    public void Every_command_of_a_real_prune_with_space_limits_is_in_the_plan()
+    {
+        var job = Scene.GitLab().Branch("main", "main");
+        string[] limits = ["--prune-reserved-space=1mb", "--prune-max-used-space=100mb"];
+        Assert.That(Scene.Run(job, "--target=EnsureBuilder").ExitCode, Is.EqualTo(0));
+
+        var plan = Scene.Run(job, ["--target=Plan", .. limits]);
+        var before = Scene.Sandbox.DockerCalls().Count;
+        var run = Scene.Run(job, ["--target=PruneCache", .. limits]);
+
+        Assert.That(plan.ExitCode, Is.EqualTo(0), plan.ToString());
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var planned = PlannedCommands(plan.Lines);
+        var executed = Scene.Sandbox.DockerCalls().Skip(before).Select(Normalise).ToList();
+        Assert.That(executed.Select(call => string.Join(' ', call.Take(2))), Is.EqualTo(new[] { "buildx inspect", "buildx version", "buildx prune" }), "PruneCache alone asks buildx its version for the space flags");
+        foreach (var call in executed)
+        {
+            Assert.That(planned.Any(command => command.SequenceEqual(call)), Is.True, $"the run executed `docker {string.Join(' ', call)}`, which Plan does not print:\n{plan.Output}");
+        }
     }
 
     /// <summary>The same command, but for <c>--cache-from</c> refs: the run's are Plan's in order, some left out.</summary>
@@ -91,9 +114,20 @@ public sealed partial class PlanMatchesRunTests() : RealStackFixture("plan")
             .Select(line => Normalise(Tokenize(CommentSuffix().Replace(line, string.Empty))[1..])),
     ];
 
-    /// <summary>The build time label differs between two runs by a second or so.</summary>
-    private static IReadOnlyList<string> Normalise(IEnumerable<string> arguments) =>
-        [.. arguments.Select(argument => CreatedLabel().Replace(argument, "org.opencontainers.image.created=<time>"))];
+    /// <summary>
+    /// The build time label differs between two runs by a second or so; the build record's id is known only after the
+    /// build (Plan prints a placeholder).
+    /// </summary>
+    private static IReadOnlyList<string> Normalise(IEnumerable<string> arguments)
+    {
+        List<string> normalised = [.. arguments.Select(argument => CreatedLabel().Replace(argument, "org.opencontainers.image.created=<time>"))];
+        if (normalised.Take(3).SequenceEqual(["buildx", "history", "inspect"]))
+        {
+            normalised[^1] = "<record id>";
+        }
+
+        return normalised;
+    }
 
     /// <summary>Splits a rendered command line: double-quoted arguments (with <c>\"</c> inside) and bare words.</summary>
     private static List<string> Tokenize(string line)

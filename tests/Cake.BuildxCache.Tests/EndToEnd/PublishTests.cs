@@ -55,7 +55,7 @@ public sealed class PublishTests() : RealStackFixture("publish")
         AssertSucceededWithoutLeaks(run);
         Assert.That(Sequence(), Is.EqualTo(new[]
         {
-            "buildx version", "buildx inspect", "buildx create", "login", "buildx build", "buildx inspect", "buildx prune",
+            "buildx version", "buildx inspect", "buildx create", "login", "buildx build", "buildx history", "buildx inspect", "buildx prune",
         }));
         var calls = Scene.Sandbox.DockerCalls();
         // buildx 0.13 renamed --config to --buildkitd-config; this buildx is newer.
@@ -64,7 +64,9 @@ public sealed class PublishTests() : RealStackFixture("publish")
             "buildx", "create", "--name", Scene.Builder, "--driver", "docker-container", "--driver-opt", "image=moby/buildkit:v0.32.2", "--driver-opt", "network=host", "--buildkitd-config", "buildkitd.toml", "--bootstrap",
         }));
         Assert.That(calls[3], Is.EqualTo(new[] { "login", "--username", Registry.User, "--password-stdin", Registry.Host }));
-        Assert.That(calls[6], Is.EqualTo(new[] { "buildx", "prune", "--builder", Scene.Builder, "--all", "--filter", "until=72h", "--force" }));
+        // BuildKit's record of the build, for the report's counts (buildx 0.21 and later).
+        Assert.That(calls[5].Take(7), Is.EqualTo(new[] { "buildx", "history", "inspect", "--builder", Scene.Builder, "--format", "json" }));
+        Assert.That(calls[7], Is.EqualTo(new[] { "buildx", "prune", "--builder", Scene.Builder, "--all", "--filter", "until=72h", "--force" }));
 
         var build = BuildCall();
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("main") }));
@@ -92,8 +94,8 @@ public sealed class PublishTests() : RealStackFixture("publish")
         Assert.That(Sequence().Count(command => command == "buildx create"), Is.EqualTo(1));
         Assert.That(Sequence(), Is.EqualTo(new[]
         {
-            "buildx version", "buildx inspect", "buildx create", "login", "buildx build",
-            "buildx version", "buildx inspect", "login", "buildx build",
+            "buildx version", "buildx inspect", "buildx create", "login", "buildx build", "buildx history",
+            "buildx version", "buildx inspect", "login", "buildx build", "buildx history",
         }));
         Assert.That(second.Output, Does.Contain($"Reusing builder {Scene.Builder} (driver docker-container"));
         Assert.That(second.Output, Does.Contain($"importing cache manifest from {Image}/cache:main"));

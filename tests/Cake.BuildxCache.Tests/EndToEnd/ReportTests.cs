@@ -5,7 +5,8 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 
 /// <summary>
 /// The report and the hand-off read from what the real buildx 0.36 prints and writes: the plain and the rawjson
-/// progress of the same warm build give the same report, and the digest in the metadata file is the registry's.
+/// progress of the same warm build give the same report, BuildKit's own record of a cold and a warm build counts what
+/// the progress output does, and the digest in the metadata file is the registry's.
 /// </summary>
 public sealed class ReportTests() : RealStackFixture("report")
 {
@@ -39,6 +40,45 @@ public sealed class ReportTests() : RealStackFixture("report")
         Assert.That(rawjson.Imported, Is.EqualTo(plain.Imported).And.EqualTo(new[] { $"{Scene.Image}/cache:main" }));
         Assert.That(rawjson.Exported, Is.EqualTo(plain.Exported).And.True);
         Assert.That(rawjson.StatusOf("RUN sleep"), Is.EqualTo("cached"));
+    }
+
+    [Test]
+    public void BuildKits_record_and_the_progress_output_count_the_same_steps_for_a_real_cold_and_warm_build()
+    {
+        var cold = Publish("--progress=plain");
+        var coldRecord = RecordOfLastBuild();
+        FreshRunner();
+        var warm = Publish("--progress=plain");
+        var warmRecord = RecordOfLastBuild();
+        FreshRunner();
+        var rawjson = Publish("--progress=rawjson");
+        var rawjsonRecord = RecordOfLastBuild();
+        TestContext.Out.WriteLine($"cold: {cold.Counts}\nwarm: {warm.Counts}\nwarm, rawjson: {rawjson.Counts}");
+
+        foreach (var (name, report, record) in new[] { ("cold", cold, coldRecord), ("warm", warm, warmRecord), ("warm, rawjson", rawjson, rawjsonRecord) })
+        {
+            var counts = report.Counts;
+            Assert.That(counts.Source, Is.EqualTo("buildRecord"), name);
+            Assert.That(counts.RecordId, Is.EqualTo(record.Id), $"{name}: the record of the build the metadata file names");
+            Assert.That((counts.Steps, counts.Cached), Is.EqualTo((record.Total, record.Cached)), $"{name}: what docker buildx history inspect says");
+            Assert.That((counts.ProgressSteps, counts.ProgressCached), Is.EqualTo(((int?)counts.Steps, (int?)counts.Cached)), $"{name}: the progress output counts the same");
+            Assert.That(counts.Disagreements, Is.Empty, name);
+        }
+
+        Assert.That(cold.Counts.Cached, Is.Zero, "cold: nothing from the cache");
+        Assert.That(warm.Counts.Cached, Is.GreaterThanOrEqualTo(warm.BuildSteps).And.EqualTo(rawjson.Counts.Cached), "warm: every build step, and any other step BuildKit took from the cache");
+        Assert.That(warm.Ran, Is.Zero);
+    }
+
+    /// <summary>The id the metadata file names, and what <c>docker buildx history inspect --format json</c> says of it.</summary>
+    private (string Id, int Total, int Cached) RecordOfLastBuild()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Scene.Workspace.Path, "artifacts", "buildx-metadata.json")));
+        var id = metadata.RootElement.GetProperty("buildx.build.ref").GetString()!.Split('/')[^1];
+        var inspect = Scene.Docker("buildx", "history", "inspect", "--builder", Scene.Builder, "--format", "json", id);
+        Assert.That(inspect.ExitCode, Is.EqualTo(0), inspect.Output);
+        using var record = JsonDocument.Parse(inspect.StandardOutput);
+        return (id, record.RootElement.GetProperty("NumTotalSteps").GetInt32(), record.RootElement.GetProperty("NumCachedSteps").GetInt32());
     }
 
     [Test]

@@ -212,7 +212,9 @@ public sealed class OptionsReaderTests
             .Config("Buildx_CacheImageManifest", "true")
             .Arg("tag-latest", "false")
             .Arg("prune-until", "72h")
-            .Arg("prune-keep-storage", "10GB")
+            .Arg("prune-reserved-space", "10GB")
+            .Arg("prune-max-used-space", "20GB")
+            .Arg("prune-min-free-space", "5GB")
             .Arg("prune-remove-builder", "true")
             .Arg("logout", "true")
             .Read();
@@ -224,7 +226,9 @@ public sealed class OptionsReaderTests
             Assert.That(options.CacheImageManifest, Is.True);
             Assert.That(options.TagLatest, Is.False);
             Assert.That(options.PruneUntil, Is.EqualTo("72h"));
-            Assert.That(options.PruneKeepStorage, Is.EqualTo("10GB"));
+            Assert.That(options.PruneReservedSpace, Is.EqualTo("10GB"));
+            Assert.That(options.PruneMaxUsedSpace, Is.EqualTo("20GB"));
+            Assert.That(options.PruneMinFreeSpace, Is.EqualTo("5GB"));
             Assert.That(options.PruneRemoveBuilder, Is.True);
             Assert.That(options.Logout, Is.True);
         });
@@ -253,7 +257,7 @@ public sealed class OptionsReaderTests
     [TestCase("image", "--image", "BUILDX_IMAGE", "Buildx_Image")]
     [TestCase("cache-repo", "--cache-repo", "BUILDX_CACHE_REPO", "Buildx_CacheRepo")]
     [TestCase("cache-tag-prefix", "--cache-tag-prefix", "BUILDX_CACHE_TAG_PREFIX", "Buildx_CacheTagPrefix")]
-    [TestCase("prune-keep-storage", "--prune-keep-storage", "BUILDX_PRUNE_KEEP_STORAGE", "Buildx_PruneKeepStorage")]
+    [TestCase("prune-max-used-space", "--prune-max-used-space", "BUILDX_PRUNE_MAX_USED_SPACE", "Buildx_PruneMaxUsedSpace")]
     public void Option_names_derive_argument_environment_and_configuration_keys(string name, string argument, string env, string config)
     {
         var option = OptionCatalog.All.Single(item => item.Name == name);

@@ -58,9 +58,11 @@ public sealed class OptionsValidatorTests
         yield return Case("prune-until days", "prune-until", "72h for 3 days", "prune-until=3d");
         yield return Case("prune-until garbage", "prune-until", "is not a duration", "prune-until=soon");
         yield return Case("prune-until negative", "prune-until", "negative", "prune-until=-5h");
-        yield return Case("prune-keep-storage negative", "prune-keep-storage", "negative", "prune-keep-storage=-1GB");
-        yield return Case("prune-keep-storage garbage", "prune-keep-storage", "is not a size", "prune-keep-storage=lots");
-        yield return Case("prune-keep-storage bad unit", "prune-keep-storage", "is not a size", "prune-keep-storage=10XB");
+        yield return Case("prune-reserved-space negative", "prune-reserved-space", "negative", "prune-reserved-space=-1GB");
+        yield return Case("prune-reserved-space garbage", "prune-reserved-space", "is not a size", "prune-reserved-space=lots");
+        yield return Case("prune-keep-storage (its former name) bad unit", "prune-reserved-space", "is not a size", "prune-keep-storage=10XB");
+        yield return Case("prune-max-used-space garbage", "prune-max-used-space", "is not a size", "prune-max-used-space=lots");
+        yield return Case("prune-min-free-space percent", "prune-min-free-space", "is not a size", "prune-min-free-space=10%");
         yield return Case("tag prefix leading dash", "cache-tag-prefix", "invalid tags", "cache-tag-prefix=-cache");
         yield return Case("tag prefix colon", "cache-tag-prefix", "invalid tags", "cache-tag-prefix=cache:");
         yield return Case("tag prefix too long", "cache-tag-prefix", "at most 65", "cache-tag-prefix=" + new string('c', 66));
@@ -117,7 +119,7 @@ public sealed class OptionsValidatorTests
             "cache-compression=estargz", "cache-oci-mediatypes=true", "cache-image-manifest=true", "push=true",
             "tag=stable", "label=com.example.team=platform", "build-arg=NODE_VERSION=22", "registry=registry.example.com",
             "registry-user=bot", "registry-password=" + Password, "sha=0123abc", "branch=feature/x", "default-branch=main",
-            "progress=plain", "prune-until=1h30m", "prune-keep-storage=1.5GiB", "builder-driver=docker", "cache-readonly=true",
+            "progress=plain", "prune-until=1h30m", "prune-reserved-space=1.5GiB", "prune-max-used-space=20GB", "prune-min-free-space=512mb", "builder-driver=docker", "cache-readonly=true",
         ]);
 
         Assert.That(BuildxCacheOptionsValidator.Validate(options, isCI: true), Is.Empty);

@@ -34,6 +34,7 @@ public sealed class JobSummaryTests
             | stage-1 | 1 | 1 | 0 | 0.0s |
             | **total** | **2** | **2** | **0** | **0.0s** |
 
+            - counts: 2 of 9 steps cached, from the progress output
             - time: 0.1s in steps
             - cache from: 127.0.0.1:5000/sample/cache:fx22716 (imported)
             - cache to: written

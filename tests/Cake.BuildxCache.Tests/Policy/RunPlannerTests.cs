@@ -57,12 +57,14 @@ public sealed class RunPlannerTests
         Assert.That(plan.Tasks.Select(task => task.Heading), Is.EqualTo(new[] { "EnsureBuilder", "Login", "BuildWithCache", "PruneCache" }));
     }
 
-    [TestCase(null, null, false)]
-    [TestCase("72h", null, true)]
-    [TestCase(null, "10GB", true)]
-    public void Publish_prunes_the_builder_when_a_limit_is_set(string? until, string? keep, bool prunes)
+    [TestCase(null, null, null, null, false)]
+    [TestCase("72h", null, null, null, true)]
+    [TestCase(null, "10GB", null, null, true)]
+    [TestCase(null, null, "20GB", null, true)]
+    [TestCase(null, null, null, "5GB", true)]
+    public void Publish_prunes_the_builder_when_a_limit_is_set(string? until, string? reserved, string? maxUsed, string? minFree, bool prunes)
     {
-        var options = CiOptions with { PruneUntil = until, PruneKeepStorage = keep };
+        var options = CiOptions with { PruneUntil = until, PruneReservedSpace = reserved, PruneMaxUsedSpace = maxUsed, PruneMinFreeSpace = minFree };
 
         var plan = RunPlanner.Plan(GitLabBranch("main"), options, DockerHostInfo.Local, Created);
 

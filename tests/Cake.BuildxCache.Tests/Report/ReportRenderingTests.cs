@@ -17,6 +17,7 @@ public sealed class ReportRenderingTests
             slow         1       1    0  0.0s
             stage-1      1       1    0  0.0s
             total        2       2    0  0.0s
+            counts:      2 of 9 steps cached, from the progress output
             time:        0.1s in steps
             cache from:  127.0.0.1:5000/sample/cache:fx22716 (imported)
             cache to:    written
@@ -33,6 +34,7 @@ public sealed class ReportRenderingTests
             slow         1       1    0  0.0s
             stage-1      1       0    1  2.5s
             total        2       1    1  2.5s
+            counts:      1 of 9 steps cached, from the progress output
             time:        3.7s wall, 3.7s in steps
             cache from:  registry.example.com/app/cache:main (imported)
                          registry.example.com/app/cache:feature-x (not imported: registry.example.com/app/cache:feature-x: not found)
@@ -50,6 +52,7 @@ public sealed class ReportRenderingTests
             stage      steps  cached  ran  time
             (unnamed)      1       0    1  1.5s
             total          1       0    1  1.5s
+            counts:      0 of 5 steps cached, from the progress output
             time:        1.5s in steps
             cache from:  none
             cache to:    not written
@@ -90,6 +93,7 @@ public sealed class ReportRenderingTests
             | stage-1 | 1 | 0 | 1 | 0.0s |
             | **total** | **2** | **0** | **2** | **21.6s** |
 
+            - counts: 0 of 9 steps cached, from the progress output
             - time: 21.8s in steps
             - cache from: 127.0.0.1:5000/sample/cache:fx22716 (not imported: failed to configure registry cache importer: failed to do request: Head "https://127.0.0.1:5000/v2/sample/cache/manifests/fx22716": http: server gave HTTP response to HTTPS client)
             - cache to: written
@@ -135,6 +139,20 @@ public sealed class ReportRenderingTests
                 "hitRatio": 0,
                 "stepTimeSeconds": 1.35,
                 "elapsedSeconds": 2
+              },
+              "counts": {
+                "source": "progress",
+                "steps": 3,
+                "cached": 0,
+                "recordId": null,
+                "completed": null,
+                "durationSeconds": null,
+                "status": null,
+                "error": null,
+                "note": null,
+                "progressSteps": 3,
+                "progressCached": 0,
+                "disagreements": []
               },
               "cache": {
                 "imported": [

@@ -38,7 +38,7 @@ public sealed class PlanGoldenTests
                 workspace.Write("buildkitd.toml", "[worker.oci]\n  max-parallelism = 2\n");
                 return Jobs.With(Jobs.GitLabDefaultBranch(), ("DOCKER_HOST", "tcp://docker:2376"), ("DOCKER_TLS_CERTDIR", "/certs"));
             },
-            arguments: ["--logout=true", "--prune-until=72h", "--prune-keep-storage=10GB", "--prune-remove-builder=true", "--driver-opt=network=host", "--buildkitd-config=buildkitd.toml", "--cache-compression=zstd", "--cache-image-manifest=true"]);
+            arguments: ["--logout=true", "--prune-until=72h", "--prune-reserved-space=10GB", "--prune-remove-builder=true", "--driver-opt=network=host", "--buildkitd-config=buildkitd.toml", "--cache-compression=zstd", "--cache-image-manifest=true"]);
     }
 
     [TestCaseSource(nameof(Names))]

@@ -18,6 +18,12 @@ public sealed record BuildMetadata
     /// <summary>Gets the build reference (<c>buildx.build.ref</c>, buildx 0.11+): <c>builder/node/id</c>.</summary>
     public string? BuildRef { get; init; }
 
+    /// <summary>
+    /// Gets the build's id in BuildKit's history: the last part of <see cref="BuildRef"/> (<c>builder/node/id</c>), what
+    /// <c>docker buildx history inspect</c> takes; <c>null</c> without a build reference.
+    /// </summary>
+    public string? BuildRecordId => BuildRef?.Split('/')[^1] is { Length: > 0 } id ? id : null;
+
     /// <summary>Gets the media type of the pushed descriptor (<c>containerimage.descriptor.mediaType</c>).</summary>
     public string? MediaType { get; init; }
 

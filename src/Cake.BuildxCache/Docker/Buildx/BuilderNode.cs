@@ -13,6 +13,22 @@ public sealed record BuilderNode(string Name)
     /// <summary>Gets the BuildKit version (<c>Buildkit:</c> in 0.10, <c>BuildKit version:</c> later), or <c>null</c>.</summary>
     public string? BuildkitVersion { get; init; }
 
+    /// <summary>
+    /// Gets <see cref="BuildkitVersion"/> as major.minor.patch (<c>v0.17.0-rc1</c> is 0.17.0, <c>v0.12</c> is 0.12.0),
+    /// or <c>null</c> when it was not printed (a stopped node) or is not a version.
+    /// </summary>
+    public Version? BuildkitVersionNumber
+    {
+        get
+        {
+            var text = BuildkitVersion?.Trim().TrimStart('v') ?? string.Empty;
+            var numeric = new string([.. text.TakeWhile(c => char.IsAsciiDigit(c) || c == '.')]).TrimEnd('.');
+            return Version.TryParse(numeric.Contains('.', StringComparison.Ordinal) ? numeric : string.Empty, out var version)
+                ? new Version(version.Major, version.Minor, Math.Max(version.Build, 0))
+                : null;
+        }
+    }
+
     /// <summary>Gets the platforms, without the <c>*</c> that marks platforms set by hand.</summary>
     public IReadOnlyList<string> Platforms { get; init; } = [];
 

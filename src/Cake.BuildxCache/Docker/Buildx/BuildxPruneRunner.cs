@@ -36,10 +36,10 @@ public sealed class BuildxPruneRunner : DockerCliTool<BuildxPruneSettings>
             .AppendOption("--builder", settings.Builder)
             .AppendFlag("--all", settings.All)
             .AppendEach("--filter", settings.Filters)
-            .AppendOption("--keep-storage", settings.KeepStorage)
-            .AppendOption("--max-used-space", settings.MaxUsedSpace)
-            .AppendOption("--reserved-space", settings.ReservedSpace)
-            .AppendOption("--min-free-space", settings.MinFreeSpace)
+            .AppendOption(BuildxPruneFlags.KeepStorage.Name, settings.KeepStorage)
+            .AppendOption(BuildxPruneFlags.MaxUsedSpace.Name, settings.MaxUsedSpace)
+            .AppendOption(BuildxPruneFlags.ReservedSpace.Name, settings.ReservedSpace)
+            .AppendOption(BuildxPruneFlags.MinFreeSpace.Name, settings.MinFreeSpace)
             .AppendFlag("--force", settings.Force)
             .AppendFlag("--verbose", settings.Verbose);
 }

@@ -5,7 +5,8 @@ namespace Cake.BuildxCache.Docker.Buildx;
 /// <summary>
 /// Settings of <c>docker buildx prune</c>, rendered in the order below. Sizes are docker's byte strings
 /// (<c>5GB</c>, <c>512MB</c>). <see cref="MaxUsedSpace"/>, <see cref="ReservedSpace"/> and <see cref="MinFreeSpace"/>
-/// need a newer buildx (0.17+); <see cref="KeepStorage"/> is the older name of a similar limit.
+/// need buildx 0.18 or later, the max and min also BuildKit 0.17; <see cref="KeepStorage"/> is the older name of
+/// <see cref="ReservedSpace"/> (see <see cref="BuildxPruneFlags"/>).
 /// </summary>
 public sealed class BuildxPruneSettings : ToolSettings
 {

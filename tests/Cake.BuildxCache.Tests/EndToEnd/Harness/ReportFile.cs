@@ -13,6 +13,9 @@ internal sealed record ReportFile(
     IReadOnlyList<string> ExportErrors,
     IReadOnlyDictionary<string, string> StepStatus)
 {
+    /// <summary>Gets the <c>counts</c> object: every step as BuildKit counts them, and where the numbers came from.</summary>
+    public ReportCounts Counts { get; init; } = null!;
+
     public static ReportFile Read(Workspace workspace)
     {
         var path = Path.Combine(workspace.Path, "artifacts", "buildx-report.json");
@@ -27,6 +30,8 @@ internal sealed record ReportFile(
             steps[step.GetProperty("name").GetString()!] = step.GetProperty("status").GetString()!;
         }
 
+        var counts = root.GetProperty("counts");
+        int? Number(string name) => counts.GetProperty(name).ValueKind == JsonValueKind.Number ? counts.GetProperty(name).GetInt32() : null;
         return new ReportFile(
             root.GetProperty("progressFormat").GetString()!,
             summary.GetProperty("buildSteps").GetInt32(),
@@ -35,7 +40,17 @@ internal sealed record ReportFile(
             [.. cache.GetProperty("imported").EnumerateArray().Select(item => item.GetString()!)],
             cache.GetProperty("exported").ValueKind == JsonValueKind.True,
             [.. cache.GetProperty("exportErrors").EnumerateArray().Select(item => item.GetString()!)],
-            steps);
+            steps)
+        {
+            Counts = new ReportCounts(
+                counts.GetProperty("source").GetString()!,
+                counts.GetProperty("steps").GetInt32(),
+                counts.GetProperty("cached").GetInt32(),
+                Number("progressSteps"),
+                Number("progressCached"),
+                counts.GetProperty("recordId").GetString(),
+                [.. counts.GetProperty("disagreements").EnumerateArray().Select(item => item.GetString()!)]),
+        };
     }
 
     /// <summary>The status of the step whose name contains <paramref name="fragment"/> (e.g. <c>RUN sleep</c>).</summary>
@@ -47,6 +62,6 @@ internal sealed record ReportFile(
     }
 
     public override string ToString() =>
-        $"{ProgressFormat}: {Cached} cached, {Ran} ran of {BuildSteps}; imported [{string.Join(", ", Imported)}]; exported {Exported}; "
+        $"{ProgressFormat}: {Cached} cached, {Ran} ran of {BuildSteps}; {Counts}; imported [{string.Join(", ", Imported)}]; exported {Exported}; "
         + string.Join("; ", StepStatus.Select(step => $"{step.Key} = {step.Value}"));
 }

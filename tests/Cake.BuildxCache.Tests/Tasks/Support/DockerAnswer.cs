@@ -12,10 +12,10 @@ internal sealed record DockerAnswer(int ExitCode, IReadOnlyList<string> Output, 
 
     public static DockerAnswer Fail(int exitCode, params string[] error) => new(exitCode, [], error);
 
-    /// <summary>A real captured output (<c>Fixtures/buildx-0.10.5</c> in this test project): on stdout when it succeeded, on stderr when it failed, as docker prints them.</summary>
-    public static DockerAnswer Fixture(string name)
+    /// <summary>A real captured output (<c>Fixtures/buildx-0.10.5</c> in this test project, or of <paramref name="version"/>): on stdout when it succeeded, on stderr when it failed, as docker prints them.</summary>
+    public static DockerAnswer Fixture(string name, string version = Fixtures.Buildx0105)
     {
-        var (lines, exitCode) = Fixtures.Captured(name);
+        var (lines, exitCode) = Fixtures.Captured(name, version);
         return exitCode == 0 ? new(exitCode, lines, []) : new(exitCode, [], lines);
     }
 
