@@ -264,6 +264,30 @@ public static class OptionCatalog
         DefaultDescription = "last path segment of the image",
     };
 
+    /// <summary>The <c>--secret</c> option: only the id and where the value is read from reach docker's argv, never the value.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> Secret = new("secret", OptionParsers.Items)
+    {
+        Default = [],
+        Example = "id=npm_token,env=NPM_TOKEN",
+        Summary = "build secret id=…,env=VARIABLE or id=…,src=FILE (--secret; RUN --mount=type=secret,id=…); the variable must be set and the file exist; the value never reaches argv, logs or Plan",
+    };
+
+    /// <summary>The <c>--ssh</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> Ssh = new("ssh", OptionParsers.Items)
+    {
+        Default = [],
+        Example = "default",
+        Summary = "SSH agent socket or keys for RUN --mount=type=ssh: default (SSH_AUTH_SOCK) or id=path[,path] (--ssh)",
+    };
+
+    /// <summary>The <c>--build-context</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> BuildContext = new("build-context", OptionParsers.Pairs)
+    {
+        Default = [],
+        Example = "shared=../shared",
+        Summary = "named build contexts name=path|docker-image://…|https://… (--build-context)",
+    };
+
     /// <summary>The <c>--registry</c> option.</summary>
     public static readonly OptionDescriptor<string?> Registry = new("registry", OptionParsers.OptionalText, o => o.Registry, (o, v) => o with { Registry = v })
     {

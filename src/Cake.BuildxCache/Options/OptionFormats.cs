@@ -208,6 +208,11 @@ public static partial class OptionFormats
     /// <returns>Whether it is valid.</returns>
     public static bool IsBuildArgName(string name) => BuildArgPattern().IsMatch(name);
 
+    /// <summary>True for a secret or SSH id: letters, digits, <c>.</c>, <c>_</c> and <c>-</c>.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>Whether it is valid.</returns>
+    public static bool IsSecretId(string id) => SecretIdPattern().IsMatch(id);
+
     /// <summary>True for a git commit sha (7 to 64 lowercase hex digits).</summary>
     /// <param name="sha">The sha.</param>
     /// <returns>Whether it is valid.</returns>
@@ -246,6 +251,9 @@ public static partial class OptionFormats
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BuildArgPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretIdPattern();
 
     [GeneratedRegex(@"^[0-9a-f]{7,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShaPattern();

@@ -106,5 +106,6 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
         && a.Tags.SequenceEqual(b.Tags)
         && a.CacheFrom.Select(spec => spec.ToString()).SequenceEqual(b.CacheFrom.Select(spec => spec.ToString()))
         && a.Labels.SequenceEqual(b.Labels)
-        && a.BuildArgs.SequenceEqual(b.BuildArgs);
+        && a.BuildArgs.SequenceEqual(b.BuildArgs)
+        && a.Features.SameAs(b.Features);
 }
