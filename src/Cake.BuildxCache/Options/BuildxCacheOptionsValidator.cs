@@ -25,6 +25,7 @@ public static class BuildxCacheOptionsValidator
         check.Builder();
         check.Problems.AddRange(BuilderOptionsChecks.Check(options));
         check.Problems.AddRange(BuildFeatureChecks.Check(options));
+        check.Problems.AddRange(BuildFeatureChecks.CheckBuildFlags(options));
         check.Cache();
         check.Output();
         check.Tags();

@@ -34,6 +34,37 @@ internal static class BuildFeatureArguments
         {
             settings.BuildContexts[name] = value;
         }
+
+        if (SupportsAnnotations(version))
+        {
+            foreach (var (key, value) in features.Annotations)
+            {
+                settings.Annotations[key] = value;
+            }
+        }
+
+        // --provenance and --sbom: buildx 0.10 (b270a2027). --no-cache-filter: 0.8. --shm-size and --ulimit: 0.7.
+        // --add-host, --network, --pull and --no-cache: 0.2. All older than any buildx supported.
+        settings.Provenance = features.Provenance;
+        settings.Sbom = features.Sbom;
+        settings.NoCache = features.NoCache;
+        settings.Pull = features.Pull;
+        settings.Network = features.Network;
+        settings.ShmSize = features.ShmSize;
+        foreach (var stage in features.NoCacheFilter)
+        {
+            settings.NoCacheFilter.Add(stage);
+        }
+
+        foreach (var host in features.AddHosts)
+        {
+            settings.AddHosts.Add(host);
+        }
+
+        foreach (var (name, limit) in features.Ulimits)
+        {
+            settings.Ulimits.Add(name + "=" + limit);
+        }
     }
 
     /// <summary>What <see cref="Apply"/> leaves out for <paramref name="version"/>, one warning each.</summary>
@@ -43,6 +74,11 @@ internal static class BuildFeatureArguments
     public static IReadOnlyList<string> Warnings(BuildFeatures features, BuildxVersion? version)
     {
         ArgumentNullException.ThrowIfNull(features);
-        return [];
+        return features.Annotations.Count > 0 && !SupportsAnnotations(version)
+            ? [$"--annotation needs buildx 0.12 or later (this is {version!.Text}): the image is built without the annotations {string.Join(", ", features.Annotations.Select(pair => pair.Key))}"]
+            : [];
     }
+
+    // --annotation came with buildx 0.12.0 (a59058e8a "build: add --annotation shortcut flag"); unknown: trust it.
+    private static bool SupportsAnnotations(BuildxVersion? version) => version is null || version.IsAtLeast(0, 12);
 }

@@ -29,6 +29,16 @@ internal static class BuildFeaturesPolicy
             Secrets = secrets,
             Ssh = [.. OptionCatalog.Ssh.ValueIn(options).Where(text => SshSpec.TryParse(text, out _, out _))],
             BuildContexts = OptionCatalog.BuildContext.ValueIn(options),
+            Annotations = OptionCatalog.Annotation.ValueIn(options),
+            Provenance = OptionCatalog.Provenance.ValueIn(options),
+            Sbom = OptionCatalog.Sbom.ValueIn(options),
+            NoCache = OptionCatalog.NoCache.ValueIn(options),
+            NoCacheFilter = OptionCatalog.NoCacheFilter.ValueIn(options),
+            Pull = OptionCatalog.Pull.ValueIn(options),
+            Network = OptionCatalog.Network.ValueIn(options),
+            AddHosts = OptionCatalog.AddHost.ValueIn(options),
+            Ulimits = OptionCatalog.Ulimit.ValueIn(options),
+            ShmSize = OptionCatalog.ShmSize.ValueIn(options),
         };
     }
 }

@@ -51,4 +51,20 @@ public sealed class BuildFeatureTaskTests
         Assert.That(run.Output, Does.Contain("ci/missing.json, which does not exist"));
         Assert.That(run.Commands.Where(command => command.StartsWith("buildx build", StringComparison.Ordinal)), Is.Empty, run.ToString);
     }
+
+    [Test]
+    public void Attestation_cache_and_RUN_step_flags_reach_docker_in_the_runners_order_and_annotations_wait_for_buildx_0_12()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabDefaultBranch());
+
+        var run = host.Run("--target=BuildWithCache", "--annotation=a.b=c", "--provenance=mode=max", "--sbom=false", "--pull", "--no-cache-filter=deps", "--network=none", "--add-host=db:10.0.0.5", "--ulimit=nofile=1024:2048", "--shm-size=256m");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        var build = BuildCommand(run);
+        // The fake docker is buildx 0.10.5, which has no --annotation (0.12+): left out, with a warning.
+        Assert.That(build, Does.Not.Contain("--annotation"));
+        Assert.That(run.Output, Does.Contain("--annotation needs buildx 0.12 or later (this is v0.10.5): the image is built without the annotations a.b"));
+        Assert.That(build, Does.Contain("--provenance \"mode=max\" --sbom \"false\" --network \"none\" --add-host \"db:10.0.0.5\" --ulimit \"nofile=1024:2048\" --shm-size \"256m\" --pull --no-cache-filter \"deps\" --progress"));
+    }
 }
