@@ -368,6 +368,14 @@ public static class OptionCatalog
         Summary = "size of /dev/shm in RUN steps (--shm-size), e.g. 256m or 1g",
     };
 
+    /// <summary>The <c>--lint-fail-on-warnings</c> option.</summary>
+    public static readonly OptionDescriptor<bool> LintFailOnWarnings = new("lint-fail-on-warnings", OptionParsers.Flag)
+    {
+        Default = false,
+        Example = "true",
+        Summary = "the Lint task (docker buildx build --call=check, buildx 0.15+) fails when the Dockerfile has check warnings; without it they are logged as warnings",
+    };
+
     /// <summary>The <c>--registry</c> option.</summary>
     public static readonly OptionDescriptor<string?> Registry = new("registry", OptionParsers.OptionalText, o => o.Registry, (o, v) => o with { Registry = v })
     {

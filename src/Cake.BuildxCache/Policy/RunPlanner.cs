@@ -32,6 +32,7 @@ internal static class RunPlanner
             BuilderPruneRefusal = options.PruneRegistry ? null : RegistryOnlyOptions(options),
             PruneAfterPublish = options.PruneUntil is not null || options.PruneKeepStorage is not null,
             Logout = options.Logout,
+            LintFailOnWarnings = OptionCatalog.LintFailOnWarnings.ValueIn(options),
         };
     }
 
