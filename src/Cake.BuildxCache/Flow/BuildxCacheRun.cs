@@ -136,6 +136,9 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         return outcome;
     }
 
+    /// <summary>Runs BuildKit's checks on the Dockerfile (<c>docker buildx build --call=check</c>) on the builder.</summary>
+    public void Lint() => LintRun.Run(this, Plan.Lint, BuildxVersion);
+
     /// <summary>Prunes the builder (or, with <c>--prune-registry</c>, the registry's stale cache tags).</summary>
     /// <returns>A task that completes when the prune is done.</returns>
     public async Task PruneAsync()

@@ -21,6 +21,9 @@ public static class BuildxCacheTaskDescriptions
     /// <summary>Publish's.</summary>
     public const string Publish = "Builds with the registry cache and pushes the image (also locally); prunes the builder when --prune-until or a --prune-*-space limit is set.";
 
+    /// <summary>Lint's.</summary>
+    public const string Lint = "Checks the Dockerfile with BuildKit's build checks (docker buildx build --call=check, buildx 0.15+); warnings fail it with --lint-fail-on-warnings.";
+
     /// <summary>Default's.</summary>
     public const string Default = "Builds locally with the registry cache (read-only) and loads the image into the local engine.";
 

@@ -21,6 +21,9 @@ public static class BuildxCacheTaskNames
     /// <summary>Builds with the cache and pushes.</summary>
     public const string Publish = "Publish";
 
+    /// <summary>Checks the Dockerfile with BuildKit's checks (<c>--call=check</c>).</summary>
+    public const string Lint = "Lint";
+
     /// <summary>A developer's build (BuildWithCache).</summary>
     public const string Default = "Default";
 

@@ -44,6 +44,7 @@ internal static class CacheBuild
         var cacheFrom = steps.ChecksCacheRefs ? await SelectCacheFromAsync(run, plan).ConfigureAwait(false) : plan.CacheFrom;
         var progress = new List<string>();
         var settings = steps.Build(cacheFrom, version);
+        BuildFeatureWarnings.Log(run, plan.Features, version);
         settings.OutputHandler = line =>
         {
             progress.Add(line);

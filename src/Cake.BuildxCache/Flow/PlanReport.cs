@@ -40,6 +40,11 @@ internal static class PlanReport
         yield return $"  cache to:       {plan.CacheTo?.ToString() ?? "none (read-only)"}";
         yield return $"  output:         {plan.Output.ToString().ToLowerInvariant()}";
         yield return $"  registries:     {List(plan.Registries.Select(registry => $"{registry.Host} ({registry.Purpose}{(registry.HasCredentials ? ", as " + registry.Username : ", no credentials: login skipped")})"))}";
+        foreach (var line in plan.Features.PlanLines())
+        {
+            yield return line;
+        }
+
         foreach (var line in BuilderPlanReport.Lines(state.Builder, options))
         {
             yield return line;

@@ -33,6 +33,7 @@ internal static class WorkspaceChecks
             problems.Add(OptionProblem.For(OptionCatalog.BuildkitdConfig, config, options.OriginOf(OptionCatalog.BuildkitdConfig), "the buildkitd config file does not exist"));
         }
 
+        problems.AddRange(BuildFeatureSources.Check(options, fileSystem, environment));
         return problems;
     }
 }

@@ -24,6 +24,8 @@ public static class BuildxCacheOptionsValidator
         check.Build();
         check.Builder();
         check.Problems.AddRange(BuilderOptionsChecks.Check(options));
+        check.Problems.AddRange(BuildFeatureChecks.Check(options));
+        check.Problems.AddRange(BuildFeatureChecks.CheckBuildFlags(options));
         check.Cache();
         check.Output();
         check.Tags();

@@ -264,6 +264,118 @@ public static class OptionCatalog
         DefaultDescription = "last path segment of the image",
     };
 
+    /// <summary>The <c>--secret</c> option: only the id and where the value is read from reach docker's argv, never the value.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> Secret = new("secret", OptionParsers.Items)
+    {
+        Default = [],
+        Example = "id=npm_token,env=NPM_TOKEN",
+        Summary = "build secret id=…,env=VARIABLE or id=…,src=FILE (--secret; RUN --mount=type=secret,id=…); the variable must be set and the file exist; the value never reaches argv, logs or Plan",
+    };
+
+    /// <summary>The <c>--ssh</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> Ssh = new("ssh", OptionParsers.Items)
+    {
+        Default = [],
+        Example = "default",
+        Summary = "SSH agent socket or keys for RUN --mount=type=ssh: default (SSH_AUTH_SOCK) or id=path[,path] (--ssh)",
+    };
+
+    /// <summary>The <c>--build-context</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> BuildContext = new("build-context", OptionParsers.Pairs)
+    {
+        Default = [],
+        Example = "shared=../shared",
+        Summary = "named build contexts name=path|docker-image://…|https://… (--build-context)",
+    };
+
+    /// <summary>The <c>--annotation</c> option (buildx 0.12+; dropped with a warning on older buildx).</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> Annotation = new("annotation", OptionParsers.Pairs)
+    {
+        Default = [],
+        Example = "org.opencontainers.image.vendor=Example",
+        Summary = "image annotations [type:]key=value (--annotation; type index, manifest, …), buildx 0.12+",
+    };
+
+    /// <summary>The <c>--provenance</c> option.</summary>
+    public static readonly OptionDescriptor<string?> Provenance = new("provenance", OptionParsers.OptionalText)
+    {
+        Default = null,
+        Example = "mode=max",
+        Summary = "provenance attestation (--provenance): false, true, mode=min or mode=max; unset leaves buildx's default",
+    };
+
+    /// <summary>The <c>--sbom</c> option.</summary>
+    public static readonly OptionDescriptor<string?> Sbom = new("sbom", OptionParsers.OptionalText)
+    {
+        Default = null,
+        Example = "true",
+        Summary = "SBOM attestation (--sbom): true, false or generator=image (the default generator image is pulled from Docker Hub)",
+    };
+
+    /// <summary>The <c>--no-cache</c> option.</summary>
+    public static readonly OptionDescriptor<bool> NoCache = new("no-cache", OptionParsers.Flag)
+    {
+        Default = false,
+        Example = "true",
+        Summary = "build every step anew, reading no cache (--no-cache); the cache is still written",
+    };
+
+    /// <summary>The <c>--no-cache-filter</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> NoCacheFilter = new("no-cache-filter", OptionParsers.List)
+    {
+        Default = [],
+        Example = "deps",
+        Summary = "stages built anew, without the cache (--no-cache-filter); not with no-cache",
+    };
+
+    /// <summary>The <c>--pull</c> option.</summary>
+    public static readonly OptionDescriptor<bool> Pull = new("pull", OptionParsers.Flag)
+    {
+        Default = false,
+        Example = "true",
+        Summary = "always pull the images FROM names, even when the builder has them (--pull)",
+    };
+
+    /// <summary>The <c>--network</c> option.</summary>
+    public static readonly OptionDescriptor<string?> Network = new("network", OptionParsers.OptionalText)
+    {
+        Default = null,
+        Example = "none",
+        Summary = "network of RUN steps (--network): default, none or host (host needs a builder allowing network.host)",
+    };
+
+    /// <summary>The <c>--add-host</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> AddHost = new("add-host", OptionParsers.List)
+    {
+        Default = [],
+        Example = "db.internal:10.0.0.5",
+        Summary = "host:ip entries for /etc/hosts of RUN steps (--add-host)",
+    };
+
+    /// <summary>The <c>--ulimit</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> Ulimit = new("ulimit", OptionParsers.Pairs)
+    {
+        Default = [],
+        Example = "nofile=1024:2048",
+        Summary = "ulimits of RUN steps name=soft[:hard] (--ulimit)",
+    };
+
+    /// <summary>The <c>--shm-size</c> option.</summary>
+    public static readonly OptionDescriptor<string?> ShmSize = new("shm-size", OptionParsers.OptionalText)
+    {
+        Default = null,
+        Example = "256m",
+        Summary = "size of /dev/shm in RUN steps (--shm-size), e.g. 256m or 1g",
+    };
+
+    /// <summary>The <c>--lint-fail-on-warnings</c> option.</summary>
+    public static readonly OptionDescriptor<bool> LintFailOnWarnings = new("lint-fail-on-warnings", OptionParsers.Flag)
+    {
+        Default = false,
+        Example = "true",
+        Summary = "the Lint task (docker buildx build --call=check, buildx 0.15+) fails when the Dockerfile has check warnings; without it they are logged as warnings",
+    };
+
     /// <summary>The <c>--registry</c> option.</summary>
     public static readonly OptionDescriptor<string?> Registry = new("registry", OptionParsers.OptionalText, o => o.Registry, (o, v) => o with { Registry = v })
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Cake.BuildxCache.Options;
@@ -45,6 +46,9 @@ public static partial class OptionFormats
 
     /// <summary>The builder drivers buildx knows.</summary>
     public static IReadOnlyList<string> BuilderDrivers { get; } = ["docker-container", "docker", "kubernetes", "remote"];
+
+    /// <summary>The ulimit names docker knows (<c>github.com/docker/go-units</c>, <c>ulimitNameMapping</c>).</summary>
+    public static IReadOnlySet<string> UlimitNames { get; } = new[] { "core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue", "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Checks a platform: <c>os/arch[/variant]</c> from known values (or buildx's <c>local</c>).</summary>
     /// <param name="platform">The platform.</param>
@@ -208,6 +212,17 @@ public static partial class OptionFormats
     /// <returns>Whether it is valid.</returns>
     public static bool IsBuildArgName(string name) => BuildArgPattern().IsMatch(name);
 
+    /// <summary>True for a secret or SSH id: letters, digits, <c>.</c>, <c>_</c> and <c>-</c>.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>Whether it is valid.</returns>
+    public static bool IsSecretId(string id) => SecretIdPattern().IsMatch(id);
+
+    /// <summary>True for a ulimit as docker reads it (<c>go-units</c> <c>ParseUlimit</c>): a known name, <c>soft[:hard]</c>.</summary>
+    /// <param name="name">The name, e.g. <c>nofile</c>.</param>
+    /// <param name="limit">The limit, e.g. <c>1024:2048</c>.</param>
+    /// <returns>Whether it is valid.</returns>
+    public static bool IsUlimit(string name, string limit) => UlimitNames.Contains(name) && UlimitPattern().IsMatch(limit);
+
     /// <summary>True for a git commit sha (7 to 64 lowercase hex digits).</summary>
     /// <param name="sha">The sha.</param>
     /// <returns>Whether it is valid.</returns>
@@ -246,6 +261,12 @@ public static partial class OptionFormats
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BuildArgPattern();
+
+    [GeneratedRegex(@"^-?\d+(?::-?\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex UlimitPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretIdPattern();
 
     [GeneratedRegex(@"^[0-9a-f]{7,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShaPattern();

@@ -55,6 +55,12 @@ internal static class OptionParsers
         return value.Count > 0;
     }
 
+    public static bool Items(OptionReading reading, OptionDescriptor option, out IReadOnlyList<string> value)
+    {
+        value = reading.Items(option);
+        return value.Count > 0;
+    }
+
     public static bool Pairs(OptionReading reading, OptionDescriptor option, out IReadOnlyList<KeyValuePair<string, string>> value)
     {
         value = reading.Pairs(option);

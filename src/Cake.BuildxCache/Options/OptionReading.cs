@@ -126,6 +126,23 @@ internal sealed class OptionReading(OptionSources sources)
             : [.. raw.Value.Values.SelectMany(value => value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
     }
 
+    /// <summary>
+    /// Items that hold commas of their own (<c>id=npm,env=NPM_TOKEN</c>): each argument is one item, as given; an
+    /// environment variable or configuration value holds several, separated by <c>;</c> or newlines.
+    /// </summary>
+    public IReadOnlyList<string> Items(OptionDescriptor option)
+    {
+        var raw = Find(option);
+        if (raw is null)
+        {
+            return [];
+        }
+
+        return raw.Value.Origin.Source == OptionSource.Argument
+            ? [.. raw.Value.Values.Select(value => value.Trim()).Where(value => value.Length > 0)]
+            : [.. raw.Value.Values.SelectMany(value => value.Split(PairSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+    }
+
     public IReadOnlyList<KeyValuePair<string, string>> Pairs(OptionDescriptor option)
     {
         var raw = Find(option);

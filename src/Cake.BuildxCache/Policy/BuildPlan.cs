@@ -52,6 +52,9 @@ public sealed record BuildPlan(
     int? RequireCacheHit,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The pass-through features: secrets, SSH, build contexts, attestations and the rest.</summary>
+    public BuildFeatures Features { get; init; } = BuildFeatures.None;
+
     /// <summary>True when the build writes the registry cache.</summary>
     public bool WritesCache => CacheTo is not null;
 }

@@ -62,7 +62,10 @@ internal static class BuildPlanner
             options.Progress,
             options.CheckCacheRefs,
             options.RequireCacheHit,
-            notes);
+            notes)
+        {
+            Features = BuildFeaturesPolicy.Decide(options),
+        };
     }
 
     private static string Describe(GitRefInfo refs)

@@ -111,6 +111,7 @@ internal static class DockerCommands
             settings.BuildArgs[key] = value;
         }
 
+        BuildFeatureArguments.Apply(plan.Features, settings, version);
         return settings;
     }
 

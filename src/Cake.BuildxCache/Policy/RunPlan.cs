@@ -25,6 +25,12 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
     /// <summary>BuildWithCache's step.</summary>
     public BuildSteps BuildWithCache => new(Build);
 
+    /// <summary>Lint's step: the build's Dockerfile, stage, arguments and contexts, checked instead of built.</summary>
+    public LintSteps Lint => new(Build, LintFailOnWarnings);
+
+    /// <summary>True when Lint fails on check warnings (<c>--lint-fail-on-warnings</c>).</summary>
+    public bool LintFailOnWarnings { get; init; }
+
     /// <summary>Publish's build step.</summary>
     public BuildSteps Publish => new(PublishBuild);
 
@@ -72,6 +78,7 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
                 new("EnsureBuilder", EnsureBuilder.Steps),
                 new("Login", [.. Login.Select(step => step.Step)]),
                 new("BuildWithCache", BuildWithCache.Steps),
+                new("Lint", Lint.Steps),
             };
             if (!BuildsAreTheSame)
             {
@@ -106,5 +113,6 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
         && a.Tags.SequenceEqual(b.Tags)
         && a.CacheFrom.Select(spec => spec.ToString()).SequenceEqual(b.CacheFrom.Select(spec => spec.ToString()))
         && a.Labels.SequenceEqual(b.Labels)
-        && a.BuildArgs.SequenceEqual(b.BuildArgs);
+        && a.BuildArgs.SequenceEqual(b.BuildArgs)
+        && a.Features.SameAs(b.Features);
 }

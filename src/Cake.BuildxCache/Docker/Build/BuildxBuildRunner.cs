@@ -58,8 +58,13 @@ public sealed class BuildxBuildRunner : DockerCliTool<BuildxBuildSettings>
             .AppendEach("--attest", settings.Attestations)
             .AppendEach("--allow", settings.Allow)
             .AppendOption("--network", settings.Network)
+            .AppendEach("--add-host", settings.AddHosts)
+            .AppendEach("--ulimit", settings.Ulimits)
+            .AppendOption("--shm-size", settings.ShmSize)
             .AppendFlag("--pull", settings.Pull)
             .AppendFlag("--no-cache", settings.NoCache)
+            .AppendEach("--no-cache-filter", settings.NoCacheFilter)
+            .AppendOption("--call", settings.Call)
             .AppendOption("--progress", settings.Progress)
             .AppendPositional(string.IsNullOrEmpty(settings.ContextPath) ? "." : settings.ContextPath);
 }

@@ -87,11 +87,26 @@ public sealed class BuildxBuildSettings : ToolSettings
     /// <summary>Gets or sets the networking mode of <c>RUN</c> instructions (<c>--network</c>).</summary>
     public string? Network { get; set; }
 
+    /// <summary>Gets the extra <c>/etc/hosts</c> entries of <c>RUN</c> instructions (<c>--add-host host:ip</c>, one each).</summary>
+    public IList<string> AddHosts { get; } = [];
+
+    /// <summary>Gets the ulimits of <c>RUN</c> instructions (<c>--ulimit name=soft[:hard]</c>, one each).</summary>
+    public IList<string> Ulimits { get; } = [];
+
+    /// <summary>Gets or sets the size of <c>/dev/shm</c> of <c>RUN</c> instructions (<c>--shm-size</c>), e.g. <c>256m</c>.</summary>
+    public string? ShmSize { get; set; }
+
     /// <summary>Gets or sets a value indicating whether referenced images are always pulled (<c>--pull</c>).</summary>
     public bool Pull { get; set; }
 
     /// <summary>Gets or sets a value indicating whether the cache is ignored (<c>--no-cache</c>).</summary>
     public bool NoCache { get; set; }
+
+    /// <summary>Gets the stages built without the cache (<c>--no-cache-filter</c>, one each).</summary>
+    public IList<string> NoCacheFilter { get; } = [];
+
+    /// <summary>Gets or sets what the build evaluates instead of building (<c>--call</c>, buildx 0.15+), e.g. <c>check</c>.</summary>
+    public string? Call { get; set; }
 
     /// <summary>Gets or sets the progress output (<c>--progress</c>): <c>auto</c>, <c>plain</c>, <c>tty</c>, <c>rawjson</c> (0.15+).</summary>
     public string? Progress { get; set; }

@@ -141,6 +141,19 @@ internal sealed class RegistryServer : IDisposable
             : null;
     }
 
+    /// <summary>The manifest or index <paramref name="repository"/>:<paramref name="reference"/> as served (any kind), or null.</summary>
+    public string? Manifest(string repository, string reference)
+    {
+        using var response = Send(
+            HttpMethod.Get,
+            $"v2/{repository}/manifests/{reference}",
+            "application/vnd.oci.image.index.v1+json",
+            "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json",
+            "application/vnd.docker.distribution.manifest.v2+json");
+        return response.IsSuccessStatusCode ? response.Content.ReadAsStringAsync().GetAwaiter().GetResult() : null;
+    }
+
     public void Dispose()
     {
         Stop();

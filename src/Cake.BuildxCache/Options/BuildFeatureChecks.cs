@@ -1,0 +1,109 @@
+namespace Cake.BuildxCache.Options;
+
+/// <summary>
+/// The checks of the build's pass-through options (<c>secret</c>, <c>ssh</c>, <c>build-context</c>, …), part of
+/// <see cref="BuildxCacheOptionsValidator"/>. Pure: whether a secret's variable is set or its file exists is
+/// <c>Flow/BuildFeatureSources</c>'s to check.
+/// </summary>
+internal static class BuildFeatureChecks
+{
+    /// <summary>The problems of these options.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The problems.</returns>
+    public static IEnumerable<OptionProblem> Check(BuildxCacheOptions options)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in OptionCatalog.Secret.ValueIn(options))
+        {
+            if (!BuildSecretSpec.TryParse(text, out var secret, out var problem))
+            {
+                yield return Problem(options, OptionCatalog.Secret, text, problem);
+            }
+            else if (!ids.Add(secret.Id))
+            {
+                yield return Problem(options, OptionCatalog.Secret, text, $"gives the id '{secret.Id}' a second time (buildx would keep only the last): one source per id");
+            }
+        }
+
+        var sshIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in OptionCatalog.Ssh.ValueIn(options))
+        {
+            if (!SshSpec.TryParse(text, out var ssh, out var problem))
+            {
+                yield return Problem(options, OptionCatalog.Ssh, text, problem);
+            }
+            else if (!sshIds.Add(ssh.Id))
+            {
+                yield return Problem(options, OptionCatalog.Ssh, text, $"gives the id '{ssh.Id}' a second time: one agent or key set per id");
+            }
+        }
+
+        foreach (var (name, value) in OptionCatalog.BuildContext.ValueIn(options))
+        {
+            if (name.Any(char.IsWhiteSpace) || value.Trim().Length == 0)
+            {
+                yield return Problem(options, OptionCatalog.BuildContext, name + "=" + value, "is not name=path, name=docker-image://image or name=https://… (no whitespace in the name, a value after '=')");
+            }
+        }
+    }
+
+    /// <summary>The problems of the attestation, cache and RUN-step options.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The problems.</returns>
+    public static IEnumerable<OptionProblem> CheckBuildFlags(BuildxCacheOptions options)
+    {
+        foreach (var (key, value) in OptionCatalog.Annotation.ValueIn(options).Where(pair => pair.Key.Any(char.IsWhiteSpace)))
+        {
+            yield return Problem(options, OptionCatalog.Annotation, key + "=" + value, "has whitespace in its key");
+        }
+
+        foreach (var option in new[] { OptionCatalog.Provenance, OptionCatalog.Sbom })
+        {
+            if (option.ValueIn(options) is { } value && value.Any(char.IsWhiteSpace))
+            {
+                yield return Problem(options, option, value, "has whitespace: write false, true or key=value[,key=value] (e.g. mode=max)");
+            }
+        }
+
+        if (OptionCatalog.NoCache.ValueIn(options) && OptionCatalog.NoCacheFilter.ValueIn(options).Count > 0)
+        {
+            // buildx: "--no-cache and --no-cache-filter cannot currently be used together".
+            yield return Problem(options, OptionCatalog.NoCacheFilter, string.Join(',', OptionCatalog.NoCacheFilter.ValueIn(options)), "and no-cache together are refused by buildx: no-cache already rebuilds every stage; drop one");
+        }
+
+        foreach (var stage in OptionCatalog.NoCacheFilter.ValueIn(options).Where(stage => !OptionFormats.IsStageName(stage)))
+        {
+            yield return Problem(options, OptionCatalog.NoCacheFilter, stage, "is not a stage name (a letter, then letters, digits, '.', '_' or '-')");
+        }
+
+        if (OptionCatalog.Network.ValueIn(options) is { } network && network is not ("default" or "none" or "host"))
+        {
+            yield return Problem(options, OptionCatalog.Network, network, "must be default, none or host");
+        }
+
+        foreach (var host in OptionCatalog.AddHost.ValueIn(options))
+        {
+            var separator = host.IndexOfAny([':', '=']);
+            if (separator <= 0 || separator == host.Length - 1)
+            {
+                yield return Problem(options, OptionCatalog.AddHost, host, "is not host:ip (e.g. db.internal:10.0.0.5)");
+            }
+        }
+
+        foreach (var (name, limit) in OptionCatalog.Ulimit.ValueIn(options))
+        {
+            if (!OptionFormats.IsUlimit(name, limit))
+            {
+                yield return Problem(options, OptionCatalog.Ulimit, name + "=" + limit, "is not name=soft[:hard] with a ulimit name (nofile, nproc, memlock, stack, core, …) and whole numbers (-1 for unlimited)");
+            }
+        }
+
+        if (OptionCatalog.ShmSize.ValueIn(options) is { } shm && OptionFormats.CheckSize(shm) is { } sizeProblem)
+        {
+            yield return Problem(options, OptionCatalog.ShmSize, shm, sizeProblem);
+        }
+    }
+
+    private static OptionProblem Problem(BuildxCacheOptions options, OptionDescriptor option, string? value, string problem) =>
+        OptionProblem.For(option, value, value is null ? null : options.OriginOf(option), problem);
+}
