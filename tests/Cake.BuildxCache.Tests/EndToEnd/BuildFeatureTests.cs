@@ -69,6 +69,32 @@ public sealed class BuildFeatureTests() : RealStackFixture("features")
     }
 
     [Test]
+    public void The_ssh_agent_reaches_a_RUN_step_only_with_ssh()
+    {
+        using var agent = SshAgent.Start();
+        Scene.LogInAsDeveloper();
+        Scene.Workspace.Write("Dockerfile", $"""
+            FROM {EndToEndSetUp.BaseImage}
+            RUN --mount=type=ssh test -S "$SSH_AUTH_SOCK" && echo ok > /ssh-ok
+            CMD ["cat", "/ssh-ok"]
+
+            """);
+        var job = new Dictionary<string, string>().With(("SSH_AUTH_SOCK", agent.Socket));
+
+        // Without --ssh first (and no cache for either run): the step's result must come from its own run.
+        var without = Run(job, "--target=Default", "--image=" + Scene.Image, "--no-cache");
+        var with = Run(job, "--target=Default", "--image=" + Scene.Image, "--no-cache", "--ssh=default");
+
+        Assert.That(without.ExitCode, Is.Not.EqualTo(0), "without --ssh the step has no agent socket and fails: " + without);
+        Assert.That(without.Output, Does.Contain("test -S"), without.ToString());
+        Assert.That(with.ExitCode, Is.EqualTo(0), with.ToString());
+        Assert.That(Scene.Calls("buildx", "build").Last(), Is.SupersetOf(new[] { "--ssh", "default" }));
+        var image = Scene.Docker("run", "--rm", "--network=host", Scene.Image + ":main");
+        Assert.That(image.ExitCode, Is.EqualTo(0), image.Output);
+        Assert.That(image.StandardOutput.Trim(), Is.EqualTo("ok"), "the RUN step saw the agent's socket");
+    }
+
+    [Test]
     public void Annotations_and_provenance_reach_the_pushed_index()
     {
         var run = Run(Scene.GitLab(), "--target=Publish", "--annotation=index:org.example.note=e2e-annotation", "--provenance=mode=max", "--sbom=false", "--no-cache");
