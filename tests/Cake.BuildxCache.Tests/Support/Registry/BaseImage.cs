@@ -13,8 +13,11 @@ namespace Cake.BuildxCache.Tests.Support.Registry;
 /// </summary>
 internal static class BaseImage
 {
-    /// <summary>Pushes the image as <paramref name="repository"/>:<paramref name="tag"/>; returns <c>host/repository:tag</c>.</summary>
-    public static async Task<string> PushAsync(RegistryServer registry, string busybox, string repository = "base/busybox", string tag = "1")
+    /// <summary>
+    /// Pushes the image as <paramref name="repository"/>:<paramref name="tag"/>; returns <c>host/repository:tag</c>.
+    /// With <paramref name="entrypoint"/> the image runs it (and no <c>Cmd</c>) instead of <c>sh</c>.
+    /// </summary>
+    public static async Task<string> PushAsync(RegistryServer registry, string busybox, string repository = "base/busybox", string tag = "1", IReadOnlyList<string>? entrypoint = null)
     {
         var applets = ProcessRunner.Run(busybox, ["--list"], timeout: TimeSpan.FromSeconds(30));
         Assert.That(applets.ExitCode, Is.EqualTo(0), $"{busybox} --list: {applets.StandardError}");
@@ -30,10 +33,19 @@ internal static class BaseImage
             ["config"] = new JsonObject
             {
                 ["Env"] = new JsonArray("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
-                ["Cmd"] = new JsonArray("sh"),
             },
             ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = new JsonArray(RegistryContent.DigestOf(tar)) },
         };
+        var settings = config["config"]!.AsObject();
+        if (entrypoint is null)
+        {
+            settings["Cmd"] = new JsonArray("sh");
+        }
+        else
+        {
+            settings["Entrypoint"] = new JsonArray([.. entrypoint.Select(word => (JsonNode?)word)]);
+        }
+
         var configBlob = await content.PushBlobAsync(repository, Encoding.UTF8.GetBytes(config.ToJsonString()), "application/vnd.oci.image.config.v1+json");
         var manifest = new JsonObject
         {

@@ -154,6 +154,13 @@ internal sealed class RegistryServer : IDisposable
         return response.IsSuccessStatusCode ? response.Content.ReadAsStringAsync().GetAwaiter().GetResult() : null;
     }
 
+    /// <summary>The blob <paramref name="digest"/> of <paramref name="repository"/> as text, or null.</summary>
+    public string? Blob(string repository, string digest)
+    {
+        using var response = Send(HttpMethod.Get, $"v2/{repository}/blobs/{digest}");
+        return response.IsSuccessStatusCode ? response.Content.ReadAsStringAsync().GetAwaiter().GetResult() : null;
+    }
+
     public void Dispose()
     {
         Stop();
