@@ -18,33 +18,39 @@ internal static class CakeScripts
 
     public static string AddinLine(string version) => $"#addin nuget:?package=Cake.BuildxCache&version={version}";
 
-    /// <summary>Aliases only: <c>Release</c> ensures the builder, logs in, publishes and prints the digest.</summary>
-    public static string Aliases(string version) => $$"""
-        {{AddinLine(version)}}
+    /// <summary>
+    /// Aliases only, the README's example: <c>Release</c> plans, ensures the builder, logs in, builds with push as an
+    /// option, prints the outcome and logs out.
+    /// </summary>
+    public static string Aliases(string version) => AddinLine(version) + "\n\n" + AliasesBody + "\nRunTarget(Argument(\"target\", \"Release\"));\n";
 
+    /// <summary>The aliases script without its loading and run lines, as the README shows it.</summary>
+    public const string AliasesBody = """
         Task("Release").Does(() =>
         {
-            BuildxCacheEnsureBuilder();
-            BuildxCacheLogin();
-            var outcome = BuildxCachePublish();
-            Information("Released {0}", outcome.Digest);
+            var settings = new BuildxCacheSettings { Options = BuildxCacheReadOptions() with { Push = true } };
+            BuildxCachePlan(settings);                           // RunPlan; prints it
+            BuildxCacheEnsureBuilder(settings);
+            BuildxCacheLogin(settings);
+            var outcome = BuildxCacheBuild(settings);            // BuildOutcome: Digest, Tags, Report (cached/ran per stage)
+            Information("Released {0}: {1} of {2} steps cached", outcome.Digest, outcome.Report.Cached, outcome.Report.BuildSteps);
+            BuildxCacheLogout(settings);
         });
-
-        RunTarget(Argument("target", "Release"));
 
         """;
 
-    /// <summary>The README's script: the module's tasks in one line, the script's own Default, and its own Release depending on Publish.</summary>
-    public static string Tasks(string version) => $$"""
-        {{AddinLine(version)}}
-
-        BuildxCacheTasks(Task, Teardown);
-        Task("Default").IsDependentOn("BuildWithCache");
-        Task("Release").IsDependentOn("Publish");
+    /// <summary>The README's task-registration script without its loading line.</summary>
+    public const string TasksBody = """
+        BuildxCacheTasks(Task, Teardown);                       // Plan, Options, EnsureBuilder, Login, BuildWithCache, Publish, PruneCache, Lint
+        Task("Default").IsDependentOn("BuildWithCache");       // scripts keep their own Default
+        Task("Release").IsDependentOn("Publish");               // pushes: Publish runs its own pushing build
 
         RunTarget(Argument("target", "Default"));
 
         """;
+
+    /// <summary>The README's script: the module's tasks in one line, the script's own Default, and its own Release depending on Publish.</summary>
+    public static string Tasks(string version) => AddinLine(version) + "\n\n" + TasksBody;
 
     /// <summary>cake.config: the Dockerfile and context, simple keys only.</summary>
     public static string CakeConfig => $"""
