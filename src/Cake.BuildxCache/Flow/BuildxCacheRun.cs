@@ -184,7 +184,8 @@ public sealed class BuildxCacheRun : CakeContextAdapter
 
     private BuildxCacheState Resolve()
     {
-        var options = _settings.Options ?? CakeOptionSources.ReadOptions(this);
+        var read = CakeOptionSources.ReadOptions(this);
+        var options = _settings.Options is { } given ? CodeOrigins.Mark(read, given) : read;
         var resolution = GitRefResolver.Resolve(this, new RefOverrides(options.Branch, options.Sha, options.DefaultBranch));
         foreach (var note in resolution.Notes)
         {
@@ -193,7 +194,10 @@ public sealed class BuildxCacheRun : CakeContextAdapter
 
         var refs = resolution.Refs;
         options = LocalImagePolicy.Apply(options, refs, Environment.WorkingDirectory.GetDirectoryName());
-        options = _settings.Configure?.Invoke(options) ?? options;
+        if (_settings.Configure is { } configure)
+        {
+            options = CodeOrigins.Mark(options, configure(options));
+        }
         var created = _settings.BuildTime?.Invoke() ?? Clock.GetUtcNow();
         var run = RunPlanner.Plan(refs, options, DockerHostInfo.Read(Environment), created);
 

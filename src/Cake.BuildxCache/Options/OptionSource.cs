@@ -20,4 +20,7 @@ public enum OptionSource
 
     /// <summary>The built-in default.</summary>
     Default,
+
+    /// <summary>Set in code: a host context's <c>ConfigureOptions</c>, or the options an alias was given.</summary>
+    Code,
 }
