@@ -9,20 +9,23 @@
 # Runs alternate (ours, then the hand-written job, then ours, ...) so that a change in machine load hits both.
 # Prints the median and min of each, and our median as a ratio of the hand-written job's.
 #
-# Usage: bench/fresh-runner.sh [--runs N] [--cold-runs N] [--sample]
+# Usage: bench/fresh-runner.sh [--runs N] [--cold-runs N] [--sample] [--trace]
 #   --runs N       warm runs of each (default 7)       --cold-runs N   cold runs of each (default 3)
 #   --sample       build examples/app instead of the two-stage busybox app (needs its base images: Docker Hub)
+#   --trace        instead of timing, runs one warm job of each and prints when each docker and git process
+#                  started and ended, in ms from the job's start: where the time goes
 # Needs: docker with the buildx plugin and an engine (../shared/rig/setup.sh brings one up), docker-registry,
 # htpasswd, busybox-static, curl. Servers bind to 127.0.0.1; the builders use host networking.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-runs=7 cold_runs=3 sample=0
+runs=7 cold_runs=3 sample=0 trace=0
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --cold-runs) cold_runs="$2"; shift 2 ;;
     --sample) sample=1; shift ;;
-    *) echo "usage: bench/fresh-runner.sh [--runs N] [--cold-runs N] [--sample]" >&2; exit 2 ;;
+    --trace) trace=1; shift ;;
+    *) echo "usage: bench/fresh-runner.sh [--runs N] [--cold-runs N] [--sample] [--trace]" >&2; exit 2 ;;
   esac
 done
 for tool in docker docker-registry htpasswd curl; do
@@ -136,6 +139,28 @@ ours() {
 stats() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f %.2f\n", m / 1000, a[1] / 1000 }'; }
 
 "$root/build.sh" --version >/dev/null # the build app is built before anything is timed
+
+if ((trace)); then
+  # Shims in front of docker and git log each process's start and end (ns) and its arguments.
+  mkdir -p "$work/shim"
+  for tool in docker git; do
+    real="$(command -v "$tool")"
+    printf '#!/usr/bin/env bash\nstart=$(date +%%s%%N)\n%q "$@"\nrc=$?\necho "$start $(date +%%s%%N) $rc %s $*" >>"%s"\nexit $rc\n' \
+      "$real" "$tool" "$work/trace.log" >"$work/shim/$tool"
+    chmod +x "$work/shim/$tool"
+  done
+  ours "$image/cache" >/dev/null 2>&1 || { echo "fresh-runner: the first Publish failed" >&2; exit 1; }
+  export PATH="$work/shim:$PATH"
+  for job in ours handwritten; do
+    : >"$work/trace.log"
+    start=$(date +%s%N)
+    if [[ $job == ours ]]; then ours "$image/cache" >"$work/last.log" 2>&1; else handwritten "$image/cache:main" >"$work/last.log" 2>&1; fi
+    end=$(date +%s%N)
+    echo "== $job: $(((end - start) / 1000000)) ms"
+    awk -v t0="$start" '{ printf "%6d %6d %5d ms  ", ($1 - t0) / 1e6, ($2 - t0) / 1e6, ($2 - $1) / 1e6; for (i = 4; i <= NF; i++) printf "%s ", $i; print "" }' "$work/trace.log"
+  done
+  exit 0
+fi
 
 # Warm: one cache ref for both, written once; then interleaved runs, each on a fresh builder.
 ours "$image/cache" >/dev/null 2>&1 || { echo "fresh-runner: the first Publish failed" >&2; exit 1; }

@@ -79,6 +79,7 @@ internal sealed class HostCommand(HostBlueprint blueprint) : AsyncCommand<HostCo
     {
         IServiceCollection services = new ServiceCollection();
         services.UseCakeDefaultModules();
+        DeferredPackageInstaller.DeferAll(services);
         services.AddCakeDiagnostics();
         services.AddSingleton(arguments);
         services.AddSingleton(provider => HostConfiguration.Create(

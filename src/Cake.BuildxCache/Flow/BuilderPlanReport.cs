@@ -18,6 +18,12 @@ internal static class BuilderPlanReport
     /// <returns>The lines.</returns>
     public static IEnumerable<string> Lines(BuilderPlan builder, BuildxCacheOptions options)
     {
+        yield return "  buildx:         " + OptionCatalog.BuildxPlugin.ValueIn(options) switch
+        {
+            BuildxPluginChoice.Auto => "the docker-buildx plugin docker would run, started directly (one process less per command) when it is 0.23 or later, else through docker",
+            BuildxPluginChoice.Docker => "through docker (docker buildx …), as --buildx-plugin=docker says",
+            var path => $"{path} started directly when it is 0.23 or later, else docker buildx (--buildx-plugin)",
+        };
         if (builder.RemoteEndpoint is { } endpoint)
         {
             var tls = builder.DriverOptions.Where(pair => RemoteDriver.TlsFileKeys.Contains(pair.Key) || pair.Key == "servername").Select(pair => pair.Key).ToList();

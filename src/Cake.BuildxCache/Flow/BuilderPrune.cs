@@ -20,7 +20,13 @@ internal static class BuilderPrune
     {
         run.EnsureValid();
         var builder = steps.Builder;
-        if (run.BuildxInspect(steps.Inspect) is not { } existing)
+        BuilderInfo? existing = null;
+        if (steps.TrustsEnsuredBuilder(run.EnsuredBuilder))
+        {
+            // This run made it ready moments ago (created or checked it): that is the proof it exists as planned.
+            run.Information("Builder {0} was made ready by this run's EnsureBuilder: not asking buildx again.", builder.Name);
+        }
+        else if ((existing = run.BuildxInspect(steps.Inspect)) is null)
         {
             run.Information("Builder {0} does not exist: nothing to prune.", builder.Name);
             return;

@@ -23,6 +23,15 @@ internal static class BuilderSetup
     {
         run.EnsureValid();
         var version = BuildxVersionOrExplain(run, steps);
+        if (run.BuildxPlugin is { } plugin)
+        {
+            run.Information(
+                version.Number >= DirectBuildxProcessRunner.StandaloneSince ? "buildx {0}: starting {1} directly." : "buildx {0}: through docker ({1} is older than {2}, which reads docker's environment on its own).",
+                version.Text,
+                plugin.FullPath,
+                DirectBuildxProcessRunner.StandaloneSince.ToString(2));
+        }
+
         steps = steps.For(version);
         var builder = steps.Builder;
         if (builder is { PassesGeneratedConfig: true, GeneratedConfig: { } generated })
@@ -61,11 +70,12 @@ internal static class BuilderSetup
         return version;
     }
 
-    private static BuildxVersion BuildxVersionOrExplain(ICakeContext context, EnsureBuilderSteps steps)
+    private static BuildxVersion BuildxVersionOrExplain(BuildxCacheRun run, EnsureBuilderSteps steps)
     {
         try
         {
-            return context.BuildxVersion(steps.Version);
+            // Known to the run from here on: the commands after it start buildx directly when it can.
+            return run.KnownBuildxVersion(steps.Version);
         }
         catch (CakeException exception)
         {

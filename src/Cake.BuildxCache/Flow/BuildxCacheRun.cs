@@ -2,9 +2,11 @@ using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Refs;
+using Cake.BuildxCache.Registry;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Flow;
 
@@ -19,7 +21,10 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private readonly BuildxCacheSettings _settings;
     private readonly Lazy<BuildxCacheState> _state;
     private readonly HashSet<string> _loggedIn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lazy<FilePath?> _buildxPlugin;
+    private readonly IProcessRunner _processRunner;
     private string? _builtBy;
+    private (string Key, Task<CacheFromSelection> Check)? _cacheRefCheck;
 
     /// <summary>Initializes a new instance of the <see cref="BuildxCacheRun"/> class.</summary>
     /// <param name="context">Cake's context.</param>
@@ -29,7 +34,18 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     {
         _settings = settings ?? new BuildxCacheSettings();
         _state = new Lazy<BuildxCacheState>(Resolve);
+        _buildxPlugin = new Lazy<FilePath?>(FindBuildxPlugin);
+        _processRunner = new DirectBuildxProcessRunner(
+            base.ProcessRunner,
+            () => _buildxPlugin.Value,
+            () => BuildxVersion?.Number >= DirectBuildxProcessRunner.StandaloneSince);
     }
+
+    /// <summary>Gets the process runner of this run's steps: buildx commands start the buildx plugin directly where it can (<c>--buildx-plugin</c>).</summary>
+    public override IProcessRunner ProcessRunner => _processRunner;
+
+    /// <summary>Gets the buildx plugin this run starts directly (<c>--buildx-plugin</c>), or null when buildx runs through docker.</summary>
+    public FilePath? BuildxPlugin => _buildxPlugin.Value;
 
     /// <summary>Gets the resolved state: options, refs, plan and problems.</summary>
     public BuildxCacheState State => _state.Value;
@@ -78,8 +94,38 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         EnsureValid();
     }
 
-    /// <summary>Reuses or (re)creates the builder and bootstraps it.</summary>
-    public void EnsureBuilder() => BuildxVersion = BuilderSetup.Ensure(this, Plan.EnsureBuilder);
+    /// <summary>Gets the builder this run's EnsureBuilder made ready, or null before (or without) it.</summary>
+    public string? EnsuredBuilder { get; private set; }
+
+    /// <summary>
+    /// Reuses or (re)creates the builder and bootstraps it. While it comes up, the registry is asked which cache-from
+    /// refs of the build exist (read-only; the build uses the answer when its refs are the same).
+    /// </summary>
+    public void EnsureBuilder()
+    {
+        EnsureValid();
+        StartCacheRefCheck();
+        BuildxVersion = BuilderSetup.Ensure(this, Plan.EnsureBuilder);
+        EnsuredBuilder = Plan.EnsureBuilder.Builder.Name;
+    }
+
+    /// <summary>
+    /// Asks the registry which cache-from refs of <paramref name="plan"/> exist: the answer EnsureBuilder started for
+    /// the same refs, else a new question.
+    /// </summary>
+    /// <param name="plan">The build plan.</param>
+    /// <returns>The refs to read.</returns>
+    internal Task<CacheFromSelection> CheckCacheRefsAsync(BuildPlan plan)
+    {
+        var candidates = CacheFromPolicy.Candidates(plan);
+        if (_cacheRefCheck is { } started && started.Key == KeyOf(candidates))
+        {
+            _cacheRefCheck = null;
+            return started.Check;
+        }
+
+        return SelectCacheFromAsync(candidates);
+    }
 
     /// <summary>The buildx version: as asked before in this run, else asked now (once).</summary>
     /// <param name="settings">The <c>docker buildx version</c> step.</param>
@@ -181,6 +227,32 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         this.Information("{0} built this image already in this run ({1}): not building it twice.", by, done.Digest ?? string.Join(", ", done.Tags));
         return done;
     }
+
+    private void StartCacheRefCheck()
+    {
+        var steps = Plan.Publish;
+        if (steps.ChecksCacheRefs)
+        {
+            var candidates = CacheFromPolicy.Candidates(steps.Plan);
+            _cacheRefCheck = (KeyOf(candidates), Task.Run(() => SelectCacheFromAsync(candidates)));
+        }
+    }
+
+    private async Task<CacheFromSelection> SelectCacheFromAsync(IReadOnlyList<CacheFromCandidate> candidates)
+    {
+        using var client = RegistryAccess.Client(this);
+        return await new CacheRefChecker(client).SelectAsync(candidates).ConfigureAwait(false);
+    }
+
+    private static string KeyOf(IReadOnlyList<CacheFromCandidate> candidates) =>
+        string.Join('\n', candidates.Select(candidate => $"{candidate.Role} {candidate.Spec}"));
+
+    private FilePath? FindBuildxPlugin() => OptionCatalog.BuildxPlugin.ValueIn(State.Options) switch
+    {
+        BuildxPluginChoice.Docker => null,
+        BuildxPluginChoice.Auto => BuildxPluginLocator.Find(base.Environment, base.FileSystem),
+        var path => new FilePath(path).MakeAbsolute(base.Environment),
+    };
 
     private BuildxCacheState Resolve()
     {

@@ -3,7 +3,6 @@ using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.History;
 using Cake.BuildxCache.Policy;
-using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
@@ -125,8 +124,7 @@ internal static class CacheBuild
 
     private static async Task<IReadOnlyList<CacheSpec>> SelectCacheFromAsync(BuildxCacheRun run, BuildPlan plan)
     {
-        using var client = RegistryAccess.Client(run);
-        var selection = await new CacheRefChecker(client).SelectAsync(CacheFromPolicy.Candidates(plan)).ConfigureAwait(false);
+        var selection = await run.CheckCacheRefsAsync(plan).ConfigureAwait(false);
         foreach (var line in selection.Log)
         {
             if (selection.HasWarnings)

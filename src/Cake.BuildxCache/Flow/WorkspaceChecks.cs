@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Flow;
 /// <summary>The options that name files: checked against the file system before any docker command runs.</summary>
 internal static class WorkspaceChecks
 {
-    /// <summary>Finds missing Dockerfile, build context and buildkitd config.</summary>
+    /// <summary>Finds missing Dockerfile, build context, buildkitd config and buildx binary.</summary>
     /// <param name="options">The options.</param>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="environment">The environment (working directory).</param>
@@ -31,6 +31,12 @@ internal static class WorkspaceChecks
         if (options.BuildkitdConfig is { } config && !FileExists(config))
         {
             problems.Add(OptionProblem.For(OptionCatalog.BuildkitdConfig, config, options.OriginOf(OptionCatalog.BuildkitdConfig), "the buildkitd config file does not exist"));
+        }
+
+        var buildx = OptionCatalog.BuildxPlugin.ValueIn(options);
+        if (buildx is not (BuildxPluginChoice.Auto or BuildxPluginChoice.Docker) && !FileExists(buildx))
+        {
+            problems.Add(OptionProblem.For(OptionCatalog.BuildxPlugin, buildx, options.OriginOf(OptionCatalog.BuildxPlugin), $"no such file: give {BuildxPluginChoice.Auto}, {BuildxPluginChoice.Docker} or the path of a docker-buildx binary"));
         }
 
         problems.AddRange(BuildFeatureSources.Check(options, fileSystem, environment));

@@ -100,6 +100,14 @@ public static class OptionCatalog
         Summary = "BuildKit image the builder runs (--driver-opt image=, docker-container and kubernetes drivers); a builder running another is recreated",
     };
 
+    /// <summary>The <c>--buildx-plugin</c> option: how buildx commands are started.</summary>
+    public static readonly OptionDescriptor<string> BuildxPlugin = new("buildx-plugin", OptionParsers.Text)
+    {
+        Default = BuildxPluginChoice.Auto,
+        Example = BuildxPluginChoice.Docker,
+        Summary = "how buildx is started: auto (the docker-buildx plugin docker would run, started directly: one process less per command, buildx 0.23+), docker (always `docker buildx`), or the path of a docker-buildx binary",
+    };
+
     /// <summary>The <c>--buildkitd-config</c> option.</summary>
     public static readonly OptionDescriptor<string?> BuildkitdConfig = new("buildkitd-config", OptionParsers.OptionalText, o => o.BuildkitdConfig, (o, v) => o with { BuildkitdConfig = v })
     {

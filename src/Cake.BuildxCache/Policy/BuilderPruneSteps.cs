@@ -29,10 +29,18 @@ public sealed record BuilderPruneSteps(BuilderPlan Builder, string? Until, Prune
     /// <summary><c>docker buildx rm</c>, or null unless asked.</summary>
     public BuildxRmSettings? Remove => RemoveBuilder ? DockerCommands.RemoveBuilder(Builder) : null;
 
+    /// <summary>
+    /// Whether the inspect can be left out because this run's EnsureBuilder made this builder ready: it exists as
+    /// planned, and nothing else is needed from buildx (a space limit needs the builder's BuildKit version).
+    /// </summary>
+    /// <param name="ensuredBuilder">The builder this run's EnsureBuilder made ready, or null.</param>
+    /// <returns>True when the inspect is left out.</returns>
+    public bool TrustsEnsuredBuilder(string? ensuredBuilder) => ensuredBuilder == Builder.Name && !Space.IsSet;
+
     /// <summary>The steps in order.</summary>
     public IReadOnlyList<PlanStep> Steps =>
     [
-        new(Inspect),
+        new(Inspect, Space.IsSet ? null : "unless this run's EnsureBuilder made the builder ready"),
         .. Version is { } version ? new PlanStep[] { new(version, "when the builder exists and EnsureBuilder did not ask before: the space flags depend on it") } : [],
         .. Prune is { } prune ? new PlanStep[] { new(prune, "when the builder exists" + (PruneSpacePolicy.PlanNote(Space) is { } note ? "; " + note : string.Empty)) } : [],
         .. Remove is { } remove ? new PlanStep[] { new(remove, "when the builder exists (its cache goes with it)") } : [],
@@ -42,12 +50,11 @@ public sealed record BuilderPruneSteps(BuilderPlan Builder, string? Until, Prune
 
     /// <summary>The prune for the buildx and BuildKit in use: its settings, or null when there is no prune or it is refused.</summary>
     /// <param name="buildx">The buildx version, or null when unknown (then as <see cref="Prune"/>).</param>
-    /// <param name="builder">The builder as <c>docker buildx inspect</c> described it (its nodes' BuildKit versions).</param>
+    /// <param name="builder">The builder as <c>docker buildx inspect</c> described it (its nodes' BuildKit versions), or null when it was not asked (no space limit).</param>
     /// <returns>The settings (null when none) and the flags' notes and refusal.</returns>
-    public (BuildxPruneSettings? Settings, PruneSpaceFlags Flags) PruneFor(BuildxVersion? buildx, BuilderInfo builder)
+    public (BuildxPruneSettings? Settings, PruneSpaceFlags Flags) PruneFor(BuildxVersion? buildx, BuilderInfo? builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var flags = PruneSpacePolicy.Choose(Space, buildx, [.. builder.Nodes.Select(node => node.BuildkitVersionNumber)]);
+        var flags = PruneSpacePolicy.Choose(Space, buildx, [.. builder?.Nodes.Select(node => node.BuildkitVersionNumber) ?? []]);
         return (Prunes && flags.Refusal is null ? DockerCommands.Prune(Builder.Name, Until, flags) : null, flags);
     }
 }

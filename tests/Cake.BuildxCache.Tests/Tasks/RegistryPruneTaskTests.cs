@@ -244,7 +244,7 @@ public sealed class RegistryPruneTaskTests
                   keeps:   the default branch's cache (main) and any cache written in the last 1h
                   deletes: caches of branches other than main, feature/x (--live-branches)
               Publish, after the build:
-                docker buildx inspect "buildx-cache"
+                docker buildx inspect "buildx-cache"    # unless this run's EnsureBuilder made the builder ready
                 docker buildx prune --builder "buildx-cache" --all --filter "until=24h" --force    # when the builder exists
             """.ReplaceLineEndings("\n")));
     }

@@ -29,20 +29,25 @@ internal sealed class DockerSandbox : IDisposable
         File.WriteAllText(ShimLog, string.Empty);
         WriteShim(Tools.Docker);
 
+        string? plugin = null;
         if (buildx == BuildxKind.Double)
         {
             Directory.CreateDirectory(Path.Combine(DoubleState, "builders"));
             File.WriteAllText(Path.Combine(DoubleState, "fixtures"), Tools.FixturesFolder + "\n");
             File.WriteAllText(Path.Combine(DoubleState, "calls.log"), string.Empty);
-            var plugin = Path.Combine(PluginDirectory, "docker-buildx");
+
+            // Beside its state: the double finds DOCKER_CONFIG as its own folder's parent.
+            plugin = Path.Combine(DoubleState, "docker-buildx");
             File.Copy(Tools.Source("Doubles/docker-buildx"), plugin);
             MakeExecutable(plugin);
         }
-        else if (buildx == BuildxKind.Real && RealStack.PluginPath is { } real)
+        else if (buildx == BuildxKind.Real)
         {
             // The real plugin may live in the user's ~/.docker/cli-plugins, which this DOCKER_CONFIG hides.
-            File.CreateSymbolicLink(Path.Combine(PluginDirectory, "docker-buildx"), real);
+            plugin = RealStack.PluginPath;
         }
+
+        WritePluginShim(plugin);
     }
 
     public BuildxKind Buildx { get; }
@@ -171,6 +176,26 @@ internal sealed class DockerSandbox : IDisposable
             if [[ "${1:-}" == login && -f '{{delay}}' ]]; then sleep "$(cat '{{delay}}')"; fi
             if [[ "${1:-}" == buildx && '{{Buildx}}' == None ]]; then echo "test sandbox: this test runs no buildx" >&2; exit 127; fi
             exec '{{realDocker}}' "$@"
+
+            """);
+        MakeExecutable(shim);
+    }
+
+    // The build app starts the plugin in DOCKER_CONFIG/cli-plugins directly, as `docker-buildx <command> …`; docker
+    // starts it as `docker-buildx buildx <command> …` (the docker shim recorded that one) after asking for its
+    // metadata. A direct start is recorded as the `buildx …` command docker would have run.
+    private void WritePluginShim(string? plugin)
+    {
+        var shim = Path.Combine(PluginDirectory, "docker-buildx");
+        File.WriteAllText(shim, $$"""
+            #!/usr/bin/env bash
+            # Test shim for the buildx plugin: records a direct start, then runs the plugin.
+            if [[ "${1:-}" != buildx && "${1:-}" != docker-cli-plugin-metadata ]]; then
+              printf '%s\x1f' buildx "$@" >> '{{ShimLog}}'
+              printf '\n' >> '{{ShimLog}}'
+            fi
+            if [[ -z '{{plugin}}' ]]; then echo "test sandbox: this test runs no buildx" >&2; exit 127; fi
+            exec '{{plugin}}' "$@"
 
             """);
         MakeExecutable(shim);

@@ -20,6 +20,7 @@ internal enum BuilderState
 /// starts it, <c>buildx rm</c> removes it), docker contexts do not exist, every login succeeds, a build
 /// succeeds and writes the captured metadata file. A test adds rules for what differs.
 /// A call no rule matches fails with exit code 127 and is listed in <see cref="Unscripted"/>.
+/// The buildx plugin started directly is recorded as the <c>buildx …</c> command docker would have run for it.
 /// git reading the refs of a local workspace (every git command but <c>ls-remote</c>) goes to the real git
 /// through Cake's real process runner: the workspace is a real repository, and those reads are neither
 /// scripted nor counted among <see cref="Calls"/>.
@@ -143,8 +144,8 @@ internal sealed partial class FakeDocker
             call = new DockerCall(
                 _calls.Count,
                 path,
-                WithoutGitPrefix(path, settings.Arguments?.Render() ?? string.Empty),
-                WithoutGitPrefix(path, settings.Arguments?.RenderSafe() ?? string.Empty),
+                AsTyped(path, settings.Arguments?.Render() ?? string.Empty),
+                AsTyped(path, settings.Arguments?.RenderSafe() ?? string.Empty),
                 settings.StandardInput is { } input ? input.Memory.ToArray() : null,
                 settings.WorkingDirectory);
             _calls.Add(call);
@@ -183,6 +184,10 @@ internal sealed partial class FakeDocker
         IsGit(path) && !WithoutGitPrefix(path, settings.Arguments?.Render() ?? string.Empty).StartsWith("ls-remote", StringComparison.Ordinal);
 
     private static bool IsGit(FilePath path) => path.GetFilenameWithoutExtension().FullPath == "git";
+
+    // The command as a user types it: the buildx plugin started directly gets the arguments of `docker buildx`.
+    private static string AsTyped(FilePath path, string arguments) =>
+        path.GetFilenameWithoutExtension().FullPath == "docker-buildx" ? "buildx " + arguments : WithoutGitPrefix(path, arguments);
 
     // Every git command goes through GitCli, which puts --no-pager first; the scripts and assertions name the command.
     private static string WithoutGitPrefix(FilePath path, string arguments) =>

@@ -35,10 +35,13 @@ internal sealed class Workspace : IDisposable
         // Never started (the process runner is a substitute): it only has to be where Cake looks for docker.
         DockerPath = Write("fake-bin/docker", "#!/bin/sh\necho 'fake docker: the process runner should have been substituted' >&2\nexit 127\n");
         GitPath = Write("fake-bin/git", "#!/bin/sh\necho 'fake git: the process runner should have been substituted' >&2\nexit 127\n");
+        BuildxPluginPath = Write("docker-config/cli-plugins/docker-buildx", "#!/bin/sh\necho 'fake buildx: the process runner should have been substituted' >&2\nexit 127\n");
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(DockerPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            File.SetUnixFileMode(GitPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            foreach (var executable in new[] { DockerPath, GitPath, BuildxPluginPath })
+            {
+                File.SetUnixFileMode(executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
     }
 
@@ -49,6 +52,12 @@ internal sealed class Workspace : IDisposable
 
     /// <summary>The fake git executable (the registry prune runs <c>git ls-remote</c> through the same process runner).</summary>
     public string GitPath { get; }
+
+    /// <summary>The fake buildx plugin, where docker looks for it in <see cref="DockerConfigPath"/>: the run starts it directly.</summary>
+    public string BuildxPluginPath { get; }
+
+    /// <summary>The workspace's docker config folder, for DOCKER_CONFIG.</summary>
+    public string DockerConfigPath => System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(BuildxPluginPath))!;
 
     /// <summary>The folder holding <see cref="DockerPath"/>, for PATH.</summary>
     public string BinPath => System.IO.Path.GetDirectoryName(DockerPath)!;
