@@ -149,6 +149,12 @@ if ((trace)); then
       "$real" "$tool" "$work/trace.log" >"$work/shim/$tool"
     chmod +x "$work/shim/$tool"
   done
+  # The plugin too: our run starts it directly; under docker it shows as a nested `docker-buildx buildx …`.
+  plugin="$(readlink -f "$DOCKER_CONFIG/cli-plugins/docker-buildx")"
+  rm "$DOCKER_CONFIG/cli-plugins/docker-buildx"
+  printf '#!/usr/bin/env bash\nstart=$(date +%%s%%N)\n%q "$@"\nrc=$?\necho "$start $(date +%%s%%N) $rc docker-buildx $*" >>"%s"\nexit $rc\n' \
+    "$plugin" "$work/trace.log" >"$DOCKER_CONFIG/cli-plugins/docker-buildx"
+  chmod +x "$DOCKER_CONFIG/cli-plugins/docker-buildx"
   ours "$image/cache" >/dev/null 2>&1 || { echo "fresh-runner: the first Publish failed" >&2; exit 1; }
   export PATH="$work/shim:$PATH"
   for job in ours handwritten; do
@@ -157,7 +163,7 @@ if ((trace)); then
     if [[ $job == ours ]]; then ours "$image/cache" >"$work/last.log" 2>&1; else handwritten "$image/cache:main" >"$work/last.log" 2>&1; fi
     end=$(date +%s%N)
     echo "== $job: $(((end - start) / 1000000)) ms"
-    awk -v t0="$start" '{ printf "%6d %6d %5d ms  ", ($1 - t0) / 1e6, ($2 - t0) / 1e6, ($2 - $1) / 1e6; for (i = 4; i <= NF; i++) printf "%s ", $i; print "" }' "$work/trace.log"
+    sort -n "$work/trace.log" | awk -v t0="$start" '{ printf "%6d %6d %5d ms  ", ($1 - t0) / 1e6, ($2 - t0) / 1e6, ($2 - $1) / 1e6; for (i = 4; i <= NF; i++) printf "%s ", $i; print "" }'
   done
   exit 0
 fi

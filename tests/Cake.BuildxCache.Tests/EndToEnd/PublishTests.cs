@@ -55,7 +55,7 @@ public sealed class PublishTests() : RealStackFixture("publish")
         AssertSucceededWithoutLeaks(run);
         Assert.That(Sequence(), Is.EqualTo(new[]
         {
-            "buildx version", "buildx inspect", "buildx create", "login", "buildx build", "buildx history", "buildx inspect", "buildx prune",
+            "buildx version", "buildx inspect", "buildx create", "login", "buildx build", "buildx history", "buildx prune",
         }));
         var calls = Scene.Sandbox.DockerCalls();
         // buildx 0.13 renamed --config to --buildkitd-config; this buildx is newer.
@@ -66,7 +66,10 @@ public sealed class PublishTests() : RealStackFixture("publish")
         Assert.That(calls[3], Is.EqualTo(new[] { "login", "--username", Registry.User, "--password-stdin", Registry.Host }));
         // BuildKit's record of the build, for the report's counts (buildx 0.21 and later).
         Assert.That(calls[5].Take(7), Is.EqualTo(new[] { "buildx", "history", "inspect", "--builder", Scene.Builder, "--format", "json" }));
-        Assert.That(calls[7], Is.EqualTo(new[] { "buildx", "prune", "--builder", Scene.Builder, "--all", "--filter", "until=72h", "--force" }));
+        Assert.That(calls[6], Is.EqualTo(new[] { "buildx", "prune", "--builder", Scene.Builder, "--all", "--filter", "until=72h", "--force" }));
+
+        // The plugin docker would run (the sandbox's DOCKER_CONFIG/cli-plugins), started directly.
+        Assert.That(run.Output, Does.Contain($"starting {Path.Combine(Scene.Sandbox.PluginDirectory, "docker-buildx")} directly."));
 
         var build = BuildCall();
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("main") }));
