@@ -38,6 +38,11 @@ internal static class PlanReport
         yield return $"  tags:           {List(plan.Tags)}";
         yield return $"  cache from:     {List(plan.CacheFrom.Select(spec => spec.ToString()))}";
         yield return $"  cache to:       {plan.CacheTo?.ToString() ?? "none (read-only)"}";
+        if (plan.CacheScope.Value is not null || plan.CacheScope.IsExplicit || plan.Platforms.Count > 1)
+        {
+            yield return $"  cache scope:    {plan.CacheScope.Value ?? "none"} ({plan.CacheScope.Reason})";
+        }
+
         yield return $"  output:         {plan.Output.ToString().ToLowerInvariant()}";
         yield return $"  registries:     {List(plan.Registries.Select(registry => $"{registry.Host} ({registry.Purpose}{(registry.HasCredentials ? ", as " + registry.Username : ", no credentials: login skipped")})"))}";
         foreach (var line in plan.Features.PlanLines())

@@ -101,6 +101,12 @@ public static class BuildxCacheOptionsValidator
                     Add(OptionCatalog.CacheTagPrefix, o.CacheTagPrefix, $"is {o.CacheTagPrefix.Length} characters long: with a {Refs.RefSlug.MaxLength}-character slug the tag would pass {DockerNames.MaxTagLength} (at most {DockerNames.MaxTagLength - Refs.RefSlug.MaxLength})");
                 }
             }
+
+            var scope = CacheScope.Of(o);
+            if (scope.Problem(o.CacheTagPrefix) is { } scopeProblem)
+            {
+                Add(OptionCatalog.CacheScope, scope.Value, scopeProblem);
+            }
         }
 
         public void Build()

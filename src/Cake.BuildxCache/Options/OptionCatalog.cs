@@ -36,6 +36,19 @@ public static class OptionCatalog
         Summary = "prefix of cache tags (cache tag = prefix + ref slug); with --cache-repo=<image> gives <image>:cache-<slug>",
     };
 
+    /// <summary>
+    /// The <c>--cache-scope</c> option: what follows the slug in the cache tag (<c>&lt;slug&gt;-&lt;scope&gt;</c>), so that
+    /// jobs building other platforms or stages of one branch keep caches of their own; see <see cref="Options.CacheScope"/>.
+    /// </summary>
+    public static readonly OptionDescriptor<string?> CacheScope = new("cache-scope", OptionParsers.OptionalText)
+    {
+        Default = null,
+        Example = "linux-arm64",
+        Summary = "cache tag suffix (cache tag = prefix + slug + '-' + scope) that keeps the caches of jobs building other platforms or stages apart; none for no suffix",
+        DefaultDescription = "from --stage and a single --platform (runtime-linux-386); none for several platforms",
+        Shown = o => Options.CacheScope.Of(o).Value,
+    };
+
     /// <summary>The <c>--dockerfile</c> option.</summary>
     public static readonly OptionDescriptor<string> Dockerfile = new("dockerfile", OptionParsers.Text, o => o.Dockerfile, (o, v) => o with { Dockerfile = v })
     {

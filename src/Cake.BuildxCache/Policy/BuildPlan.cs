@@ -55,6 +55,9 @@ public sealed record BuildPlan(
     /// <summary>The pass-through features: secrets, SSH, build contexts, attestations and the rest.</summary>
     public BuildFeatures Features { get; init; } = BuildFeatures.None;
 
+    /// <summary>The cache scope every cache ref of this build carries after the slug, and why (none: the tag is the slug).</summary>
+    public CacheScope CacheScope { get; init; } = new(null, "no --stage and no single --platform", false);
+
     /// <summary>True when the build writes the registry cache.</summary>
     public bool WritesCache => CacheTo is not null;
 }

@@ -65,6 +65,7 @@ internal static class BuildPlanner
             notes)
         {
             Features = BuildFeaturesPolicy.Decide(options),
+            CacheScope = CacheScope.Of(options),
         };
     }
 

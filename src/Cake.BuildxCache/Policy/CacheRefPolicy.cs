@@ -5,7 +5,9 @@ using Cake.BuildxCache.Refs;
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>
-/// Cache refs: <c>&lt;cache-repo&gt;:&lt;prefix&gt;&lt;slug&gt;</c>. Cache-from reads the build's own ref, then
+/// Cache refs: <c>&lt;cache-repo&gt;:&lt;prefix&gt;&lt;slug&gt;</c>, or <c>…&lt;slug&gt;-&lt;scope&gt;</c> with a
+/// <see cref="CacheScope"/> (a platform or stage of their own): every ref of the chain is in the same scope, so a new
+/// branch's first linux/386 job starts warm from the default branch's linux/386 cache. Cache-from reads the build's own ref, then
 /// the merge request target branch's, then the default branch's (a tag pipeline: the tag's own ref, then
 /// the default branch's; a detached HEAD: the default branch's only). Cache-to writes the own ref, unless
 /// read-only: fork merge requests (always), <c>cache-readonly=true</c>, a detached HEAD or an empty slug
@@ -29,7 +31,8 @@ internal static class CacheRefPolicy
             return new([], null, notes);
         }
 
-        var own = refs.Kind == RefKind.Detached ? null : CacheRef(repo, options.CacheTagPrefix, refs.Slug);
+        var scope = CacheScope.Of(options).Value;
+        var own = refs.Kind == RefKind.Detached ? null : CacheRef(repo, options.CacheTagPrefix, refs.Slug, scope);
         var chain = new List<(string Ref, string Why)>();
         void Add(string? reference, string why)
         {
@@ -42,10 +45,10 @@ internal static class CacheRefPolicy
         Add(own, refs.Kind == RefKind.Tag ? "this tag" : "this branch");
         if (refs.Kind == RefKind.Branch && refs.TargetBranch is { } target)
         {
-            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(target)), "merge request target");
+            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(target), scope), "merge request target");
         }
 
-        Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(refs.DefaultBranch)), "default branch");
+        Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(refs.DefaultBranch), scope), "default branch");
         if (chain.Count > 0)
         {
             notes.Add("cache-from: " + string.Join(", then ", chain.Select(item => $"{item.Ref} ({item.Why})")));
@@ -76,12 +79,20 @@ internal static class CacheRefPolicy
     /// <param name="prefix">The cache tag prefix.</param>
     /// <param name="slug">A ref slug.</param>
     /// <returns><c>repository:prefix+slug</c>, or null.</returns>
-    public static string? CacheRef(string repository, string prefix, string slug)
+    public static string? CacheRef(string repository, string prefix, string slug) => CacheRef(repository, prefix, slug, null);
+
+    /// <summary>The cache ref for <paramref name="slug"/> in <paramref name="scope"/>, or null when the slug is empty or the tag would be invalid.</summary>
+    /// <param name="repository">The cache repository.</param>
+    /// <param name="prefix">The cache tag prefix.</param>
+    /// <param name="slug">A ref slug.</param>
+    /// <param name="scope">The cache scope, or null for none.</param>
+    /// <returns><c>repository:prefix+slug</c> or <c>repository:prefix+slug-scope</c>, or null.</returns>
+    public static string? CacheRef(string repository, string prefix, string slug, string? scope)
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentNullException.ThrowIfNull(slug);
-        var tag = prefix + slug;
+        var tag = prefix + (scope is null ? slug : slug + CacheScope.Separator + scope);
         return slug.Length > 0 && DockerNames.IsValidTag(tag) ? repository + ":" + tag : null;
     }
 

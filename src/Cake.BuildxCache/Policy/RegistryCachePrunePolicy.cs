@@ -7,8 +7,10 @@ namespace Cake.BuildxCache.Policy;
 /// Which registry cache tags to delete, with no I/O. Rules, in order:
 /// <list type="number">
 /// <item>a tag without the cache prefix is ignored (with the <c>&lt;image&gt;:cache-&lt;slug&gt;</c> style, image tags live there too);</item>
-/// <item>the default branch's cache is kept;</item>
-/// <item>a cache whose branch is gone (its slug is not among the live slugs) or that was written longer ago than
+/// <item>the default branch's cache is kept; its scoped caches (<c>main-linux-386</c>, see <see cref="CacheTagOwner"/>) too,
+/// unless older than <c>--cache-max-age</c>;</item>
+/// <item>a cache whose branch is gone (neither its tag nor a slug it extends with <c>-&lt;scope&gt;</c> is among the
+/// live slugs) or that was written longer ago than
 /// <c>--cache-max-age</c> is a candidate; any other is kept;</item>
 /// <item>a candidate written within the last hour is kept, and so is one whose write time cannot be derived at all
 /// (it might have been written a minute ago); a lower-bound time (the newest layer's) counts as the write time;</item>
@@ -92,18 +94,22 @@ internal static class RegistryCachePrunePolicy
             return new(tag, null, CachePruneAction.Ignore, rules.Prefix.Length == 0 ? "not a cache tag" : $"not a cache tag (no prefix '{rules.Prefix}')");
         }
 
-        var slug = tag.Tag[rules.Prefix.Length..];
-        if (slug == rules.DefaultBranchSlug)
+        var (slug, scope) = CacheTagOwner.Of(tag.Tag[rules.Prefix.Length..], rules.DefaultBranchSlug, live);
+        var inScope = scope is null ? string.Empty : $" (scope '{scope}')";
+        var isDefault = slug == rules.DefaultBranchSlug;
+        if (isDefault && scope is null)
         {
             return new(tag, slug, CachePruneAction.Keep, "the default branch's cache");
         }
 
+        // The default branch's scoped caches stay like its own, except by age: a platform or stage no longer built on
+        // the default branch (or a gone branch whose slug merely extends the default's) is not rewritten, and ages out.
         var age = tag.Created is { } created ? rules.Now - created : (TimeSpan?)null;
-        var gone = live is not null && !live.Contains(slug);
+        var gone = !isDefault && live is not null && !live.Contains(slug);
         var old = rules.MaxAge is { } maxAge && age is { } known && known > maxAge;
         if (!gone && !old)
         {
-            var why = live is null ? "branch unknown" : "the branch exists";
+            var why = isDefault ? "the default branch's cache" + inScope : (live is null ? "branch unknown" : "the branch exists") + inScope;
             return new(tag, slug, CachePruneAction.Keep, age is { } a && rules.MaxAge is { } limit ? $"{why}, written {FormatAge(a)} ago (max age {FormatAge(limit)})" : why);
         }
 
@@ -111,6 +117,11 @@ internal static class RegistryCachePrunePolicy
         if (gone)
         {
             reasons.Add($"no branch has the slug '{slug}'");
+        }
+
+        if (isDefault)
+        {
+            reasons.Add($"the default branch's cache{inScope}");
         }
 
         if (old)

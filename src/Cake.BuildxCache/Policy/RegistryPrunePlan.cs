@@ -28,7 +28,9 @@ internal static class RegistryPrunePlan
             : $"registry prune: dry run of {repository} (add --confirm to delete)";
         var window = RegistryCachePrunePolicy.FormatAge(new CachePruneRules(options.CacheTagPrefix, RefSlug.From(refs.DefaultBranch), null, options.CacheMaxAgeSpan, default).RecentWindow);
         var untouched = options.CacheTagPrefix.Length == 0 ? string.Empty : $"; tags not starting '{options.CacheTagPrefix}' are never touched";
-        yield return $"  keeps:   the default branch's cache ({options.CacheTagPrefix}{RefSlug.From(refs.DefaultBranch)}) and any cache written in the last {window}{untouched}";
+        var defaultTag = options.CacheTagPrefix + RefSlug.From(refs.DefaultBranch);
+        var scoped = options.CacheMaxAge is null ? $", {defaultTag}-<scope>" : $"; {defaultTag}-<scope> unless older than the max age";
+        yield return $"  keeps:   the default branch's cache ({defaultTag}{scoped}) and any cache written in the last {window}{untouched}";
         var gone = options.LiveBranches.Count > 0
             ? $"caches of branches other than {string.Join(", ", options.LiveBranches)} (--live-branches)"
             : $"caches of branches missing from `{LsRemote}`";

@@ -22,7 +22,7 @@ internal static class CacheFromPolicy
         ArgumentNullException.ThrowIfNull(plan);
         var refs = plan.Refs;
         var prefix = plan.CacheTagPrefix;
-        string? Of(string slug) => plan.CacheRepo is null ? null : CacheRefPolicy.CacheRef(plan.CacheRepo, prefix, slug);
+        string? Of(string slug) => plan.CacheRepo is null ? null : CacheRefPolicy.CacheRef(plan.CacheRepo, prefix, slug, plan.CacheScope.Value);
         var own = refs.Kind == RefKind.Detached ? null : Of(refs.Slug);
         var target = refs.Kind == RefKind.Branch && refs.TargetBranch is { } t ? Of(RefSlug.From(t)) : null;
         var fallback = Of(RefSlug.From(refs.DefaultBranch));
