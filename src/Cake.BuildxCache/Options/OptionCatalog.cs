@@ -44,8 +44,8 @@ public static class OptionCatalog
     {
         Default = null,
         Example = "linux-arm64",
-        Summary = "cache tag suffix (cache tag = prefix + slug + '-' + scope) that keeps the caches of jobs building other platforms or stages apart; none for no suffix",
-        DefaultDescription = "from --stage and a single --platform (runtime-linux-386); none for several platforms",
+        Summary = "cache tag suffix (cache tag = prefix + slug + '-' + scope): jobs building other platforms or stages of one branch keep caches of their own; none turns it off",
+        DefaultDescription = "--stage and a single --platform (runtime-linux-386); no suffix for several platforms",
         Shown = o => Options.CacheScope.Of(o).Value,
     };
 

@@ -11,7 +11,7 @@ namespace Cake.BuildxCache.Tests.Tasks;
 /// </summary>
 public sealed class PlanGoldenTests
 {
-    private static readonly string[] PlanKeys = ["image:", "tags:", "cache from:", "cache to:", "output:", "registries:"];
+    private static readonly string[] PlanKeys = ["image:", "tags:", "cache from:", "cache to:", "cache scope:", "output:", "registries:"];
 
     private static readonly Dictionary<string, (Func<Workspace, Dictionary<string, string>> Job, bool Local, string[] Arguments)> Table =
         Scenarios().ToDictionary(scenario => scenario.Name, scenario => (scenario.Job, scenario.Local, scenario.Arguments));
@@ -27,6 +27,7 @@ public sealed class PlanGoldenTests
         yield return Scenario("gitlab-tag", _ => Jobs.GitLabTag());
         yield return Scenario("github-push", workspace => Jobs.GitHubPush(workspace.Write("event.json", Jobs.GitHubPushPayload())));
         yield return Scenario("github-pull-request", workspace => Jobs.GitHubPullRequest(workspace.Write("event.json", Jobs.GitHubPullRequestPayload())));
+        yield return Scenario("gitlab-merge-request-platform", _ => Jobs.GitLabMergeRequest(), arguments: ["--platform=linux/386"]);
         yield return Scenario("local-branch", workspace => Local(workspace, "checkout", "-q", "-b", "feature/local"), local: true);
         yield return Scenario("local-detached", workspace => Local(workspace, "checkout", "-q", "--detach"), local: true);
 

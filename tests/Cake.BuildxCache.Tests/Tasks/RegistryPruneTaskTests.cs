@@ -222,7 +222,7 @@ public sealed class RegistryPruneTaskTests
         Assert.That(run.Output, Does.Contain($"""
               PruneCache:
                 registry prune: dry run of {Jobs.GitLabImage} (add --confirm to delete)
-                  keeps:   the default branch's cache (cache-main) and any cache written in the last 1h; tags not starting 'cache-' are never touched
+                  keeps:   the default branch's cache (cache-main; cache-main-<scope> unless older than the max age) and any cache written in the last 1h; tags not starting 'cache-' are never touched
                   deletes: caches of branches missing from `git ls-remote --heads origin`; caches written more than 168h ago (--cache-max-age)
                   git ls-remote --heads origin    # the live branches
             """.ReplaceLineEndings("\n")));
@@ -241,7 +241,7 @@ public sealed class RegistryPruneTaskTests
         Assert.That(run.Output, Does.Contain($"""
               PruneCache:
                 registry prune: deletes stale cache tags from {Jobs.GitLabImage}/cache (--confirm)
-                  keeps:   the default branch's cache (main) and any cache written in the last 1h
+                  keeps:   the default branch's cache (main, main-<scope>) and any cache written in the last 1h
                   deletes: caches of branches other than main, feature/x (--live-branches)
               Publish, after the build:
                 docker buildx inspect "buildx-cache"    # unless this run's EnsureBuilder made the builder ready
