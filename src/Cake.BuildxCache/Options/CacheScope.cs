@@ -41,7 +41,7 @@ public sealed record CacheScope(string? Value, string Reason, bool IsExplicit)
         {
             var origin = options.OriginOf(OptionCatalog.CacheScope);
             return string.Equals(set, None, StringComparison.OrdinalIgnoreCase)
-                ? new(null, $"turned off ({origin})", true)
+                ? new(null, $"turned off, {origin}", true)
                 : new(set, origin.ToString(), true);
         }
 
