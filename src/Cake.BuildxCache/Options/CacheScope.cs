@@ -110,9 +110,4 @@ public sealed record CacheScope(string? Value, string Reason, bool IsExplicit)
             ? $"is {Value.Length} characters long{source}: with the cache tag prefix, a {Refs.RefSlug.MaxLength}-character slug and '{Separator}' the tag would pass {DockerNames.MaxTagLength} (at most {Math.Max(max, 0)}); set a shorter one"
             : null;
     }
-
-    /// <summary>The cache tag for <paramref name="slug"/> in this scope: <c>slug</c> or <c>slug-scope</c>.</summary>
-    /// <param name="slug">The ref slug.</param>
-    /// <returns>The tag without prefix.</returns>
-    public string TagFor(string slug) => Value is null || slug.Length == 0 ? slug : slug + Separator + Value;
 }
