@@ -17,15 +17,21 @@ internal static class BuildReporting
     /// <param name="report">What the build's progress said.</param>
     /// <param name="metadata">The build's metadata, or null.</param>
     /// <param name="counts">The step counts (BuildKit's build record's, or the progress output's), with where they came from.</param>
+    /// <param name="image">How a reproducible push compares with what its tags pointed at before, or null.</param>
     /// <exception cref="CakeException">A warm build hit the cache less than required.</exception>
-    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata, StepCounts counts)
+    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata, StepCounts counts, ImageChange? image = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(report);
         var summary = BuildSummary.From(report) with { Counts = counts };
         context.Information("{0}", PlainTextReport.Render(summary));
-        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), JsonReport.Render(report, counts));
+        if (image is not null)
+        {
+            context.Information("{0}", image.Message);
+        }
+
+        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), JsonReport.Render(report, counts, image));
 
         var handOff = BuildHandOff.From(plan, metadata);
         try

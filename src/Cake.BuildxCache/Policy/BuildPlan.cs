@@ -58,6 +58,9 @@ public sealed record BuildPlan(
     /// <summary>The cache scope every cache ref of this build carries after the slug, and why (none: the tag is the slug).</summary>
     public CacheScope CacheScope { get; init; } = new(null, "no --stage and no single --platform", false);
 
+    /// <summary>The image's time (<see cref="ImageTimePolicy"/>), or null when the plan was not made by <see cref="BuildPlanner"/>.</summary>
+    public ImageTime? Time { get; init; }
+
     /// <summary>True when the build writes the registry cache.</summary>
     public bool WritesCache => CacheTo is not null;
 }
