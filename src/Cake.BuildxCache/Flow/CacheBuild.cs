@@ -59,6 +59,11 @@ internal static class CacheBuild
             run.DeleteFile(metadataFile);
         }
 
+        if (plan.Time is { } time)
+        {
+            run.Information("image time: {0}", time.Description);
+        }
+
         var tagsBefore = await ImageChangeCheck.BeforeAsync(run, plan).ConfigureAwait(false);
         run.Information("cache from: {0}", cacheFrom.Count == 0 ? "none" : string.Join("  ", cacheFrom.Select(spec => spec.Ref)));
         run.Information("cache to:   {0}", plan.CacheTo?.ToString() ?? "none (read-only)");

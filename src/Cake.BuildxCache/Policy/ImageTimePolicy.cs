@@ -27,12 +27,14 @@ internal static class ImageTimePolicy
 
         if (refs.CommitTime is not { } commitTime)
         {
-            return new(buildTime, null, $"build time {LabelPolicy.Rfc3339(buildTime)} (reproducible, but the commit time is unknown: this build's digest will not repeat)");
+            var why = refs.CommitTimeNote is { } note ? $" ({note})" : string.Empty;
+            return new(buildTime, null, $"build time {LabelPolicy.Rfc3339(buildTime)}: reproducible, but the commit time is unknown{why}, so this build's digest will not repeat");
         }
 
         // Whole seconds: the label is RFC 3339 to the second, and SOURCE_DATE_EPOCH counts seconds.
         var epoch = commitTime.ToUnixTimeSeconds();
         var created = DateTimeOffset.FromUnixTimeSeconds(epoch);
-        return new(created, epoch, $"commit time {LabelPolicy.Rfc3339(created)} from {refs.CommitTimeSource ?? "the refs"} (reproducible: created label, and source-date-epoch={epoch} with rewrite-timestamp on the image output, not as a build argument)");
+        var caveat = refs.CommitTimeNote is { } aside ? $"; {aside}" : string.Empty;
+        return new(created, epoch, $"commit time {LabelPolicy.Rfc3339(created)} from {refs.CommitTimeSource ?? "the refs"} (reproducible: created label, and source-date-epoch={epoch} with rewrite-timestamp on the image output, not as a build argument{caveat})");
     }
 }

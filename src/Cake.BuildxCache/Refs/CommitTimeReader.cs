@@ -18,8 +18,8 @@ internal sealed class CommitTimeReader(GitCli git)
     /// <param name="environment">The CI variables.</param>
     /// <param name="directory">The repository directory.</param>
     /// <param name="shaOverridden">True when <c>--sha</c> named the commit: CI's timestamp then describes another one.</param>
-    /// <returns>The refs with the time when known, and a note when it is not.</returns>
-    public (GitRefInfo Refs, string? Note) Read(GitRefInfo refs, ICakeEnvironment environment, string directory, bool shaOverridden)
+    /// <returns>The refs with the time when known, else with <see cref="GitRefInfo.CommitTimeNote"/> saying why.</returns>
+    public GitRefInfo Read(GitRefInfo refs, ICakeEnvironment environment, string directory, bool shaOverridden)
     {
         ArgumentNullException.ThrowIfNull(refs);
         ArgumentNullException.ThrowIfNull(environment);
@@ -27,19 +27,19 @@ internal sealed class CommitTimeReader(GitCli git)
         {
             if (ParseIso(given) is { } time)
             {
-                return (refs with { CommitTime = time, CommitTimeSource = "CI_COMMIT_TIMESTAMP" }, null);
+                return refs with { CommitTime = time, CommitTimeSource = "CI_COMMIT_TIMESTAMP" };
             }
 
             var fromGit = FromGit(refs.Sha, directory, out var gitWhy);
             return fromGit is { } gitTime
-                ? (refs with { CommitTime = gitTime, CommitTimeSource = "git" }, $"CI_COMMIT_TIMESTAMP '{Cut(given)}' is not an ISO 8601 time: the commit time was read with git.")
-                : (refs, $"CI_COMMIT_TIMESTAMP '{Cut(given)}' is not an ISO 8601 time and {gitWhy}: the commit time is unknown.");
+                ? refs with { CommitTime = gitTime, CommitTimeSource = "git", CommitTimeNote = $"CI_COMMIT_TIMESTAMP '{Cut(given)}' is not an ISO 8601 time" }
+                : refs with { CommitTimeNote = $"CI_COMMIT_TIMESTAMP '{Cut(given)}' is not an ISO 8601 time and {gitWhy}" };
         }
 
         var read = FromGit(refs.Sha, directory, out var why);
         return read is { } commitTime
-            ? (refs with { CommitTime = commitTime, CommitTimeSource = "git" }, null)
-            : (refs, $"The commit time of {refs.ShortSha} is unknown: {why}.");
+            ? refs with { CommitTime = commitTime, CommitTimeSource = "git" }
+            : refs with { CommitTimeNote = why };
     }
 
     /// <summary>An ISO 8601 time with an offset (<c>2025-03-01T10:20:30+01:00</c>, as GitLab writes it), else null.</summary>

@@ -41,6 +41,9 @@ public sealed record GitRefInfo(
     /// <summary>Where <see cref="CommitTime"/> came from (<c>CI_COMMIT_TIMESTAMP</c>, <c>git</c>), or null when unknown.</summary>
     public string? CommitTimeSource { get; init; }
 
+    /// <summary>Why <see cref="CommitTime"/> is unknown, or how it was found despite a bad CI variable; else null.</summary>
+    public string? CommitTimeNote { get; init; }
+
     /// <summary>True when running under a CI system.</summary>
     public bool IsCI => Provider != CiProvider.None;
 

@@ -78,9 +78,8 @@ internal sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem f
                 $"The commit sha of this build is unknown ({string.Join(" ", read.Notes)}). Pass it explicitly: --sha=<commit>.");
         }
 
-        // The image's time when it is reproducible: never fatal, an unknown time falls back to the build time.
-        var (timed, timeNote) = _commitTime.Read(refs, _environment, directory, shaOverridden: !string.IsNullOrWhiteSpace(overrides.Sha));
-        return new GitRefResolution(timed, timeNote is null ? read.Notes : [.. read.Notes, timeNote]);
+        // The image's time when it is reproducible: never fatal, an unknown time falls back to the build time (the plan says why).
+        return new GitRefResolution(_commitTime.Read(refs, _environment, directory, shaOverridden: !string.IsNullOrWhiteSpace(overrides.Sha)), read.Notes);
     }
 
     private GitRefResolution ReadLocal(string directory, RefOverrides overrides)
