@@ -1,6 +1,8 @@
 using System.Text;
 using Cake.BuildxCache.Policy;
+using System.Text.Json;
 using Cake.BuildxCache.Registry;
+using Cake.BuildxCache.Report;
 
 namespace Cake.BuildxCache.Tests.Policy;
 
@@ -70,5 +72,20 @@ public sealed class ImageChangePolicyTests
 
         Assert.That(change.Kind, Is.EqualTo(ImageChangeKind.Unchanged));
         Assert.That(change.Previous.Select(pair => pair.Key), Is.EqualTo(new[] { Tag }));
+    }
+
+    [Test]
+    public void The_JSON_report_says_whether_the_image_is_unchanged_and_what_the_tags_held()
+    {
+        var change = ImageChangePolicy.Decide([new(Tag, IndexOf("sha256:old-index", Image, "sha256:a"))], IndexOf("sha256:new-index", Image, "sha256:b"));
+
+        using var json = JsonDocument.Parse(JsonReport.Render(BuildProgress.Parse(string.Empty), null, change));
+        var image = json.RootElement.GetProperty("image");
+
+        Assert.That(image.GetProperty("change").GetString(), Is.EqualTo("same-image"));
+        Assert.That(image.GetProperty("unchanged").GetBoolean(), Is.True);
+        Assert.That(image.GetProperty("digest").GetString(), Is.EqualTo("sha256:new-index"));
+        Assert.That(image.GetProperty("previous")[0].GetProperty("digest").GetString(), Is.EqualTo("sha256:old-index"));
+        Assert.That(image.GetProperty("message").GetString(), Does.StartWith("image unchanged"));
     }
 }
