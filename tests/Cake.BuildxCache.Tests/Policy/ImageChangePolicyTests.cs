@@ -1,6 +1,6 @@
 using System.Text;
-using Cake.BuildxCache.Policy;
 using System.Text.Json;
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;
 
