@@ -19,7 +19,14 @@ internal static class ReproducibleChecks
         ArgumentNullException.ThrowIfNull(options);
         if (!OptionCatalog.Reproducible.ValueIn(options))
         {
-            return [];
+            return OptionCatalog.RewriteTimestamps.ValueIn(options)
+                ? [new(
+                    OptionCatalog.RewriteTimestamps.Name,
+                    "true",
+                    options.OriginOf(OptionCatalog.RewriteTimestamps),
+                    $"needs --reproducible ({options.OriginOf(OptionCatalog.Reproducible)} sets it false): the layers' file times are rewritten to the commit time; drop --rewrite-timestamps, or drop --reproducible=false",
+                    OptionCatalog.RewriteTimestamps.HowToSet)]
+                : [];
         }
 
         var origin = options.OriginOf(OptionCatalog.Reproducible);

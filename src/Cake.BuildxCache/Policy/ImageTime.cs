@@ -2,13 +2,15 @@ namespace Cake.BuildxCache.Policy;
 
 /// <summary>
 /// The image's time, decided by <see cref="ImageTimePolicy"/>: what the <c>org.opencontainers.image.created</c> label
-/// says and, when the image is reproducible, the epoch BuildKit's image output stamps on the configuration, its history
-/// and every layer's files (<c>rewrite-timestamp=true,source-date-epoch=…</c>).
+/// says and, when the image is reproducible, the epoch BuildKit's image output stamps on the configuration and its
+/// history (<c>source-date-epoch=…</c>) and, with <see cref="RewritesLayers"/>, on the files of the layers the build
+/// made (<c>rewrite-timestamp=true</c>).
 /// </summary>
 /// <param name="Created">The time on the <c>created</c> label.</param>
 /// <param name="Epoch">The Unix seconds given to the image output, or null when the image carries the build time.</param>
 /// <param name="Description">What Plan prints after <c>image time:</c>.</param>
-public sealed record ImageTime(DateTimeOffset Created, long? Epoch, string Description)
+/// <param name="RewritesLayers">True when the output rewrites the file times in the layers the build made (<c>--rewrite-timestamps</c>).</param>
+public sealed record ImageTime(DateTimeOffset Created, long? Epoch, string Description, bool RewritesLayers = false)
 {
     /// <summary>True when the output's timestamps are the commit's: the same commit gives the same image.</summary>
     public bool IsReproducible => Epoch is not null;
@@ -20,5 +22,5 @@ public sealed record ImageTime(DateTimeOffset Created, long? Epoch, string Descr
     /// <param name="type">The exporter type.</param>
     /// <returns>The <c>--output</c> value, or null.</returns>
     public string? Output(string type) =>
-        Epoch is { } epoch ? $"type={type},rewrite-timestamp=true,source-date-epoch={epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null;
+        Epoch is { } epoch ? $"type={type},{(RewritesLayers ? "rewrite-timestamp=true," : string.Empty)}source-date-epoch={epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null;
 }

@@ -35,6 +35,10 @@ internal static class ImageTimePolicy
         var epoch = commitTime.ToUnixTimeSeconds();
         var created = DateTimeOffset.FromUnixTimeSeconds(epoch);
         var caveat = refs.CommitTimeNote is { } aside ? $"; {aside}" : string.Empty;
-        return new(created, epoch, $"commit time {LabelPolicy.Rfc3339(created)} from {refs.CommitTimeSource ?? "the refs"} (reproducible: created label, and source-date-epoch={epoch} with rewrite-timestamp on the image output, not as a build argument{caveat})");
+        var rewrites = OptionCatalog.RewriteTimestamps.ValueIn(options);
+        var layers = rewrites
+            ? "and the files of the layers the build made (rewrite-timestamp)"
+            : "not the files in the layers: a layer from the cache is the same bytes anyway (--rewrite-timestamps also makes a rebuilt layer identical)";
+        return new(created, epoch, $"commit time {LabelPolicy.Rfc3339(created)} from {refs.CommitTimeSource ?? "the refs"} (reproducible: created label, and source-date-epoch={epoch} on the image output, not as a build argument: config and history times, {layers}{caveat})", rewrites);
     }
 }

@@ -33,4 +33,15 @@ public sealed class ReproducibleChecksTests
 
         Assert.That(ReproducibleChecks.Check(options, "1"), Is.Empty);
     }
+
+    [Test]
+    public void Rewrite_timestamps_without_reproducible_is_refused_naming_both_fixes()
+    {
+        var options = OptionCatalog.RewriteTimestamps.With(OptionCatalog.Reproducible.With(Scenarios.CiOptions, false), true);
+
+        var problem = ReproducibleChecks.Check(options, null).Single();
+
+        Assert.That(problem.Message, Does.Contain("rewrite-timestamps").And.Contain("needs --reproducible").And.Contain("drop --rewrite-timestamps, or drop --reproducible=false"));
+        Assert.That(ReproducibleChecks.Check(OptionCatalog.RewriteTimestamps.With(Scenarios.CiOptions, true), null), Is.Empty, "with reproducible on it is fine");
+    }
 }

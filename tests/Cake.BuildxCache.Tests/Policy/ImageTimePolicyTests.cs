@@ -23,12 +23,14 @@ public sealed class ImageTimePolicyTests
         Assert.That(plan.Time.Description, Does.StartWith("commit time 2024-01-02T07:30:00Z from CI_COMMIT_TIMESTAMP (reproducible"));
     }
 
-    [TestCase(OutputMode.Push, "type=image,rewrite-timestamp=true,source-date-epoch=1704180600")]
-    [TestCase(OutputMode.Load, "type=docker,rewrite-timestamp=true,source-date-epoch=1704180600")]
-    public void The_epoch_goes_to_the_image_output_and_never_into_the_build_arguments(OutputMode output, string expected)
+    [TestCase(OutputMode.Push, false, "type=image,source-date-epoch=1704180600")]
+    [TestCase(OutputMode.Load, false, "type=docker,source-date-epoch=1704180600")]
+    [TestCase(OutputMode.Push, true, "type=image,rewrite-timestamp=true,source-date-epoch=1704180600")]
+    [TestCase(OutputMode.Load, true, "type=docker,rewrite-timestamp=true,source-date-epoch=1704180600")]
+    public void The_epoch_goes_to_the_image_output_and_never_into_the_build_arguments(OutputMode output, bool rewriteTimestamps, string expected)
     {
         var refs = GitLabBranch("main") with { CommitTime = CommitTime };
-        var plan = BuildPlanner.Plan(refs, CiOptions, Created) with { Output = output };
+        var plan = BuildPlanner.Plan(refs, OptionCatalog.RewriteTimestamps.With(CiOptions, rewriteTimestamps), Created) with { Output = output };
 
         var settings = DockerCommands.Build(plan);
 
