@@ -86,7 +86,8 @@ internal static class CacheBuild
         }
 
         run.Information("Built {0}{1}: {2}.", plan.Image, metadata?.Digest is { } digest ? "@" + digest : string.Empty, Describe(plan.Output, plan.Tags));
-        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts);
+        var promotion = plan.Promotion is { } promote ? await CachePromotionRun.RunAsync(run, promote, plan.CacheTo?.IgnoreError != false).ConfigureAwait(false) : null;
+        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts, promotion);
         return new BuildOutcome(metadataFile.FullPath, metadata, plan.Tags, BuildSummary.From(report) with { Counts = counts });
     }
 

@@ -58,6 +58,12 @@ public sealed record BuildPlan(
     /// <summary>The cache scope every cache ref of this build carries after the slug, and why (none: the tag is the slug).</summary>
     public CacheScope CacheScope { get; init; } = new(null, "no --stage and no single --platform", false);
 
+    /// <summary>
+    /// The race-free cache mode (<c>--cache-promote</c>): <see cref="CacheTo"/> is then the commit ref, copied to the
+    /// branch ref after the build when that ref holds an ancestor; null when the build writes the branch ref itself.
+    /// </summary>
+    internal CachePromotion? Promotion { get; init; }
+
     /// <summary>True when the build writes the registry cache.</summary>
     public bool WritesCache => CacheTo is not null;
 }
