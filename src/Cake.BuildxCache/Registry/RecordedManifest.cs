@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -9,6 +10,8 @@ namespace Cake.BuildxCache.Registry;
 /// </summary>
 internal static class RecordedManifest
 {
+    private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The manifest with <paramref name="record"/> as its record: earlier record annotations are replaced.</summary>
     /// <param name="body">A manifest or index (JSON object).</param>
     /// <param name="record">The record.</param>
@@ -31,7 +34,8 @@ internal static class RecordedManifest
         }
 
         root["annotations"] = annotations;
-        return JsonSerializer.SerializeToUtf8Bytes(root);
+        // Written as registries and BuildKit write JSON ('+' in a media type stays '+', not \u002B).
+        return JsonSerializer.SerializeToUtf8Bytes(root, WriteOptions);
     }
 
     /// <summary>The record in a manifest's top-level annotations, or null.</summary>

@@ -80,6 +80,17 @@ public sealed partial class CachePromoteTests() : RealStackFixture("promote")
         Assert.That(RecordOnBranchRef()?.Commit, Is.EqualTo(b), "the branch ref holds B's cache");
         Assert.That(Registry.Tags(Scene.CacheRepository), Is.SupersetOf(new[] { "main", "main-" + seed[..8], "main-" + a[..8], "main-" + b[..8] }));
 
+        // The registry prune takes the promoted commit ref (B's: the branch ref holds a copy under its own digest) and
+        // keeps the others: superseded, but written within the hour, when a promotion could still be running.
+        var branchDigest = Registry.Digest(Scene.CacheRepository, "main");
+        var prune = Scene.Run(Scene.GitLab().Branch("main", "main"), "--target=PruneCache", "--prune-registry", "--confirm", "--live-branches=main");
+        Succeeded(prune);
+        TestContext.Out.WriteLine(string.Join('\n', prune.Lines.Where(line => line.Contains("main", StringComparison.Ordinal))));
+        Assert.That(prune.Lines, Has.Some.Match($@"^\s+delete\s+main-{b[..8]}\s.*promoted"));
+        Assert.That(prune.Lines, Has.Some.Match($@"^\s+keep\s+main-{a[..8]}\s.*its promotion may still run"));
+        Assert.That(Registry.Tags(Scene.CacheRepository), Is.EquivalentTo(new[] { "main", "main-" + seed[..8], "main-" + a[..8] }));
+        Assert.That(Registry.Digest(Scene.CacheRepository, "main"), Is.EqualTo(branchDigest), "the branch ref is untouched");
+
         // The next pipeline of B on a fresh runner reads the branch ref: B's cache, every step from it.
         Scene.Docker("buildx", "rm", "--force", Scene.Builder);
         var next = Publish(checkoutB.Path, b, "--cache-readonly=true", "--cache-promote=false");
@@ -88,6 +99,28 @@ public sealed partial class CachePromoteTests() : RealStackFixture("promote")
         TestContext.Out.WriteLine($"next: {report}");
         Assert.That(report.Imported, Has.Member($"{Scene.Image}/cache:main"), report.ToString());
         Assert.That(report.Ran, Is.Zero, "every step came from B's cache on the branch ref: " + report);
+    }
+
+    [Test]
+    public void BuildKit_imports_a_promoted_cache_index_with_the_record_in_its_annotations()
+    {
+        var sha = Scene.Workspace.Sha;
+        Succeeded(Publish(Scene.Workspace.Path, sha, "--cache-image-manifest=false"));
+        var branchRef = Registry.Manifest(Scene.CacheRepository, "main")!;
+        using (var json = System.Text.Json.JsonDocument.Parse(branchRef))
+        {
+            Assert.That(json.RootElement.GetProperty("mediaType").GetString(), Is.EqualTo("application/vnd.oci.image.index.v1+json"), branchRef);
+        }
+
+        Assert.That(RecordedManifest.Read(Encoding.UTF8.GetBytes(branchRef))?.Commit, Is.EqualTo(sha), branchRef);
+
+        Scene.Docker("buildx", "rm", "--force", Scene.Builder);
+        var warm = Publish(Scene.Workspace.Path, sha, "--cache-readonly=true", "--cache-promote=false");
+
+        Succeeded(warm);
+        var report = ReportFile.Read(Scene.Workspace);
+        Assert.That(report.Imported, Has.Member($"{Scene.Image}/cache:main"), report.ToString());
+        Assert.That(report.Ran, Is.Zero, "every step came from the promoted index: " + report);
     }
 
     [GeneratedRegex(@"RUN sleep \d+ ")]

@@ -28,6 +28,7 @@ public sealed class RecordedManifestTests
         Assert.That(RecordedManifest.Read(recorded)?.Commit, Is.EqualTo(Sha));
         Assert.That(RecordedManifest.Read(recorded)?.Fields["promoted"], Is.EqualTo("2026-11-30T07:00:00Z"));
         Assert.That(recorded, Is.Not.EqualTo(original), "another digest: deleting the commit ref's manifest leaves the branch ref's");
+        Assert.That(Encoding.UTF8.GetString(recorded), Does.Contain(before.MediaType.Length > 0 ? before.MediaType : "schemaVersion"), "media types are written as they were ('+' not escaped)");
     }
 
     [Test]
