@@ -28,6 +28,7 @@ internal static class PromotionReport
             ["milliseconds"] = Math.Round(promotion.Elapsed.TotalMilliseconds, 1),
             ["log"] = new JsonArray([.. promotion.Log.Select(line => (JsonNode?)JsonValue.Create(line))]),
         };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine;
+        // Written as JsonReport writes it: indented, "\n" line ends, its encoder.
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, NewLine = "\n" }) + (json.EndsWith('\n') ? "\n" : string.Empty);
     }
 }
