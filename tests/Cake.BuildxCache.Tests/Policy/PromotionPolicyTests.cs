@@ -84,6 +84,17 @@ public sealed class PromotionPolicyTests
     }
 
     [Test]
+    public void With_a_cache_scope_the_commit_ref_sits_next_to_the_scoped_branch_ref()
+    {
+        var options = OptionCatalog.CachePromote.With(CiOptions with { Platforms = ["linux/386"] }, true);
+
+        var plan = BuildPlanner.Plan(GitLabBranch("feature/x"), options, Created);
+
+        Assert.That(plan.Promotion?.BranchRef, Is.EqualTo(plan.CacheFrom[0].Ref).And.Not.EqualTo($"{Cache}:feature-x"), "the scoped branch ref");
+        Assert.That(plan.CacheTo?.Ref, Is.EqualTo($"{plan.Promotion?.BranchRef}-{Short}"));
+    }
+
+    [Test]
     public void Without_the_option_the_branch_ref_is_written_directly()
     {
         var plan = BuildPlanner.Plan(GitLabBranch("feature/x"), CiOptions, Created);

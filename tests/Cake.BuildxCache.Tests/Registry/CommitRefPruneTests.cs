@@ -58,7 +58,7 @@ public sealed class CommitRefPruneTests
             Rules(new HashSet<string> { "main", "fix", "fix-deadbeef", "feature-x", "feature-y", "other" }));
 
         Assert.That(Item(decision, "fix-deadbeef").Action, Is.EqualTo(CachePruneAction.Keep));
-        Assert.That(Item(decision, "feature-y-aaaaaaaa"), Has.Property("Action").EqualTo(CachePruneAction.Keep).And.Property("Reason").Contains("within 1h"), "left to the ordinary rules");
+        Assert.That(Item(decision, "feature-y-aaaaaaaa").Action, Is.EqualTo(CachePruneAction.Keep), "left to the ordinary rules");
         Assert.That(Item(decision, "feature-x-aaaaaaaa"), Has.Property("Action").EqualTo(CachePruneAction.Keep).And.Property("Reason").Contains("not a BuildKit cache"));
         Assert.That(Item(decision, "feature-x-eeeeeeee"), Has.Property("Action").EqualTo(CachePruneAction.Keep).And.Property("Reason").Contains("same manifest as 'other'"));
     }
