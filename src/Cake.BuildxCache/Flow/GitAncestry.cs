@@ -20,13 +20,25 @@ internal static class GitAncestry
     public static AncestryFacts Of(BuildxCacheRun context, string held, string ours)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var git = new GitCli(context.ProcessRunner, context.Tools);
+        return Of(new GitCli(context.ProcessRunner, context.Tools), context.Environment.WorkingDirectory.FullPath, held, ours);
+    }
+
+    /// <summary>The facts, from <paramref name="git"/> in <paramref name="directory"/>.</summary>
+    /// <param name="git">The git runner.</param>
+    /// <param name="directory">The checkout.</param>
+    /// <param name="held">The commit the branch ref holds.</param>
+    /// <param name="ours">The build's commit.</param>
+    /// <returns>What git said.</returns>
+    public static AncestryFacts Of(GitCli git, string directory, string held, string ours)
+    {
+        ArgumentNullException.ThrowIfNull(git);
+        ArgumentNullException.ThrowIfNull(held);
+        ArgumentNullException.ThrowIfNull(ours);
         if (git.Executable is null)
         {
             return new(Ancestry.Unknown, Ancestry.Unknown, "git is not on PATH");
         }
 
-        var directory = context.Environment.WorkingDirectory.FullPath;
         GitResult Run(params string[] arguments)
         {
             using var process = git.Start(directory, arguments);
