@@ -50,7 +50,10 @@ public class BuildxCacheContext : FrostingContext
     /// <returns>The options to use.</returns>
     protected virtual BuildxCacheOptions ConfigureOptions(BuildxCacheOptions options) => options;
 
-    /// <summary>The creation time stamped on the image (<c>org.opencontainers.image.created</c>).</summary>
+    /// <summary>
+    /// The build time: stamped on the image (<c>org.opencontainers.image.created</c>) with <c>--reproducible=false</c>, or
+    /// when the commit time is unknown; a reproducible image carries the commit time instead.
+    /// </summary>
     /// <returns>The time, UTC.</returns>
     protected virtual DateTimeOffset BuildTime() => Clock.GetUtcNow();
 }

@@ -12,4 +12,10 @@ public sealed record BuildOutcome(string MetadataFile, BuildMetadata? Metadata, 
 {
     /// <summary>The image digest (<c>sha256:…</c>), or null when buildx reported none (a build kept only in the cache).</summary>
     public string? Digest => Metadata?.Digest;
+
+    /// <summary>
+    /// How a reproducible push compares with what its tags pointed at before (<c>image unchanged</c> when the same
+    /// commit was pushed already), or null when not checked (no push, not reproducible, registry not readable).
+    /// </summary>
+    public Policy.ImageChange? Image { get; init; }
 }

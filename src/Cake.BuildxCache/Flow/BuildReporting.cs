@@ -18,16 +18,22 @@ internal static class BuildReporting
     /// <param name="report">What the build's progress said.</param>
     /// <param name="metadata">The build's metadata, or null.</param>
     /// <param name="counts">The step counts (BuildKit's build record's, or the progress output's), with where they came from.</param>
+    /// <param name="image">How a reproducible push compares with what its tags pointed at before, or null.</param>
     /// <param name="promotion">What <c>--cache-promote</c> did, or null.</param>
     /// <exception cref="CakeException">A warm build hit the cache less than required.</exception>
-    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata, StepCounts counts, PromotionResult? promotion = null)
+    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata, StepCounts counts, ImageChange? image = null, PromotionResult? promotion = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(report);
         var summary = BuildSummary.From(report) with { Counts = counts };
         context.Information("{0}", PlainTextReport.Render(summary));
-        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), PromotionReport.AddTo(JsonReport.Render(report, counts), promotion));
+        if (image is not null)
+        {
+            context.Information("{0}", image.Message);
+        }
+
+        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), PromotionReport.AddTo(JsonReport.Render(report, counts, image), promotion));
 
         var handOff = BuildHandOff.From(plan, metadata);
         try

@@ -20,6 +20,9 @@ public sealed class BuildxCacheSettings
     /// <summary>Gets or sets the run's one clock: build time, registry prune ages, token lifetimes and log section times all read it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
-    /// <summary>Gets or sets the creation time stamped on the image (<c>org.opencontainers.image.created</c>); null for the clock's now.</summary>
+    /// <summary>
+    /// Gets or sets the build time, stamped on the image (<c>org.opencontainers.image.created</c>) when it is not reproducible
+    /// (<c>--reproducible=false</c>, or the commit time unknown); null for the clock's now.
+    /// </summary>
     public Func<DateTimeOffset>? BuildTime { get; set; }
 }

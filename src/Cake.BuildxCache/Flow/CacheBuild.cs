@@ -59,6 +59,12 @@ internal static class CacheBuild
             run.DeleteFile(metadataFile);
         }
 
+        if (plan.Time is { } time)
+        {
+            run.Information("image time: {0}", time.Description);
+        }
+
+        var tagsBefore = await ImageChangeCheck.BeforeAsync(run, plan).ConfigureAwait(false);
         run.Information("cache from: {0}", cacheFrom.Count == 0 ? "none" : string.Join("  ", cacheFrom.Select(spec => spec.Ref)));
         run.Information("cache to:   {0}", plan.CacheTo?.ToString() ?? "none (read-only)");
         try
@@ -87,8 +93,9 @@ internal static class CacheBuild
 
         run.Information("Built {0}{1}: {2}.", plan.Image, metadata?.Digest is { } digest ? "@" + digest : string.Empty, Describe(plan.Output, plan.Tags));
         var promotion = plan.Promotion is { } promote ? await CachePromotionRun.RunAsync(run, promote, plan.CacheTo?.IgnoreError != false).ConfigureAwait(false) : null;
-        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts, promotion);
-        return new BuildOutcome(metadataFile.FullPath, metadata, plan.Tags, BuildSummary.From(report) with { Counts = counts });
+        var image = await ImageChangeCheck.AfterAsync(run, plan, tagsBefore, metadata?.Digest).ConfigureAwait(false);
+        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts, image, promotion);
+        return new BuildOutcome(metadataFile.FullPath, metadata, plan.Tags, BuildSummary.From(report) with { Counts = counts }) { Image = image };
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ internal static class PlanReport
         }
 
         yield return $"  output:         {plan.Output.ToString().ToLowerInvariant()}";
+        yield return $"  image time:     {plan.Time?.Description ?? "-"}";
         yield return $"  registries:     {List(plan.Registries.Select(registry => $"{registry.Host} ({registry.Purpose}{(registry.HasCredentials ? ", as " + registry.Username : ", no credentials: login skipped")})"))}";
         foreach (var line in plan.Features.PlanLines())
         {

@@ -40,6 +40,7 @@ internal static class WorkspaceChecks
         }
 
         problems.AddRange(BuildFeatureSources.Check(options, fileSystem, environment));
+        problems.AddRange(ReproducibleChecks.Check(options, environment.GetEnvironmentVariable(ReproducibleChecks.SourceDateEpoch)));
         return problems;
     }
 }

@@ -285,6 +285,17 @@ public static class OptionCatalog
         DefaultDescription = "last path segment of the image",
     };
 
+    /// <summary>
+    /// The <c>--reproducible</c> option: the image is a function of the commit (its time on the <c>created</c> label and as
+    /// the image output's <c>source-date-epoch</c> with <c>rewrite-timestamp=true</c>); false stamps the build time.
+    /// </summary>
+    public static readonly OptionDescriptor<bool> Reproducible = new("reproducible", OptionParsers.Flag)
+    {
+        Default = true,
+        Example = "false",
+        Summary = "the commit time is the image's time (created label, config and layer timestamps via the output's source-date-epoch, BuildKit 0.13+): the same commit gives the same digest; false stamps the build time",
+    };
+
     /// <summary>The <c>--secret</c> option: only the id and where the value is read from reach docker's argv, never the value.</summary>
     public static readonly OptionDescriptor<IReadOnlyList<string>> Secret = new("secret", OptionParsers.Items)
     {

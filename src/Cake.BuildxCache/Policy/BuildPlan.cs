@@ -58,6 +58,9 @@ public sealed record BuildPlan(
     /// <summary>The cache scope every cache ref of this build carries after the slug, and why (none: the tag is the slug).</summary>
     public CacheScope CacheScope { get; init; } = new(null, "no --stage and no single --platform", false);
 
+    /// <summary>The image's time (<see cref="ImageTimePolicy"/>), or null when the plan was not made by <see cref="BuildPlanner"/>.</summary>
+    public ImageTime? Time { get; init; }
+
     /// <summary>
     /// The race-free cache mode (<c>--cache-promote</c>): <see cref="CacheTo"/> is then the commit ref, copied to the
     /// branch ref after the build when that ref holds an ancestor; null when the build writes the branch ref itself.

@@ -13,7 +13,7 @@ internal static class BuildPlanner
     /// <summary>Plans the build.</summary>
     /// <param name="refs">Where the build stands (resolved once).</param>
     /// <param name="options">The options (read once).</param>
-    /// <param name="created">The build's timestamp, for <c>org.opencontainers.image.created</c>.</param>
+    /// <param name="created">The build's timestamp: the image's time unless it is reproducible (<see cref="ImageTimePolicy"/>).</param>
     /// <returns>The plan.</returns>
     public static BuildPlan Plan(GitRefInfo refs, BuildxCacheOptions options, DateTimeOffset created)
     {
@@ -48,6 +48,7 @@ internal static class BuildPlanner
         var cacheRepo = options.EffectiveCacheRepo;
         var (registries, registryNotes) = RegistryPolicy.Decide(options, cacheRepo, refs.IsCI);
         notes.AddRange(registryNotes);
+        var time = ImageTimePolicy.Decide(refs, options, created);
 
         return new BuildPlan(
             refs,
@@ -58,7 +59,7 @@ internal static class BuildPlanner
             options.Stage,
             options.Platforms,
             tags,
-            LabelPolicy.Labels(refs, options, created),
+            LabelPolicy.Labels(refs, options, time.Created),
             LabelPolicy.BuildArgs(refs, options),
             cache.From,
             cacheTo,
@@ -74,6 +75,7 @@ internal static class BuildPlanner
         {
             Features = BuildFeaturesPolicy.Decide(options),
             CacheScope = CacheScope.Of(options),
+            Time = time,
             Promotion = promotion,
         };
     }

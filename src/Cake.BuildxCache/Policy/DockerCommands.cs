@@ -93,6 +93,13 @@ internal static class DockerCommands
             Progress = ReportProgressMode.Choose(plan.Progress, version).Mode,
             ContextPath = plan.Context,
         };
+        // The commit's epoch goes to the image output alone (buildx adds push or load to it): as a build argument it
+        // would enter WORKDIR's and later steps' cache keys and cost every new commit its cache hits.
+        if (plan.Output != OutputMode.None && plan.Time?.Output(plan.Output == OutputMode.Push ? "image" : "docker") is { } output)
+        {
+            settings.Outputs.Add(output);
+        }
+
         Add(settings.Platforms, plan.Platforms);
         Add(settings.Tags, plan.Tags);
         Add(settings.CacheFrom, cacheFrom ?? plan.CacheFrom);

@@ -32,6 +32,18 @@ public sealed record GitRefInfo(
     /// </summary>
     public bool DefaultBranchKnown { get; init; }
 
+    /// <summary>
+    /// When the commit was made (its committer date), or null when neither CI (<c>CI_COMMIT_TIMESTAMP</c>) nor git
+    /// (<c>git show -s --format=%ct</c>) could say: a commit missing from a shallow clone, no git, no repository.
+    /// </summary>
+    public DateTimeOffset? CommitTime { get; init; }
+
+    /// <summary>Where <see cref="CommitTime"/> came from (<c>CI_COMMIT_TIMESTAMP</c>, <c>git</c>), or null when unknown.</summary>
+    public string? CommitTimeSource { get; init; }
+
+    /// <summary>Why <see cref="CommitTime"/> is unknown, or how it was found despite a bad CI variable; else null.</summary>
+    public string? CommitTimeNote { get; init; }
+
     /// <summary>True when running under a CI system.</summary>
     public bool IsCI => Provider != CiProvider.None;
 

@@ -179,6 +179,40 @@ internal sealed class RegistryClient : IDisposable
     }
 
     /// <summary>
+    /// Reads what a tag or digest points at as an <see cref="ImageIdentity"/>: the manifest's digest and its image
+    /// manifests (an index's, without attestation manifests).
+    /// </summary>
+    /// <param name="reference">Repository and tag or digest.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The identity, or null when it does not exist.</returns>
+    /// <exception cref="RegistryException">When the registry cannot be reached, refuses access or sends something unreadable.</exception>
+    public async Task<ImageIdentity?> GetImageIdentityAsync(RepositoryReference reference, CancellationToken cancellationToken = default)
+    {
+        var tagOrDigest = RequireReference(reference);
+        using var deadline = Deadline(cancellationToken);
+        return await DeadlineAsync<ImageIdentity?>(reference, deadline, cancellationToken, async () =>
+        {
+            using var response = await SendAsync(reference, "pull", HttpMethod.Get, ManifestPath(reference, tagOrDigest), AcceptManifests, deadline.Token).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            await EnsureSuccessAsync(response, reference, "read", deadline.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
+            var digest = Header(response, "Docker-Content-Digest") ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+            try
+            {
+                return ImageIdentity.Parse(digest, body);
+            }
+            catch (JsonException exception)
+            {
+                throw new RegistryException(RegistryFailure.Unexpected, $"{reference} is not a JSON manifest", null, exception);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Deletes a manifest by digest (<c>DELETE /v2/&lt;name&gt;/manifests/&lt;digest&gt;</c>). Registries remove every
     /// tag that points at that digest with it.
     /// </summary>

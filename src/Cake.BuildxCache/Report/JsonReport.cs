@@ -32,6 +32,12 @@ namespace Cake.BuildxCache.Report;
 ///     "exported": true,                             // a cache-to export finished
 ///     "exportErrors": ["…"]
 ///   },
+///   "image": {                                      // a reproducible push against what its tags held; null otherwise
+///     "change": "unchanged",                        // or "same-image" (same image manifests, new attestation index), "changed", "new"
+///     "unchanged": true, "digest": "sha256:…",
+///     "previous": [{ "tag": "registry/app:main", "digest": "sha256:…" }],
+///     "message": "image unchanged: …"
+///   },
 ///   "error": null,                                  // the build's error
 ///   "stages": [{ "stage": "slow", "steps": 1, "cached": 1, "ran": 0, "timeSeconds": 0.0 }],
 ///   "steps": [{ "number": 7, "name": "[slow 2/2] RUN …", "kind": "build", "stage": "slow", "platform": null,
@@ -50,8 +56,9 @@ internal static class JsonReport
     /// <summary>Renders a report (and its summary) as indented JSON with <c>\n</c> line ends.</summary>
     /// <param name="report">The report.</param>
     /// <param name="counts">The step counts, when BuildKit's build record was read; null counts from the progress output.</param>
+    /// <param name="image">How a reproducible push compares with what its tags pointed at before, or null.</param>
     /// <returns>The JSON text, ending with a line break.</returns>
-    public static string Render(BuildReport report, StepCounts? counts = null)
+    public static string Render(BuildReport report, StepCounts? counts = null, Policy.ImageChange? image = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var summary = BuildSummary.From(report);
@@ -102,6 +109,7 @@ internal static class JsonReport
             json.WriteEndArray();
             json.WriteEndObject();
 
+            WriteImage(json, image);
             json.WriteString("error", report.Error ?? counts.Error);
 
             json.WriteStartArray("stages");
@@ -129,6 +137,32 @@ internal static class JsonReport
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteImage(Utf8JsonWriter json, Policy.ImageChange? image)
+    {
+        if (image is null)
+        {
+            json.WriteNull("image");
+            return;
+        }
+
+        json.WriteStartObject("image");
+        json.WriteString("change", image.KindText);
+        json.WriteBoolean("unchanged", image.IsUnchanged);
+        json.WriteString("digest", image.Digest);
+        json.WriteStartArray("previous");
+        foreach (var (tag, digest) in image.Previous)
+        {
+            json.WriteStartObject();
+            json.WriteString("tag", tag);
+            json.WriteString("digest", digest);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteString("message", image.Message);
+        json.WriteEndObject();
     }
 
     /// <summary>The JSON name of a step kind.</summary>

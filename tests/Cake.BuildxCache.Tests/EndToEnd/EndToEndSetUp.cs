@@ -20,6 +20,9 @@ public sealed class EndToEndSetUp
     private static readonly Lazy<string> SharedBaseImage = new(
         () => Support.Registry.BaseImage.PushAsync(Registry, RealStack.StaticBusybox).GetAwaiter().GetResult());
 
+    private static readonly Lazy<string> SharedBaseImageWithHistory = new(
+        () => Support.Registry.BaseImage.PushAsync(Registry, RealStack.StaticBusybox, "base/busybox-history", history: true).GetAwaiter().GetResult());
+
     /// <summary>The registry of this run, started on first use.</summary>
     internal static RegistryServer Registry => SharedRegistry.Value;
 
@@ -28,6 +31,12 @@ public sealed class EndToEndSetUp
     /// <see cref="Registry"/> on first use (its credentials are the run's, so a build must log in first).
     /// </summary>
     internal static string BaseImage => SharedBaseImage.Value;
+
+    /// <summary>
+    /// <c>&lt;registry&gt;/base/busybox-history:1</c>: <see cref="BaseImage"/> with a history entry for its layer, as real
+    /// base images have; what reproducible builds start from.
+    /// </summary>
+    internal static string BaseImageWithHistory => SharedBaseImageWithHistory.Value;
 
     [OneTimeSetUp]
     public void BuildTheBuildApp()

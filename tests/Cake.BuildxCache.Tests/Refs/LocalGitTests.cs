@@ -19,7 +19,7 @@ public sealed class LocalGitTests
     private static readonly Dictionary<string, string> NoCi = [];
 
     [Test]
-    public void A_branch_is_read_with_two_git_processes_and_a_detached_HEAD_with_three()
+    public void A_branch_is_read_with_three_git_processes_and_a_detached_HEAD_with_four()
     {
         using var repository = GitRepository.Init("main");
         var sha = repository.Commit("first");
@@ -31,8 +31,10 @@ public sealed class LocalGitTests
         var detached = new CountingGit();
         Resolve(repository.Path, detached.Git());
 
-        Assert.That(branch.Commands, Has.Count.EqualTo(2), string.Join("\n", branch.Commands));
-        Assert.That(detached.Commands, Has.Count.EqualTo(3), string.Join("\n", detached.Commands));
+        // The last of each is git show for the commit time (the image's time with --reproducible).
+        Assert.That(branch.Commands, Has.Count.EqualTo(3), string.Join("\n", branch.Commands));
+        Assert.That(detached.Commands, Has.Count.EqualTo(4), string.Join("\n", detached.Commands));
+        Assert.That(branch.Commands[^1], Does.Contain("show -s --format=%ct " + sha));
     }
 
     [Test]

@@ -164,6 +164,7 @@ public sealed class ReportRenderingTests
                   "unexpected status: 403 Forbidden"
                 ]
               },
+              "image": null,
               "error": null,
               "stages": [
                 {

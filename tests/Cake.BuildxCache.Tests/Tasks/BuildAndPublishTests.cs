@@ -163,11 +163,11 @@ public sealed class BuildAndPublishTests
             Commands.Create,
             "buildx build --builder \"buildx-cache\" --file \"docker/app.Dockerfile\" "
             + $"--tag \"localhost:5000/app:feature-local\" --tag \"localhost:5000/app:{sha[..8]}\" "
-            + "--label \"org.opencontainers.image.created=2025-03-04T05:06:07Z\" --label \"org.opencontainers.image.ref.name=feature/local\" "
+            + "--label \"org.opencontainers.image.created=2024-01-01T00:00:00Z\" --label \"org.opencontainers.image.ref.name=feature/local\" "
             + $"--label \"org.opencontainers.image.revision={sha}\" --label \"org.opencontainers.image.source=https://gitlab.example.com/group/app\" "
             + $"--label \"org.opencontainers.image.title=app\" --build-arg \"GIT_COMMIT={sha}\" "
             + "--cache-from \"type=registry,ref=localhost:5000/app/cache:feature-local\" --cache-from \"type=registry,ref=localhost:5000/app/cache:main\" "
-            + "--load --metadata-file \"artifacts/buildx-metadata.json\" --progress \"plain\" \"app\"",
+            + "--output \"type=docker,rewrite-timestamp=true,source-date-epoch=1704067200\" --load --metadata-file \"artifacts/buildx-metadata.json\" --progress \"plain\" \"app\"",
         }));
         Assert.That(run.Output, Does.Contain("loaded into the local engine as localhost:5000/app:feature-local"));
     }

@@ -33,6 +33,21 @@ public sealed class ValidationTests
     }
 
     [Test]
+    public void A_SOURCE_DATE_EPOCH_in_the_job_conflicts_with_reproducible_before_any_docker_process()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.With(Jobs.GitLabFeatureBranch(), ("SOURCE_DATE_EPOCH", "1704067200")));
+
+        var run = host.Run("--target=Publish");
+        var off = new BuildxHost(workspace, Jobs.With(Jobs.GitLabFeatureBranch(), ("SOURCE_DATE_EPOCH", "1704067200"))).Run("--target=Plan", "--reproducible=false");
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString);
+        Assert.That(run.Calls, Is.Empty, run.ToString);
+        Assert.That(run.Output, Does.Contain("reproducible 'true'").And.Contain("environment variable SOURCE_DATE_EPOCH=1704067200").And.Contain("--reproducible=false"));
+        Assert.That(off.Output, Does.Not.Contain("SOURCE_DATE_EPOCH=1704067200, which buildx forwards"), "with reproducible off the user's epoch is theirs");
+    }
+
+    [Test]
     public void In_CI_without_an_image_the_run_fails_naming_the_option_before_any_docker_process()
     {
         using var workspace = Workspace.Plain();

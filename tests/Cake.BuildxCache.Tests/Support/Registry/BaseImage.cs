@@ -15,9 +15,12 @@ internal static class BaseImage
 {
     /// <summary>
     /// Pushes the image as <paramref name="repository"/>:<paramref name="tag"/>; returns <c>host/repository:tag</c>.
-    /// With <paramref name="entrypoint"/> the image runs it (and no <c>Cmd</c>) instead of <c>sh</c>.
+    /// With <paramref name="entrypoint"/> the image runs it (and no <c>Cmd</c>) instead of <c>sh</c>. With
+    /// <paramref name="history"/> its configuration has a history entry for its layer, as every image docker or BuildKit
+    /// builds has (without one, BuildKit's exporter names the missing entry after how the build's last layer was made,
+    /// so a build from the cache and a cold one differ).
     /// </summary>
-    public static async Task<string> PushAsync(RegistryServer registry, string busybox, string repository = "base/busybox", string tag = "1", IReadOnlyList<string>? entrypoint = null)
+    public static async Task<string> PushAsync(RegistryServer registry, string busybox, string repository = "base/busybox", string tag = "1", IReadOnlyList<string>? entrypoint = null, bool history = false)
     {
         var applets = ProcessRunner.Run(busybox, ["--list"], timeout: TimeSpan.FromSeconds(30));
         Assert.That(applets.ExitCode, Is.EqualTo(0), $"{busybox} --list: {applets.StandardError}");
@@ -36,6 +39,11 @@ internal static class BaseImage
             },
             ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = new JsonArray(RegistryContent.DigestOf(tar)) },
         };
+        if (history)
+        {
+            config["history"] = new JsonArray(new JsonObject { ["created"] = "2023-06-01T00:00:00Z", ["created_by"] = "ADD busybox /bin/", ["comment"] = "test base image" });
+        }
+
         var settings = config["config"]!.AsObject();
         if (entrypoint is null)
         {

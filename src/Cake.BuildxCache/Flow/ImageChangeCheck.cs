@@ -1,0 +1,80 @@
+using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Registry;
+using Cake.Common.Diagnostics;
+
+namespace Cake.BuildxCache.Flow;
+
+/// <summary>
+/// Around a reproducible push: what the image's tags pointed at before, and after the push the pushed manifest, handed
+/// to <see cref="ImageChangePolicy"/>. A registry that cannot be asked costs the verdict, never the build.
+/// </summary>
+internal static class ImageChangeCheck
+{
+    /// <summary>Reads what each tag points at before the push; null when the plan does not push a reproducible image.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plan">The build plan.</param>
+    /// <returns>Each tag with what it pointed at, or null.</returns>
+    public static async Task<IReadOnlyList<KeyValuePair<string, ImageIdentity?>>?> BeforeAsync(BuildxCacheRun run, BuildPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Output != OutputMode.Push || plan.Time?.IsReproducible != true || plan.Tags.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var client = RegistryAccess.Client(run);
+            var before = new List<KeyValuePair<string, ImageIdentity?>>();
+            foreach (var tag in plan.Tags)
+            {
+                before.Add(new(tag, await client.GetImageIdentityAsync(RepositoryReference.Parse(tag)).ConfigureAwait(false)));
+            }
+
+            return before;
+        }
+        catch (Exception exception) when (exception is RegistryException or ArgumentException)
+        {
+            run.Warning("image check: what the tags pointed at before the push could not be read, so no 'image unchanged' verdict: {0}", exception.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Compares the pushed image with <paramref name="before"/>.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plan">The build plan.</param>
+    /// <param name="before">What <see cref="BeforeAsync"/> read, or null.</param>
+    /// <param name="digest">The pushed manifest's digest from the metadata file, or null.</param>
+    /// <returns>The change, or null when there is nothing to compare.</returns>
+    public static async Task<ImageChange?> AfterAsync(BuildxCacheRun run, BuildPlan plan, IReadOnlyList<KeyValuePair<string, ImageIdentity?>>? before, string? digest)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (before is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var client = RegistryAccess.Client(run);
+            var reference = RepositoryReference.Parse(plan.Tags[0]);
+            var after = await client.GetImageIdentityAsync(digest is null ? reference : reference.WithReference(digest)).ConfigureAwait(false);
+            if (after is null)
+            {
+                run.Warning("image check: {0} was not found after the push, so no 'image unchanged' verdict", digest ?? plan.Tags[0]);
+                return null;
+            }
+
+            var change = ImageChangePolicy.Decide(before, after);
+            run.Information("{0}", change.Message);
+            return change;
+        }
+        catch (Exception exception) when (exception is RegistryException or ArgumentException)
+        {
+            run.Warning("image check: the pushed image could not be read, so no 'image unchanged' verdict: {0}", exception.Message);
+            return null;
+        }
+    }
+}
