@@ -1,6 +1,7 @@
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Pipeline;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;
 using Cake.Common.Diagnostics;
 using Cake.Core;
@@ -18,8 +19,9 @@ internal static class BuildReporting
     /// <param name="metadata">The build's metadata, or null.</param>
     /// <param name="counts">The step counts (BuildKit's build record's, or the progress output's), with where they came from.</param>
     /// <param name="image">How a reproducible push compares with what its tags pointed at before, or null.</param>
+    /// <param name="promotion">What <c>--cache-promote</c> did, or null.</param>
     /// <exception cref="CakeException">A warm build hit the cache less than required.</exception>
-    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata, StepCounts counts, ImageChange? image = null)
+    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata, StepCounts counts, ImageChange? image = null, PromotionResult? promotion = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
@@ -31,7 +33,7 @@ internal static class BuildReporting
             context.Information("{0}", image.Message);
         }
 
-        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), JsonReport.Render(report, counts, image));
+        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), PromotionReport.AddTo(JsonReport.Render(report, counts, image), promotion));
 
         var handOff = BuildHandOff.From(plan, metadata);
         try

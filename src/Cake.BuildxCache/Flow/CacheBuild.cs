@@ -92,8 +92,9 @@ internal static class CacheBuild
         }
 
         run.Information("Built {0}{1}: {2}.", plan.Image, metadata?.Digest is { } digest ? "@" + digest : string.Empty, Describe(plan.Output, plan.Tags));
+        var promotion = plan.Promotion is { } promote ? await CachePromotionRun.RunAsync(run, promote, plan.CacheTo?.IgnoreError != false).ConfigureAwait(false) : null;
         var image = await ImageChangeCheck.AfterAsync(run, plan, tagsBefore, metadata?.Digest).ConfigureAwait(false);
-        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts, image);
+        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts, image, promotion);
         return new BuildOutcome(metadataFile.FullPath, metadata, plan.Tags, BuildSummary.From(report) with { Counts = counts }) { Image = image };
     }
 

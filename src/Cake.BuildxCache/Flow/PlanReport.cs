@@ -1,4 +1,4 @@
-
+using Cake.BuildxCache.Options;
 
 namespace Cake.BuildxCache.Flow;
 
@@ -41,6 +41,15 @@ internal static class PlanReport
         if (plan.CacheScope.Value is not null || plan.CacheScope.IsExplicit || plan.Platforms.Count > 1)
         {
             yield return $"  cache scope:    {plan.CacheScope.Value ?? "none"} ({plan.CacheScope.Reason})";
+        }
+
+        if (plan.Promotion is { } promotion)
+        {
+            yield return $"  cache promote:  {promotion.Describe()}";
+        }
+        else if (OptionCatalog.CachePromote.ValueIn(options))
+        {
+            yield return $"  cache promote:  none: {(plan.CacheTo is null ? "the cache is read-only" : "this build writes its own ref directly (see why)")}";
         }
 
         yield return $"  output:         {plan.Output.ToString().ToLowerInvariant()}";

@@ -513,6 +513,19 @@ public static class OptionCatalog
         Summary = "ask the registry which cache-from refs exist before the build and pass only those",
     };
 
+    /// <summary>
+    /// The <c>--cache-promote</c> option: write the cache to a commit ref and copy it to the branch ref only when the
+    /// commit the branch ref holds is an ancestor (a cache that never goes backwards). Off by default: it needs the
+    /// git history in the clone (GitHub's default checkout has one commit) and leaves one tag per commit until the
+    /// registry prune removes it.
+    /// </summary>
+    public static readonly OptionDescriptor<bool> CachePromote = new("cache-promote", OptionParsers.Flag)
+    {
+        Default = false,
+        Example = "true",
+        Summary = "race-free cache: write the cache to <slug>-<short sha>, then copy it to the branch ref only when the commit that ref holds is an ancestor of this one (never backwards); needs the git history (GIT_DEPTH: 0, fetch-depth: 0)",
+    };
+
     /// <summary>The <c>--require-cache-hit</c> option.</summary>
     public static readonly OptionDescriptor<int?> RequireCacheHit = new("require-cache-hit", OptionParsers.Percent, o => o.RequireCacheHit, (o, v) => o with { RequireCacheHit = v })
     {

@@ -61,6 +61,12 @@ public sealed record BuildPlan(
     /// <summary>The image's time (<see cref="ImageTimePolicy"/>), or null when the plan was not made by <see cref="BuildPlanner"/>.</summary>
     public ImageTime? Time { get; init; }
 
+    /// <summary>
+    /// The race-free cache mode (<c>--cache-promote</c>): <see cref="CacheTo"/> is then the commit ref, copied to the
+    /// branch ref after the build when that ref holds an ancestor; null when the build writes the branch ref itself.
+    /// </summary>
+    internal CachePromotion? Promotion { get; init; }
+
     /// <summary>True when the build writes the registry cache.</summary>
     public bool WritesCache => CacheTo is not null;
 }

@@ -35,6 +35,14 @@ internal static class BuildPlanner
             }
         }
 
+        var (promotedCacheTo, promotion, promotionNote) = CachePromotionPolicy.Decide(
+            refs, OptionCatalog.CachePromote.ValueIn(options), options.EffectiveCacheRepo, cacheTo);
+        cacheTo = promotedCacheTo;
+        if (promotionNote is not null)
+        {
+            notes.Add(promotionNote);
+        }
+
         var (output, outputNote) = OutputPolicy.Decide(refs, options);
         notes.Add(outputNote);
         var cacheRepo = options.EffectiveCacheRepo;
@@ -68,6 +76,7 @@ internal static class BuildPlanner
             Features = BuildFeaturesPolicy.Decide(options),
             CacheScope = CacheScope.Of(options),
             Time = time,
+            Promotion = promotion,
         };
     }
 

@@ -23,4 +23,8 @@ internal sealed record CacheTagInfo(
     bool CreatedIsLowerBound = false,
     IReadOnlyDictionary<string, long>? Blobs = null,
     bool IsBuildKitCache = false,
-    string? ReadError = null);
+    string? ReadError = null)
+{
+    /// <summary>The commit the tag's record names (a branch ref promoted by <c>--cache-promote</c>), or null.</summary>
+    public string? RecordCommit { get; init; }
+}

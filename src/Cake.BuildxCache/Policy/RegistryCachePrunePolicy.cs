@@ -19,6 +19,8 @@ namespace Cake.BuildxCache.Policy;
 /// <item>a digest is deleted only when every tag of the repository pointing at it is itself deleted: deleting by
 /// digest removes every tag of that manifest, prefixed or not;</item>
 /// <item>when any tag could not be read, or the default branch is only a guess, nothing is deleted.</item>
+/// <item>a commit ref of <c>--cache-promote</c> (<c>&lt;slug&gt;-&lt;short sha&gt;</c>) is judged by <see cref="CommitRefRule"/> first:
+/// promoted or superseded ones go, under rules 5 to 8 as every other.</item>
 /// </list>
 /// A live-branch list that lacks the default branch is taken as unreliable (a failed or empty <c>git ls-remote</c>):
 /// then only the age rule applies.
@@ -51,7 +53,8 @@ internal static class RegistryCachePrunePolicy
         }
 
         var all = tags.ToList();
-        var first = all.Select(tag => First(tag, rules, live)).ToList();
+        var records = all.Where(tag => tag.RecordCommit is not null).ToDictionary(tag => tag.Tag, tag => tag.RecordCommit!, StringComparer.Ordinal);
+        var first = all.Select(tag => CommitRefRule.Decide(tag, rules, live, records) ?? First(tag, rules, live)).ToList();
 
         // Deleting a digest removes every tag pointing at it, prefixed or not: a candidate sharing its manifest
         // with any tag that stays must stay too.

@@ -19,6 +19,9 @@ internal sealed record ManifestInfo(
     DateTimeOffset? Created,
     CreatedSource CreatedFrom)
 {
+    /// <summary>The record a promoted cache ref carries in its annotations (<c>--cache-promote</c>), or null.</summary>
+    public CacheRecord? Record { get; init; }
+
     /// <summary>The sum of the referenced blobs' sizes (layers, config; for a cache index the listed layers and cache config).</summary>
     public long Size => Blobs.Sum(blob => blob.Size);
 

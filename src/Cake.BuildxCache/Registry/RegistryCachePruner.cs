@@ -136,7 +136,10 @@ internal sealed class RegistryCachePruner(RegistryClient client)
             info.Created,
             info.CreatedFrom == CreatedSource.NewestLayer,
             info.Blobs.DistinctBy(blob => blob.Digest).ToDictionary(blob => blob.Digest, blob => blob.Size, StringComparer.Ordinal),
-            info.IsBuildKitCache);
+            info.IsBuildKitCache)
+        {
+            RecordCommit = info.Record?.Commit,
+        };
     }
 
     private async Task<HashSet<string>> NewTagDigestsAsync(RepositoryReference repository, IReadOnlyList<string> listed, CancellationToken cancellationToken)

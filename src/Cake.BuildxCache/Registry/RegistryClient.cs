@@ -255,6 +255,63 @@ internal sealed class RegistryClient : IDisposable
         }
     }
 
+    /// <summary>GETs a manifest's bytes as the registry stores them (<c>GET /v2/&lt;name&gt;/manifests/&lt;tag&gt;</c>).</summary>
+    /// <param name="reference">Repository and tag or digest.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The manifest, or null when it does not exist.</returns>
+    /// <exception cref="RegistryException">When the registry cannot be reached, refuses access or answers unexpectedly.</exception>
+    public async Task<RawManifest?> GetManifestAsync(RepositoryReference reference, CancellationToken cancellationToken = default)
+    {
+        var tagOrDigest = RequireReference(reference);
+        using var deadline = Deadline(cancellationToken);
+        return await DeadlineAsync(reference, deadline, cancellationToken, async () =>
+        {
+            using var response = await SendAsync(reference, "pull", HttpMethod.Get, ManifestPath(reference, tagOrDigest), AcceptManifests, deadline.Token).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            await EnsureSuccessAsync(response, reference, "read", deadline.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
+            var computed = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+            var mediaType = response.Content.Headers.ContentType?.MediaType ?? string.Empty;
+            return new RawManifest(body, mediaType, Header(response, "Docker-Content-Digest") ?? computed);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// PUTs a manifest under a tag (<c>PUT /v2/&lt;name&gt;/manifests/&lt;tag&gt;</c>, the media type as content type).
+    /// Every blob it references must be in the repository already (a copy within one repository, as a promotion is).
+    /// </summary>
+    /// <param name="reference">Repository and tag.</param>
+    /// <param name="body">The manifest's bytes.</param>
+    /// <param name="mediaType">Its media type.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The digest the registry stored it under.</returns>
+    /// <exception cref="RegistryException">When the registry cannot be reached, refuses the write or the manifest.</exception>
+    public async Task<string> PutManifestAsync(RepositoryReference reference, byte[] body, string mediaType, CancellationToken cancellationToken = default)
+    {
+        var tagOrDigest = RequireReference(reference);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentException.ThrowIfNullOrEmpty(mediaType);
+        var computed = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        using var deadline = Deadline(cancellationToken);
+        return await DeadlineAsync(reference, deadline, cancellationToken, async () =>
+        {
+            // The content is made anew for each attempt: a retried request cannot reuse a sent one.
+            void Content(HttpRequestMessage request)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+            }
+
+            using var response = await SendAsync(reference, "pull,push", HttpMethod.Put, ManifestPath(reference, tagOrDigest), Content, deadline.Token).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, reference, "write", deadline.Token).ConfigureAwait(false);
+            return Header(response, "Docker-Content-Digest") ?? computed;
+        }).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -416,7 +473,10 @@ internal sealed class RegistryClient : IDisposable
             createdFrom = created is null ? CreatedSource.None : CreatedSource.Config;
         }
 
-        return new(reference, digest, manifest.MediaType, manifest.Kind, body.Length, blobs.DistinctBy(blob => blob.Digest).ToList(), created, createdFrom);
+        return new(reference, digest, manifest.MediaType, manifest.Kind, body.Length, blobs.DistinctBy(blob => blob.Digest).ToList(), created, createdFrom)
+        {
+            Record = depth == 0 ? RecordedManifest.Read(body) : null,
+        };
     }
 
     private async Task<DateTimeOffset?> ConfigCreatedAsync(RepositoryReference reference, string digest, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Cake.BuildxCache.Tests.Tasks;
 /// </summary>
 public sealed class PlanGoldenTests
 {
-    private static readonly string[] PlanKeys = ["image:", "tags:", "cache from:", "cache to:", "cache scope:", "output:", "image time:", "registries:"];
+    private static readonly string[] PlanKeys = ["image:", "tags:", "cache from:", "cache to:", "cache scope:", "cache promote:", "output:", "image time:", "registries:"];
 
     private static readonly Dictionary<string, (Func<Workspace, Dictionary<string, string>> Job, bool Local, string[] Arguments)> Table =
         Scenarios().ToDictionary(scenario => scenario.Name, scenario => (scenario.Job, scenario.Local, scenario.Arguments));
@@ -31,6 +31,9 @@ public sealed class PlanGoldenTests
         yield return Scenario("gitlab-merge-request-platform", _ => Jobs.GitLabMergeRequest(), arguments: ["--platform=linux/386"]);
         yield return Scenario("local-branch", workspace => Local(workspace, "checkout", "-q", "-b", "feature/local"), local: true);
         yield return Scenario("local-detached", workspace => Local(workspace, "checkout", "-q", "--detach"), local: true);
+
+        // The race-free cache: the build writes a commit ref and promotes it to the branch ref.
+        yield return Scenario("gitlab-cache-promote", _ => Jobs.GitLabFeatureBranch(), arguments: ["--cache-promote=true"]);
 
         // Options that change the command lines: TLS endpoint (context), logout, prune limits, builder config.
         yield return Scenario(

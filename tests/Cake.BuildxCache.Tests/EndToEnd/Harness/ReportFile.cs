@@ -16,9 +16,12 @@ internal sealed record ReportFile(
     /// <summary>Gets the <c>counts</c> object: every step as BuildKit counts them, and where the numbers came from.</summary>
     public ReportCounts Counts { get; init; } = null!;
 
-    public static ReportFile Read(Workspace workspace)
+    public static ReportFile Read(Workspace workspace) => ReadAt(workspace.Path);
+
+    /// <summary>The report in <paramref name="directory"/> (a checkout other than the scene's workspace).</summary>
+    public static ReportFile ReadAt(string directory)
     {
-        var path = Path.Combine(workspace.Path, "artifacts", "buildx-report.json");
+        var path = Path.Combine(directory, "artifacts", "buildx-report.json");
         Assert.That(File.Exists(path), Is.True, "the build wrote no report at " + path);
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         var root = json.RootElement;

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Registry;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+
+namespace Cake.BuildxCache.Flow;
+
+/// <summary>
+/// Runs the promotion of <c>--cache-promote</c> after a successful build: the registry client of the run, git in the
+/// working directory for the ancestry, the log lines. A registry failure is a warning when the cache may fail
+/// (<c>cache-ignore-error=true</c>, the default), else it fails the build.
+/// </summary>
+internal static class CachePromotionRun
+{
+    /// <summary>The pause before the branch ref is read back (see <see cref="CachePromoter"/>).</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Promotes.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="promotion">The plan's promotion.</param>
+    /// <param name="ignoreError">True when a failed promotion must not fail the build.</param>
+    /// <returns>What happened, or null when the registry failed and that was ignored.</returns>
+    /// <exception cref="CakeException">The registry failed and <paramref name="ignoreError"/> is false.</exception>
+    public static async Task<PromotionResult?> RunAsync(BuildxCacheRun run, CachePromotion promotion, bool ignoreError)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(promotion);
+        using var client = RegistryAccess.Client(run);
+        var promoter = new CachePromoter(client, held => GitAncestry.Of(run, held, promotion.Commit), Settle, run.Clock);
+        PromotionResult result;
+        try
+        {
+            result = await promoter.PromoteAsync(promotion).ConfigureAwait(false);
+        }
+        catch (RegistryException exception) when (ignoreError)
+        {
+            run.Warning("cache promote: {0}; {1} stays as it was and the commit ref {2} is kept (cache-ignore-error=true)", exception.Message, promotion.BranchRef, promotion.CommitRef);
+            return null;
+        }
+        catch (RegistryException exception)
+        {
+            throw new CakeException($"cache promote failed: {exception.Message} (cache-ignore-error=false)", exception);
+        }
+
+        foreach (var line in result.Log)
+        {
+            run.Information("{0}", line);
+        }
+
+        run.Information(
+            "cache promote: {0} in {1} ms",
+            result.Promoted ? $"{promotion.BranchRef} holds {promotion.Commit[..8]}" : $"{promotion.BranchRef} not moved",
+            result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture));
+        return result;
+    }
+}
