@@ -167,7 +167,7 @@ public sealed class BuildAndPublishTests
             + $"--label \"org.opencontainers.image.revision={sha}\" --label \"org.opencontainers.image.source=https://gitlab.example.com/group/app\" "
             + $"--label \"org.opencontainers.image.title=app\" --build-arg \"GIT_COMMIT={sha}\" "
             + "--cache-from \"type=registry,ref=localhost:5000/app/cache:feature-local\" --cache-from \"type=registry,ref=localhost:5000/app/cache:main\" "
-            + "--output \"type=docker,rewrite-timestamp=true,source-date-epoch=1704067200\" --load --metadata-file \"artifacts/buildx-metadata.json\" --progress \"plain\" \"app\"",
+            + "--output \"type=docker,source-date-epoch=1704067200\" --load --metadata-file \"artifacts/buildx-metadata.json\" --progress \"plain\" \"app\"",
         }));
         Assert.That(run.Output, Does.Contain("loaded into the local engine as localhost:5000/app:feature-local"));
     }
