@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Docker.Build;
+using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Pipeline;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
@@ -20,20 +21,21 @@ internal static class BuildReporting
     /// <param name="counts">The step counts (BuildKit's build record's, or the progress output's), with where they came from.</param>
     /// <param name="image">How a reproducible push compares with what its tags pointed at before, or null.</param>
     /// <param name="promotion">What <c>--cache-promote</c> did, or null.</param>
+    /// <param name="miss">The first step of a warm build that ran and its likely cause, or null.</param>
     /// <exception cref="CakeException">A warm build hit the cache less than required.</exception>
-    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata, StepCounts counts, ImageChange? image = null, PromotionResult? promotion = null)
+    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata, StepCounts counts, ImageChange? image = null, PromotionResult? promotion = null, CacheMiss? miss = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(report);
-        var summary = BuildSummary.From(report) with { Counts = counts };
+        var summary = BuildSummary.From(report) with { Counts = counts, Miss = miss };
         context.Information("{0}", PlainTextReport.Render(summary));
         if (image is not null)
         {
             context.Information("{0}", image.Message);
         }
 
-        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), PromotionReport.AddTo(JsonReport.Render(report, counts, image), promotion));
+        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), PromotionReport.AddTo(JsonReport.Render(report, counts, image, miss), promotion));
 
         var handOff = BuildHandOff.From(plan, metadata);
         try

@@ -25,6 +25,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private readonly IProcessRunner _processRunner;
     private string? _builtBy;
     private (string Key, Task<CacheFromSelection> Check)? _cacheRefCheck;
+    private (string Key, Task<IReadOnlyList<KeyValuePair<string, ImageIdentity?>>?> Read)? _tagsBefore;
 
     /// <summary>Initializes a new instance of the <see cref="BuildxCacheRun"/> class.</summary>
     /// <param name="context">Cake's context.</param>
@@ -99,7 +100,8 @@ public sealed class BuildxCacheRun : CakeContextAdapter
 
     /// <summary>
     /// Reuses or (re)creates the builder and bootstraps it. While it comes up, the registry is asked which cache-from
-    /// refs of the build exist (read-only; the build uses the answer when its refs are the same).
+    /// refs of the build exist and what the image's tags point at (read-only; the build uses the answers when its refs
+    /// and tags are the same).
     /// </summary>
     public void EnsureBuilder()
     {
@@ -124,7 +126,24 @@ public sealed class BuildxCacheRun : CakeContextAdapter
             return started.Check;
         }
 
-        return SelectCacheFromAsync(candidates);
+        return SelectCacheFromAsync(candidates, plan.ExplainsCacheMiss);
+    }
+
+    /// <summary>
+    /// What the image's tags point at before a reproducible push (for "image unchanged"): the answer EnsureBuilder
+    /// started for the same tags, else a new question.
+    /// </summary>
+    /// <param name="plan">The build plan.</param>
+    /// <returns>Each tag with what it pointed at, or null when the plan does not push a reproducible image.</returns>
+    internal Task<IReadOnlyList<KeyValuePair<string, ImageIdentity?>>?> ImageTagsBeforeAsync(BuildPlan plan)
+    {
+        if (_tagsBefore is { } started && started.Key == TagsKeyOf(plan))
+        {
+            _tagsBefore = null;
+            return started.Read;
+        }
+
+        return ImageChangeCheck.BeforeAsync(this, plan);
     }
 
     /// <summary>The buildx version: as asked before in this run, else asked now (once).</summary>
@@ -234,14 +253,19 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         if (steps.ChecksCacheRefs)
         {
             var candidates = CacheFromPolicy.Candidates(steps.Plan);
-            _cacheRefCheck = (KeyOf(candidates), Task.Run(() => SelectCacheFromAsync(candidates)));
+            _cacheRefCheck = (KeyOf(candidates), Task.Run(() => SelectCacheFromAsync(candidates, steps.Plan.ExplainsCacheMiss)));
         }
+
+        _tagsBefore = (TagsKeyOf(steps.Plan), Task.Run(() => ImageChangeCheck.BeforeAsync(this, steps.Plan)));
     }
 
-    private async Task<CacheFromSelection> SelectCacheFromAsync(IReadOnlyList<CacheFromCandidate> candidates)
+    private static string TagsKeyOf(BuildPlan plan) =>
+        $"{plan.Output} {plan.Time?.IsReproducible} {string.Join(' ', plan.Tags)}";
+
+    private async Task<CacheFromSelection> SelectCacheFromAsync(IReadOnlyList<CacheFromCandidate> candidates, bool readRecords)
     {
         using var client = RegistryAccess.Client(this);
-        return await new CacheRefChecker(client).SelectAsync(candidates).ConfigureAwait(false);
+        return await new CacheRefChecker(client).SelectAsync(candidates, readRecords).ConfigureAwait(false);
     }
 
     private static string KeyOf(IReadOnlyList<CacheFromCandidate> candidates) =>

@@ -1,8 +1,9 @@
-using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.History;
+using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
@@ -40,7 +41,8 @@ internal static class CacheBuild
         }
 
         var plan = steps.Plan;
-        var cacheFrom = steps.ChecksCacheRefs ? await SelectCacheFromAsync(run, plan).ConfigureAwait(false) : plan.CacheFrom;
+        var selection = steps.ChecksCacheRefs ? await SelectCacheFromAsync(run, plan).ConfigureAwait(false) : null;
+        var cacheFrom = selection?.From ?? plan.CacheFrom;
         var progress = new List<string>();
         var settings = steps.Build(cacheFrom, version);
         BuildFeatureWarnings.Log(run, plan.Features, version);
@@ -64,7 +66,7 @@ internal static class CacheBuild
             run.Information("image time: {0}", time.Description);
         }
 
-        var tagsBefore = await ImageChangeCheck.BeforeAsync(run, plan).ConfigureAwait(false);
+        var tagsBefore = await run.ImageTagsBeforeAsync(plan).ConfigureAwait(false);
         run.Information("cache from: {0}", cacheFrom.Count == 0 ? "none" : string.Join("  ", cacheFrom.Select(spec => spec.Ref)));
         run.Information("cache to:   {0}", plan.CacheTo?.ToString() ?? "none (read-only)");
         try
@@ -79,6 +81,14 @@ internal static class CacheBuild
 
         var metadata = run.FileExists(metadataFile) ? run.BuildxReadMetadata(metadataFile) : null;
         var report = BuildProgress.Parse(progress);
+
+        // What this build ran with: recorded on the cache written (while BuildKit's record is read), and compared with
+        // the record of the cache read.
+        var inputs = plan.ExplainsCacheMiss ? CacheInputs.Of(plan.BuildArgs, metadata?.BaseImages) : null;
+        var recording = plan.Promotion is null && inputs is not null ? CacheMissRun.RecordAsync(run, plan, metadata, inputs, report.CacheExported) : null;
+
+        // The registry is asked what the push made of the tags while BuildKit's record is read: neither waits for the other.
+        var imageAfter = ImageChangeCheck.AfterAsync(run, plan, tagsBefore, metadata?.Digest);
         var counts = CountSteps(run, steps, metadata, version, report);
         if (counts.Duration is { } duration)
         {
@@ -92,10 +102,23 @@ internal static class CacheBuild
         }
 
         run.Information("Built {0}{1}: {2}.", plan.Image, metadata?.Digest is { } digest ? "@" + digest : string.Empty, Describe(plan.Output, plan.Tags));
-        var promotion = plan.Promotion is { } promote ? await CachePromotionRun.RunAsync(run, promote, plan.CacheTo?.IgnoreError != false).ConfigureAwait(false) : null;
-        var image = await ImageChangeCheck.AfterAsync(run, plan, tagsBefore, metadata?.Digest).ConfigureAwait(false);
-        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts, image, promotion);
-        return new BuildOutcome(metadataFile.FullPath, metadata, plan.Tags, BuildSummary.From(report) with { Counts = counts }) { Image = image };
+        var miss = inputs is null ? null : CacheMissRun.Explain(run, plan, BuildSummary.From(report), selection?.Records, inputs);
+        var promotion = plan.Promotion is { } promote ? await CachePromotionRun.RunAsync(run, promote, plan.CacheTo?.IgnoreError != false, inputs).ConfigureAwait(false) : null;
+        if (recording is not null && await recording.ConfigureAwait(false) is { } recorded)
+        {
+            if (recorded.Warning)
+            {
+                run.Warning("{0}", recorded.Line);
+            }
+            else
+            {
+                run.Information("{0}", recorded.Line);
+            }
+        }
+
+        var image = await imageAfter.ConfigureAwait(false);
+        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts, image, promotion, miss);
+        return new BuildOutcome(metadataFile.FullPath, metadata, plan.Tags, BuildSummary.From(report) with { Counts = counts, Miss = miss }) { Image = image };
     }
 
     /// <summary>
@@ -130,7 +153,7 @@ internal static class CacheBuild
         }
     }
 
-    private static async Task<IReadOnlyList<CacheSpec>> SelectCacheFromAsync(BuildxCacheRun run, BuildPlan plan)
+    private static async Task<CacheFromSelection> SelectCacheFromAsync(BuildxCacheRun run, BuildPlan plan)
     {
         var selection = await run.CheckCacheRefsAsync(plan).ConfigureAwait(false);
         foreach (var line in selection.Log)
@@ -145,7 +168,7 @@ internal static class CacheBuild
             }
         }
 
-        return selection.From;
+        return selection;
     }
 
     private static string Describe(OutputMode output, IReadOnlyList<string> tags) => output switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.Common.Diagnostics;
@@ -20,9 +21,10 @@ internal static class CachePromotionRun
     /// <param name="run">The run.</param>
     /// <param name="promotion">The plan's promotion.</param>
     /// <param name="ignoreError">True when a failed promotion must not fail the build.</param>
+    /// <param name="inputs">What the cache was written with, for the record the copy carries (<c>--explain-cache-miss</c>), or null.</param>
     /// <returns>What happened, or null when the registry failed and that was ignored.</returns>
     /// <exception cref="CakeException">The registry failed and <paramref name="ignoreError"/> is false.</exception>
-    public static async Task<PromotionResult?> RunAsync(BuildxCacheRun run, CachePromotion promotion, bool ignoreError)
+    public static async Task<PromotionResult?> RunAsync(BuildxCacheRun run, CachePromotion promotion, bool ignoreError, CacheInputs? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(promotion);
@@ -31,7 +33,7 @@ internal static class CachePromotionRun
         PromotionResult result;
         try
         {
-            result = await promoter.PromoteAsync(promotion).ConfigureAwait(false);
+            result = await promoter.PromoteAsync(promotion, inputs is null ? null : inputs.AddTo).ConfigureAwait(false);
         }
         catch (RegistryException exception) when (ignoreError)
         {

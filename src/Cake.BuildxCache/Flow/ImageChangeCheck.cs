@@ -26,13 +26,8 @@ internal static class ImageChangeCheck
         try
         {
             using var client = RegistryAccess.Client(run);
-            var before = new List<KeyValuePair<string, ImageIdentity?>>();
-            foreach (var tag in plan.Tags)
-            {
-                before.Add(new(tag, await client.GetImageIdentityAsync(RepositoryReference.Parse(tag)).ConfigureAwait(false)));
-            }
-
-            return before;
+            var identities = await Task.WhenAll(plan.Tags.Select(tag => client.GetImageIdentityAsync(RepositoryReference.Parse(tag)))).ConfigureAwait(false);
+            return [.. plan.Tags.Zip(identities, (tag, identity) => new KeyValuePair<string, ImageIdentity?>(tag, identity))];
         }
         catch (Exception exception) when (exception is RegistryException or ArgumentException)
         {
@@ -67,9 +62,8 @@ internal static class ImageChangeCheck
                 return null;
             }
 
-            var change = ImageChangePolicy.Decide(before, after);
-            run.Information("{0}", change.Message);
-            return change;
+            // Logged with the report: this runs beside the read of BuildKit's record.
+            return ImageChangePolicy.Decide(before, after);
         }
         catch (Exception exception) when (exception is RegistryException or ArgumentException)
         {

@@ -526,6 +526,18 @@ public static class OptionCatalog
         Summary = "race-free cache: write the cache to <slug>-<short sha>, then copy it to the branch ref only when the commit that ref holds is an ancestor of this one (never backwards); needs the git history (GIT_DEPTH: 0, fetch-depth: 0)",
     };
 
+    /// <summary>
+    /// The <c>--explain-cache-miss</c> option: when a warm build still runs steps, name the first one and its likely cause
+    /// (a changed build argument or base image, a <c>.git</c> copied with the context), comparing with the record of what
+    /// the cache was written with, which the build puts on the cache ref it writes.
+    /// </summary>
+    public static readonly OptionDescriptor<bool> ExplainCacheMiss = new("explain-cache-miss", OptionParsers.Flag)
+    {
+        Default = true,
+        Example = "false",
+        Summary = "when a warm build runs steps, name the first and its likely cause (build argument, base image, .git in the context); records build-argument digests (never values) and base-image digests on the cache ref written",
+    };
+
     /// <summary>The <c>--require-cache-hit</c> option.</summary>
     public static readonly OptionDescriptor<int?> RequireCacheHit = new("require-cache-hit", OptionParsers.Percent, o => o.RequireCacheHit, (o, v) => o with { RequireCacheHit = v })
     {

@@ -67,6 +67,12 @@ public sealed record BuildPlan(
     /// </summary>
     internal CachePromotion? Promotion { get; init; }
 
+    /// <summary>
+    /// True when a warm build that runs steps names the first and its likely cause (<c>--explain-cache-miss</c>): the
+    /// cache-from refs' records are read with the ref check, and the cache ref written gets a record.
+    /// </summary>
+    internal bool ExplainsCacheMiss { get; init; }
+
     /// <summary>True when the build writes the registry cache.</summary>
     public bool WritesCache => CacheTo is not null;
 }

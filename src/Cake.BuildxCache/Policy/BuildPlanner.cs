@@ -77,6 +77,7 @@ internal static class BuildPlanner
             CacheScope = CacheScope.Of(options),
             Time = time,
             Promotion = promotion,
+            ExplainsCacheMiss = OptionCatalog.ExplainCacheMiss.ValueIn(options),
         };
     }
 

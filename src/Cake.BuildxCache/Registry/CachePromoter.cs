@@ -25,10 +25,11 @@ internal sealed class CachePromoter(RegistryClient client, Func<string, Ancestry
 
     /// <summary>Promotes.</summary>
     /// <param name="promotion">The plan's promotion.</param>
+    /// <param name="complete">Adds further fields to the record the copy carries (what the cache was written with), or null.</param>
     /// <param name="cancellationToken">Cancels it.</param>
     /// <returns>What happened.</returns>
     /// <exception cref="RegistryException">When the registry fails (the caller decides whether that fails the build).</exception>
-    public async Task<PromotionResult> PromoteAsync(CachePromotion promotion, CancellationToken cancellationToken = default)
+    public async Task<PromotionResult> PromoteAsync(CachePromotion promotion, Func<CacheRecord, CacheRecord>? complete = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(promotion);
         var started = time.GetTimestamp();
@@ -66,6 +67,7 @@ internal sealed class CachePromoter(RegistryClient client, Func<string, Ancestry
             var record = CacheRecord.Of(promotion.Commit)
                 .With("promoted", time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
                 .With("source", commitRef.Reference!);
+            record = complete?.Invoke(record) ?? record;
             var body = RecordedManifest.With(source.Body, record);
             var mediaType = source.MediaType.Length > 0 ? source.MediaType : ManifestDocument.Parse(body, null).MediaType;
             written = await client.PutManifestAsync(branchRef, body, mediaType, cancellationToken).ConfigureAwait(false);

@@ -63,13 +63,37 @@ internal sealed class CacheRefChecker(RegistryClient client)
 
     /// <summary>Checks the candidates' refs and decides which to pass (see <see cref="CacheFromPolicy.Select"/>).</summary>
     /// <param name="candidates">The cache-from chain (see <see cref="CacheFromPolicy.Candidates"/>).</param>
+    /// <param name="readRecords">Also read the <see cref="CacheRecord"/> of each ref that exists (a GET of its manifest).</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <returns>The refs to pass and the log lines.</returns>
-    public async Task<CacheFromSelection> SelectAsync(IReadOnlyList<CacheFromCandidate> candidates, CancellationToken cancellationToken = default)
+    public async Task<CacheFromSelection> SelectAsync(IReadOnlyList<CacheFromCandidate> candidates, bool readRecords = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var refs = candidates.Where(candidate => candidate.Spec.Type == "registry" && candidate.Spec.Ref is not null).Select(candidate => candidate.Ref);
         var checks = await CheckAsync(refs, cancellationToken).ConfigureAwait(false);
-        return CacheFromPolicy.Select(candidates, checks);
+        var selection = CacheFromPolicy.Select(candidates, checks);
+        if (!readRecords)
+        {
+            return selection;
+        }
+
+        var records = new Dictionary<string, CacheRecord>(StringComparer.Ordinal);
+        foreach (var check in checks.Where(check => check.Status == CacheRefStatus.Exists))
+        {
+            try
+            {
+                if (await client.GetManifestAsync(RepositoryReference.Parse(check.Ref), cancellationToken).ConfigureAwait(false) is { } manifest
+                    && RecordedManifest.Read(manifest.Body) is { } record)
+                {
+                    records[check.Ref] = record;
+                }
+            }
+            catch (RegistryException)
+            {
+                // A record that cannot be read is no record: the analysis then says what it could not compare.
+            }
+        }
+
+        return selection with { Records = records };
     }
 }

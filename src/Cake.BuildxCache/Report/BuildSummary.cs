@@ -1,3 +1,5 @@
+using Cake.BuildxCache.Miss;
+
 namespace Cake.BuildxCache.Report;
 
 /// <summary>
@@ -45,6 +47,12 @@ public sealed record BuildSummary(
     /// the caller read BuildKit's build record (<c>summary with { Counts = StepCounting.Count(report, record) }</c>).
     /// </summary>
     public StepCounts? Counts { get; init; }
+
+    /// <summary>
+    /// Gets, for a warm build that still ran steps, the first step that ran and its likely cause
+    /// (<c>--explain-cache-miss</c>); null when the build was cold, ran nothing, or was not asked.
+    /// </summary>
+    public CacheMiss? Miss { get; init; }
 
     /// <summary>Computes the summary of a report.</summary>
     /// <param name="report">The report.</param>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Cake.BuildxCache.Miss;
 
 namespace Cake.BuildxCache.Report;
 
@@ -38,6 +39,12 @@ namespace Cake.BuildxCache.Report;
 ///     "previous": [{ "tag": "registry/app:main", "digest": "sha256:…" }],
 ///     "message": "image unchanged: …"
 ///   },
+///   "cacheMiss": {           // a warm build that ran steps (--explain-cache-miss), else null
+///     "step": "[stage-1 2/3] RUN …", "line": 6, // the first step that ran, its Dockerfile line (null when unknown)
+///     "cause": "buildArg",   // noCache, baseImage, buildArg, gitInContext or unknown
+///     "why": "build argument GIT_COMMIT changed since the cache was written (declared at Dockerfile line 5, …)",
+///     "cacheRef": "…"        // the cache ref whose record was compared, null when none had one
+///   },
 ///   "error": null,                                  // the build's error
 ///   "stages": [{ "stage": "slow", "steps": 1, "cached": 1, "ran": 0, "timeSeconds": 0.0 }],
 ///   "steps": [{ "number": 7, "name": "[slow 2/2] RUN …", "kind": "build", "stage": "slow", "platform": null,
@@ -57,8 +64,9 @@ internal static class JsonReport
     /// <param name="report">The report.</param>
     /// <param name="counts">The step counts, when BuildKit's build record was read; null counts from the progress output.</param>
     /// <param name="image">How a reproducible push compares with what its tags pointed at before, or null.</param>
+    /// <param name="miss">The first step of a warm build that ran and its likely cause, or null.</param>
     /// <returns>The JSON text, ending with a line break.</returns>
-    public static string Render(BuildReport report, StepCounts? counts = null, Policy.ImageChange? image = null)
+    public static string Render(BuildReport report, StepCounts? counts = null, Policy.ImageChange? image = null, CacheMiss? miss = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var summary = BuildSummary.From(report);
@@ -110,6 +118,7 @@ internal static class JsonReport
             json.WriteEndObject();
 
             WriteImage(json, image);
+            WriteMiss(json, miss);
             json.WriteString("error", report.Error ?? counts.Error);
 
             json.WriteStartArray("stages");
@@ -196,6 +205,23 @@ internal static class JsonReport
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteMiss(Utf8JsonWriter json, CacheMiss? miss)
+    {
+        if (miss is null)
+        {
+            json.WriteNull("cacheMiss");
+            return;
+        }
+
+        json.WriteStartObject("cacheMiss");
+        json.WriteString("step", miss.Step);
+        WriteNumber(json, "line", miss.Line);
+        json.WriteString("cause", JsonNamingPolicy.CamelCase.ConvertName(miss.Cause.ToString()));
+        json.WriteString("why", miss.Why);
+        json.WriteString("cacheRef", miss.CacheRef);
         json.WriteEndObject();
     }
 

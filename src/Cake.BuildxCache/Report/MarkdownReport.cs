@@ -47,6 +47,13 @@ internal static class MarkdownReport
             text.Append("- ran: ").Append(Code(ReportFormatting.OneLine(step.Name))).Append(ReportLines.StepTime(step)).Append('\n');
         }
 
+        if (summary.Miss is { } miss)
+        {
+            text.Append("- first miss: ").Append(MarkdownReport.Code(miss.Step))
+                .Append(miss.Line is { } line ? $" (Dockerfile line {line})" : string.Empty)
+                .Append(": ").Append(Escape(miss.Why)).Append('\n');
+        }
+
         if (ReportLines.Error(summary) is { } error)
         {
             text.Append("- error: ").Append(Code(ReportFormatting.OneLine(error, 300))).Append('\n');

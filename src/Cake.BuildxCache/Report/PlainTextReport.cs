@@ -52,6 +52,11 @@ internal static class PlainTextReport
             text.Append(i == 0 ? "ran:         " : "             ").Append(ReportFormatting.OneLine(step.Name)).Append(ReportLines.StepTime(step)).Append('\n');
         }
 
+        if (summary.Miss is { } miss)
+        {
+            text.Append("first miss:  ").Append(miss.Describe()).Append('\n');
+        }
+
         if (ReportLines.Error(summary) is { } error)
         {
             text.Append("error:       ").Append(ReportFormatting.OneLine(error, 300)).Append('\n');

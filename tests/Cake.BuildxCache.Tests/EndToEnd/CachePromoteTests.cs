@@ -113,6 +113,9 @@ public sealed partial class CachePromoteTests() : RealStackFixture("promote")
         }
 
         Assert.That(RecordedManifest.Read(Encoding.UTF8.GetBytes(branchRef))?.Commit, Is.EqualTo(sha), branchRef);
+        var inputs = Cake.BuildxCache.Miss.CacheInputs.From(RecordedManifest.Read(Encoding.UTF8.GetBytes(branchRef)));
+        Assert.That(inputs.BuildArgs, Does.ContainKey("GIT_COMMIT"), "the promotion's record carries what the cache was written with");
+        Assert.That(inputs.BaseImages, Does.ContainKey(EndToEndSetUp.BaseImage));
 
         Scene.Docker("buildx", "rm", "--force", Scene.Builder);
         var warm = Publish(Scene.Workspace.Path, sha, "--cache-readonly=true", "--cache-promote=false");

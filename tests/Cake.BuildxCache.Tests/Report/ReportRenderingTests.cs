@@ -165,6 +165,7 @@ public sealed class ReportRenderingTests
                 ]
               },
               "image": null,
+              "cacheMiss": null,
               "error": null,
               "stages": [
                 {

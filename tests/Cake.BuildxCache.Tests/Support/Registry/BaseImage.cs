@@ -18,13 +18,14 @@ internal static class BaseImage
     /// With <paramref name="entrypoint"/> the image runs it (and no <c>Cmd</c>) instead of <c>sh</c>. With
     /// <paramref name="history"/> its configuration has a history entry for its layer, as every image docker or BuildKit
     /// builds has (without one, BuildKit's exporter names the missing entry after how the build's last layer was made,
-    /// so a build from the cache and a cold one differ).
+    /// so a build from the cache and a cold one differ). With <paramref name="release"/> the layer also holds
+    /// <c>/etc/base-release</c> with that text (another layer: BuildKit's cache key of a base image is its layers, not its config).
     /// </summary>
-    public static async Task<string> PushAsync(RegistryServer registry, string busybox, string repository = "base/busybox", string tag = "1", IReadOnlyList<string>? entrypoint = null, bool history = false)
+    public static async Task<string> PushAsync(RegistryServer registry, string busybox, string repository = "base/busybox", string tag = "1", IReadOnlyList<string>? entrypoint = null, bool history = false, string? release = null)
     {
         var applets = ProcessRunner.Run(busybox, ["--list"], timeout: TimeSpan.FromSeconds(30));
         Assert.That(applets.ExitCode, Is.EqualTo(0), $"{busybox} --list: {applets.StandardError}");
-        var tar = Layer(File.ReadAllBytes(busybox), applets.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var tar = Layer(File.ReadAllBytes(busybox), applets.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), release);
         var gzipped = Gzip(tar);
 
         using var content = new RegistryContent(registry);
@@ -66,7 +67,7 @@ internal static class BaseImage
         return $"{registry.Host}/{repository}:{tag}";
     }
 
-    private static byte[] Layer(byte[] busybox, IEnumerable<string> applets)
+    private static byte[] Layer(byte[] busybox, IEnumerable<string> applets, string? release)
     {
         using var stream = new MemoryStream();
         using (var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true))
@@ -81,6 +82,17 @@ internal static class BaseImage
                 ModificationTime = time,
                 DataStream = new MemoryStream(busybox),
             });
+            if (release is not null)
+            {
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, "etc/") { Mode = (UnixFileMode)0b111_101_101, ModificationTime = time });
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "etc/base-release")
+                {
+                    Mode = (UnixFileMode)0b110_100_100,
+                    ModificationTime = time,
+                    DataStream = new MemoryStream(Encoding.UTF8.GetBytes(release)),
+                });
+            }
+
             foreach (var applet in applets.Where(name => name != "busybox" && !name.Contains('/', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
             {
                 writer.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "bin/" + applet)
