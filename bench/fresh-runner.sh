@@ -99,6 +99,7 @@ EOF
 fi
 (cd "$work/app" && git init -q -b main && git add -A && git -c user.name=bench -c user.email=bench@example.com commit -q -m app)
 sha="$(git -C "$work/app" rev-parse HEAD)"
+commit_time="$(git -C "$work/app" show -s --format=%cI HEAD)" # GitLab sets CI_COMMIT_TIMESTAMP for every job
 image="$registry/bench/app"
 
 # ms NAME COMMAND...: runs the command, prints its wall-clock milliseconds; a failure stops the benchmark.
@@ -127,7 +128,7 @@ ours() {
   local cache_repo="$1"
   (cd "$work/app" && env -i PATH="$PATH" HOME="$work" DOCKER_CONFIG="$DOCKER_CONFIG" ${DOCKER_HOST:+DOCKER_HOST="$DOCKER_HOST"} NO_COLOR=1 \
     CI=true GITLAB_CI=true CI_COMMIT_SHA="$sha" CI_COMMIT_SHORT_SHA="${sha:0:8}" CI_DEFAULT_BRANCH=main \
-    CI_COMMIT_BRANCH=main CI_COMMIT_REF_NAME=main CI_COMMIT_REF_SLUG=main CI_PIPELINE_SOURCE=push \
+    CI_COMMIT_BRANCH=main CI_COMMIT_REF_NAME=main CI_COMMIT_REF_SLUG=main CI_PIPELINE_SOURCE=push CI_COMMIT_TIMESTAMP="$commit_time" \
     CI_PROJECT_URL=https://gitlab.example.com/bench/app CI_REGISTRY="$registry" CI_REGISTRY_IMAGE="$image" \
     CI_REGISTRY_USER="$user" CI_REGISTRY_PASSWORD="$password" \
     "$root/build.sh" --working="$work/app" --target=Publish --builder="ours-$run_id-$RANDOM" \
