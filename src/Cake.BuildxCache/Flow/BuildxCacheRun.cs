@@ -106,7 +106,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     public void EnsureBuilder()
     {
         EnsureValid();
-        StartCacheRefCheck();
+        StartRegistryReads();
         BuildxVersion = BuilderSetup.Ensure(this, Plan.EnsureBuilder);
         EnsuredBuilder = Plan.EnsureBuilder.Builder.Name;
     }
@@ -247,7 +247,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         return done;
     }
 
-    private void StartCacheRefCheck()
+    private void StartRegistryReads()
     {
         var steps = Plan.Publish;
         if (steps.ChecksCacheRefs)

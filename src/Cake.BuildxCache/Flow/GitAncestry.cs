@@ -55,7 +55,7 @@ internal static class GitAncestry
             if (heldBeforeOurs == Ancestry.Unknown)
             {
                 // A shallow clone cuts the history below its boundary, but a commit object still names its parents.
-                var commit = Run("cat-file", "-p", ours);
+                var commit = Run("cat-file", "commit", ours);
                 if (commit.Succeeded && AncestryFacts.ParentsIn(commit.Output).Contains(held))
                 {
                     return new(Ancestry.Ancestor, Ancestry.NotAncestor, null);

@@ -124,6 +124,39 @@ public sealed class RegistryPruneTests
 
     private static Dictionary<string, string> Local() => [];
 
+    /// <summary>Scoped cache tags (<c>&lt;slug&gt;-&lt;scope&gt;</c>, <c>--cache-scope</c>) belong to their branch.</summary>
+    [Test]
+    public void A_live_branchs_platform_caches_stay_and_a_deleted_branchs_go()
+    {
+        var now = DateTimeOffset.UtcNow;
+        using (var content = new RegistryContent(Registry))
+        {
+            foreach (var (tag, age) in new[]
+            {
+                ("main-linux-amd64", TimeSpan.FromDays(2)),
+                ("main-linux-386", TimeSpan.FromDays(2)),
+                ("main-linux-s390x", TimeSpan.FromDays(45)),     // a platform the default branch no longer builds
+                ("feature-live-linux-amd64", TimeSpan.FromDays(3)),
+                ("feature-live-linux-386", TimeSpan.FromDays(3)),
+                ("feature-gone-linux-amd64", TimeSpan.FromDays(3)),
+                ("feature-gone-linux-386", TimeSpan.FromDays(3)),
+            })
+            {
+                content.PushCacheManifestAsync(CacheRepository, tag, [now - age - TimeSpan.FromMinutes(2), now - age]).GetAwaiter().GetResult();
+            }
+        }
+
+        var job = Ci.GitLab(Registry.Host, _project, Registry.User, Registry.Password, _workspace.Sha).Branch("main", "main");
+        var run = Prune(job, "--cache-max-age=720h", "--confirm");
+
+        TestContext.Out.WriteLine(run.Output);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Lines, Has.Some.Match(@"^  keep\s+feature-live-linux-386\s+.*the branch exists \(scope 'linux-386'\)"));
+        Assert.That(run.Lines, Has.Some.Match(@"^  keep\s+main-linux-amd64\s+.*the default branch's cache \(scope 'linux-amd64'\)"));
+        Assert.That(run.Lines, Has.Some.Match(@"^  deleted feature-gone-linux-386 \(sha256:[0-9a-f]{64}\)$"));
+        Assert.That(Registry.Tags(CacheRepository), Is.EqualTo(new[] { "feature-live-linux-386", "feature-live-linux-amd64", "main-linux-386", "main-linux-amd64" }));
+    }
+
     private BuildRun Prune(Dictionary<string, string> job, params string[] arguments) =>
         BuildApp.Run(_workspace.Path, job.Over(_sandbox), ["--target=PruneCache", "--prune-registry", .. arguments], secret: Registry.Password);
 
