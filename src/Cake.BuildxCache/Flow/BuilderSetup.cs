@@ -9,9 +9,9 @@ using Cake.Core.IO;
 namespace Cake.BuildxCache.Flow;
 
 /// <summary>
-/// EnsureBuilder: reuses the builder when one of that name exists with the right driver, options, remote daemon and
-/// generated buildkitd.toml; otherwise (re)creates it, on a docker context when the endpoint carries TLS data, and
-/// bootstraps it. Idempotent.
+/// EnsureBuilder: creates and bootstraps the builder, on a docker context when the endpoint carries TLS data; when
+/// buildx says one of that name exists, reuses it if it has the right driver, options, remote daemon and generated
+/// buildkitd.toml, else recreates it. Idempotent.
 /// </summary>
 internal static class BuilderSetup
 {
@@ -41,6 +41,24 @@ internal static class BuilderSetup
             run.Information("Wrote {0} (config {1}), generated from {2}.", generated.Path, generated.Hash, string.Join(" and ", generated.Sources.Select(name => "--" + name)));
         }
 
+        if (steps is { InspectContext: { } inspectContext, CreateContext: { } createContext } && run.DockerContextInspect(inspectContext) is null)
+        {
+            run.Information("Creating docker context {0} for the TLS endpoint {1}.", createContext.Name, createContext.Docker!.Host);
+            run.DockerContextCreate(createContext);
+        }
+
+        // Create first: buildx refuses a name that exists without touching that builder, so a fresh runner (the
+        // common case in CI) needs no inspect; only a refusal leads to the inspect and the comparison with the plan.
+        var create = steps.Create(version.CreateConfigFlag);
+        var described = $"{builder.Name} (driver {builder.Driver}{(builder.RemoteEndpoint is { } daemon ? ", daemon " + daemon : string.Empty)}) with {version}";
+        var runner = new BuildxCreateRunner(run.FileSystem, run.Environment, run.ProcessRunner, run.Tools);
+        run.Information("Creating builder {0}, unless one of that name exists.", described);
+        if (runner.RunUnlessExists(create) is not null)
+        {
+            return version;
+        }
+
+        run.Information("Builder {0} exists: comparing it with the plan.", builder.Name);
         var existing = run.BuildxInspect(steps.Inspect);
         var decision = BuilderDecision.Decide(existing, builder);
         switch (decision.Action)
@@ -57,16 +75,13 @@ internal static class BuilderSetup
                 run.Information("Recreating builder {0}: {1}.", existing!.Name, decision.Reason);
                 run.BuildxRm(steps.Remove);
                 break;
+            default:
+                run.Information("Builder {0} is gone since buildx said it exists: creating it.", builder.Name);
+                break;
         }
 
-        if (steps is { InspectContext: { } inspectContext, CreateContext: { } createContext } && run.DockerContextInspect(inspectContext) is null)
-        {
-            run.Information("Creating docker context {0} for the TLS endpoint {1}.", createContext.Name, createContext.Docker!.Host);
-            run.DockerContextCreate(createContext);
-        }
-
-        run.Information("Creating builder {0} (driver {1}{2}) with {3}.", builder.Name, builder.Driver, builder.RemoteEndpoint is { } daemon ? ", daemon " + daemon : string.Empty, version);
-        run.BuildxCreate(steps.Create(version.CreateConfigFlag));
+        run.Information("Creating builder {0}.", described);
+        run.BuildxCreate(create);
         return version;
     }
 

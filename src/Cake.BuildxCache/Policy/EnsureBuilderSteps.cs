@@ -3,14 +3,14 @@ using Cake.BuildxCache.Docker.Context;
 
 namespace Cake.BuildxCache.Policy;
 
-/// <summary>EnsureBuilder's steps: ask buildx its version and the builder's state, then reuse, start or (re)create it.</summary>
+/// <summary>EnsureBuilder's steps: ask buildx its version, create the builder; when one of that name exists, inspect it, then reuse, start or recreate it.</summary>
 /// <param name="Builder">The builder plan.</param>
 public sealed record EnsureBuilderSteps(BuilderPlan Builder)
 {
     /// <summary><c>docker buildx version</c>: which config flag <c>create</c> takes, and whether rawjson progress exists.</summary>
     public BuildxVersionSettings Version { get; } = new();
 
-    /// <summary><c>docker buildx inspect</c>: whether the builder exists, with which driver and options.</summary>
+    /// <summary><c>docker buildx inspect</c>, when buildx refused the create: the builder's driver and options.</summary>
     public BuildxInspectSettings Inspect => DockerCommands.InspectBuilder(Builder);
 
     /// <summary><c>docker buildx inspect --bootstrap</c>, when the builder exists as planned but is stopped.</summary>
@@ -29,14 +29,14 @@ public sealed record EnsureBuilderSteps(BuilderPlan Builder)
     public IReadOnlyList<PlanStep> Steps =>
     [
         new(Version),
-        new(Inspect),
-        new(Start, "when the builder exists as planned but is stopped"),
-        new(Remove, "when the builder exists but differs"),
-        .. InspectContext is { } inspect ? new PlanStep[] { new(inspect, "when the builder is created"), new(CreateContext, "when the context is missing") } : [],
         .. Builder is { PassesGeneratedConfig: true, GeneratedConfig: { } generated }
             ? new PlanStep[] { new(null, $"writes {generated.Path} (generated from {string.Join(", ", generated.Sources.Select(name => "--" + name))}; content under Plan)") }
             : [],
-        new(Create(BuildxConfigFlag.BuildkitdConfig), $"when the builder is missing or differs{(Builder.BuildkitdConfig is null ? string.Empty : " (--config before buildx 0.13)")}{(Builder is { Driver: "kubernetes", PassesGeneratedConfig: true } ? "; the config hash option needs buildx 0.28+, older buildx gets none" : string.Empty)}"),
+        .. InspectContext is { } inspect ? new PlanStep[] { new(inspect), new(CreateContext, "when the context is missing") } : [],
+        new(Create(BuildxConfigFlag.BuildkitdConfig), $"buildx refuses it, changing nothing, when a builder of that name exists{(Builder.BuildkitdConfig is null ? string.Empty : " (--config before buildx 0.13)")}{(Builder is { Driver: "kubernetes", PassesGeneratedConfig: true } ? "; the config hash option needs buildx 0.28+, older buildx gets none" : string.Empty)}"),
+        new(Inspect, "when the builder exists"),
+        new(Start, "when it exists as planned but is stopped"),
+        new(Remove, "when it exists but differs, then the create again"),
     ];
 
     /// <summary>These steps for the buildx found (see <see cref="BuilderPlan.ForBuildx"/>).</summary>

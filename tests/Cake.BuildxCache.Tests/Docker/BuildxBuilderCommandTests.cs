@@ -75,6 +75,34 @@ public sealed class BuildxBuilderCommandTests
             + "specify --node to make changes for existing instances"));
     }
 
+    [TestCase(Fixtures.Buildx0105)]
+    [TestCase(Fixtures.Buildx0361)]
+    public void Create_unless_exists_reads_buildx_refusal_of_an_existing_name_as_data(string version)
+    {
+        var exists = new DockerFixture().Answering("buildx-create-exists.txt", onStandardError: true, version: version);
+        var created = new DockerFixture().Answering("buildx-create.txt", version: version);
+
+        var refused = Runner(exists).RunUnlessExists(new BuildxCreateSettings { Name = "fixture-b", Bootstrap = true });
+        var name = Runner(created).RunUnlessExists(new BuildxCreateSettings { Name = "fixture-b", Bootstrap = true });
+
+        Assert.That(refused, Is.Null);
+        Assert.That(name, Is.EqualTo("fixture-b"));
+    }
+
+    [Test]
+    public void Create_unless_exists_throws_when_buildx_refuses_another_name_or_fails_otherwise()
+    {
+        var otherName = new DockerFixture().Answering("buildx-create-exists.txt", onStandardError: true);
+        var failed = new DockerFixture { ExitCode = 1, Error = ["ERROR: failed to initialize builder fixture-b (fixture-b0): Cannot connect to the Docker daemon"] };
+
+        Assert.Throws<CakeException>(() => Runner(otherName).RunUnlessExists(new BuildxCreateSettings { Name = "fixture" }));
+        var error = Assert.Throws<CakeException>(() => Runner(failed).RunUnlessExists(new BuildxCreateSettings { Name = "fixture-b" }));
+        Assert.That(error!.Message, Does.Contain("Cannot connect to the Docker daemon"));
+    }
+
+    private static BuildxCreateRunner Runner(DockerFixture fixture) =>
+        fixture.Runner((fileSystem, environment, processes, tools) => new BuildxCreateRunner(fileSystem, environment, processes, tools));
+
     [Test]
     public void Rm_reports_removed_and_missing_builders_without_throwing()
     {

@@ -25,7 +25,7 @@ public sealed class BuildAndPublishTests
         var run = host.Run("--target=Publish");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
-        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Inspect, Commands.Create, Commands.GitLabLogin, MainBuild }));
+        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Create, Commands.GitLabLogin, MainBuild }));
         Assert.That(run.Calls[^1].StandardInput, Is.Null);
         Assert.That(run.Calls[^1].WorkingDirectory?.FullPath, Is.EqualTo(workspace.Path), "relative paths in the command line are the workspace's");
         Assert.That(run.Output, Does.Contain($"Built registry.gitlab.example.com/group/app@{Digest}: pushed registry.gitlab.example.com/group/app:main, registry.gitlab.example.com/group/app:3f9c1e2a, registry.gitlab.example.com/group/app:latest."));
@@ -72,7 +72,6 @@ public sealed class BuildAndPublishTests
         Assert.That(run.Commands, Is.EqualTo(new[]
         {
             Commands.Version,
-            Commands.Inspect,
             Commands.Create,
             Commands.GitLabLogin,
             "buildx build --builder \"buildx-cache\" --file \"docker/app.Dockerfile\" "
@@ -159,7 +158,6 @@ public sealed class BuildAndPublishTests
         Assert.That(run.Commands, Is.EqualTo(new[]
         {
             Commands.Version,
-            Commands.Inspect,
             Commands.Create,
             "buildx build --builder \"buildx-cache\" --file \"docker/app.Dockerfile\" "
             + $"--tag \"localhost:5000/app:feature-local\" --tag \"localhost:5000/app:{sha[..8]}\" "
@@ -184,7 +182,7 @@ public sealed class BuildAndPublishTests
         Assert.That(run.ExitCode, Is.Not.Zero, run.ToString);
         Assert.That(run.Commands, Is.EqualTo(new[]
         {
-            Commands.Version, Commands.Inspect, Commands.Create, Commands.GitLabLogin,
+            Commands.Version, Commands.Create, Commands.GitLabLogin,
             MainBuild,
             Commands.GitLabLogout,
         }));
@@ -218,7 +216,7 @@ public sealed class BuildAndPublishTests
         var run = host.Run("--target=Publish", "--logout=true", "--cache-repo=cache.example.com/group/app-cache", "--cache-registry-user=cache-bot");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
-        Assert.That(run.Commands.Skip(3).Select(command => command.Split(' ')[0]), Is.EqualTo(new[] { "login", "login", "buildx", "logout", "logout" }));
+        Assert.That(run.Commands.Skip(2).Select(command => command.Split(' ')[0]), Is.EqualTo(new[] { "login", "login", "buildx", "logout", "logout" }));
         Assert.That(run.Commands.TakeLast(2), Is.EquivalentTo(new[] { Commands.GitLabLogout, "logout \"cache.example.com\"" }));
     }
 
@@ -257,7 +255,7 @@ public sealed class BuildAndPublishTests
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         Assert.That(run.Commands, Is.EqualTo(new[]
         {
-            Commands.Version, Commands.Inspect, Commands.Create, Commands.GitLabLogin,
+            Commands.Version, Commands.Create, Commands.GitLabLogin,
             MainBuild,
             "buildx prune --builder \"buildx-cache\" --all --filter \"until=72h\" --force",
         }));

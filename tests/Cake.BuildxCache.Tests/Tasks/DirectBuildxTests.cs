@@ -30,7 +30,7 @@ public sealed class DirectBuildxTests
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         var direct = Started(run, workspace.BuildxPluginPath);
-        Assert.That(direct, Has.Some.StartsWith("buildx version").And.Some.StartsWith("buildx inspect").And.Some.StartsWith("buildx create").And.Some.StartsWith("buildx build"));
+        Assert.That(direct, Has.Some.StartsWith("buildx version").And.Some.StartsWith("buildx create").And.Some.StartsWith("buildx build"));
         Assert.That(Started(run, workspace.DockerPath), Has.All.Not.StartsWith("buildx").And.Some.StartsWith("login"), "docker runs only what is not buildx");
         Assert.That(run.Output, Does.Contain($"buildx v0.36.1: starting {workspace.BuildxPluginPath} directly."));
     }

@@ -20,10 +20,10 @@ public sealed class EnsureBuilderTests
         Assert.That(run.Commands, Is.EqualTo(new[]
         {
             Commands.Version,
-            Commands.Inspect,
             "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.11.6\" --driver-opt \"network=host\" --config \"buildkitd.toml\" --bootstrap",
         }));
-        Assert.That(run.Output, Does.Contain("Creating builder buildx-cache (driver docker-container) with github.com/docker/buildx v0.10.5"));
+        Assert.That(run.Output, Does.Contain("Creating builder buildx-cache (driver docker-container) with github.com/docker/buildx v0.10.5 "));
+        Assert.That(run.Output, Does.Not.Contain("comparing it with the plan"));
     }
 
     [Test]
@@ -40,7 +40,6 @@ public sealed class EnsureBuilderTests
         Assert.That(run.Commands, Is.EqualTo(new[]
         {
             Commands.Version,
-            Commands.Inspect,
             "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.32.2\" --buildkitd-config \"buildkitd.toml\" --bootstrap",
         }));
     }
@@ -56,8 +55,11 @@ public sealed class EnsureBuilderTests
         var run = host.Run("--target=EnsureBuilder", "--driver-opt=network=host", "--buildkit-image=local/buildkit:v0.11.6");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
-        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Inspect }));
+        // buildx refuses the create (the builder exists) and leaves it as it is; the inspect shows it as planned.
+        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=local/buildkit:v0.11.6\" --driver-opt \"network=host\" --bootstrap", Commands.Inspect }));
+        Assert.That(run.Output, Does.Contain("Builder buildx-cache exists: comparing it with the plan."));
         Assert.That(run.Output, Does.Contain("Reusing builder buildx-cache (driver docker-container, running)."));
+        Assert.That(run.Output, Does.Not.Contain("Recreating"));
     }
 
     [Test]
@@ -70,7 +72,13 @@ public sealed class EnsureBuilderTests
         var run = host.Run("--target=EnsureBuilder", "--buildkit-image=local/buildkit:v0.11.6");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
-        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Inspect, Commands.InspectBootstrap }));
+        Assert.That(run.Commands, Is.EqualTo(new[]
+        {
+            Commands.Version,
+            "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=local/buildkit:v0.11.6\" --bootstrap",
+            Commands.Inspect,
+            Commands.InspectBootstrap,
+        }));
         Assert.That(run.Output, Does.Contain("Reusing builder buildx-cache (driver docker-container, starting it)."));
     }
 
@@ -85,7 +93,7 @@ public sealed class EnsureBuilderTests
         var run = host.Run("--target=EnsureBuilder");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
-        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Inspect, Commands.Remove, Commands.Create }));
+        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Create, Commands.Inspect, Commands.Remove, Commands.Create }));
         Assert.That(run.Output, Does.Contain("Recreating builder buildx-cache: it uses driver docker, the plan needs docker-container."));
     }
 
@@ -102,6 +110,7 @@ public sealed class EnsureBuilderTests
         Assert.That(run.Commands, Is.EqualTo(new[]
         {
             Commands.Version,
+            "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.12.5\" --bootstrap",
             Commands.Inspect,
             Commands.Remove,
             "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.12.5\" --bootstrap",
@@ -122,7 +131,6 @@ public sealed class EnsureBuilderTests
         Assert.That(run.Commands, Is.EqualTo(new[]
         {
             Commands.Version,
-            Commands.Inspect,
             "context inspect \"buildx-cache-context\"",
             "context create \"buildx-cache-context\" --description \"Created by Cake.BuildxCache for its buildx builder\" --docker \"host=tcp://docker:2376,ca=/certs/client/ca.pem,cert=/certs/client/cert.pem,key=/certs/client/key.pem\"",
             "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.32.2\" --bootstrap \"buildx-cache-context\"",
@@ -150,10 +158,23 @@ public sealed class EnsureBuilderTests
         Assert.That(run.Commands, Is.EqualTo(new[]
         {
             Commands.Version,
-            Commands.Inspect,
             "context inspect \"buildx-cache-context\"",
             "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.32.2\" --bootstrap \"buildx-cache-context\"",
         }));
+    }
+
+    [Test]
+    public void A_create_that_fails_for_another_reason_fails_the_run_without_an_inspect_or_a_removal()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
+        host.Docker.On("^buildx create ", _ => DockerAnswer.Fail(1, "ERROR: failed to initialize builder buildx-cache (buildx-cache0): Cannot connect to the Docker daemon at unix:///var/run/docker.sock"));
+
+        var run = host.Run("--target=Publish");
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString);
+        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Create }));
+        Assert.That(run.Output, Does.Contain("Cannot connect to the Docker daemon"));
     }
 
     [Test]
@@ -185,6 +206,7 @@ public sealed class EnsureBuilderTests
         Assert.That(run.Commands, Is.EqualTo(new[]
         {
             Commands.Version,
+            "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.32.2\" --driver-opt \"network=host\" --bootstrap",
             Commands.Inspect,
             Commands.Remove,
             "buildx create --name \"buildx-cache\" --driver \"docker-container\" --driver-opt \"image=moby/buildkit:v0.32.2\" --driver-opt \"network=host\" --bootstrap",

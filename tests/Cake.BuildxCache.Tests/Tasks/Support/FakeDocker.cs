@@ -16,7 +16,8 @@ internal enum BuilderState
 /// An NSubstitute <see cref="IProcessRunner"/> scripted as docker: every start is recorded (rendered
 /// arguments, redacted arguments, stdin bytes, order) and answered by the last rule whose pattern
 /// matches the rendered arguments. The defaults are the real buildx 0.10.5 outputs: the builder is
-/// <see cref="Builder"/> (missing until <c>buildx create</c> makes it running, <c>inspect --bootstrap</c>
+/// <see cref="Builder"/> (missing until <c>buildx create</c> makes it running, which buildx refuses for a builder that
+/// exists; <c>inspect --bootstrap</c>
 /// starts it, <c>buildx rm</c> removes it), docker contexts do not exist, every login succeeds, a build
 /// succeeds and writes the captured metadata file. A test adds rules for what differs.
 /// A call no rule matches fails with exit code 127 and is listed in <see cref="Unscripted"/>.
@@ -41,7 +42,7 @@ internal sealed partial class FakeDocker
 
         On("^buildx version$", "buildx-version.txt");
         On("^buildx inspect ", Inspect);
-        On("^buildx create ", _ => Then(DockerAnswer.Fixture("buildx-create.txt"), BuilderState.Running));
+        On("^buildx create ", Create);
         On("^buildx rm ", _ => Then(DockerAnswer.Fixture("buildx-rm.txt"), BuilderState.Missing));
         On("^buildx prune ", "buildx-prune.txt");
         On("^buildx build ", _ => DockerAnswer.Ok() with { SideEffect = WriteMetadata });
@@ -112,6 +113,19 @@ internal sealed partial class FakeDocker
     }
 
     private DockerAnswer Then(DockerAnswer answer, BuilderState state) => answer with { SideEffect = _ => Builder = state };
+
+    // buildx refuses a name that exists, as captured (for the builder "fixture-b"), and leaves that builder as it is.
+    private DockerAnswer Create(DockerCall call)
+    {
+        if (Builder == BuilderState.Missing)
+        {
+            return Then(DockerAnswer.Fixture("buildx-create.txt"), BuilderState.Running);
+        }
+
+        var name = CreatedBuilder().Match(call.Arguments).Groups["name"].Value;
+        var refusal = DockerAnswer.Fixture("buildx-create-exists.txt");
+        return refusal with { Error = [.. refusal.Error.Select(line => line.Replace("\"fixture-b\"", $"\"{name}\"", StringComparison.Ordinal))] };
+    }
 
     // The captured inspect outputs, renamed to the builder asked about: "rig" (running), "fixture-b"
     // (inactive, bootstrap) and "no-such-builder" (missing) were the names when they were captured.
@@ -198,6 +212,9 @@ internal sealed partial class FakeDocker
 
     [GeneratedRegex("inspect (--bootstrap )?\"(?<name>[^\"]+)\"")]
     private static partial Regex InspectedBuilder();
+
+    [GeneratedRegex("create --name \"(?<name>[^\"]+)\"")]
+    private static partial Regex CreatedBuilder();
 
     [GeneratedRegex("--metadata-file \"(?<path>[^\"]+)\"")]
     private static partial Regex MetadataFile();
