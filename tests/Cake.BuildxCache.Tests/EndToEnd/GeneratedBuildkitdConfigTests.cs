@@ -66,7 +66,9 @@ public sealed class GeneratedBuildkitdConfigTests() : RealStackFixture("buildkit
 
         Succeeded(warm);
         Assert.That(warm.Output, Does.Contain($"Recreating builder {Scene.Builder}: its generated buildkitd.toml differs"));
-        Assert.That(Scene.Calls("buildx", "create"), Has.Count.EqualTo(2));
+        // The first create, then the one buildx refused (the builder existed), then the one after the removal.
+        Assert.That(Scene.Calls("buildx", "create"), Has.Count.EqualTo(3));
+        Assert.That(Scene.Calls("buildx", "rm"), Has.Count.EqualTo(1));
         Assert.That(warm.Output, Does.Contain($"cache: branch ref {image}/cache:main found"));
         var report = ReportFile.Read(Scene.Workspace);
         Assert.That(report.Cached, Is.EqualTo(report.BuildSteps).And.GreaterThanOrEqualTo(3), "a new builder, every step from the registry cache: " + report);

@@ -111,7 +111,9 @@ public sealed class RemoteDriverTests() : RealStackFixture("remote")
         Assert.That(warmReport.Ran, Is.Zero, warmReport.ToString());
         Assert.That(warmReport.Cached, Is.EqualTo(warmReport.BuildSteps).And.GreaterThanOrEqualTo(3), warmReport.ToString());
         Assert.That(warmReport.Imported, Has.Member($"{Scene.Image}/cache:main"));
-        Assert.That(Scene.Calls("buildx", "create"), Has.Count.EqualTo(1));
+        // The warm run's create was refused (the builder existed) and nothing was removed.
+        Assert.That(Scene.Calls("buildx", "create"), Has.Count.EqualTo(2));
+        Assert.That(Scene.Calls("buildx", "rm"), Is.Empty);
         TestContext.Out.WriteLine($"remote: cold {cold.Elapsed.TotalSeconds:0.0} s ({coldReport}); warm {warm.Elapsed.TotalSeconds:0.0} s ({warmReport})");
     }
 }
