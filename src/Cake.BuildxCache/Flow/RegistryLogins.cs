@@ -1,7 +1,9 @@
+using System.Globalization;
 using Cake.BuildxCache.Docker.Login;
 using Cake.BuildxCache.Policy;
 using Cake.Common.Diagnostics;
 using Cake.Core;
+using Cake.Core.Diagnostics;
 
 namespace Cake.BuildxCache.Flow;
 
@@ -15,8 +17,9 @@ internal static class RegistryLogins
     /// <summary>Logs in.</summary>
     /// <param name="run">The run.</param>
     /// <param name="steps">Login's steps.</param>
+    /// <param name="say">Receives what to log (a login beside EnsureBuilder's create logs it later, in Login's section).</param>
     /// <returns>The hosts logged in to.</returns>
-    public static IReadOnlyList<string> LogIn(BuildxCacheRun run, IReadOnlyList<LoginStep> steps)
+    public static IReadOnlyList<string> LogIn(BuildxCacheRun run, IReadOnlyList<LoginStep> steps, Action<LogLevel, string> say)
     {
         run.EnsureValid();
         var loggedIn = new List<string>();
@@ -25,16 +28,13 @@ internal static class RegistryLogins
             var registry = step.Registry;
             if (step.Login is not { } login)
             {
-                run.Information(
-                    "Not logging in to {0} ({1}): no credentials given, so the docker login you already have is used. Set --registry-user and BUILDX_REGISTRY_PASSWORD to log in.",
-                    registry.Host,
-                    registry.Purpose);
+                say(LogLevel.Information, $"Not logging in to {registry.Host} ({registry.Purpose}): no credentials given, so the docker login you already have is used. Set --registry-user and BUILDX_REGISTRY_PASSWORD to log in.");
                 continue;
             }
 
-            LoginWithRetries(run, login, registry.Host);
+            LoginWithRetries(run, login, registry.Host, say);
             loggedIn.Add(registry.Host);
-            run.Information("Logged in to {0} ({1}) as {2}.", registry.Host, registry.Purpose, registry.Username);
+            say(LogLevel.Information, $"Logged in to {registry.Host} ({registry.Purpose}) as {registry.Username}.");
         }
 
         return loggedIn;
@@ -52,7 +52,7 @@ internal static class RegistryLogins
         }
     }
 
-    private static void LoginWithRetries(ICakeContext context, RegistryLoginSettings login, string host)
+    private static void LoginWithRetries(ICakeContext context, RegistryLoginSettings login, string host, Action<LogLevel, string> say)
     {
         foreach (var delay in LoginRetryPolicy.Delays.Append(TimeSpan.Zero))
         {
@@ -63,7 +63,7 @@ internal static class RegistryLogins
             }
             catch (CakeException exception) when (delay > TimeSpan.Zero && LoginRetryPolicy.IsTransient(exception.Message))
             {
-                context.Warning("docker login to {0} failed ({1}); trying again in {2:0} s.", host, exception.Message, delay.TotalSeconds);
+                say(LogLevel.Warning, string.Format(CultureInfo.InvariantCulture, "docker login to {0} failed ({1}); trying again in {2:0} s.", host, exception.Message, delay.TotalSeconds));
                 Thread.Sleep(delay);
             }
         }
