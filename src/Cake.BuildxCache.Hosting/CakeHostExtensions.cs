@@ -23,7 +23,6 @@ public static class CakeHostExtensions
         ArgumentNullException.ThrowIfNull(host);
         return host
             .UseContext<TContext>()
-            .UseSetup<TasksToRunSetup>()
             .UseTeardown<LogoutTeardown>()
             .UseTaskLifetime<LogSectionLifetime>()
             .AddAssembly(typeof(BuildxCacheContext).Assembly);

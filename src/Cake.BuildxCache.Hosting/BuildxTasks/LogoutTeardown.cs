@@ -9,7 +9,7 @@ public sealed class LogoutTeardown : FrostingTeardown<BuildxCacheContext>
     public override void Teardown(BuildxCacheContext context, ITeardownContext info)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Buildx.MayHaveLoggedIn)
+        if (context.Buildx.LoggedInRegistries.Count > 0)
         {
             context.Buildx.Logout();
         }

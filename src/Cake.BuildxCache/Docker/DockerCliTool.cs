@@ -94,7 +94,6 @@ public abstract class DockerCliTool<TSettings> : Tool<TSettings>
         };
 
         using var process = RunProcess(settings, arguments, processSettings);
-        invocation.OnStarted?.Invoke();
         WaitForExit(process, settings, invocation);
 
         IReadOnlyList<string> output = capture ? [.. process.GetStandardOutput()] : [];

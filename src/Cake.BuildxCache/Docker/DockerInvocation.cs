@@ -39,12 +39,6 @@ public sealed class DockerInvocation
     /// </summary>
     public Func<DockerCommandResult, bool>? AcceptsFailure { get; init; }
 
-    /// <summary>
-    /// Gets work to start once docker is running and before its end is awaited, or <c>null</c>: what may run beside
-    /// the command (EnsureBuilder starts the login beside <c>buildx create --bootstrap</c>). It must not block.
-    /// </summary>
-    public Action? OnStarted { get; init; }
-
     /// <summary>Gets texts replaced by <c>[REDACTED]</c> in captured lines and error messages.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 

@@ -18,9 +18,8 @@ internal static class BuilderSetup
     /// <summary>Runs the steps.</summary>
     /// <param name="run">The run.</param>
     /// <param name="steps">EnsureBuilder's steps.</param>
-    /// <param name="besideCreate">Started once the first <c>buildx create</c> runs, to run beside it while the builder boots, or null.</param>
     /// <returns>The buildx version (the build's flags depend on it).</returns>
-    public static BuildxVersion Ensure(BuildxCacheRun run, EnsureBuilderSteps steps, Action? besideCreate = null)
+    public static BuildxVersion Ensure(BuildxCacheRun run, EnsureBuilderSteps steps)
     {
         run.EnsureValid();
         var version = BuildxVersionOrExplain(run, steps);
@@ -54,7 +53,7 @@ internal static class BuilderSetup
         var described = $"{builder.Name} (driver {builder.Driver}{(builder.RemoteEndpoint is { } daemon ? ", daemon " + daemon : string.Empty)}) with {version}";
         var runner = new BuildxCreateRunner(run.FileSystem, run.Environment, run.ProcessRunner, run.Tools);
         run.Information("Creating builder {0}, unless one of that name exists.", described);
-        if (runner.RunUnlessExists(create, besideCreate) is not null)
+        if (runner.RunUnlessExists(create) is not null)
         {
             return version;
         }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
@@ -27,7 +26,6 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private string? _builtBy;
     private (string Key, Task<CacheFromSelection> Check)? _cacheRefCheck;
     private (string Key, Task<IReadOnlyList<KeyValuePair<string, ImageIdentity?>>?> Read)? _tagsBefore;
-    private (Task<IReadOnlyList<string>> Hosts, ConcurrentQueue<(LogLevel Level, string Text)> Notes)? _loginBeside;
 
     /// <summary>Initializes a new instance of the <see cref="BuildxCacheRun"/> class.</summary>
     /// <param name="context">Cake's context.</param>
@@ -97,28 +95,19 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         EnsureValid();
     }
 
-    /// <summary>
-    /// Gets or sets the names of the tasks this run executes, in order, when the host knows them (its setup sets them);
-    /// null when unknown. EnsureBuilder starts the login beside its create only when Login is among them, after it.
-    /// </summary>
-    internal IReadOnlyList<string>? TasksToRun { get; set; }
-
-    /// <summary>Gets whether this run may have logged in to a registry: what the teardown's logout looks at.</summary>
-    internal bool MayHaveLoggedIn => _loggedIn.Count > 0 || _loginBeside is not null;
-
     /// <summary>Gets the builder this run's EnsureBuilder made ready, or null before (or without) it.</summary>
     public string? EnsuredBuilder { get; private set; }
 
     /// <summary>
     /// Reuses or (re)creates the builder and bootstraps it. While it comes up, the registry is asked which cache-from
     /// refs of the build exist and what the image's tags point at (read-only; the build uses the answers when its refs
-    /// and tags are the same), and, when Login runs next in this run, the login runs (Login then reports it).
+    /// and tags are the same).
     /// </summary>
     public void EnsureBuilder()
     {
         EnsureValid();
         StartRegistryReads();
-        BuildxVersion = BuilderSetup.Ensure(this, Plan.EnsureBuilder, LogsInAfterEnsureBuilder() ? StartLoginBeside : null);
+        BuildxVersion = BuilderSetup.Ensure(this, Plan.EnsureBuilder);
         EnsuredBuilder = Plan.EnsureBuilder.Builder.Name;
     }
 
@@ -163,28 +152,13 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     internal BuildxVersion KnownBuildxVersion(BuildxVersionSettings settings) =>
         BuildxVersion ??= BuildxAliases.BuildxVersion(this, settings);
 
-    /// <summary>
-    /// Logs in to every registry either build of the plan reads or writes (password on stdin); when EnsureBuilder
-    /// started the login beside its create, waits for it and reports it here.
-    /// </summary>
+    /// <summary>Logs in to every registry either build of the plan reads or writes (password on stdin).</summary>
     public void Login()
     {
-        if (_loginBeside is { } started)
+        foreach (var host in RegistryLogins.LogIn(this, Plan.Login))
         {
-            _loginBeside = null;
-            try
-            {
-                AddLoggedIn(started.Hosts.GetAwaiter().GetResult());
-            }
-            finally
-            {
-                Say(started.Notes);
-            }
-
-            return;
+            _loggedIn.Add(host);
         }
-
-        AddLoggedIn(RegistryLogins.LogIn(this, Plan.Login, Say));
     }
 
     /// <summary>The build as planned for a build that is not Publish: pushes in CI, loads on a laptop, unless the options say otherwise.</summary>
@@ -249,27 +223,9 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         BuilderPrune.Run(this, Plan.BuilderPrune);
     }
 
-    /// <summary>
-    /// With <c>--logout</c>, logs out of the registries this run logged in to, including those of a login that ran
-    /// beside EnsureBuilder's create when a failure kept Login from reporting it.
-    /// </summary>
+    /// <summary>With <c>--logout</c>, logs out of the registries this run logged in to.</summary>
     public void Logout()
     {
-        if (_loginBeside is { } started)
-        {
-            _loginBeside = null;
-            try
-            {
-                AddLoggedIn(started.Hosts.GetAwaiter().GetResult());
-            }
-            catch (CakeException)
-            {
-                // Its failure was the run's to report, not the teardown's.
-            }
-
-            Say(started.Notes);
-        }
-
         if (!State.Options.Logout)
         {
             return;
@@ -290,40 +246,6 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         this.Information("{0} built this image already in this run ({1}): not building it twice.", by, done.Digest ?? string.Join(", ", done.Tags));
         return done;
     }
-
-    private bool LogsInAfterEnsureBuilder()
-    {
-        var order = TasksToRun?.ToList() ?? [];
-        var ensure = order.IndexOf(BuildxCacheTaskNames.EnsureBuilder);
-        return ensure >= 0 && order.IndexOf(BuildxCacheTaskNames.Login) > ensure;
-    }
-
-    // Beside create --bootstrap, which mostly waits for BuildKit: the login's own log lines wait for Login's section.
-    private void StartLoginBeside()
-    {
-        var notes = new ConcurrentQueue<(LogLevel Level, string Text)>();
-        var steps = Plan.Login;
-        _loginBeside = (Task.Run(() => RegistryLogins.LogIn(this, steps, (level, text) => notes.Enqueue((level, text)))), notes);
-    }
-
-    private void AddLoggedIn(IEnumerable<string> hosts)
-    {
-        foreach (var host in hosts)
-        {
-            _loggedIn.Add(host);
-        }
-    }
-
-    private void Say(IEnumerable<(LogLevel Level, string Text)> notes)
-    {
-        foreach (var (level, text) in notes)
-        {
-            Say(level, text);
-        }
-    }
-
-    private void Say(LogLevel level, string text) =>
-        Log.Write(level == LogLevel.Warning ? Verbosity.Minimal : Verbosity.Normal, level, "{0}", text);
 
     private void StartRegistryReads()
     {

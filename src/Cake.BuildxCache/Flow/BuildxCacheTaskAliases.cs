@@ -54,7 +54,7 @@ public static class BuildxCacheTaskAliases
 
         teardown(_ =>
         {
-            if (run.MayHaveLoggedIn)
+            if (run.LoggedInRegistries.Count > 0)
             {
                 run.Logout();
             }

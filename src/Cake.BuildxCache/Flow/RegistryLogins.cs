@@ -1,9 +1,7 @@
-using System.Globalization;
 using Cake.BuildxCache.Docker.Login;
 using Cake.BuildxCache.Policy;
 using Cake.Common.Diagnostics;
 using Cake.Core;
-using Cake.Core.Diagnostics;
 
 namespace Cake.BuildxCache.Flow;
 
@@ -17,9 +15,8 @@ internal static class RegistryLogins
     /// <summary>Logs in.</summary>
     /// <param name="run">The run.</param>
     /// <param name="steps">Login's steps.</param>
-    /// <param name="say">Receives what to log (a login beside EnsureBuilder's create logs it later, in Login's section).</param>
     /// <returns>The hosts logged in to.</returns>
-    public static IReadOnlyList<string> LogIn(BuildxCacheRun run, IReadOnlyList<LoginStep> steps, Action<LogLevel, string> say)
+    public static IReadOnlyList<string> LogIn(BuildxCacheRun run, IReadOnlyList<LoginStep> steps)
     {
         run.EnsureValid();
         var loggedIn = new List<string>();
@@ -28,13 +25,16 @@ internal static class RegistryLogins
             var registry = step.Registry;
             if (step.Login is not { } login)
             {
-                say(LogLevel.Information, $"Not logging in to {registry.Host} ({registry.Purpose}): no credentials given, so the docker login you already have is used. Set --registry-user and BUILDX_REGISTRY_PASSWORD to log in.");
+                run.Information(
+                    "Not logging in to {0} ({1}): no credentials given, so the docker login you already have is used. Set --registry-user and BUILDX_REGISTRY_PASSWORD to log in.",
+                    registry.Host,
+                    registry.Purpose);
                 continue;
             }
 
-            LoginWithRetries(run, login, registry.Host, say);
+            LoginWithRetries(run, login, registry.Host);
             loggedIn.Add(registry.Host);
-            say(LogLevel.Information, $"Logged in to {registry.Host} ({registry.Purpose}) as {registry.Username}.");
+            run.Information("Logged in to {0} ({1}) as {2}.", registry.Host, registry.Purpose, registry.Username);
         }
 
         return loggedIn;
@@ -52,7 +52,7 @@ internal static class RegistryLogins
         }
     }
 
-    private static void LoginWithRetries(ICakeContext context, RegistryLoginSettings login, string host, Action<LogLevel, string> say)
+    private static void LoginWithRetries(ICakeContext context, RegistryLoginSettings login, string host)
     {
         foreach (var delay in LoginRetryPolicy.Delays.Append(TimeSpan.Zero))
         {
@@ -63,7 +63,7 @@ internal static class RegistryLogins
             }
             catch (CakeException exception) when (delay > TimeSpan.Zero && LoginRetryPolicy.IsTransient(exception.Message))
             {
-                say(LogLevel.Warning, string.Format(CultureInfo.InvariantCulture, "docker login to {0} failed ({1}); trying again in {2:0} s.", host, exception.Message, delay.TotalSeconds));
+                context.Warning("docker login to {0} failed ({1}); trying again in {2:0} s.", host, exception.Message, delay.TotalSeconds);
                 Thread.Sleep(delay);
             }
         }

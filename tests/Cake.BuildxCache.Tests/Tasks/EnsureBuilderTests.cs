@@ -170,7 +170,7 @@ public sealed class EnsureBuilderTests
         var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
         host.Docker.On("^buildx create ", _ => DockerAnswer.Fail(1, "ERROR: failed to initialize builder buildx-cache (buildx-cache0): Cannot connect to the Docker daemon at unix:///var/run/docker.sock"));
 
-        var run = host.Run("--target=EnsureBuilder");
+        var run = host.Run("--target=Publish");
 
         Assert.That(run.ExitCode, Is.Not.Zero, run.ToString);
         Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Create }));

@@ -84,57 +84,6 @@ public sealed class LoginTests
     }
 
     [Test]
-    public void The_login_runs_while_the_builders_create_runs_and_Login_reports_it()
-    {
-        using var workspace = Workspace.Plain();
-        var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
-        var loginDuringCreate = false;
-        host.Docker.On("^buildx create ", _ => DockerAnswer.Fixture("buildx-create.txt") with
-        {
-            SideEffect = _ => host.Docker.Builder = BuilderState.Running,
-            WhileRunning = () => loginDuringCreate = SpinWait.SpinUntil(() => host.Docker.Commands.Contains(Commands.GitLabLogin), TimeSpan.FromSeconds(10)),
-        });
-
-        var run = host.Run("--target=Publish");
-
-        Assert.That(run.ExitCode, Is.Zero, run.ToString);
-        Assert.That(loginDuringCreate, Is.True, "docker login started before buildx create ended");
-        Assert.That(run.Commands.Take(3), Is.EqualTo(new[] { Commands.Version, Commands.Create, Commands.GitLabLogin }));
-        var loginSection = run.Output.IndexOf(":login[collapsed=true]", StringComparison.Ordinal);
-        Assert.That(loginSection, Is.GreaterThan(run.Output.IndexOf("section_end:", StringComparison.Ordinal)).And.GreaterThan(0), run.ToString);
-        Assert.That(run.Output.IndexOf("Logged in to registry.gitlab.example.com (image, cache) as gitlab-ci-token.", StringComparison.Ordinal), Is.GreaterThan(loginSection), "reported in Login's section, not EnsureBuilder's");
-    }
-
-    [Test]
-    public void EnsureBuilder_alone_logs_in_nowhere()
-    {
-        using var workspace = Workspace.Plain();
-        var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
-
-        var run = host.Run("--target=EnsureBuilder");
-
-        Assert.That(run.ExitCode, Is.Zero, run.ToString);
-        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Create }));
-    }
-
-    [Test]
-    public void A_login_beside_a_create_that_fails_is_logged_out_at_teardown_with_logout()
-    {
-        using var workspace = Workspace.Plain();
-        var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
-        host.Docker.On("^buildx create ", _ => DockerAnswer.Fail(1, "ERROR: failed to initialize builder buildx-cache (buildx-cache0): Cannot connect to the Docker daemon") with
-        {
-            WhileRunning = () => SpinWait.SpinUntil(() => host.Docker.Commands.Contains(Commands.GitLabLogin), TimeSpan.FromSeconds(10)),
-        });
-
-        var run = host.Run("--target=Publish", "--logout");
-
-        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString);
-        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Create, Commands.GitLabLogin, Commands.GitLabLogout }));
-        Assert.That(run.Output, Does.Contain("Cannot connect to the Docker daemon"));
-    }
-
-    [Test]
     public void A_refused_connection_is_tried_again_and_a_registry_that_comes_back_logs_in()
     {
         using var workspace = Workspace.Plain();

@@ -35,13 +35,12 @@ public sealed class BuildxCreateRunner : DockerCliTool<BuildxCreateSettings>
     /// ("existing instance for NAME but no append mode", buildx 0.10 to 0.36 alike), which is data here, not a failure.
     /// </summary>
     /// <param name="settings">The settings, with a <see cref="BuildxCreateSettings.Name"/> and neither node nor append.</param>
-    /// <param name="beside">Started once buildx runs, to run beside it (see <see cref="DockerInvocation.OnStarted"/>), or null.</param>
     /// <returns>The name of the builder created, or null when one of that name exists.</returns>
     /// <exception cref="CakeException">buildx failed for another reason.</exception>
-    internal string? RunUnlessExists(BuildxCreateSettings settings, Action? beside = null)
+    internal string? RunUnlessExists(BuildxCreateSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var result = Execute(settings, new DockerInvocation(Describe(settings)) { CaptureOutput = true, AcceptsFailure = failure => SaysExists(failure, settings.Name), OnStarted = beside });
+        var result = Execute(settings, new DockerInvocation(Describe(settings)) { CaptureOutput = true, AcceptsFailure = failure => SaysExists(failure, settings.Name) });
         return result.Succeeded ? NameIn(result, settings) : null;
     }
 

@@ -27,8 +27,6 @@ internal sealed class DockerSandbox : IDisposable
         DoubleState = Path.Combine(ConfigDirectory, "buildx-double");
         ShimLog = Path.Combine(_directory.Path, "docker-calls.log");
         File.WriteAllText(ShimLog, string.Empty);
-        StartsAndEnds = Path.Combine(_directory.Path, "starts-and-ends.log");
-        File.WriteAllText(StartsAndEnds, string.Empty);
         WriteShim(Tools.Docker);
 
         string? plugin = null;
@@ -65,12 +63,6 @@ internal sealed class DockerSandbox : IDisposable
     public string DoubleState { get; }
 
     public string ShimLog { get; }
-
-    /// <summary>
-    /// Where each shim appends <c>start &lt;command&gt;</c> as it starts one, and the plugin shim <c>end buildx &lt;command&gt;</c>
-    /// when a buildx it started directly ended: the order shows which commands ran side by side.
-    /// </summary>
-    public string StartsAndEnds { get; }
 
     /// <summary>The directory holding everything (for files a test needs beside the sandbox).</summary>
     public string Root => _directory.Path;
@@ -181,7 +173,6 @@ internal sealed class DockerSandbox : IDisposable
             # Test shim: records the docker command line (never stdin), then runs the real docker CLI.
             printf '%s\x1f' "$@" >> '{{ShimLog}}'
             printf '\n' >> '{{ShimLog}}'
-            printf 'start %s %s\n' "${1:-}" "${2:-}" >> '{{StartsAndEnds}}'
             if [[ "${1:-}" == login && -f '{{delay}}' ]]; then sleep "$(cat '{{delay}}')"; fi
             if [[ "${1:-}" == buildx && '{{Buildx}}' == None ]]; then echo "test sandbox: this test runs no buildx" >&2; exit 127; fi
             exec '{{realDocker}}' "$@"
@@ -198,16 +189,10 @@ internal sealed class DockerSandbox : IDisposable
         var shim = Path.Combine(PluginDirectory, "docker-buildx");
         File.WriteAllText(shim, $$"""
             #!/usr/bin/env bash
-            # Test shim for the buildx plugin: records a direct start, runs the plugin, records its end.
+            # Test shim for the buildx plugin: records a direct start, then runs the plugin.
             if [[ "${1:-}" != buildx && "${1:-}" != docker-cli-plugin-metadata ]]; then
               printf '%s\x1f' buildx "$@" >> '{{ShimLog}}'
               printf '\n' >> '{{ShimLog}}'
-              printf 'start buildx %s\n' "${1:-}" >> '{{StartsAndEnds}}'
-              if [[ -z '{{plugin}}' ]]; then echo "test sandbox: this test runs no buildx" >&2; exit 127; fi
-              '{{plugin}}' "$@"
-              status=$?
-              printf 'end buildx %s\n' "${1:-}" >> '{{StartsAndEnds}}'
-              exit $status
             fi
             if [[ -z '{{plugin}}' ]]; then echo "test sandbox: this test runs no buildx" >&2; exit 127; fi
             exec '{{plugin}}' "$@"

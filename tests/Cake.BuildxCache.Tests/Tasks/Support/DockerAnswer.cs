@@ -21,7 +21,4 @@ internal sealed record DockerAnswer(int ExitCode, IReadOnlyList<string> Output, 
 
     /// <summary>Runs before the answer is given, e.g. writes the build's metadata file.</summary>
     public Action<DockerCall>? SideEffect { get; init; }
-
-    /// <summary>Runs while the caller waits for the process to end: what a real command's run time lets happen beside it.</summary>
-    public Action? WhileRunning { get; init; }
 }

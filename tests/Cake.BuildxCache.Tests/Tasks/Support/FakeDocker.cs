@@ -187,12 +187,7 @@ internal sealed partial class FakeDocker
         var output = settings.RedirectStandardOutput ? Handle(answer.Output, settings.RedirectedStandardOutputHandler) : [];
         var error = settings.RedirectStandardError ? Handle(answer.Error, settings.RedirectedStandardErrorHandler) : [];
         var process = Substitute.For<IProcess>();
-        process.When(started => started.WaitForExit()).Do(_ => answer.WhileRunning?.Invoke());
-        process.WaitForExit(Arg.Any<int>()).Returns(_ =>
-        {
-            answer.WhileRunning?.Invoke();
-            return true;
-        });
+        process.WaitForExit(Arg.Any<int>()).Returns(true);
         process.GetExitCode().Returns(answer.ExitCode);
         process.GetStandardOutput().Returns(_ => output);
         process.GetStandardError().Returns(_ => error);
