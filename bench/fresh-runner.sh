@@ -9,23 +9,27 @@
 # Runs alternate (ours, then the hand-written job, then ours, ...) so that a change in machine load hits both.
 # Prints the median and min of each, and our median as a ratio of the hand-written job's.
 #
-# Usage: bench/fresh-runner.sh [--runs N] [--cold-runs N] [--sample] [--trace]
+# Usage: bench/fresh-runner.sh [--runs N] [--cold-runs N] [--sample] [--trace] [--compare CHECKOUT]
 #   --runs N       warm runs of each (default 7)       --cold-runs N   cold runs of each (default 3)
 #   --sample       build examples/app instead of the two-stage busybox app (needs its base images: Docker Hub)
 #   --trace        instead of timing, runs one warm job of each and prints when each docker and git process
 #                  started and ended, in ms from the job's start: where the time goes
+#   --compare CHECKOUT   also times the Publish of another checkout of this repository (e.g. a git worktree of an
+#                  older commit) in the warm runs, taking turns with ours and the hand-written job: on a machine whose
+#                  speed drifts, the way to tell two versions apart
 # Needs: docker with the buildx plugin and an engine (../shared/rig/setup.sh brings one up), docker-registry,
 # htpasswd, busybox-static, curl. Servers bind to 127.0.0.1; the builders use host networking.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-runs=7 cold_runs=3 sample=0 trace=0
+runs=7 cold_runs=3 sample=0 trace=0 compare=""
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --cold-runs) cold_runs="$2"; shift 2 ;;
     --sample) sample=1; shift ;;
     --trace) trace=1; shift ;;
-    *) echo "usage: bench/fresh-runner.sh [--runs N] [--cold-runs N] [--sample] [--trace]" >&2; exit 2 ;;
+    --compare) compare="$(cd "$2" && pwd)"; shift 2 ;;
+    *) echo "usage: bench/fresh-runner.sh [--runs N] [--cold-runs N] [--sample] [--trace] [--compare CHECKOUT]" >&2; exit 2 ;;
   esac
 done
 for tool in docker docker-registry htpasswd curl; do
@@ -125,13 +129,13 @@ handwritten() {
 
 # Ours, as a GitLab job on main: Publish, then the builder's removal (a fresh runner keeps nothing).
 ours() {
-  local cache_repo="$1"
+  local cache_repo="$1" checkout="${2:-$root}"
   (cd "$work/app" && env -i PATH="$PATH" HOME="$work" DOCKER_CONFIG="$DOCKER_CONFIG" ${DOCKER_HOST:+DOCKER_HOST="$DOCKER_HOST"} NO_COLOR=1 \
     CI=true GITLAB_CI=true CI_COMMIT_SHA="$sha" CI_COMMIT_SHORT_SHA="${sha:0:8}" CI_DEFAULT_BRANCH=main \
     CI_COMMIT_BRANCH=main CI_COMMIT_REF_NAME=main CI_COMMIT_REF_SLUG=main CI_PIPELINE_SOURCE=push CI_COMMIT_TIMESTAMP="$commit_time" \
     CI_PROJECT_URL=https://gitlab.example.com/bench/app CI_REGISTRY="$registry" CI_REGISTRY_IMAGE="$image" \
     CI_REGISTRY_USER="$user" CI_REGISTRY_PASSWORD="$password" \
-    "$root/build.sh" --working="$work/app" --target=Publish --builder="ours-$run_id-$RANDOM" \
+    "$checkout/build.sh" --working="$work/app" --target=Publish --builder="ours-$run_id-$RANDOM" \
     --driver-opt=network=host --buildkitd-config="$work/buildkitd.toml" --cache-repo="$cache_repo" \
     --prune-until=1h --prune-remove-builder=true)
 }
@@ -140,6 +144,7 @@ ours() {
 stats() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f %.2f\n", m / 1000, a[1] / 1000 }'; }
 
 "$root/build.sh" --version >/dev/null # the build app is built before anything is timed
+if [[ -n "$compare" ]]; then "$compare/build.sh" --version >/dev/null; fi
 
 if ((trace)); then
   # Shims in front of docker and git log each process's start and end (ns) and its arguments.
@@ -171,9 +176,10 @@ fi
 
 # Warm: one cache ref for both, written once; then interleaved runs, each on a fresh builder.
 ours "$image/cache" >/dev/null 2>&1 || { echo "fresh-runner: the first Publish failed" >&2; exit 1; }
-warm_ours=() warm_hand=()
+warm_ours=() warm_hand=() warm_compared=()
 for ((i = 0; i < runs; i++)); do
   warm_ours+=("$(ms ours "$image/cache")")
+  if [[ -n "$compare" ]]; then warm_compared+=("$(ms ours "$image/cache" "$compare")"); fi
   warm_hand+=("$(ms handwritten "$image/cache:main")")
 done
 
@@ -192,3 +198,7 @@ echo "fresh runner, $(docker buildx version | awk '{print $2}'), $(nproc) cores;
 printf '| case | runs | ours median (s) | ours min (s) | hand-written median (s) | hand-written min (s) | ours / hand-written |\n|---|---|---|---|---|---|---|\n'
 printf '| warm (cache in the registry) | %s | %s | %s | %s | %s | %.2f× |\n' "$runs" "$wo" "$wo_min" "$wh" "$wh_min" "$(awk "BEGIN { print $wo / $wh }")"
 printf '| cold (empty cache) | %s | %s | %s | %s | %s | %.2f× |\n' "$cold_runs" "$co" "$co_min" "$ch" "$ch_min" "$(awk "BEGIN { print $co / $ch }")"
+if [[ -n "$compare" ]]; then
+  read -r cm cm_min < <(stats "${warm_compared[@]}")
+  printf '| warm, %s | %s | %s | %s | %s | %s | %.2f× |\n' "$(git -C "$compare" log -1 --format='%h' 2>/dev/null || echo "$compare")" "$runs" "$cm" "$cm_min" "$wh" "$wh_min" "$(awk "BEGIN { print $cm / $wh }")"
+fi
