@@ -1,4 +1,3 @@
-using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Support.Registry;
@@ -8,50 +7,27 @@ namespace Cake.BuildxCache.Tests.Registry;
 /// <summary>The promotion's registry side against a real registry on 127.0.0.1: the copy, the record, and a crossing promoter.</summary>
 [TestFixture]
 [Category("Registry")]
-public sealed class CachePromoterTests
+public sealed class CachePromoterTests : RealRegistryTests
 {
     private const string Ours = "bbbbbbbb0000000000000000000000000000000b";
     private const string Newer = "cccccccc0000000000000000000000000000000c";
     private static readonly DateTimeOffset Written = new(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
-    private RegistryServer server = null!;
-    private RegistryContent content = null!;
-
-    [OneTimeSetUp]
-    public void StartRegistry()
-    {
-        server = RegistryServer.Start(deleteEnabled: true);
-        content = new RegistryContent(server);
-    }
-
-    [OneTimeTearDown]
-    public void StopRegistry()
-    {
-        content?.Dispose();
-        server?.Dispose();
-    }
-
-    private RegistryClient Client() =>
-        new(new RegistryClientOptions
-        {
-            Credentials = new ExplicitRegistryCredentials().Add(server.Host, new RegistryCredentials(server.User, new Secret(server.Password), "registry-user")),
-            RetryDelay = TimeSpan.FromMilliseconds(20),
-        });
 
     private CachePromotion Promotion(string repository) =>
-        new($"{server.Host}/{repository}:main-{Ours[..8]}", $"{server.Host}/{repository}:main", Ours);
+        new($"{Server.Host}/{repository}:main-{Ours[..8]}", $"{Server.Host}/{repository}:main", Ours);
 
     private static AncestryFacts NoGit(string held) => throw new AssertionException("git was asked about " + held);
 
     [Test]
     public async Task A_first_promotion_copies_the_commit_ref_with_the_record_under_a_digest_of_its_own()
     {
-        var source = await content.PushCacheManifestAsync("first/cache", "main-" + Ours[..8], [Written]);
+        var source = await Content.PushCacheManifestAsync("first/cache", "main-" + Ours[..8], [Written]);
         using var client = Client();
 
         var result = await new CachePromoter(client, NoGit, TimeSpan.Zero, TimeProvider.System).PromoteAsync(Promotion("first/cache"));
 
-        var branch = await client.GetManifestAsync(RepositoryReference.Parse($"{server.Host}/first/cache:main"));
-        var info = await client.GetManifestInfoAsync(RepositoryReference.Parse($"{server.Host}/first/cache:main"));
+        var branch = await client.GetManifestAsync(RepositoryReference.Parse($"{Server.Host}/first/cache:main"));
+        var info = await client.GetManifestInfoAsync(RepositoryReference.Parse($"{Server.Host}/first/cache:main"));
         Assert.That((result.Promoted, result.Decision?.Verdict), Is.EqualTo((true, (PromotionVerdict?)PromotionVerdict.PromoteFirst)), string.Join('\n', result.Log));
         Assert.That(RecordedManifest.Read(branch!.Body)?.Commit, Is.EqualTo(Ours));
         Assert.That(info?.Record?.Fields["source"], Is.EqualTo("main-" + Ours[..8]));
@@ -68,17 +44,17 @@ public sealed class CachePromoterTests
 
         Assert.That((result.Promoted, result.Decision), Is.EqualTo((false, (PromotionDecision?)null)));
         Assert.That(result.Log.Single(), Does.Contain("does not exist"));
-        Assert.That(await client.ExistsAsync(RepositoryReference.Parse($"{server.Host}/missing/cache:main")), Is.False);
+        Assert.That(await client.ExistsAsync(RepositoryReference.Parse($"{Server.Host}/missing/cache:main")), Is.False);
     }
 
     [Test]
     public async Task A_branch_ref_that_a_newer_build_moves_while_this_one_decides_is_decided_again_and_left_to_the_newer()
     {
         const string Older = "aaaaaaaa0000000000000000000000000000000a";
-        var source = await content.PushCacheManifestAsync("crossing/cache", "main-" + Ours[..8], [Written]);
-        var olderCache = await content.PushCacheManifestAsync("crossing/cache", "main", [Written.AddMinutes(-5)]);
+        var source = await Content.PushCacheManifestAsync("crossing/cache", "main-" + Ours[..8], [Written]);
+        var olderCache = await Content.PushCacheManifestAsync("crossing/cache", "main", [Written.AddMinutes(-5)]);
         using var client = Client();
-        var branchRef = RepositoryReference.Parse($"{server.Host}/crossing/cache:main");
+        var branchRef = RepositoryReference.Parse($"{Server.Host}/crossing/cache:main");
 
         // The branch ref holds an older commit's cache, recorded; while git is asked, a newer build promotes.
         var older = await client.GetManifestAsync(branchRef);

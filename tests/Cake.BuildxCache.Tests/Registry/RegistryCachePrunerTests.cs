@@ -8,25 +8,9 @@ namespace Cake.BuildxCache.Tests.Registry;
 /// <summary>Registry-side cache pruning against a real registry with delete enabled (and one with it disabled).</summary>
 [TestFixture]
 [Category("Registry")]
-public sealed class RegistryCachePrunerTests
+public sealed class RegistryCachePrunerTests : RealRegistryTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
-    private RegistryServer server = null!;
-    private RegistryContent content = null!;
-
-    [OneTimeSetUp]
-    public void StartRegistry()
-    {
-        server = RegistryServer.Start(deleteEnabled: true);
-        content = new RegistryContent(server);
-    }
-
-    [OneTimeTearDown]
-    public void StopRegistry()
-    {
-        content?.Dispose();
-        server?.Dispose();
-    }
 
     [Test]
     public async Task A_dry_run_lists_what_would_go_and_deletes_nothing_then_confirm_deletes_exactly_that()
@@ -37,10 +21,10 @@ public sealed class RegistryCachePrunerTests
         var pruner = new RegistryCachePruner(client);
         var rules = Rules(prefix: string.Empty);
 
-        var dryRun = await pruner.PruneAsync(new RegistryPruneRequest($"{server.Host}/{repo}", rules));
-        var before = server.Tags(repo);
-        var confirmed = await pruner.PruneAsync(new RegistryPruneRequest($"{server.Host}/{repo}", rules, Confirm: true));
-        var after = server.Tags(repo);
+        var dryRun = await pruner.PruneAsync(new RegistryPruneRequest($"{Server.Host}/{repo}", rules));
+        var before = Server.Tags(repo);
+        var confirmed = await pruner.PruneAsync(new RegistryPruneRequest($"{Server.Host}/{repo}", rules, Confirm: true));
+        var after = Server.Tags(repo);
 
         TestContext.Out.WriteLine(string.Join("\n", dryRun.Lines));
         TestContext.Out.WriteLine(string.Join("\n", confirmed.Lines));
@@ -64,15 +48,15 @@ public sealed class RegistryCachePrunerTests
     public async Task Tags_without_the_prefix_are_never_touched()
     {
         var repo = "prefixed/app";
-        await content.PushImageAsync(repo, "latest", Now.AddDays(-90));
-        await content.PushImageAsync(repo, "feature-gone", Now.AddDays(-90));
-        await content.PushCacheIndexAsync(repo, "cache-main", [Now.AddDays(-40)]);
-        await content.PushCacheIndexAsync(repo, "cache-feature-gone", [Now.AddDays(-40)]);
+        await Content.PushImageAsync(repo, "latest", Now.AddDays(-90));
+        await Content.PushImageAsync(repo, "feature-gone", Now.AddDays(-90));
+        await Content.PushCacheIndexAsync(repo, "cache-main", [Now.AddDays(-40)]);
+        await Content.PushCacheIndexAsync(repo, "cache-feature-gone", [Now.AddDays(-40)]);
         using var client = Client();
 
-        var result = await new RegistryCachePruner(client).PruneAsync(new RegistryPruneRequest($"{server.Host}/{repo}", Rules(prefix: "cache-"), Confirm: true));
+        var result = await new RegistryCachePruner(client).PruneAsync(new RegistryPruneRequest($"{Server.Host}/{repo}", Rules(prefix: "cache-"), Confirm: true));
 
-        Assert.That(server.Tags(repo), Is.EqualTo(new[] { "cache-main", "feature-gone", "latest" }), string.Join("\n", result.Lines));
+        Assert.That(Server.Tags(repo), Is.EqualTo(new[] { "cache-main", "feature-gone", "latest" }), string.Join("\n", result.Lines));
         Assert.That(result.Lines, Has.Some.Match(@"^  ignore\s+latest .*no prefix 'cache-'"));
     }
 
@@ -82,7 +66,7 @@ public sealed class RegistryCachePrunerTests
         using var client = Client();
 
         var failure = Assert.ThrowsAsync<InvalidOperationException>(() => new RegistryCachePruner(client).PruneAsync(
-            new RegistryPruneRequest($"{server.Host}/app", Rules(prefix: string.Empty)) { ImageRepository = $"{server.Host}/app" }));
+            new RegistryPruneRequest($"{Server.Host}/app", Rules(prefix: string.Empty)) { ImageRepository = $"{Server.Host}/app" }));
 
         Assert.That(failure!.Message, Does.Contain("--cache-tag-prefix"));
     }
@@ -121,24 +105,18 @@ public sealed class RegistryCachePrunerTests
 
     private async Task Seed(string repo, string prefix)
     {
-        await content.PushCacheIndexAsync(repo, prefix + "main", [Now.AddDays(-60)]);                            // default branch: kept however old
-        var live = await content.PushCacheIndexAsync(repo, prefix + "feature-live", [Now.AddDays(-2)]);         // live branch, young
-        await content.PushCacheIndexAsync(repo, prefix + "feature-gone", [Now.AddDays(-3)]);                    // branch deleted
-        await content.PushCacheIndexAsync(repo, prefix + "feature-just-merged", [Now.AddMinutes(-10)]);         // branch deleted, written 10 minutes ago
-        await content.PushCacheManifestAsync(repo, prefix + "feature-stale", [Now.AddDays(-50)]);               // branch deleted and old
-        await content.PushCacheIndexAsync(repo, prefix + "release-1-0", [Now.AddDays(-20)]);                   // live branch release/1.0
+        await Content.PushCacheIndexAsync(repo, prefix + "main", [Now.AddDays(-60)]);                            // default branch: kept however old
+        var live = await Content.PushCacheIndexAsync(repo, prefix + "feature-live", [Now.AddDays(-2)]);         // live branch, young
+        await Content.PushCacheIndexAsync(repo, prefix + "feature-gone", [Now.AddDays(-3)]);                    // branch deleted
+        await Content.PushCacheIndexAsync(repo, prefix + "feature-just-merged", [Now.AddMinutes(-10)]);         // branch deleted, written 10 minutes ago
+        await Content.PushCacheManifestAsync(repo, prefix + "feature-stale", [Now.AddDays(-50)]);               // branch deleted and old
+        await Content.PushCacheIndexAsync(repo, prefix + "release-1-0", [Now.AddDays(-20)]);                   // live branch release/1.0
         // A branch whose cache manifest is byte for byte feature-live's: deleting it by digest would delete feature-live.
         var manifest = await client().GetAsync(repo, prefix + "feature-live");
-        await content.PushManifestAsync(repo, prefix + "feature-twin", System.Text.Json.Nodes.JsonNode.Parse(manifest)!["mediaType"]!.GetValue<string>(), System.Text.Json.Nodes.JsonNode.Parse(manifest)!);
+        await Content.PushManifestAsync(repo, prefix + "feature-twin", System.Text.Json.Nodes.JsonNode.Parse(manifest)!["mediaType"]!.GetValue<string>(), System.Text.Json.Nodes.JsonNode.Parse(manifest)!);
         Assert.That(live.Digest, Does.StartWith("sha256:"));
 
-        RawReader client() => new(server);
-    }
-
-    private RegistryClient Client()
-    {
-        var credentials = new ExplicitRegistryCredentials().Add(server.Host, new RegistryCredentials(server.User, new Secret(server.Password), "registry-user"));
-        return new RegistryClient(new RegistryClientOptions { Credentials = credentials });
+        RawReader client() => new(Server);
     }
 
     private sealed class RawReader(RegistryServer server)

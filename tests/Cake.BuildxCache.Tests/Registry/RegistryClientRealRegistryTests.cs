@@ -8,26 +8,10 @@ namespace Cake.BuildxCache.Tests.Registry;
 /// <summary>The client against a real registry (distribution 2.8 with htpasswd Basic auth) on 127.0.0.1.</summary>
 [TestFixture]
 [Category("Registry")]
-public sealed class RegistryClientRealRegistryTests
+public sealed class RegistryClientRealRegistryTests : RealRegistryTests
 {
     private static readonly DateTimeOffset ImageCreated = new(2026, 10, 1, 12, 0, 0, TimeSpan.Zero);
-    private RegistryServer server = null!;
-    private RegistryContent content = null!;
     private List<string> log = null!;
-
-    [OneTimeSetUp]
-    public void StartRegistry()
-    {
-        server = RegistryServer.Start(deleteEnabled: true);
-        content = new RegistryContent(server);
-    }
-
-    [OneTimeTearDown]
-    public void StopRegistry()
-    {
-        content?.Dispose();
-        server?.Dispose();
-    }
 
     [SetUp]
     public void ClearLog() => log = [];
@@ -35,9 +19,9 @@ public sealed class RegistryClientRealRegistryTests
     [Test]
     public async Task Tags_that_exist_are_found_with_the_manifest_accept_headers_and_missing_ones_are_not()
     {
-        var image = await content.PushImageAsync("exists/app", "1.0", ImageCreated);
-        var cache = await content.PushCacheIndexAsync("exists/app/cache", "main", [ImageCreated]);
-        using var client = Client();
+        var image = await Content.PushImageAsync("exists/app", "1.0", ImageCreated);
+        var cache = await Content.PushCacheIndexAsync("exists/app/cache", "main", [ImageCreated]);
+        using var client = Client(log: log.Add);
 
         var imageHead = await client.HeadManifestAsync(Ref("exists/app:1.0"));
         var cacheHead = await client.HeadManifestAsync(Ref("exists/app/cache:main"));
@@ -61,10 +45,10 @@ public sealed class RegistryClientRealRegistryTests
     {
         foreach (var tag in new[] { "main", "feature-a", "feature-b", "cache-x" })
         {
-            await content.PushCacheIndexAsync("listing/cache", tag, [ImageCreated]);
+            await Content.PushCacheIndexAsync("listing/cache", tag, [ImageCreated]);
         }
 
-        using var client = Client();
+        using var client = Client(log: log.Add);
         var tags = await client.ListTagsAsync(Ref("listing/cache"));
 
         Assert.That(tags, Is.EquivalentTo(new[] { "main", "feature-a", "feature-b", "cache-x" }));
@@ -74,8 +58,8 @@ public sealed class RegistryClientRealRegistryTests
     [Test]
     public async Task An_image_manifest_gives_digest_size_of_config_and_layers_and_the_config_created_time()
     {
-        var image = await content.PushImageAsync("info/app", "v1", ImageCreated, layerCount: 3);
-        using var client = Client();
+        var image = await Content.PushImageAsync("info/app", "v1", ImageCreated, layerCount: 3);
+        using var client = Client(log: log.Add);
 
         var info = await client.GetManifestInfoAsync(Ref("info/app:v1"));
 
@@ -96,8 +80,8 @@ public sealed class RegistryClientRealRegistryTests
     public async Task Cache_index(bool oci)
     {
         var times = new[] { ImageCreated, ImageCreated.AddDays(3), ImageCreated.AddDays(1) };
-        var cache = await content.PushCacheIndexAsync("info/cache", oci ? "oci" : "docker", times, oci);
-        using var client = Client();
+        var cache = await Content.PushCacheIndexAsync("info/cache", oci ? "oci" : "docker", times, oci);
+        using var client = Client(log: log.Add);
 
         var info = await client.GetManifestInfoAsync(Ref("info/cache:" + (oci ? "oci" : "docker")));
 
@@ -117,9 +101,9 @@ public sealed class RegistryClientRealRegistryTests
     public async Task A_cache_image_manifest_takes_the_created_annotation_over_layer_times()
     {
         var annotated = ImageCreated.AddDays(5);
-        var cache = await content.PushCacheManifestAsync("info/cache-manifest", "main", [ImageCreated], annotated);
-        await content.PushCacheManifestAsync("info/cache-manifest", "plain", [ImageCreated, ImageCreated.AddHours(2)]);
-        using var client = Client();
+        var cache = await Content.PushCacheManifestAsync("info/cache-manifest", "main", [ImageCreated], annotated);
+        await Content.PushCacheManifestAsync("info/cache-manifest", "plain", [ImageCreated, ImageCreated.AddHours(2)]);
+        using var client = Client(log: log.Add);
 
         var info = await client.GetManifestInfoAsync(Ref("info/cache-manifest:main"));
         var plain = await client.GetManifestInfoAsync(Ref("info/cache-manifest:plain"));
@@ -139,9 +123,9 @@ public sealed class RegistryClientRealRegistryTests
     [Test]
     public async Task Deleting_by_digest_removes_the_tag_and_a_second_delete_says_it_is_gone()
     {
-        var cache = await content.PushCacheIndexAsync("delete/cache", "feature-old", [ImageCreated]);
-        await content.PushCacheIndexAsync("delete/cache", "main", [ImageCreated]);
-        using var client = Client();
+        var cache = await Content.PushCacheIndexAsync("delete/cache", "feature-old", [ImageCreated]);
+        await Content.PushCacheIndexAsync("delete/cache", "main", [ImageCreated]);
+        using var client = Client(log: log.Add);
 
         var deleted = await client.DeleteManifestAsync(Ref("delete/cache"), cache.Digest);
         var again = await client.DeleteManifestAsync(Ref("delete/cache"), cache.Digest);
@@ -150,7 +134,7 @@ public sealed class RegistryClientRealRegistryTests
         {
             Assert.That(deleted, Is.True);
             Assert.That(again, Is.False);
-            Assert.That(server.Tags("delete/cache"), Is.EqualTo(new[] { "main" }));
+            Assert.That(Server.Tags("delete/cache"), Is.EqualTo(new[] { "main" }));
         });
         Assert.That(() => client.DeleteManifestAsync(Ref("delete/cache"), "main"), Throws.ArgumentException, "delete takes a digest, never a tag");
     }
@@ -163,20 +147,20 @@ public sealed class RegistryClientRealRegistryTests
         var failure = Assert.ThrowsAsync<RegistryException>(() => client.ExistsAsync(Ref("anon/app:main")));
 
         Assert.That(failure!.Failure, Is.EqualTo(RegistryFailure.Unauthorized));
-        Assert.That(failure.Message, Does.Contain(server.Host).And.Contain("no credentials were found"));
+        Assert.That(failure.Message, Does.Contain(Server.Host).And.Contain("no credentials were found"));
     }
 
     [Test]
     public async Task A_wrong_password_is_refused_naming_the_user_and_never_the_password()
     {
         const string wrong = "not-the-Right-pw-42";
-        var credentials = new ExplicitRegistryCredentials().Add(server.Host, new RegistryCredentials(server.User, new Secret(wrong), "registry-user"));
+        var credentials = new ExplicitRegistryCredentials().Add(Server.Host, new RegistryCredentials(Server.User, new Secret(wrong), "registry-user"));
         using var client = new RegistryClient(new RegistryClientOptions { Credentials = credentials, Log = log.Add, MaxRetries = 0 });
 
         var failure = Assert.ThrowsAsync<RegistryException>(() => client.ListTagsAsync(Ref("wrong/app")));
 
         Assert.That(failure!.Failure, Is.EqualTo(RegistryFailure.Unauthorized));
-        Assert.That(failure.Message, Does.Contain(server.User).And.Contain("registry-user"));
+        Assert.That(failure.Message, Does.Contain(Server.User).And.Contain("registry-user"));
         AssertNoSecret(failure.ToString() + string.Join("\n", log), wrong);
         await Task.CompletedTask;
     }
@@ -184,23 +168,23 @@ public sealed class RegistryClientRealRegistryTests
     [Test]
     public async Task Credentials_come_from_the_docker_config()
     {
-        await content.PushCacheIndexAsync("config/cache", "main", [ImageCreated]);
+        await Content.PushCacheIndexAsync("config/cache", "main", [ImageCreated]);
         using var dockerConfig = new TemporaryDirectory();
-        var auth = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(server.User + ":" + server.Password));
-        dockerConfig.Write("config.json", System.Text.Json.JsonSerializer.Serialize(new { auths = new Dictionary<string, object> { ["http://" + server.Host] = new { auth } } }));
+        var auth = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Server.User + ":" + Server.Password));
+        dockerConfig.Write("config.json", System.Text.Json.JsonSerializer.Serialize(new { auths = new Dictionary<string, object> { ["http://" + Server.Host] = new { auth } } }));
         var credentials = new ChainedRegistryCredentials(new ExplicitRegistryCredentials(), new DockerConfigCredentials(dockerConfig.Path));
         using var client = new RegistryClient(new RegistryClientOptions { Credentials = credentials, Log = log.Add });
 
         Assert.That(await client.ExistsAsync(Ref("config/cache:main")), Is.True);
         Assert.That(log, Has.Some.Contains("-> 401"), "anonymous first, then the registry's challenge");
-        AssertNoSecret(string.Join("\n", log), server.Password);
+        AssertNoSecret(string.Join("\n", log), Server.Password);
     }
 
     [Test]
     public async Task After_the_first_challenge_the_client_authenticates_up_front()
     {
-        await content.PushCacheIndexAsync("upfront/cache", "main", [ImageCreated]);
-        using var client = Client();
+        await Content.PushCacheIndexAsync("upfront/cache", "main", [ImageCreated]);
+        using var client = Client(log: log.Add);
 
         await client.ExistsAsync(Ref("upfront/cache:main"));
         await client.ExistsAsync(Ref("upfront/cache:other"));
@@ -228,11 +212,11 @@ public sealed class RegistryClientRealRegistryTests
     [Test]
     public async Task The_cache_ref_checker_reports_exists_missing_and_unknown()
     {
-        await content.PushCacheIndexAsync("checker/cache", "main", [ImageCreated]);
-        using var client = Client();
+        await Content.PushCacheIndexAsync("checker/cache", "main", [ImageCreated]);
+        using var client = Client(log: log.Add);
         var checker = new CacheRefChecker(client);
 
-        var checks = await checker.CheckAsync([$"{server.Host}/checker/cache:feature-x", $"{server.Host}/checker/cache:main", "127.0.0.1:1/app/cache:main"]);
+        var checks = await checker.CheckAsync([$"{Server.Host}/checker/cache:feature-x", $"{Server.Host}/checker/cache:main", "127.0.0.1:1/app/cache:main"]);
 
         Assert.That(checks.Select(check => check.Status), Is.EqualTo(new[] { CacheRefStatus.Missing, CacheRefStatus.Exists, CacheRefStatus.Unknown }));
         Assert.That(checks[2].Detail, Does.Contain("could not reach 127.0.0.1:1"));
@@ -244,11 +228,5 @@ public sealed class RegistryClientRealRegistryTests
         Assert.That(text, Does.Not.Contain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(RegistryServer.DefaultUser + ":" + secret))));
     }
 
-    private RepositoryReference Ref(string path) => RepositoryReference.Parse(path.StartsWith("127.0.0.1:", StringComparison.Ordinal) ? path : $"{server.Host}/{path}");
-
-    private RegistryClient Client()
-    {
-        var credentials = new ExplicitRegistryCredentials().Add(server.Host, new RegistryCredentials(server.User, new Secret(server.Password), "registry-user"));
-        return new RegistryClient(new RegistryClientOptions { Credentials = credentials, Log = log.Add, RetryDelay = TimeSpan.FromMilliseconds(20) });
-    }
+    private RepositoryReference Ref(string path) => RepositoryReference.Parse(path.StartsWith("127.0.0.1:", StringComparison.Ordinal) ? path : $"{Server.Host}/{path}");
 }

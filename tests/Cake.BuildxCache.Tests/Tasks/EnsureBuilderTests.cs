@@ -178,6 +178,22 @@ public sealed class EnsureBuilderTests
     }
 
     [Test]
+    public void A_builder_removed_between_the_refused_create_and_the_inspect_is_created()
+    {
+        using var workspace = Workspace.Plain();
+        var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
+        host.Docker.Builder = BuilderState.Running;
+        // Another job removes the builder after buildx refused the create: the inspect finds none.
+        host.Docker.On("^buildx inspect ", _ => DockerAnswer.Fixture("buildx-inspect-missing.txt") with { SideEffect = _ => host.Docker.Builder = BuilderState.Missing });
+
+        var run = host.Run("--target=EnsureBuilder");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        Assert.That(run.Commands, Is.EqualTo(new[] { Commands.Version, Commands.Create, Commands.Inspect, Commands.Create }));
+        Assert.That(run.Output, Does.Contain("Builder buildx-cache is gone since buildx said it exists: creating it."));
+    }
+
+    [Test]
     public void Without_buildx_the_run_fails_naming_buildx_and_runs_nothing_else()
     {
         using var workspace = Workspace.Plain();

@@ -11,7 +11,7 @@ namespace Cake.BuildxCache.Tests.Tasks;
 [TestFixture]
 [Category("Registry")]
 [NonParallelizable]
-public sealed class RegistryPruneTaskTests
+public sealed class RegistryPruneTaskTests : RealRegistryTests
 {
     private const string LsRemote = "ls-remote --heads origin";
 
@@ -22,25 +22,9 @@ public sealed class RegistryPruneTaskTests
         "2123456789abcdef0123456789abcdef01234567\trefs/heads/release/1.0",
     ];
 
-    private RegistryServer server = null!;
-    private RegistryContent content = null!;
     private string project = null!;
 
     private string CacheRepo => project + "/cache";
-
-    [OneTimeSetUp]
-    public void StartRegistry()
-    {
-        server = RegistryServer.Start(deleteEnabled: true);
-        content = new RegistryContent(server);
-    }
-
-    [OneTimeTearDown]
-    public void StopRegistry()
-    {
-        content?.Dispose();
-        server?.Dispose();
-    }
 
     [SetUp]
     public void NewProject() => project = "group/app-" + Guid.NewGuid().ToString("N")[..8];
@@ -50,7 +34,7 @@ public sealed class RegistryPruneTaskTests
     {
         Seed(CacheRepo);
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, server);
+        var host = Host(workspace, Server);
         host.Docker.On("^ls-remote ", _ => DockerAnswer.Ok(LiveHeads));
 
         var run = host.Run("--target=PruneCache", "--prune-registry", "--cache-max-age=720h");
@@ -61,7 +45,7 @@ public sealed class RegistryPruneTaskTests
         Assert.That(run.Calls[0].ToolPath.FullPath, Is.EqualTo(workspace.GitPath));
         Assert.That(run.Calls[0].WorkingDirectory?.FullPath, Is.EqualTo(workspace.Path));
         Assert.That(run.Output, Does.Contain("registry prune: 3 live branches from git ls-remote --heads origin: main, feature/live, release/1.0"));
-        Assert.That(run.Output, Does.Contain($"registry cache prune: {server.Host}/{CacheRepo} (dry run, nothing is deleted; --confirm deletes)"));
+        Assert.That(run.Output, Does.Contain($"registry cache prune: {Server.Host}/{CacheRepo} (dry run, nothing is deleted; --confirm deletes)"));
         Assert.That(Lines(run), Has.Some.Match(@"^  would delete\s+feature-gone\s+\d+\.\d KiB\s+>=\d{4}-\d\d-\d\d \d\d:\d\dZ\s+no branch has the slug 'feature-gone'$"));
         Assert.That(Lines(run), Has.Some.Match(@"^  would delete\s+release-1-0\s+\d+\.\d KiB .*written 40d ago, more than the max age 30d$"));
         Assert.That(Lines(run), Has.Some.Match(@"^  keep\s+main\s+.*the default branch's cache$"));
@@ -69,8 +53,8 @@ public sealed class RegistryPruneTaskTests
         Assert.That(Lines(run), Has.Some.Match(@"^  keep\s+feature-just-merged\s+.*within 1h\)$"));
         Assert.That(Lines(run), Has.Some.Match(@"^  would delete 2 of 5 cache tags \(2 manifests\), \d+\.\d KiB \(\d+\.\d KiB in blobs no kept cache tag uses"));
         Assert.That(run.Output, Does.Contain("registry prune: dry run, nothing was deleted; add --confirm to delete."));
-        Assert.That(server.Tags(CacheRepo), Has.Count.EqualTo(5));
-        Assert.That(run.Output, Does.Not.Contain(server.Password));
+        Assert.That(Server.Tags(CacheRepo), Has.Count.EqualTo(5));
+        Assert.That(run.Output, Does.Not.Contain(Server.Password));
     }
 
     [Test]
@@ -78,7 +62,7 @@ public sealed class RegistryPruneTaskTests
     {
         Seed(CacheRepo);
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, server);
+        var host = Host(workspace, Server);
         host.Docker.On("^ls-remote ", _ => DockerAnswer.Ok(LiveHeads));
 
         var run = host.Run("--target=PruneCache", "--prune-registry", "--cache-max-age=720h", "--confirm");
@@ -87,8 +71,8 @@ public sealed class RegistryPruneTaskTests
         Assert.That(Lines(run), Has.Some.Match(@"^  delete\s+feature-gone\s"));
         Assert.That(Lines(run), Has.Some.Match(@"^  deleted feature-gone \(sha256:[0-9a-f]{64}\)$"));
         Assert.That(Lines(run), Has.Some.Match(@"^  deleted release-1-0 \(sha256:[0-9a-f]{64}\)$"));
-        Assert.That(run.Output, Does.Contain($"registry prune: deleted 2 manifests from {server.Host}/{CacheRepo}; the registry frees their blobs in its garbage collection."));
-        Assert.That(server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-just-merged", "feature-live", "main" }));
+        Assert.That(run.Output, Does.Contain($"registry prune: deleted 2 manifests from {Server.Host}/{CacheRepo}; the registry frees their blobs in its garbage collection."));
+        Assert.That(Server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-just-merged", "feature-live", "main" }));
     }
 
     [Test]
@@ -96,14 +80,14 @@ public sealed class RegistryPruneTaskTests
     {
         Seed(CacheRepo);
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, server);
+        var host = Host(workspace, Server);
 
         var run = host.Run("--target=PruneCache", "--prune-registry", "--live-branches=feature/live", "--confirm");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         Assert.That(run.Calls, Is.Empty, "no git, no docker");
         Assert.That(run.Output, Does.Contain("registry prune: 2 live branches from --live-branches and the default branch: feature/live, main"));
-        Assert.That(server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-just-merged", "feature-live", "main" }), "release/1.0 is not in the list: its cache went");
+        Assert.That(Server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-just-merged", "feature-live", "main" }), "release/1.0 is not in the list: its cache went");
     }
 
     [Test]
@@ -112,7 +96,7 @@ public sealed class RegistryPruneTaskTests
         Seed(CacheRepo);
         using var workspace = Workspace.Plain();
         File.Delete(System.IO.Path.Combine(workspace.Path, Workspace.Dockerfile));
-        var host = Host(workspace, server);
+        var host = Host(workspace, Server);
 
         var run = host.Run("--target=PruneCache", "--prune-registry", "--live-branches=feature/live,release/1.0");
 
@@ -125,7 +109,7 @@ public sealed class RegistryPruneTaskTests
     {
         Seed(CacheRepo);
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, server);
+        var host = Host(workspace, Server);
         host.Docker.On("^ls-remote ", _ => DockerAnswer.Fail(128, $"fatal: unable to access 'https://gitlab-ci-token:{Jobs.GitLabPassword}@gitlab.example.com/group/app.git/': Could not resolve host: gitlab.example.com"));
 
         var run = host.Run("--target=PruneCache", "--prune-registry", "--cache-max-age=720h", "--confirm");
@@ -134,14 +118,14 @@ public sealed class RegistryPruneTaskTests
         Assert.That(run.Output, Does.Contain("registry prune: git ls-remote --heads origin failed (exit code 128: fatal: unable to access 'https://[redacted]@gitlab.example.com/group/app.git/': Could not resolve host: gitlab.example.com), so the live branches are unknown"));
         Assert.That(run.Output, Does.Not.Contain(Jobs.GitLabPassword));
         Assert.That(run.Output, Does.Contain("note: no list of live branches: no cache is deleted for its branch being gone"));
-        Assert.That(server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-gone", "feature-just-merged", "feature-live", "main" }), "only the 40-day-old release-1-0 went");
+        Assert.That(Server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-gone", "feature-just-merged", "feature-live", "main" }), "only the 40-day-old release-1-0 went");
     }
 
     [Test]
     public void An_unreachable_registry_fails_the_run_naming_it()
     {
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, server, host: "127.0.0.1:" + RegistryServer.FreePort());
+        var host = Host(workspace, Server, host: "127.0.0.1:" + RegistryServer.FreePort());
 
         var run = host.Run("--target=PruneCache", "--prune-registry", "--live-branches=main");
 
@@ -153,7 +137,7 @@ public sealed class RegistryPruneTaskTests
     public void Wrong_credentials_fail_the_run_without_showing_them()
     {
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, server, password: "not-the-password-123");
+        var host = Host(workspace, Server, password: "not-the-password-123");
 
         var run = host.Run("--target=PruneCache", "--prune-registry", "--live-branches=main");
 
@@ -200,7 +184,7 @@ public sealed class RegistryPruneTaskTests
     public void A_bad_max_age_stops_the_prune_before_anything_runs()
     {
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, server);
+        var host = Host(workspace, Server);
 
         var run = host.Run("--target=PruneCache", "--prune-registry", "--cache-max-age=7d");
 
@@ -254,10 +238,10 @@ public sealed class RegistryPruneTaskTests
     {
         var now = DateTimeOffset.UtcNow;
         Task.WaitAll(
-            content.PushCapturedAsync(CacheRepo, "master", "cache-manifest", now.AddDays(-60)),
-            content.PushCapturedAsync(CacheRepo, "feature-gone", "cache-manifest", now.AddDays(-60)));
+            Content.PushCapturedAsync(CacheRepo, "master", "cache-manifest", now.AddDays(-60)),
+            Content.PushCapturedAsync(CacheRepo, "feature-gone", "cache-manifest", now.AddDays(-60)));
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, server, defaultBranch: null);
+        var host = Host(workspace, Server, defaultBranch: null);
         host.Docker.On("^ls-remote --heads ", _ => DockerAnswer.Ok("0123456789abcdef0123456789abcdef01234567\trefs/heads/master"));
         host.Docker.On("^ls-remote --symref origin HEAD$", _ => DockerAnswer.Ok("ref: refs/heads/master\tHEAD", "0123456789abcdef0123456789abcdef01234567\tHEAD"));
 
@@ -266,7 +250,7 @@ public sealed class RegistryPruneTaskTests
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         Assert.That(run.Output, Does.Contain("registry prune: the default branch is 'master' (git ls-remote --symref origin HEAD)"));
         Assert.That(Lines(run), Has.Some.Match(@"^  keep\s+master\s+.*the default branch's cache$"));
-        Assert.That(server.Tags(CacheRepo), Is.EqualTo(new[] { "master" }));
+        Assert.That(Server.Tags(CacheRepo), Is.EqualTo(new[] { "master" }));
     }
 
     [Test]
@@ -274,10 +258,10 @@ public sealed class RegistryPruneTaskTests
     {
         var now = DateTimeOffset.UtcNow;
         Task.WaitAll(
-            content.PushCapturedAsync(CacheRepo, "master", "cache-manifest", now.AddDays(-60)),
-            content.PushCapturedAsync(CacheRepo, "feature-gone", "cache-manifest", now.AddDays(-60)));
+            Content.PushCapturedAsync(CacheRepo, "master", "cache-manifest", now.AddDays(-60)),
+            Content.PushCapturedAsync(CacheRepo, "feature-gone", "cache-manifest", now.AddDays(-60)));
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, server, defaultBranch: null);
+        var host = Host(workspace, Server, defaultBranch: null);
         host.Docker.On("^ls-remote ", _ => DockerAnswer.Fail(128, "fatal: 'origin' does not appear to be a git repository"));
 
         var run = host.Run("--target=PruneCache", "--prune-registry", "--cache-max-age=720h", "--live-branches=feature/x", "--confirm");
@@ -286,19 +270,19 @@ public sealed class RegistryPruneTaskTests
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         Assert.That(run.Output, Does.Contain("note: nothing is deleted: the default branch is only assumed to be 'main': CI did not name it, --default-branch is not given, and `git ls-remote --symref origin HEAD` could not tell (exit code 128: fatal: 'origin' does not appear to be a git repository)"));
         Assert.That(Lines(run), Has.Some.Match(@"^  keep\s+master\s+.*but nothing is deleted: the default branch is only assumed to be 'main'$"));
-        Assert.That(server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-gone", "master" }));
+        Assert.That(Server.Tags(CacheRepo), Is.EqualTo(new[] { "feature-gone", "master" }));
     }
 
     [Test]
     public void A_branch_that_starts_with_the_cache_tag_prefix_in_the_image_repository_is_refused_naming_it_and_the_fix()
     {
         var now = DateTimeOffset.UtcNow;
-        var image = $"{server.Host}/{project}";
+        var image = $"{Server.Host}/{project}";
         Task.WaitAll(
-            content.PushCapturedAsync(project, "cache-main", "cache-manifest", now.AddDays(-3)),
-            content.PushCapturedAsync(project, "cache-demo", "image-index", now.AddDays(-3)));
+            Content.PushCapturedAsync(project, "cache-main", "cache-manifest", now.AddDays(-3)),
+            Content.PushCapturedAsync(project, "cache-demo", "image-index", now.AddDays(-3)));
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, server);
+        var host = Host(workspace, Server);
         host.Docker.On("^ls-remote --heads ", _ => DockerAnswer.Ok(
             "0123456789abcdef0123456789abcdef01234567\trefs/heads/main",
             "1123456789abcdef0123456789abcdef01234567\trefs/heads/cache-demo"));
@@ -309,7 +293,7 @@ public sealed class RegistryPruneTaskTests
         Assert.That(run.ExitCode, Is.Not.Zero, run.ToString);
         Assert.That(run.Output, Does.Contain("registry prune refused, nothing was deleted: the ref 'cache-demo' starts with the cache tag prefix 'cache-'"));
         Assert.That(run.Output, Does.Contain($"--cache-repo={image}/cache"));
-        Assert.That(server.Tags(project), Is.EqualTo(new[] { "cache-demo", "cache-main" }));
+        Assert.That(Server.Tags(project), Is.EqualTo(new[] { "cache-demo", "cache-main" }));
     }
 
     [Test]
@@ -349,10 +333,10 @@ public sealed class RegistryPruneTaskTests
     {
         var now = DateTimeOffset.UtcNow;
         Task.WaitAll(
-            content.PushCacheIndexAsync(repository, "main", [now.AddDays(-60)]),                      // default branch: kept however old
-            content.PushCacheIndexAsync(repository, "feature-live", [now.AddDays(-2)]),               // live branch
-            content.PushCacheIndexAsync(repository, "feature-gone", [now.AddDays(-3)]),               // branch deleted
-            content.PushCacheIndexAsync(repository, "feature-just-merged", [now.AddMinutes(-10)]),    // branch deleted 10 minutes after its last build
-            content.PushCacheManifestAsync(repository, "release-1-0", [now.AddDays(-40)]));           // live branch, older than 30 days
+            Content.PushCacheIndexAsync(repository, "main", [now.AddDays(-60)]),                      // default branch: kept however old
+            Content.PushCacheIndexAsync(repository, "feature-live", [now.AddDays(-2)]),               // live branch
+            Content.PushCacheIndexAsync(repository, "feature-gone", [now.AddDays(-3)]),               // branch deleted
+            Content.PushCacheIndexAsync(repository, "feature-just-merged", [now.AddMinutes(-10)]),    // branch deleted 10 minutes after its last build
+            Content.PushCacheManifestAsync(repository, "release-1-0", [now.AddDays(-40)]));           // live branch, older than 30 days
     }
 }
