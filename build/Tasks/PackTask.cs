@@ -33,28 +33,42 @@ public sealed class PackTask : FrostingTask<IFrostingContext>
             ? new DirectoryPath(given).MakeAbsolute(context.Environment)
             : root.Combine("artifacts/packages");
         context.EnsureDirectoryExists(output);
-        context.CleanDirectory(output);
 
         var (gitVersion, sha) = GitVersion.Compute(root.FullPath);
         var version = context.Argument("package-version", gitVersion);
         context.Information($"Packing version {version} (commit {sha}) into {output.FullPath}");
 
-        var msbuild = new DotNetMSBuildSettings()
-            .WithProperty("Version", version)
-            .WithProperty("RepositoryCommit", sha);
-        foreach (var project in Projects)
+        // The output may be a user's feed (/srv/feed): nothing in it is removed but the files this pack writes. The
+        // packages are made in a folder of their own, then moved in, each replacing an older build of the same id and
+        // version; other packages and files stay.
+        var staging = new DirectoryPath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cake-buildxcache-pack-" + Guid.NewGuid().ToString("N")));
+        context.EnsureDirectoryExists(staging);
+        try
         {
-            context.DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings
+            var msbuild = new DotNetMSBuildSettings()
+                .WithProperty("Version", version)
+                .WithProperty("RepositoryCommit", sha);
+            foreach (var project in Projects)
             {
-                Configuration = "Release",
-                OutputDirectory = output,
-                MSBuildSettings = msbuild,
-            });
-        }
+                context.DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings
+                {
+                    Configuration = "Release",
+                    OutputDirectory = staging,
+                    MSBuildSettings = msbuild,
+                });
+            }
 
-        foreach (var package in context.GetFiles(output.FullPath + "/*.*nupkg"))
+            foreach (var package in context.GetFiles(staging.FullPath + "/*.*nupkg").OrderBy(path => path.FullPath, StringComparer.Ordinal))
+            {
+                var target = output.CombineWithFilePath(package.GetFilename());
+                var replaced = System.IO.File.Exists(target.FullPath);
+                System.IO.File.Move(package.FullPath, target.FullPath, overwrite: true);
+                context.Information($"{package.GetFilename().FullPath}{(replaced ? " (replaced the older build of this version)" : string.Empty)}");
+            }
+        }
+        finally
         {
-            context.Information(package.GetFilename().FullPath);
+            context.DeleteDirectory(staging, new DeleteDirectorySettings { Recursive = true, Force = true });
         }
     }
 }

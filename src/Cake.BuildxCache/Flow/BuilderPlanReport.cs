@@ -1,5 +1,6 @@
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Registry;
 
 namespace Cake.BuildxCache.Flow;
 
@@ -50,14 +51,15 @@ internal static class BuilderPlanReport
         if (plainHttp.Count + unverifiedTls.Count > 0)
         {
             var parts = new List<string>();
+            // The very endpoints the registry API client speaks to: one function decides them for both.
             if (plainHttp.Count > 0)
             {
-                parts.Add("http to " + string.Join(", ", plainHttp));
+                parts.Add(string.Join(", ", plainHttp.Select(host => RegistryEndpoint.For(host, insecure: true).BaseUri)) + " (plain HTTP)");
             }
 
             if (unverifiedTls.Count > 0)
             {
-                parts.Add("https without certificate checks to " + string.Join(", ", unverifiedTls));
+                parts.Add(string.Join(", ", unverifiedTls.Select(host => RegistryEndpoint.For(host, unverifiedTls: true).BaseUri)) + " without certificate checks");
             }
 
             yield return $"  registry api:   {string.Join("; ", parts)} (--insecure-registry)";

@@ -316,6 +316,8 @@ public sealed class BuildxCacheRun : CakeContextAdapter
             problems.Add(OptionProblem.For(OptionCatalog.CacheTagPrefix, options.CacheTagPrefix, options.Origins.GetValueOrDefault(OptionCatalog.CacheTagPrefix.Name), collision));
         }
 
+        problems.AddRange(TagPrefixCollision.ImageTagProblems(plan, options));
+
         return new BuildxCacheState(options, refs, run, problems, resolution.Notes);
     }
 }

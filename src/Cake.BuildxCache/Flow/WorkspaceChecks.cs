@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Options;
 using Cake.Core;
 using Cake.Core.IO;
@@ -5,7 +7,7 @@ using Cake.Core.IO;
 namespace Cake.BuildxCache.Flow;
 
 /// <summary>The options that name files: checked against the file system before any docker command runs.</summary>
-internal static class WorkspaceChecks
+internal static partial class WorkspaceChecks
 {
     /// <summary>Finds missing Dockerfile, build context, buildkitd config and buildx binary.</summary>
     /// <param name="options">The options.</param>
@@ -27,6 +29,10 @@ internal static class WorkspaceChecks
         {
             problems.Add(OptionProblem.For(OptionCatalog.Dockerfile, options.Dockerfile, options.OriginOf(OptionCatalog.Dockerfile), "the Dockerfile does not exist (paths are relative to the working directory, not to the context)"));
         }
+        else if (options.Stage is not null || OptionCatalog.NoCacheFilter.ValueIn(options).Count > 0)
+        {
+            problems.AddRange(StageChecks.Check(options, StageNames(fileSystem.GetFile(new FilePath(options.Dockerfile).MakeAbsolute(environment)))));
+        }
 
         if (options.BuildkitdConfig is { } config && !FileExists(config))
         {
@@ -43,4 +49,30 @@ internal static class WorkspaceChecks
         problems.AddRange(ReproducibleChecks.Check(options, environment.GetEnvironmentVariable(ReproducibleChecks.SourceDateEpoch)));
         return problems;
     }
+
+    // The named stages of a Dockerfile the Dockerfile frontend reads; null when another frontend (# syntax=) reads it,
+    // or it cannot be read: then buildx is the judge.
+    private static IReadOnlyList<string>? StageNames(IFile dockerfile)
+    {
+        string text;
+        try
+        {
+            using var reader = new StreamReader(dockerfile.OpenRead());
+            text = reader.ReadToEnd();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (SyntaxDirective().Match(text) is { Success: true } syntax && !syntax.Groups["image"].Value.Contains("dockerfile", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return [.. DockerfileOutline.Parse(text).Stages.Select(stage => stage.Name).OfType<string>()];
+    }
+
+    [GeneratedRegex(@"\A(?:[ \t]*#[ \t]*[A-Za-z]+[ \t]*=.*\r?\n)*?[ \t]*#[ \t]*syntax[ \t]*=[ \t]*(?<image>\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SyntaxDirective();
 }

@@ -52,16 +52,19 @@ internal static class BuildFeatureChecks
     /// <returns>The problems.</returns>
     public static IEnumerable<OptionProblem> CheckBuildFlags(BuildxCacheOptions options)
     {
-        foreach (var (key, value) in OptionCatalog.Annotation.ValueIn(options).Where(pair => pair.Key.Any(char.IsWhiteSpace)))
+        foreach (var (key, value) in OptionCatalog.Annotation.ValueIn(options))
         {
-            yield return Problem(options, OptionCatalog.Annotation, key + "=" + value, "has whitespace in its key");
+            if (BuildFlagFormats.CheckAnnotationKey(key) is { } problem)
+            {
+                yield return Problem(options, OptionCatalog.Annotation, key + "=" + value, problem);
+            }
         }
 
         foreach (var option in new[] { OptionCatalog.Provenance, OptionCatalog.Sbom })
         {
-            if (option.ValueIn(options) is { } value && value.Any(char.IsWhiteSpace))
+            if (option.ValueIn(options) is { } value && BuildFlagFormats.CheckAttestation(option.Name, value) is { } problem)
             {
-                yield return Problem(options, option, value, "has whitespace: write false, true or key=value[,key=value] (e.g. mode=max)");
+                yield return Problem(options, option, value, problem);
             }
         }
 
@@ -83,22 +86,21 @@ internal static class BuildFeatureChecks
 
         foreach (var host in OptionCatalog.AddHost.ValueIn(options))
         {
-            var separator = host.IndexOfAny([':', '=']);
-            if (separator <= 0 || separator == host.Length - 1)
+            if (BuildFlagFormats.CheckAddHost(host) is { } problem)
             {
-                yield return Problem(options, OptionCatalog.AddHost, host, "is not host:ip (e.g. db.internal:10.0.0.5)");
+                yield return Problem(options, OptionCatalog.AddHost, host, problem);
             }
         }
 
         foreach (var (name, limit) in OptionCatalog.Ulimit.ValueIn(options))
         {
-            if (!OptionFormats.IsUlimit(name, limit))
+            if (BuildFlagFormats.CheckUlimit(name, limit) is { } problem)
             {
-                yield return Problem(options, OptionCatalog.Ulimit, name + "=" + limit, "is not name=soft[:hard] with a ulimit name (nofile, nproc, memlock, stack, core, …) and whole numbers (-1 for unlimited)");
+                yield return Problem(options, OptionCatalog.Ulimit, name + "=" + limit, problem);
             }
         }
 
-        if (OptionCatalog.ShmSize.ValueIn(options) is { } shm && OptionFormats.CheckSize(shm) is { } sizeProblem)
+        if (OptionCatalog.ShmSize.ValueIn(options) is { } shm && BuildFlagFormats.CheckShmSize(shm) is { } sizeProblem)
         {
             yield return Problem(options, OptionCatalog.ShmSize, shm, sizeProblem);
         }

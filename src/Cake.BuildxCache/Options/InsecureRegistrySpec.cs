@@ -25,6 +25,14 @@ public sealed record InsecureRegistrySpec(string Host, bool UnverifiedTls)
             return false;
         }
 
+        // Docker Hub answers only over HTTPS with a certificate everybody trusts, at registry-1.docker.io: neither plain
+        // HTTP nor skipped checks can mean anything there, and the builder and the registry client would each guess.
+        if (Docker.DockerNames.NormalizeHost(address.Host) == Docker.DockerNames.DockerHub)
+        {
+            problem = "names Docker Hub, which is HTTPS with a trusted certificate only: drop it (a plain-HTTP mirror of Docker Hub is --registry-mirror=docker.io=http://host:port)";
+            return false;
+        }
+
         spec = new InsecureRegistrySpec(address.Host, address.Scheme == "https");
         return true;
     }

@@ -172,7 +172,16 @@ public static partial class OptionFormats
             return "must not be negative";
         }
 
-        return SizePattern().IsMatch(size) ? null : "is not a size: a number with an optional unit B, KB, MB, GB, TB (or KiB, MiB, GiB), e.g. 10GB";
+        if (!SizePattern().IsMatch(size))
+        {
+            return "is not a size: a number with an optional unit B, KB, MB, GB, TB (or KiB, MiB, GiB), e.g. 10GB";
+        }
+
+        // buildx reads sizes into 64 bits (powers of 1024): a larger one overflows into a limit nobody meant.
+        var number = double.Parse(NumberPart().Match(size).Value, System.Globalization.CultureInfo.InvariantCulture);
+        var unit = size.TrimEnd('b', 'B', 'i', 'I').LastOrDefault();
+        var exponent = "kmgtp".IndexOf(char.ToLowerInvariant(unit), StringComparison.Ordinal) + 1;
+        return number * Math.Pow(1024, exponent) >= long.MaxValue ? "is larger than a size can be (buildx reads at most 8 EiB)" : null;
     }
 
     /// <summary>True for a buildx builder name: a letter, then letters, digits, <c>.</c>, <c>_</c> or <c>-</c>.</summary>
@@ -217,12 +226,6 @@ public static partial class OptionFormats
     /// <returns>Whether it is valid.</returns>
     public static bool IsSecretId(string id) => SecretIdPattern().IsMatch(id);
 
-    /// <summary>True for a ulimit as docker reads it (<c>go-units</c> <c>ParseUlimit</c>): a known name, <c>soft[:hard]</c>.</summary>
-    /// <param name="name">The name, e.g. <c>nofile</c>.</param>
-    /// <param name="limit">The limit, e.g. <c>1024:2048</c>.</param>
-    /// <returns>Whether it is valid.</returns>
-    public static bool IsUlimit(string name, string limit) => UlimitNames.Contains(name) && UlimitPattern().IsMatch(limit);
-
     /// <summary>True for a git commit sha (7 to 64 lowercase hex digits).</summary>
     /// <param name="sha">The sha.</param>
     /// <returns>Whether it is valid.</returns>
@@ -259,11 +262,11 @@ public static partial class OptionFormats
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BuilderNamePattern();
 
+    [GeneratedRegex(@"^\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPart();
+
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BuildArgPattern();
-
-    [GeneratedRegex(@"^-?\d+(?::-?\d+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex UlimitPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex SecretIdPattern();

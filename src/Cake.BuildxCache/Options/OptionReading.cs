@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Options;
 /// </summary>
 internal sealed class OptionReading(OptionSources sources)
 {
-    private static readonly char[] ListSeparators = [',', ';', ' ', '\t', '\r', '\n'];
+    private static readonly char[] ListSeparators = [',', ';', '\r', '\n'];
     private static readonly char[] PairSeparators = [';', '\r', '\n'];
 
     public Dictionary<string, OptionOrigin> Origins { get; } = new(StringComparer.Ordinal);
@@ -118,6 +118,10 @@ internal sealed class OptionReading(OptionSources sources)
         return null;
     }
 
+    /// <summary>
+    /// Values separated by <c>,</c>, <c>;</c> or newlines. A space is no separator: <c>--tag='a b'</c> stays one value, which
+    /// the option's check then refuses, instead of becoming two tags silently.
+    /// </summary>
     public IReadOnlyList<string> List(OptionDescriptor option)
     {
         var raw = Find(option);

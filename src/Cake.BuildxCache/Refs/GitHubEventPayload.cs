@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cake.Core;
 using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Refs;
@@ -19,33 +20,68 @@ internal sealed record GitHubEventPayload(
     string? HeadRepositoryFullName,
     bool? HeadRepositoryIsFork)
 {
-    /// <summary>Reads a payload file; a missing or malformed file gives null and a note, never an exception.</summary>
+    /// <summary>
+    /// The largest payload read: GitHub caps a webhook event's payload at 25 MB, so a larger file is not an event GitHub
+    /// wrote, and reading it whole would only cost memory.
+    /// </summary>
+    public const long MaxBytes = 25L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a payload file. A missing file gives null and a note (the variables alone still say much). A file that is
+    /// not a regular one (a pipe or a device: reading one can block for good or never end), is empty, is larger than
+    /// <see cref="MaxBytes"/>, or is not a JSON object is refused: the refs it would fill in (the pull request's commit,
+    /// the default branch, whether it comes from a fork) must not be guessed past a broken job.
+    /// </summary>
     /// <param name="fileSystem">The file system to read through.</param>
     /// <param name="path">The payload file (GITHUB_EVENT_PATH).</param>
     /// <param name="notes">Receives why the payload could not be used.</param>
     /// <returns>The payload, or null.</returns>
+    /// <exception cref="CakeException">The file is there but cannot be used; the message names GITHUB_EVENT_PATH and the fix.</exception>
     public static GitHubEventPayload? Load(IFileSystem fileSystem, FilePath path, ICollection<string> notes)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(notes);
+        const string Fix = "point GITHUB_EVENT_PATH at the event's JSON file (GitHub Actions sets it), or unset it";
+        var shown = CiInputChecks.Printable(path.FullPath);
+        if (fileSystem.Exist(new DirectoryPath(path.FullPath)))
+        {
+            throw new CakeException($"GITHUB_EVENT_PATH '{shown}' is a directory: {Fix}.");
+        }
+
+        var file = fileSystem.GetFile(path);
+        if (!file.Exists)
+        {
+            notes.Add($"The GitHub event payload '{path.FullPath}' does not exist.");
+            return null;
+        }
+
         try
         {
-            var file = fileSystem.GetFile(path);
-            if (!file.Exists)
+            // A pipe, a socket or a device has no size: only a regular file with content is opened (opening a pipe
+            // without a writer blocks).
+            var length = file.Length;
+            if (length == 0)
             {
-                notes.Add($"The GitHub event payload '{path.FullPath}' does not exist.");
-                return null;
+                throw new CakeException($"GITHUB_EVENT_PATH '{shown}' is empty or not a regular file (a pipe or a device is never read): {Fix}.");
+            }
+
+            if (length > MaxBytes)
+            {
+                throw new CakeException($"GITHUB_EVENT_PATH '{shown}' holds {length} bytes, more than the {MaxBytes / 1024 / 1024} MiB GitHub caps an event payload at: {Fix}.");
             }
 
             using var stream = file.OpenRead();
-            using var document = JsonDocument.Parse(stream);
-            return From(document.RootElement);
+            var bytes = new byte[length];
+            var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            using var document = JsonDocument.Parse(bytes.AsMemory(0, read));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? From(document.RootElement)
+                : throw new CakeException($"GITHUB_EVENT_PATH '{shown}' holds JSON that is not an object (a {document.RootElement.ValueKind.ToString().ToLowerInvariant()}), not an event payload: {Fix}.");
         }
-        catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            notes.Add($"The GitHub event payload '{path.FullPath}' could not be read: {exception.Message}");
-            return null;
+            throw new CakeException($"GITHUB_EVENT_PATH '{shown}' could not be read as an event payload ({FirstLine(exception.Message)}): {Fix}.", exception);
         }
     }
 
@@ -76,6 +112,8 @@ internal sealed record GitHubEventPayload(
                 _ => null,
             });
     }
+
+    private static string FirstLine(string message) => CiInputChecks.Printable(message.Split('\n')[0].Trim());
 
     // Walks one level down; anything that is not an object yields an Undefined element, so a chain
     // of lookups over a partial payload ends in "absent" instead of an exception.

@@ -44,6 +44,31 @@ internal static class GitHubRefReader
             notes.Add("A pull request without GITHUB_BASE_REF: no target branch cache.");
         }
 
+        // Every value used is checked like the option that overrides it (CiInputChecks).
+        const string Payload = " in GITHUB_EVENT_PATH";
+        var inputs = new List<CiInput>();
+        if (sha.Length > 0)
+        {
+            inputs.Add(isPullRequest && payload?.HeadSha is { } headSha
+                ? new CiInput(CiInputKind.Sha, "pull_request.head.sha" + Payload, headSha)
+                : new CiInput(CiInputKind.Sha, "GITHUB_SHA", environment.Variable("GITHUB_SHA")!));
+        }
+
+        if (kind != RefKind.Detached)
+        {
+            inputs.Add(new CiInput(CiInputKind.RefName, isPullRequest ? "GITHUB_HEAD_REF" : environment.Variable("GITHUB_REF_NAME") is not null ? "GITHUB_REF_NAME" : "GITHUB_REF", refName));
+        }
+
+        if (targetBranch is not null)
+        {
+            inputs.Add(new CiInput(CiInputKind.TargetBranch, "GITHUB_BASE_REF", targetBranch));
+        }
+
+        if (payload?.DefaultBranch is { } payloadDefault)
+        {
+            inputs.Add(new CiInput(CiInputKind.DefaultBranch, "repository.default_branch" + Payload, payloadDefault));
+        }
+
         return new GitRefResolution(
             new GitRefInfo(
                 CiProvider.GitHubActions,
@@ -57,7 +82,8 @@ internal static class GitHubRefReader
                 isPullRequest && IsFork(environment, payload, notes),
                 SourceUrl(environment))
             { DefaultBranchKnown = payload?.DefaultBranch is not null },
-            notes);
+            notes)
+        { Inputs = inputs };
     }
 
     private static (RefKind Kind, string? Name) RefOf(ICakeEnvironment environment)

@@ -41,11 +41,15 @@ internal static class GitLabRefReader
         var commitRefName = EnvironmentExtensions.Given(gitlab.Build.RefName);
 
         // CI_COMMIT_BRANCH is unset in merge request and tag pipelines, so each kind has its own source.
+        var sourceBranch = EnvironmentExtensions.Given(gitlab.PullRequest.SourceBranch);
+        var commitBranch = environment.Variable("CI_COMMIT_BRANCH");
+        var refSource = tag is not null ? "CI_COMMIT_TAG"
+            : isMergeRequest && sourceBranch is not null ? "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME"
+            : !isMergeRequest && commitBranch is not null ? "CI_COMMIT_BRANCH"
+            : "CI_COMMIT_REF_NAME";
         var (kind, refName) = tag is not null
             ? (RefKind.Tag, tag)
-            : (RefKind.Branch, isMergeRequest
-                ? EnvironmentExtensions.Given(gitlab.PullRequest.SourceBranch) ?? commitRefName
-                : environment.Variable("CI_COMMIT_BRANCH") ?? commitRefName);
+            : (RefKind.Branch, isMergeRequest ? sourceBranch ?? commitRefName : commitBranch ?? commitRefName);
         if (refName is null)
         {
             notes.Add("Neither CI_COMMIT_TAG, CI_COMMIT_BRANCH, CI_MERGE_REQUEST_SOURCE_BRANCH_NAME nor CI_COMMIT_REF_NAME is set: building as a detached commit.");
@@ -55,6 +59,29 @@ internal static class GitLabRefReader
         if (isMergeRequest && targetBranch is null)
         {
             notes.Add("A merge request pipeline without CI_MERGE_REQUEST_TARGET_BRANCH_NAME: no target branch cache.");
+        }
+
+        // Every value used is checked like the option that overrides it (CiInputChecks); the slug against the name it is the slug of.
+        var inputs = new List<CiInput>();
+        void Input(CiInputKind kind, string variable, string? nameVariable = null, string? name = null)
+        {
+            if (environment.Variable(variable) is { } value)
+            {
+                inputs.Add(new CiInput(kind, variable, value, nameVariable, name));
+            }
+        }
+
+        Input(CiInputKind.Sha, "CI_COMMIT_SHA");
+        Input(CiInputKind.RefName, refSource);
+        if (refName == commitRefName)
+        {
+            Input(CiInputKind.Slug, "CI_COMMIT_REF_SLUG", "CI_COMMIT_REF_NAME", commitRefName);
+        }
+
+        Input(CiInputKind.DefaultBranch, "CI_DEFAULT_BRANCH");
+        if (isMergeRequest)
+        {
+            Input(CiInputKind.TargetBranch, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME");
         }
 
         return new GitRefResolution(
@@ -70,7 +97,8 @@ internal static class GitLabRefReader
                 isMergeRequest && IsFork(environment),
                 RemoteUrl.ToWebAddress(gitlab.Project.Url))
             { DefaultBranchKnown = environment.Variable("CI_DEFAULT_BRANCH") is not null },
-            notes);
+            notes)
+        { Inputs = inputs };
     }
 
     // CI_COMMIT_REF_SLUG is the slug of CI_COMMIT_REF_NAME: it is only the right slug when the ref

@@ -6,4 +6,8 @@ namespace Cake.BuildxCache.Refs;
 /// </summary>
 /// <param name="Refs">Where the build stands.</param>
 /// <param name="Notes">Fallbacks taken while resolving, in the order they happened; empty when none.</param>
-internal sealed record GitRefResolution(GitRefInfo Refs, IReadOnlyList<string> Notes);
+internal sealed record GitRefResolution(GitRefInfo Refs, IReadOnlyList<string> Notes)
+{
+    /// <summary>The values taken from CI variables and the event payload, for <see cref="CiInputChecks"/>; empty outside CI.</summary>
+    public IReadOnlyList<CiInput> Inputs { get; init; } = [];
+}

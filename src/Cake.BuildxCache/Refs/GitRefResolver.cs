@@ -50,6 +50,12 @@ internal sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem f
             _ => ReadLocal(directory, overrides),
         };
 
+        // CI variables are input too: checked as strictly as the options that override them, before they are used.
+        if (CiInputChecks.Check(read.Inputs, overrides) is { Count: > 0 } problems)
+        {
+            throw new CakeException(string.Join(Environment.NewLine, problems));
+        }
+
         GitRefInfo refs;
         try
         {
@@ -58,18 +64,6 @@ internal sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem f
         catch (ArgumentException exception)
         {
             throw new CakeException(exception.Message, exception);
-        }
-
-        // CI variables are input too: checked as strictly as the options that override them.
-        if (refs.Sha.Length > 0 && !CommitSha.IsValid(refs.Sha) && string.IsNullOrWhiteSpace(overrides.Sha))
-        {
-            var variable = provider == CiProvider.GitHubActions ? "GITHUB_SHA" : "CI_COMMIT_SHA";
-            throw new CakeException($"{variable} '{Printable(refs.Sha)}' is not a commit sha (4 to 64 hex digits): fix the CI variable, or pass --sha=<commit>.");
-        }
-
-        if (refs.Slug.Length > 0 && !refs.Slug.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c) || c == '-'))
-        {
-            throw new CakeException($"CI_COMMIT_REF_SLUG '{Printable(refs.Slug)}' is not a slug GitLab makes (only 0-9, a-z and -, as in feature-x): unset it to have the slug computed from the ref name, or pass --branch=<name>.");
         }
 
         if (refs.Sha.Length == 0)
@@ -108,12 +102,5 @@ internal sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem f
         return new GitRefResolution(
             new GitRefInfo(CiProvider.None, RefKind.Detached, string.Empty, string.Empty, string.Empty, string.Empty, LocalRefReader.FallbackDefaultBranch, null, false, null),
             [note]);
-    }
-
-    // Control characters would break the message's line; a long value is cut.
-    private static string Printable(string value)
-    {
-        var text = new string([.. value.Take(80).Select(c => char.IsControl(c) ? '?' : c)]);
-        return value.Length > 80 ? text + "…" : text;
     }
 }

@@ -4,8 +4,8 @@ using Cake.BuildxCache.Docker;
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>
-/// Where a registry's HTTP API v2 answers. Rules: Docker Hub (<c>docker.io</c> and its aliases) is
-/// <c>https://registry-1.docker.io</c>; loopback hosts (<c>localhost</c>, <c>127.x.x.x</c>, <c>[::1]</c>, with
+/// Where a registry's HTTP API v2 answers, for the registry client and for Plan's line alike. Rules: Docker Hub
+/// (<c>docker.io</c> and its aliases) is <c>https://registry-1.docker.io</c>, never insecure; loopback hosts (<c>localhost</c>, <c>127.x.x.x</c>, <c>[::1]</c>, with
 /// any port) are plain <c>http</c>, as docker treats them as insecure by default; every other host is
 /// <c>https</c>, unless <c>insecure</c> is asked for, which means plain <c>http</c>. A host with an untrusted
 /// certificate (<c>unverifiedTls</c>) is <c>https</c>, loopback or not; whether its certificate is checked is the
@@ -34,7 +34,10 @@ internal sealed record RegistryEndpoint(string Host, Uri BaseUri)
 
         if (normalized == DockerNames.DockerHub)
         {
-            return new(normalized, new Uri("https://" + DockerHubApiHost + "/"));
+            // --insecure-registry refuses Docker Hub, so a plan never asks this.
+            return insecure || unverifiedTls
+                ? throw new ArgumentException("Docker Hub is HTTPS with a trusted certificate only; it cannot be an insecure registry", nameof(host))
+                : new(normalized, new Uri("https://" + DockerHubApiHost + "/"));
         }
 
         var scheme = !unverifiedTls && (insecure || IsLoopback(normalized)) ? "http" : "https";
