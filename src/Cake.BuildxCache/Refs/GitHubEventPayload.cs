@@ -79,7 +79,8 @@ internal sealed record GitHubEventPayload(
                 ? From(document.RootElement)
                 : throw new CakeException($"GITHUB_EVENT_PATH '{shown}' holds JSON that is not an object (a {document.RootElement.ValueKind.ToString().ToLowerInvariant()}), not an event payload: {Fix}.");
         }
-        catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException or ArgumentException)
+        // InvalidOperationException: a string field that is not UTF-8, found only when it is read.
+        catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
             throw new CakeException($"GITHUB_EVENT_PATH '{shown}' could not be read as an event payload ({FirstLine(exception.Message)}): {Fix}.", exception);
         }

@@ -153,11 +153,24 @@ public sealed class GitHubScenarioTests
         Assert.That(resolution.Notes, Has.Some.Contains("fork"));
     }
 
-    [TestCase("{ not json")]
-    [TestCase("")]
-    [TestCase("[1, 2, 3]")]
+    [TestCase("{ not json", "could not be read as an event payload")]
+    [TestCase("", "is empty or not a regular file")]
+    [TestCase("[1, 2, 3]", "holds JSON that is not an object")]
+    public void A_payload_that_is_no_event_is_refused_naming_GITHUB_EVENT_PATH(string payload, string fragment)
+    {
+        using var directory = new TemporaryDirectory();
+        var variables = Job(
+            ("GITHUB_REF_TYPE", "branch"),
+            ("GITHUB_REF_NAME", "main"),
+            ("GITHUB_EVENT_PATH", directory.Write("event.json", payload)));
+
+        var refused = Assert.Throws<Cake.Core.CakeException>(() => Resolve(variables, directory.Path));
+
+        Assert.That(refused.Message, Does.StartWith("GITHUB_EVENT_PATH '").And.Contain(fragment).And.EndWith("point GITHUB_EVENT_PATH at the event's JSON file (GitHub Actions sets it), or unset it."));
+    }
+
     [TestCase("""{ "pull_request": "text", "repository": 42 }""")]
-    public void A_malformed_payload_does_not_crash(string payload)
+    public void A_payload_with_fields_of_the_wrong_type_counts_them_as_absent(string payload)
     {
         using var directory = new TemporaryDirectory();
         var variables = Job(

@@ -103,7 +103,7 @@ public sealed class BuilderConnectionTaskTests
             + "                    insecure = true\n"
             + "                  [registry.\"registry.lan:5000\"]\n"
             + "                    http = true\n"
-            + "  registry api:   http to registry.lan:5000; https without certificate checks to harbor.lan:8443 (--insecure-registry)\n"));
+            + "  registry api:   http://registry.lan:5000/ (plain HTTP); https://harbor.lan:8443/ without certificate checks (--insecure-registry)\n"));
         Assert.That(run.Output, Does.Contain("    writes artifacts/buildkitd.toml (generated from --registry-mirror, --insecure-registry; content under Plan)\n"));
         Assert.That(File.Exists(Path.Combine(workspace.Path, "artifacts", "buildkitd.toml")), Is.False, "Plan writes nothing");
     }
