@@ -150,7 +150,7 @@ public static class OptionCatalog
     {
         Default = [],
         Example = "registry.lan:5000",
-        Summary = "host:port spoken to over plain HTTP (https://host:port: HTTPS without certificate checks), by the builder (generated buildkitd.toml) and by the registry API client",
+        Summary = "host:port spoken to over plain HTTP (https://host:port: HTTPS without certificate checks), by the builder (generated buildkitd.toml) and by the registry API client; never Docker Hub",
     };
 
     /// <summary>The <c>--cache-mode</c> option.</summary>
@@ -257,7 +257,7 @@ public static class OptionCatalog
     {
         Default = [],
         Example = "stable",
-        Summary = "extra image tags (tags only, on the image repository), several",
+        Summary = "extra image tags (tags only, on the image repository), several; none may start with the cache tag prefix when the cache shares the image's repository",
     };
 
     /// <summary>The <c>--label</c> option.</summary>
@@ -392,7 +392,7 @@ public static class OptionCatalog
     {
         Default = [],
         Example = "db.internal:10.0.0.5",
-        Summary = "host:ip entries for /etc/hosts of RUN steps (--add-host)",
+        Summary = "host:ip entries for /etc/hosts of RUN steps (--add-host); ip an IPv4 or IPv6 address or host-gateway",
     };
 
     /// <summary>The <c>--ulimit</c> option.</summary>
@@ -400,7 +400,7 @@ public static class OptionCatalog
     {
         Default = [],
         Example = "nofile=1024:2048",
-        Summary = "ulimits of RUN steps name=soft[:hard] (--ulimit)",
+        Summary = "ulimits of RUN steps name=soft[:hard] (--ulimit), soft at most hard",
     };
 
     /// <summary>The <c>--shm-size</c> option.</summary>
@@ -408,7 +408,7 @@ public static class OptionCatalog
     {
         Default = null,
         Example = "256m",
-        Summary = "size of /dev/shm in RUN steps (--shm-size), e.g. 256m or 1g",
+        Summary = "size of /dev/shm in RUN steps (--shm-size), e.g. 256m or 1g, at most 1t",
     };
 
     /// <summary>The <c>--lint-fail-on-warnings</c> option.</summary>

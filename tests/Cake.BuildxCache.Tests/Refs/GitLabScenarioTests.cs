@@ -85,12 +85,15 @@ public sealed class GitLabScenarioTests
     }
 
     [Test]
-    public void Uses_CI_COMMIT_REF_SLUG_when_set_rather_than_computing_it()
+    public void A_CI_COMMIT_REF_SLUG_that_is_not_the_slug_of_CI_COMMIT_REF_NAME_is_refused_naming_both()
     {
-        // A slug RefSlug would never produce proves which one was used.
-        var variables = Jobs.GitLab(("CI_COMMIT_BRANCH", "feature/x"), ("CI_COMMIT_REF_NAME", "feature/x"), ("CI_COMMIT_REF_SLUG", "slug-from-gitlab"));
+        // With name feature and slug main the run tagged :main and wrote main's cache.
+        var variables = Jobs.GitLab(("CI_COMMIT_BRANCH", "feature/x"), ("CI_COMMIT_REF_NAME", "feature/x"), ("CI_COMMIT_REF_SLUG", "main"));
 
-        Assert.That(Resolve(variables, RefOverrides.None).Refs.Slug, Is.EqualTo("slug-from-gitlab"));
+        var refused = Assert.Throws<Cake.Core.CakeException>(() => Resolve(variables, RefOverrides.None));
+
+        Assert.That(refused.Message, Does.StartWith("CI_COMMIT_REF_SLUG 'main' is not the slug of CI_COMMIT_REF_NAME 'feature/x', which is 'feature-x'"));
+        Assert.That(Resolve(variables, new RefOverrides(Branch: "feature/x")).Refs.Slug, Is.EqualTo("feature-x"), "--branch overrides both");
     }
 
     [Test]

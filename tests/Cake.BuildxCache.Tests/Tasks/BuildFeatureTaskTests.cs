@@ -56,6 +56,7 @@ public sealed class BuildFeatureTaskTests
     public void Attestation_cache_and_RUN_step_flags_reach_docker_in_the_runners_order_and_annotations_wait_for_buildx_0_12()
     {
         using var workspace = Workspace.Plain();
+        workspace.Write(Workspace.Dockerfile, "FROM scratch AS deps\nCOPY . /src\nFROM scratch\nCOPY --from=deps /src /src\n");
         var host = new BuildxHost(workspace, Jobs.GitLabDefaultBranch());
 
         var run = host.Run("--target=BuildWithCache", "--annotation=a.b=c", "--provenance=mode=max", "--sbom=false", "--pull", "--no-cache-filter=deps", "--network=none", "--add-host=db:10.0.0.5", "--ulimit=nofile=1024:2048", "--shm-size=256m");

@@ -13,6 +13,7 @@ public sealed class CacheScopePlanTests
     public void Plan_says_the_cache_scope_and_why(string[] arguments, string line, string cacheTag)
     {
         using var workspace = Workspace.Plain();
+        workspace.Write(Workspace.Dockerfile, "FROM scratch AS build\nCOPY . /src\nFROM build AS test\n");
         var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
 
         var run = host.Run(["--target=Plan", .. arguments]);
