@@ -51,7 +51,7 @@ public sealed class PackTaskTests
                     $"Cake.BuildxCache.Hosting.{version}.snupkg",
                     "Other.Package.1.0.0.nupkg",
                     "README.txt",
-                }));
+                }.Order(StringComparer.Ordinal)));
             Assert.That(pack.Output, Does.Contain($"Cake.BuildxCache.{version}.nupkg (replaced the older build of this version)"));
         });
     }
