@@ -61,6 +61,22 @@ internal static class BuilderOptionsChecks
             yield return Problem(options, OptionCatalog.RegistryMirror, string.Join(',', mirrors), $"would not reach the builder: buildkitd-config ({options.OriginOf(OptionCatalog.BuildkitdConfig)}) is used as it is; put the mirror in that file ([registry.\"docker.io\"] mirrors = [\"mirror.example.com\"]) or drop buildkitd-config to have one generated");
         }
 
+        // The image reference buildx create takes (--driver-opt image=…): a repository with a tag or a digest.
+        var buildkit = OptionCatalog.BuildkitImage.ValueIn(options);
+        var buildkitName = Docker.ImageName.Parse(buildkit);
+        var buildkitProblem = (buildkitName with { Tag = null, Digest = null }).Problems().FirstOrDefault()
+            ?? (buildkitName.Tag is { } tag && !Docker.DockerNames.IsValidTag(tag) ? $"has the tag '{tag}', which is not a valid tag" : null);
+        if (buildkitProblem is not null)
+        {
+            yield return Problem(options, OptionCatalog.BuildkitImage, buildkit, buildkitProblem + " (an image reference: repository[:tag][@digest])");
+        }
+
+        // buildx reads each --driver-opt as CSV: a ',' would start another option, a '"' is a stray quote.
+        foreach (var (key, value) in options.DriverOpts.Where(pair => pair.Value.IndexOfAny([',', '"']) >= 0))
+        {
+            yield return Problem(options, OptionCatalog.DriverOpt, key + "=" + value, "has a ',' or '\"' in its value, which buildx would read as another option or a stray quote: one value per option");
+        }
+
         var insecure = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var text in OptionCatalog.InsecureRegistry.ValueIn(options))
         {

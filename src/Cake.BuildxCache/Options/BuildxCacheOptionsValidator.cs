@@ -259,6 +259,11 @@ public static class BuildxCacheOptionsValidator
             {
                 Add(OptionCatalog.PruneUntil, o.PruneUntil, until);
             }
+            else if (o.PruneUntil is not null && (!OptionFormats.TryParseDuration(o.PruneUntil, out var span) || span.Ticks > long.MaxValue / 100))
+            {
+                // buildx reads the filter as a Go duration: 64 bits of nanoseconds.
+                Add(OptionCatalog.PruneUntil, o.PruneUntil, "is longer than any duration can be (at most about 2562047h); write the age in hours, e.g. 720h for 30 days");
+            }
 
             foreach (var (option, value) in new[]
             {

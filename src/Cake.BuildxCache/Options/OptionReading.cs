@@ -119,15 +119,24 @@ internal sealed class OptionReading(OptionSources sources)
     }
 
     /// <summary>
-    /// Values separated by <c>,</c>, <c>;</c> or newlines. A space is no separator: <c>--tag='a b'</c> stays one value, which
-    /// the option's check then refuses, instead of becoming two tags silently.
+    /// Values separated by <c>,</c>, <c>;</c> or newlines. A space is no separator, and no list option's value holds one:
+    /// <c>--tag='a b'</c> is a problem, not two tags.
     /// </summary>
     public IReadOnlyList<string> List(OptionDescriptor option)
     {
         var raw = Find(option);
-        return raw is null
-            ? []
-            : [.. raw.Value.Values.SelectMany(value => value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+        if (raw is null)
+        {
+            return [];
+        }
+
+        var items = raw.Value.Values.SelectMany(value => value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        foreach (var spaced in items.Where(item => item.Any(char.IsWhiteSpace)))
+        {
+            Problems.Add(OptionProblem.For(option, spaced, raw.Value.Origin, "holds whitespace, which no value of it can: separate values with ',' or ';' (a space separates nothing)"));
+        }
+
+        return [.. items.Where(item => !item.Any(char.IsWhiteSpace))];
     }
 
     /// <summary>

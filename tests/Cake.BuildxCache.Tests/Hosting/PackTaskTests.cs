@@ -30,7 +30,7 @@ public sealed class PackTaskTests
             Path.Combine(RepositoryRoot.Path, "build.sh"),
             ["--target=Pack", "--package-output=" + feed.Path, "--package-version=" + version],
             workingDirectory: Path.GetTempPath(),
-            timeout: TimeSpan.FromMinutes(8));
+            timeout: TimeSpan.FromMinutes(15));
 
         Assert.That(pack.ExitCode, Is.Zero, pack.Output);
         Assert.Multiple(() =>

@@ -29,8 +29,13 @@ public sealed class CarelessInputTests
         yield return Case("no-cache-filter", "nosuch", "is no stage of docker/app.Dockerfile", "--no-cache-filter=nosuch");
         yield return Case("shm-size", "99999999999999999999999PB", "is more than 1t", "--shm-size=99999999999999999999999PB");
         yield return Case("prune-max-used-space", "99999999999999999999PB", "larger than a size can be", "--prune-max-used-space=99999999999999999999PB");
-        yield return Case("tag", "a b", "is not a valid tag", "--tag=a b");
-        yield return Case("no-cache-filter", "a b", "is not a stage name", "--no-cache-filter=a b");
+        yield return Case("prune-until", "99999999999h", "longer than any duration can be (at most about 2562047h)", "--prune-until=99999999999h");
+        yield return Case("buildkit-image", "Not An Image", "must not contain whitespace", "--buildkit-image=Not An Image");
+        yield return Case("buildkit-image", "moby/buildkit:v0.32.2 --debug", "must not contain whitespace", "--buildkit-image=moby/buildkit:v0.32.2 --debug");
+        yield return Case("driver-opt", "network=host,image=evil", "has a ',' or '\"' in its value", "--driver-opt=network=host,image=evil");
+        yield return Case("tag", "a b", "holds whitespace, which no value of it can: separate values with ',' or ';'", "--tag=a b");
+        yield return Case("no-cache-filter", "a b", "holds whitespace", "--no-cache-filter=a b");
+        yield return Case("platform", "linux/amd64 linux/arm64", "holds whitespace", "--platform=linux/amd64 linux/arm64");
         yield return Case("insecure-registry", "docker.io", "names Docker Hub, which is HTTPS with a trusted certificate only", "--insecure-registry=docker.io");
         yield return Case("insecure-registry", "https://registry-1.docker.io", "names Docker Hub", "--insecure-registry=https://registry-1.docker.io");
         yield return Case(
@@ -112,6 +117,9 @@ public sealed class CarelessInputTests
             "--shm-size=1 GiB",
             "--stage=SLOW",
             "--prune-max-used-space=20GB",
+            "--prune-until=2562047h",
+            "--buildkit-image=moby/buildkit:v0.32.2@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            "--driver-opt=network=host",
             "--cache-repo=" + Jobs.GitLabImage,
             "--cache-tag-prefix=cache-",
             "--tag=edge,nightly");
