@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Refs;
 /// <summary>
 /// Reads the refs of a GitLab CI job. GitLab checks out a detached HEAD, so the branch comes from the CI
 /// variables and never from git. Cake.Common's GitLab CI data gives ref name, tag and merge request
-/// branches; the variables it does not read (CI_COMMIT_REF_SLUG, CI_DEFAULT_BRANCH, CI_COMMIT_SHORT_SHA,
+/// branches; the variables it does not read (CI_COMMIT_REF_SLUG, checked against the slug computed, CI_DEFAULT_BRANCH, CI_COMMIT_SHORT_SHA,
 /// CI_COMMIT_BRANCH and the merge request project ids) are read from the environment directly.
 /// </summary>
 internal static class GitLabRefReader
@@ -73,6 +73,8 @@ internal static class GitLabRefReader
 
         Input(CiInputKind.Sha, "CI_COMMIT_SHA");
         Input(CiInputKind.RefName, refSource);
+        // The slug is computed; GitLab's CI_COMMIT_REF_SLUG of the same name must agree with it, else the job's variables
+        // contradict each other (name feature, slug main) and the build would tag and cache as another branch.
         if (refName == commitRefName)
         {
             Input(CiInputKind.Slug, "CI_COMMIT_REF_SLUG", "CI_COMMIT_REF_NAME", commitRefName);
@@ -89,7 +91,7 @@ internal static class GitLabRefReader
                 CiProvider.GitLabCI,
                 kind,
                 refName,
-                Slug(environment, refName, commitRefName),
+                RefSlug.From(refName),
                 sha,
                 shortSha,
                 DefaultBranch(environment, defaultBranchFallback, notes),
@@ -100,11 +102,6 @@ internal static class GitLabRefReader
             notes)
         { Inputs = inputs };
     }
-
-    // CI_COMMIT_REF_SLUG is the slug of CI_COMMIT_REF_NAME: it is only the right slug when the ref
-    // name came from that same variable.
-    private static string Slug(ICakeEnvironment environment, string refName, string? commitRefName) =>
-        environment.Variable("CI_COMMIT_REF_SLUG") is { } slug && refName == commitRefName ? slug : RefSlug.From(refName);
 
     private static string DefaultBranch(ICakeEnvironment environment, Func<string> fallback, List<string> notes)
     {
