@@ -95,6 +95,9 @@ internal static partial class StaleTestRuns
             .Select(match => (match.Value, match.Groups["id"].Value))];
     }
 
-    [GeneratedRegex("^buildx_buildkit_e2e-(?<id>[0-9a-f]{8})-[0-9a-z_-]+$")]
+    /// <summary>What follows <c>buildx_buildkit_e2e-&lt;run id&gt;</c> in a test builder's container or volume name (a regular expression's end).</summary>
+    public const string BuilderNameTail = "-[0-9a-z_-]+$";
+
+    [GeneratedRegex("^buildx_buildkit_e2e-(?<id>[0-9a-f]{8})" + BuilderNameTail)]
     private static partial Regex BuilderResource();
 }

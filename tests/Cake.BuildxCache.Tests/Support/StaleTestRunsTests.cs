@@ -3,10 +3,10 @@ using System.Diagnostics;
 namespace Cake.BuildxCache.Tests.Support;
 
 /// <summary>
-/// The sweep of what ended test runs left, in the real engine and a real temp folder: a builder container, its state
-/// volume and the run folder of a run whose lock is free go; those of a run whose lock another process holds (a live run,
-/// here <c>flock</c> holding it as the test host does), this run's own, and anything whose name does not prove it is the
-/// tests' stay.
+/// The sweep of what ended test runs left and the watchdog of an interrupted one, in the real engine and a real temp
+/// folder. The sweep: a builder container, its state volume and the run folder of a run whose lock is free go; those of a
+/// run whose lock another process holds (a live run, here <c>flock</c> holding it as the test host does), this run's own,
+/// and anything whose name does not prove it is the tests' stay.
 /// </summary>
 [NonParallelizable]
 public sealed class StaleTestRunsTests
@@ -100,6 +100,61 @@ public sealed class StaleTestRunsTests
             foreach (var volume in new[] { endedVolume, liveVolume, ownVolume, otherVolume })
             {
                 Docker("volume", "rm", "--force", volume);
+            }
+        }
+    }
+
+    /// <summary>The watchdog of a run whose host process ends (here a <c>sleep</c> standing for the test host, killed as an interrupt kills it).</summary>
+    [Test]
+    public void The_watchdog_removes_its_runs_builders_and_folder_when_the_host_process_ends_and_nothing_else()
+    {
+        if (ToolPath.Find("docker") is null || ToolPath.Find("setsid") is null)
+        {
+            Assert.Ignore("needs docker and setsid");
+        }
+
+        using var temp = new TemporaryDirectory();
+        string run = NewId(), other = NewId();
+        var volume = $"buildx_buildkit_e2e-{run}-a1b2c30_state";
+        var otherVolume = $"buildx_buildkit_e2e-{other}-a1b2c30_state";
+        var folder = RunFolder(temp.Path, run);
+        using var host = Process.Start(new ProcessStartInfo("sleep", ["120"]))!;
+        try
+        {
+            foreach (var name in new[] { volume, otherVolume })
+            {
+                Assert.That(Docker("volume", "create", name).ExitCode, Is.EqualTo(0));
+            }
+
+            Assert.That(TestRunWatchdog.Start(run, folder, ToolPath.Find("docker"), host.Id), Is.True);
+            Thread.Sleep(1500);
+            Assert.That(VolumeExists(volume) && Directory.Exists(folder), Is.True, "nothing is removed while the host lives");
+
+            host.Kill();
+            var clock = Stopwatch.StartNew();
+            while ((VolumeExists(volume) || Directory.Exists(folder)) && clock.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                Thread.Sleep(200);
+            }
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(VolumeExists(volume), Is.False, "the run's volume");
+                Assert.That(Directory.Exists(folder), Is.False, "the run's folder");
+                Assert.That(VolumeExists(otherVolume), Is.True, "another run's");
+            });
+            TestContext.Out.WriteLine($"removed {clock.Elapsed.TotalSeconds:0.0} s after the host ended");
+        }
+        finally
+        {
+            if (!host.HasExited)
+            {
+                host.Kill();
+            }
+
+            foreach (var name in new[] { volume, otherVolume })
+            {
+                Docker("volume", "rm", "--force", name);
             }
         }
     }
