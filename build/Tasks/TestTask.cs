@@ -21,6 +21,10 @@ public sealed class TestTask : FrostingTask<IFrostingContext>
         context.EnsureDirectoryExists(results);
         context.CleanDirectory(results);
 
+        // The run's id is in every builder, volume and temp folder the tests make: named here, before anything runs, so an
+        // interrupted run's leftovers can be told apart (the next run sweeps them once this run's test host is gone).
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        context.Information("test run {0}: builders e2e-{0}-…, temp folder buildx-cache-tests-{0}", runId);
         var failure = default(Exception);
         try
         {
@@ -30,6 +34,7 @@ public sealed class TestTask : FrostingTask<IFrostingContext>
                 Filter = context.Argument<string?>("test-filter", null),
                 ResultsDirectory = results,
                 Loggers = ["trx", "console;verbosity=normal"],
+                EnvironmentVariables = new Dictionary<string, string> { ["BUILDX_CACHE_TESTS_RUN_ID"] = runId },
             });
         }
         catch (CakeException exception)

@@ -46,6 +46,11 @@ internal static class CacheBuild
         var progress = new List<string>();
         var settings = steps.Build(cacheFrom, version);
         BuildFeatureWarnings.Log(run, plan.Features, version);
+        foreach (var warning in RecordedBuildArgs.SecretWarnings(plan.BuildArgs))
+        {
+            run.Warning("{0}", warning);
+        }
+
         settings.OutputHandler = line =>
         {
             progress.Add(line);
@@ -82,14 +87,14 @@ internal static class CacheBuild
         var metadata = run.FileExists(metadataFile) ? run.BuildxReadMetadata(metadataFile) : null;
         var report = BuildProgress.Parse(progress);
 
-        // What this build ran with: recorded on the cache written (while BuildKit's record is read), and compared with
-        // the record of the cache read.
-        var inputs = plan.ExplainsCacheMiss ? CacheInputs.Of(plan.BuildArgs, metadata?.BaseImages) : null;
-        var recording = plan.Promotion is null && inputs is not null ? CacheMissRun.RecordAsync(run, plan, metadata, inputs, report.CacheExported) : null;
-
         // The registry is asked what the push made of the tags while BuildKit's record is read: neither waits for the other.
         var imageAfter = ImageChangeCheck.AfterAsync(run, plan, tagsBefore, metadata?.Digest);
-        var counts = CountSteps(run, steps, metadata, version, report);
+        var (counts, record) = CountSteps(run, steps, metadata, version, report);
+
+        // What this build ran with (the base images from BuildKit's record: the metadata file carries no provenance):
+        // recorded on the cache written, and compared with the record of the cache read.
+        var inputs = plan.ExplainsCacheMiss ? CacheMissRun.Inputs(run, plan, record?.BaseImages) : null;
+        var recording = plan.Promotion is null && inputs is not null ? CacheMissRun.RecordAsync(run, plan, metadata, inputs, report.CacheExported) : null;
         if (counts.Duration is { } duration)
         {
             // BuildKit's own timing of the build, where plain progress has none.
@@ -123,33 +128,34 @@ internal static class CacheBuild
 
     /// <summary>
     /// The report's step counts: from BuildKit's record of the build (<c>docker buildx history inspect --format json</c>)
-    /// where buildx has it and the metadata file names the build, else from the progress output, saying why.
+    /// where buildx has it and the metadata file names the build, else from the progress output, saying why; and the
+    /// record itself, when it was read.
     /// </summary>
-    private static StepCounts CountSteps(BuildxCacheRun run, BuildSteps steps, BuildMetadata? metadata, BuildxVersion? version, BuildReport report)
+    private static (StepCounts Counts, BuildRecord? Record) CountSteps(BuildxCacheRun run, BuildSteps steps, BuildMetadata? metadata, BuildxVersion? version, BuildReport report)
     {
         if (metadata?.BuildRecordId is not { } id)
         {
-            return StepCounting.Count(report, null, "the metadata file names no build record (buildx.build.ref, buildx 0.11 and later)");
+            return (StepCounting.Count(report, null, "the metadata file names no build record (buildx.build.ref, buildx 0.11 and later)"), null);
         }
 
         if (steps.Record(id, version) is not { } inspect)
         {
-            return StepCounting.Count(report, null, $"buildx {version!.Text} has no history inspect --format json (buildx {BuildxHistoryFlags.InspectFormat.BuildxSince.ToString(2)} and later)");
+            return (StepCounting.Count(report, null, $"buildx {version!.Text} has no history inspect --format json (buildx {BuildxHistoryFlags.InspectFormat.BuildxSince.ToString(2)} and later)"), null);
         }
 
         try
         {
             var record = run.BuildxHistoryInspect(inspect);
             return record.Ended
-                ? StepCounting.Count(report, record)
-                : StepCounting.Count(report, null, $"BuildKit's build record {id} was still {record.Status}");
+                ? (StepCounting.Count(report, record), record)
+                : (StepCounting.Count(report, null, $"BuildKit's build record {id} was still {record.Status}"), record);
         }
         catch (CakeException exception)
         {
             // The progress output is the fallback, not a failure: a buildx of unknown version may lack the command, and
             // a BuildKit without the history API (the docker driver of an old engine) has no record to give.
             run.Information("BuildKit's build record could not be read, the counts are the progress output's: {0}", exception.Message);
-            return StepCounting.Count(report, null, $"BuildKit's build record {id} could not be read");
+            return (StepCounting.Count(report, null, $"BuildKit's build record {id} could not be read"), null);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Miss;
+using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;
@@ -19,6 +20,23 @@ namespace Cake.BuildxCache.Flow;
 /// </summary>
 internal static class CacheMissRun
 {
+    /// <summary>
+    /// What this build ran with, for its cache record: keyed digests of the build arguments a record may keep (declared by
+    /// a built stage, not secret-named; none without <c>--cache-record-key</c>) and the base images BuildKit resolved.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plan">The build plan.</param>
+    /// <param name="baseImages">The base images of BuildKit's record of the build, or null when it was not read.</param>
+    /// <returns>The inputs.</returns>
+    public static CacheInputs Inputs(BuildxCacheRun run, BuildPlan plan, IReadOnlyDictionary<string, string>? baseImages)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plan);
+        var key = OptionCatalog.CacheRecordKey.ValueIn(run.BuildxOptions) is { IsEmpty: false } secret ? new RecordKey(secret.Reveal()) : null;
+        var outline = ReadText(run, Absolute(run, plan.Dockerfile)) is { } text ? DockerfileOutline.Parse(text) : null;
+        return CacheInputs.Of(plan.BuildArgs, RecordedBuildArgs.Names(plan.BuildArgs, outline, plan.Target), key, baseImages);
+    }
+
     /// <summary>Names the first step of a warm build that ran and its likely cause, and logs it.</summary>
     /// <param name="run">The run.</param>
     /// <param name="plan">The build plan.</param>

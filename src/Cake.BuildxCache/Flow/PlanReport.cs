@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Options;
 
 namespace Cake.BuildxCache.Flow;
@@ -52,7 +53,12 @@ internal static class PlanReport
             yield return $"  cache promote:  none: {(plan.CacheTo is null ? "the cache is read-only" : "this build writes its own ref directly (see why)")}";
         }
 
-        yield return $"  cache miss:     {CacheMissPlan.Describe(plan)}";
+        yield return $"  cache miss:     {CacheMissPlan.Describe(plan, OptionCatalog.CacheRecordKey.ValueIn(options) is { IsEmpty: false })}";
+        foreach (var warning in RecordedBuildArgs.SecretWarnings(plan.BuildArgs))
+        {
+            yield return $"  warning:        {warning}";
+        }
+
         yield return $"  output:         {plan.Output.ToString().ToLowerInvariant()}";
         yield return $"  image time:     {plan.Time?.Description ?? "-"}";
         yield return $"  registries:     {List(plan.Registries.Select(registry => $"{registry.Host} ({registry.Purpose}{(registry.HasCredentials ? ", as " + registry.Username : ", no credentials: login skipped")})"))}";

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cake.BuildxCache.Registry;
@@ -8,56 +6,58 @@ using Cake.BuildxCache.Registry;
 namespace Cake.BuildxCache.Miss;
 
 /// <summary>
-/// What a build's cache was written with, as far as the cache-miss analysis compares it: each build argument's digest
-/// (never its value: a build argument may be sensitive) and each base image's digest. It travels in a cache ref's
-/// <see cref="CacheRecord"/> as two fields, <c>build-args</c> and <c>base-images</c>, each a JSON object.
+/// What a build's cache was written with, as far as the cache-miss analysis compares it: a keyed digest of each build
+/// argument a record may keep (<see cref="RecordedBuildArgs"/>; never a value, never an unkeyed digest: anyone who can pull
+/// reads the record) and each base image's digest. It travels in a cache ref's <see cref="CacheRecord"/> as the fields
+/// <c>build-args</c> and <c>base-images</c> (JSON objects) and <c>build-args-key</c> (the key's id).
 /// </summary>
-/// <param name="BuildArgs">Build argument name to <see cref="DigestOf"/> its value; null when not known.</param>
-/// <param name="BaseImages">Base image (<c>host/repository:tag</c>, as the build's provenance names it) to its digest; null when not known.</param>
-internal sealed record CacheInputs(ImmutableSortedDictionary<string, string>? BuildArgs, ImmutableSortedDictionary<string, string>? BaseImages)
+/// <param name="BuildArgs">Build argument name to its keyed digest (<see cref="RecordKey.Digest"/>); null when not known (no key).</param>
+/// <param name="BuildArgsKey">The id of the key of <paramref name="BuildArgs"/> (<see cref="RecordKey.Id"/>); null when not known.</param>
+/// <param name="BaseImages">Base image (<c>host/repository:tag</c>, as BuildKit's provenance names it) to its digest; null when not known.</param>
+internal sealed record CacheInputs(ImmutableSortedDictionary<string, string>? BuildArgs, string? BuildArgsKey, ImmutableSortedDictionary<string, string>? BaseImages)
 {
     /// <summary>The record field of the build arguments.</summary>
     public const string BuildArgsField = "build-args";
+
+    /// <summary>The record field of the build arguments' key id.</summary>
+    public const string BuildArgsKeyField = "build-args-key";
 
     /// <summary>The record field of the base images.</summary>
     public const string BaseImagesField = "base-images";
 
     /// <summary>Nothing known.</summary>
-    public static CacheInputs None { get; } = new(null, null);
+    public static CacheInputs None { get; } = new(null, null, null);
 
-    /// <summary>The inputs of a build: its build arguments (hashed here) and the base images its provenance names.</summary>
+    /// <summary>The inputs of a build: the keyed digests of the build arguments named, and the base images BuildKit resolved.</summary>
     /// <param name="buildArgs">The build arguments as passed.</param>
+    /// <param name="recorded">The names a record may keep (<see cref="RecordedBuildArgs.Names"/>).</param>
+    /// <param name="key">The record key, or null when none is set (then no build argument is known).</param>
     /// <param name="baseImages">The base images and their digests, or null when the build did not say.</param>
     /// <returns>The inputs.</returns>
-    public static CacheInputs Of(IEnumerable<KeyValuePair<string, string>> buildArgs, IReadOnlyDictionary<string, string>? baseImages)
+    public static CacheInputs Of(IEnumerable<KeyValuePair<string, string>> buildArgs, IReadOnlyCollection<string> recorded, RecordKey? key, IReadOnlyDictionary<string, string>? baseImages)
     {
         ArgumentNullException.ThrowIfNull(buildArgs);
-        var args = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in buildArgs)
+        ArgumentNullException.ThrowIfNull(recorded);
+        ImmutableSortedDictionary<string, string>? args = null;
+        if (key is not null)
         {
-            args[name] = DigestOf(value);
+            var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (var (name, value) in buildArgs.Where(pair => recorded.Contains(pair.Key)))
+            {
+                builder[name] = key.Digest(value);
+            }
+
+            args = builder.ToImmutable();
         }
 
-        return new(args.ToImmutable(), baseImages is null ? null : baseImages.ToImmutableSortedDictionary(StringComparer.Ordinal));
-    }
-
-    /// <summary>
-    /// A short digest of a build argument's value: <c>sha256:</c> and the first 16 hex digits. It tells two values apart;
-    /// it does not hide a value that can be guessed (a digest of <c>true</c> is the digest of <c>true</c>).
-    /// </summary>
-    /// <param name="value">The value.</param>
-    /// <returns>The digest.</returns>
-    public static string DigestOf(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..16];
+        return new(args, key?.Id, baseImages?.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>Reads the inputs from a record's fields; a field that is missing or unreadable is not known.</summary>
     /// <param name="record">The record, or null.</param>
     /// <returns>The inputs.</returns>
     public static CacheInputs From(CacheRecord? record) =>
-        record is null ? None : new(Read(record, BuildArgsField), Read(record, BaseImagesField));
+        record is null ? None : new(Read(record, BuildArgsField), record.Fields.GetValueOrDefault(BuildArgsKeyField), Read(record, BaseImagesField));
 
     /// <summary>The record with these inputs as its fields (a field not known is left as it was).</summary>
     /// <param name="record">The record.</param>
@@ -65,9 +65,9 @@ internal sealed record CacheInputs(ImmutableSortedDictionary<string, string>? Bu
     public CacheRecord AddTo(CacheRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (BuildArgs is not null)
+        if (BuildArgs is not null && BuildArgsKey is not null)
         {
-            record = record.With(BuildArgsField, Json(BuildArgs));
+            record = record.With(BuildArgsField, Json(BuildArgs)).With(BuildArgsKeyField, BuildArgsKey);
         }
 
         if (BaseImages is not null)

@@ -11,8 +11,9 @@ namespace Cake.BuildxCache.Miss;
 /// <list type="number">
 /// <item><c>--no-cache</c>, or the step's stage in <c>--no-cache-filter</c>;</item>
 /// <item>a base image of the step's stage (or of a stage it starts from) whose digest differs from the record's;</item>
-/// <item>a build argument in scope of the step whose digest differs from the record's: for a <c>RUN</c> every argument
-/// declared before it (BuildKit puts them in its environment), for another instruction one it names (<c>$NAME</c>);</item>
+/// <item>a build argument in scope of the step whose keyed digest differs from the record's (under the same key): for a
+/// <c>RUN</c> every argument declared before it (BuildKit puts them in its environment), for another instruction one it
+/// names (<c>$NAME</c>); a secret-named argument is never recorded, so never named;</item>
 /// <item>a <c>COPY</c>/<c>ADD</c> of the context root while the context holds a <c>.git</c> that no <c>.dockerignore</c>
 /// excludes (its files change with every commit);</item>
 /// <item>otherwise no known cause: files in the context or the Dockerfile changed.</item>
@@ -86,9 +87,17 @@ internal static partial class CacheMissAnalysis
         }
         else
         {
-            if (facts.Written.BuildArgs is null || facts.Now.BuildArgs is null)
+            if (facts.Now.BuildArgs is null)
             {
-                unproven.Add("build arguments not compared");
+                unproven.Add("build arguments not compared: no cache-record-key");
+            }
+            else if (facts.Written.BuildArgs is null)
+            {
+                unproven.Add("build arguments not compared: the record has none");
+            }
+            else if (facts.Written.BuildArgsKey != facts.Now.BuildArgsKey)
+            {
+                unproven.Add("build arguments not compared: the record was written under another cache-record-key");
             }
 
             if (facts.Written.BaseImages is null || facts.Now.BaseImages is null)
@@ -174,7 +183,8 @@ internal static partial class CacheMissAnalysis
 
     private static string? BuildArgChange(DockerfileOutline outline, IReadOnlyList<DockerfileStage> chain, DockerfileInstruction step, CacheMissFacts facts)
     {
-        if (facts.Written.BuildArgs is not { } written || facts.Now.BuildArgs is not { } now)
+        // Digests under different keys never match: that is "not compared", not "changed".
+        if (facts.Written.BuildArgs is not { } written || facts.Now.BuildArgs is not { } now || facts.Written.BuildArgsKey != facts.Now.BuildArgsKey)
         {
             return null;
         }

@@ -535,7 +535,19 @@ public static class OptionCatalog
     {
         Default = true,
         Example = "false",
-        Summary = "when a warm build runs steps, name the first and its likely cause (build argument, base image, .git in the context); records build-argument digests (never values) and base-image digests on the cache ref written",
+        Summary = "when a warm build runs steps, name the first and its likely cause (build argument, base image, .git in the context); records base-image digests, and with cache-record-key keyed digests of the declared, non-secret build arguments, on the cache ref written",
+    };
+
+    /// <summary>
+    /// The <c>--cache-record-key</c> option: the key of the build-argument digests in the cache record. Anyone who can pull
+    /// reads the record, so a plain digest of a value would confirm a guess of it; only a key they do not have prevents that.
+    /// </summary>
+    public static readonly OptionDescriptor<Secret?> CacheRecordKey = new("cache-record-key", OptionParsers.Secret)
+    {
+        Default = null,
+        Example = "…",
+        Summary = "key (32 or more random characters, a masked CI variable) of the build-argument digests the cache record keeps for explain-cache-miss; without it no build argument is recorded (secret)",
+        IsSecret = true,
     };
 
     /// <summary>The <c>--require-cache-hit</c> option.</summary>

@@ -118,9 +118,16 @@ internal static class DockerCommands
             settings.BuildArgs[key] = value;
         }
 
+        // buildx copies its provenance of the build into the metadata file (minimal by default), and that provenance holds
+        // every build argument's value; the metadata file goes to the job's artifacts. The base images the cache record
+        // needs come from BuildKit's record of the build instead (history inspect's materials).
+        settings.EnvironmentVariables = new Dictionary<string, string>(StringComparer.Ordinal) { [MetadataProvenance] = "disabled" };
         BuildFeatureArguments.Apply(plan.Features, settings, version);
         return settings;
     }
+
+    /// <summary>The environment variable that says what provenance buildx writes into the metadata file.</summary>
+    public const string MetadataProvenance = "BUILDX_METADATA_PROVENANCE";
 
     /// <summary><c>docker buildx history inspect --format json ID</c> on the builder: BuildKit's record of a build.</summary>
     /// <param name="builder">The builder's name.</param>

@@ -42,7 +42,7 @@ public sealed partial class CachePromoteTests() : RealStackFixture("promote")
     private BuildRun Publish(string directory, string commit, params string[] arguments) =>
         BuildApp.Run(
             directory,
-            Scene.GitLab().Branch("main", "main").With(("CI_COMMIT_SHA", commit), ("CI_COMMIT_SHORT_SHA", commit[..8])).Over(Scene.Sandbox),
+            Scene.GitLab().Branch("main", "main").With(("CI_COMMIT_SHA", commit), ("CI_COMMIT_SHORT_SHA", commit[..8]), ("BUILDX_CACHE_RECORD_KEY", "9e1d4c7b2a5f8e3d6c9b2a5f8e1d4c7b2a5f8e3d")).Over(Scene.Sandbox),
             ["--target=Publish", "--cache-promote", .. arguments, .. Scene.BuilderArguments],
             secret: Registry.Password,
             timeout: TimeSpan.FromMinutes(10));

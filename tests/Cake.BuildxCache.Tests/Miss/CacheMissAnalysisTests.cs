@@ -41,8 +41,10 @@ public sealed class CacheMissAnalysisTests
     private static ImmutableSortedDictionary<string, string> Map(params (string Key, string Value)[] pairs) =>
         pairs.ToImmutableSortedDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
-    private static CacheInputs Inputs(string commit, string baseDigest = "sha256:aaaa") =>
-        new(Map(("GIT_COMMIT", CacheInputs.DigestOf(commit))), Map((Base, baseDigest)));
+    private static readonly RecordKey Key = new("a-record-key-of-the-tests-000000000000");
+
+    private static CacheInputs Inputs(string commit, string baseDigest = "sha256:aaaa", RecordKey? key = null) =>
+        CacheInputs.Of([new("GIT_COMMIT", commit)], ["GIT_COMMIT"], key ?? Key, Map((Base, baseDigest)));
 
     private static CacheMissFacts Facts(string dockerfile, string[] ran, CacheInputs? written = null, CacheInputs? now = null, bool git = true, bool ignored = false, string? cacheRef = "r/cache:main") =>
         new(ran, DockerfileOutline.Parse(dockerfile), written ?? Inputs("a"), cacheRef, now ?? Inputs("a"), git, ignored);
@@ -104,6 +106,16 @@ public sealed class CacheMissAnalysisTests
         yield return new TestCaseData(new CacheMissFacts(["[3/4] RUN echo one > /one"], DockerfileOutline.Parse(ArgEarly), CacheInputs.None, null, Inputs("b"), true, false, RecordsRead: false),
             MissCause.Unknown, 4, "(the cache refs' records were not read (--check-cache-refs=false))")
             .SetName("Records not read: no known cause, saying why");
+
+        // Digests under another key never match: not compared, never "changed".
+        yield return new TestCaseData(Facts(ArgEarly, ["[3/4] RUN echo one > /one"], Inputs("a", key: new RecordKey("another-record-key-of-the-tests-00000000")), Inputs("a")),
+            MissCause.Unknown, 4, "(build arguments not compared: the record was written under another cache-record-key)")
+            .SetName("A record written under another key: build arguments not compared");
+
+        // No key now: nothing to compare with, saying how to get it.
+        yield return new TestCaseData(Facts(ArgEarly, ["[3/4] RUN echo one > /one"], Inputs("a"), CacheInputs.Of([new("GIT_COMMIT", "b")], ["GIT_COMMIT"], null, Map((Base, "sha256:aaaa")))),
+            MissCause.Unknown, 4, "(build arguments not compared: no cache-record-key)")
+            .SetName("No key: build arguments not compared");
 
         // The Dockerfile built is not the one read (other step counts): not mapped.
         yield return new TestCaseData(Facts(ArgEarly, ["[3/9] RUN echo one > /one"], Inputs("a"), Inputs("b")),

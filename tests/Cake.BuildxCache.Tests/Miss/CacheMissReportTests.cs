@@ -1,12 +1,12 @@
 using System.Text.Json;
-using Cake.BuildxCache.Docker.Build;
+using Cake.BuildxCache.Docker.History;
 using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Report;
 using Cake.BuildxCache.Tests.Docker;
 
 namespace Cake.BuildxCache.Tests.Miss;
 
-/// <summary>The miss in buildx-report.json, the log's report and the job summary; the base images from the metadata file.</summary>
+/// <summary>The miss in buildx-report.json, the log's report and the job summary; the base images from BuildKit's record of the build.</summary>
 public sealed class CacheMissReportTests
 {
     private static readonly CacheMiss Miss = new("[stage-1 2/3] RUN echo \"$GIT_COMMIT\" > /commit", 6, MissCause.BuildArg, "build argument GIT_COMMIT changed since the cache was written (declared at Dockerfile line 5, before the first step that ran)", "r/cache:main");
@@ -42,14 +42,14 @@ public sealed class CacheMissReportTests
     }
 
     [Test]
-    public void The_metadata_files_provenance_names_the_base_images()
+    public void BuildKits_record_of_the_build_names_the_base_images()
     {
-        var metadata = BuildMetadataParser.Parse(Fixtures.Text("build-metadata.json", Fixtures.Buildx0361));
+        var record = BuildRecordParser.Parse(Fixtures.Text("buildx-history-inspect.json", Fixtures.Buildx0361));
 
-        Assert.That(metadata.BaseImages, Is.EqualTo(new Dictionary<string, string>
+        Assert.That(record.BaseImages, Is.EqualTo(new Dictionary<string, string>
         {
             ["127.0.0.1:5000/base/busybox:1.35"] = "sha256:2adcbf1f47fff4a64767e657bbb374914ee6f6314b00ab6e04f1d1a74d4576c0",
         }));
-        Assert.That(BuildMetadataParser.Parse("{}").BaseImages, Is.Null);
+        Assert.That(BuildRecordParser.Parse("""{"Ref":"x"}""").BaseImages, Is.Null);
     }
 }

@@ -11,7 +11,7 @@ public sealed class CacheRecordWriterTests
     private const string Commit = "0123456789abcdef0123456789abcdef01234567";
     private const string Manifest = """{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{},"layers":[]}""";
     private static readonly string Written = "sha256:" + new string('1', 64);
-    private static readonly CacheRecord Record = CacheInputs.Of([new("GIT_COMMIT", Commit)], null).AddTo(CacheRecord.Of(Commit));
+    private static readonly CacheRecord Record = CacheInputs.Of([new("GIT_COMMIT", Commit)], ["GIT_COMMIT"], new RecordKey("a-record-key-of-the-tests-000000000000"), null).AddTo(CacheRecord.Of(Commit));
 
     private static StubHandler Registry(string heldDigest) => new((request, _) =>
         request.Method == HttpMethod.Put

@@ -86,6 +86,7 @@ public sealed class OptionsValidatorTests
         yield return Case("user without password", "registry-password", "is missing while registry-user is set", "registry-user=bot");
         yield return Case("password without user", "registry-user", "is missing while registry-password is set", "registry-password=" + Password);
         yield return Case("cache password without user", "cache-registry-user", "is missing", "cache-registry-password=" + Password);
+        yield return Case("short record key", "cache-record-key", "is 9 characters: anyone who can pull could find a short key", "cache-record-key=short-key");
         yield return CiCase("no credentials", "registry-user", "no credentials for registry registry.example.com");
         yield return CiCase("no cache credentials", "cache-registry-user", "no credentials for registry cache.example.com (cache)", "registry-user=bot", "registry-password=" + Password, "cache-repo=cache.example.com/app");
         yield return CiCase("ci registry for another host", "registry-user", "no credentials for registry docker.io", "image=me/app", "registry=registry.gitlab.example.com", "registry-user=bot", "registry-password=" + Password);
@@ -100,7 +101,7 @@ public sealed class OptionsValidatorTests
         Assert.That(problem, Is.Not.Null, "problems were:\n" + string.Join("\n", problems));
         Assert.That(problem!.Message, Does.StartWith(option));
         Assert.That(problem.Message, Does.Contain("set "));
-        Assert.That(problem.Message, Does.Not.Contain(Password));
+        Assert.That(problem.Message, Does.Not.Contain(Password).And.Not.Contain("short-key"));
     }
 
     [Test]
@@ -248,7 +249,7 @@ public sealed class OptionsValidatorTests
         {
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
             var (name, value) = (argument[..equals], argument[(equals + 1)..]);
-            if (name.EndsWith("password", StringComparison.Ordinal))
+            if (name.EndsWith("password", StringComparison.Ordinal) || name.EndsWith("key", StringComparison.Ordinal))
             {
                 // Secrets are refused on the command line: they come from the environment.
                 sources.Env("BUILDX_" + name.ToUpperInvariant().Replace('-', '_'), value);

@@ -104,4 +104,13 @@ public sealed class BuildSecretAndContextTests
         Assert.That(plan.Features.PlanLines(), Is.Empty);
         Assert.That((settings.Secrets.Count, settings.Ssh.Count, settings.BuildContexts.Count), Is.EqualTo((0, 0, 0)));
     }
+
+    /// <summary>buildx copies its provenance, which holds every build argument's value, into the metadata file (an artifact).</summary>
+    [Test]
+    public void The_build_asks_buildx_for_no_provenance_in_the_metadata_file()
+    {
+        var plan = BuildPlanner.Plan(Scenarios.LocalBranch("main"), Scenarios.LocalOptions, Scenarios.Created);
+
+        Assert.That(DockerCommands.Build(plan).EnvironmentVariables, Does.Contain(new KeyValuePair<string, string>("BUILDX_METADATA_PROVENANCE", "disabled")));
+    }
 }

@@ -1,11 +1,11 @@
 namespace Cake.BuildxCache.Tests.Support;
 
-/// <summary>A directory in the test run's folder (<see cref="TestRunFolder"/>), deleted on dispose.</summary>
+/// <summary>A directory in the test run's folder (<see cref="TestRun"/>), deleted on dispose.</summary>
 internal sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {
-        Path = Directory.CreateDirectory(System.IO.Path.Combine(TestRunFolder.Path, Guid.NewGuid().ToString("N")[..12])).FullName;
+        Path = Directory.CreateDirectory(System.IO.Path.Combine(TestRun.Path, Guid.NewGuid().ToString("N")[..12])).FullName;
     }
 
     public string Path { get; }

@@ -32,12 +32,4 @@ public sealed record BuildMetadata
 
     /// <summary>Gets the digest of the exported cache manifest (from <c>cache.manifest</c>), when a cache was written.</summary>
     public string? CacheManifestDigest { get; init; }
-
-    /// <summary>
-    /// Gets the base images the build resolved, from the provenance buildx writes into the metadata file
-    /// (<c>buildx.build.provenance</c>, buildx 0.14 and later unless <c>BUILDX_METADATA_PROVENANCE=disabled</c>): the image
-    /// as BuildKit names it (<c>host/repository:tag</c>, <c>busybox:latest</c>) to its digest (several platforms' digests
-    /// joined by commas); null when the file has no provenance.
-    /// </summary>
-    public IReadOnlyDictionary<string, string>? BaseImages { get; init; }
 }

@@ -38,6 +38,13 @@ public sealed record BuildRecord(string Ref)
     /// <summary>Gets the step that failed (<c>Error.Name</c>), or <c>null</c>.</summary>
     public string? FailedStep { get; init; }
 
+    /// <summary>
+    /// Gets the base images the build resolved, from the materials of BuildKit's provenance of the record (<c>Materials</c>):
+    /// the image as BuildKit names it (<c>host/repository:tag</c>, <c>busybox:latest</c>) to its digest (several
+    /// platforms' digests joined by commas); <c>null</c> when the record names no materials.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? BaseImages { get; init; }
+
     /// <summary>Gets a value indicating whether the build finished without error (<c>Status</c> is <c>completed</c>).</summary>
     public bool Succeeded => string.Equals(Status, "completed", StringComparison.Ordinal);
 

@@ -50,6 +50,13 @@ public static class BuildRecordParser
                 CachedSteps = Number(root, "NumCachedSteps"),
                 Error = error is { } message ? Text(message, "Message") : null,
                 FailedStep = error is { } name ? Text(name, "Name") : null,
+                BaseImages = root.TryGetProperty("Materials", out var materials) && materials.ValueKind == JsonValueKind.Array
+                    ? MaterialImages.Of(materials.EnumerateArray()
+                        .Where(material => material.ValueKind == JsonValueKind.Object && Text(material, "URI") is not null)
+                        .Select(material => (Text(material, "URI")!, material.TryGetProperty("Digests", out var digests) && digests.ValueKind == JsonValueKind.Array
+                            ? digests.EnumerateArray().Where(digest => digest.ValueKind == JsonValueKind.String).Select(digest => digest.GetString()!)
+                            : [])))
+                    : null,
             };
         }
     }

@@ -161,6 +161,13 @@ internal sealed class RegistryServer : IDisposable
         return response.IsSuccessStatusCode ? response.Content.ReadAsStringAsync().GetAwaiter().GetResult() : null;
     }
 
+    /// <summary>The blob <paramref name="digest"/> of <paramref name="repository"/> as bytes, or null.</summary>
+    public byte[]? BlobBytes(string repository, string digest)
+    {
+        using var response = Send(HttpMethod.Get, $"v2/{repository}/blobs/{digest}");
+        return response.IsSuccessStatusCode ? response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult() : null;
+    }
+
     public void Dispose()
     {
         Stop();
