@@ -82,10 +82,10 @@ internal static class CacheBuild
         var metadata = run.FileExists(metadataFile) ? run.BuildxReadMetadata(metadataFile) : null;
         var report = BuildProgress.Parse(progress);
 
-        // What this build ran with: recorded on the cache written (while BuildKit's record is read), and compared with
-        // the record of the cache read.
+        // The record of the cache written (while BuildKit's record is read): its commit and write time, and what this
+        // build ran with, which is also compared with the record of the cache read.
         var inputs = plan.ExplainsCacheMiss ? CacheInputs.Of(plan.BuildArgs, metadata?.BaseImages) : null;
-        var recording = plan.Promotion is null && inputs is not null ? CacheMissRun.RecordAsync(run, plan, metadata, inputs, report.CacheExported) : null;
+        var recording = CacheRecordRun.RecordAsync(run, plan, metadata, inputs, report.CacheExported);
 
         // The registry is asked what the push made of the tags while BuildKit's record is read: neither waits for the other.
         var imageAfter = ImageChangeCheck.AfterAsync(run, plan, tagsBefore, metadata?.Digest);
@@ -103,8 +103,9 @@ internal static class CacheBuild
 
         run.Information("Built {0}{1}: {2}.", plan.Image, metadata?.Digest is { } digest ? "@" + digest : string.Empty, Describe(plan.Output, plan.Tags));
         var miss = inputs is null ? null : CacheMissRun.Explain(run, plan, BuildSummary.From(report), selection?.Records, inputs);
-        var promotion = plan.Promotion is { } promote ? await CachePromotionRun.RunAsync(run, promote, plan.CacheTo?.IgnoreError != false, inputs).ConfigureAwait(false) : null;
-        if (recording is not null && await recording.ConfigureAwait(false) is { } recorded)
+
+        // The commit ref's record is on it before the promotion copies it.
+        if (await recording.ConfigureAwait(false) is { } recorded)
         {
             if (recorded.Warning)
             {
@@ -115,6 +116,8 @@ internal static class CacheBuild
                 run.Information("{0}", recorded.Line);
             }
         }
+
+        var promotion = plan.Promotion is { } promote ? await CachePromotionRun.RunAsync(run, promote, plan.CacheTo?.IgnoreError != false, inputs).ConfigureAwait(false) : null;
 
         var image = await imageAfter.ConfigureAwait(false);
         BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts, image, promotion, miss);

@@ -150,6 +150,8 @@ internal sealed class RegistryCachePruner(RegistryClient client)
             info.IsBuildKitCache)
         {
             RecordCommit = info.Record?.Commit,
+            Written = info.Record?.Written,
+            CommitRefOf = info.Record?.CommitRefOf,
         };
     }
 
