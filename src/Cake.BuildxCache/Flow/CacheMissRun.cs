@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
