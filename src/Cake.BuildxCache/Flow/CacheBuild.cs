@@ -92,9 +92,10 @@ internal static class CacheBuild
         var (counts, record) = CountSteps(run, steps, metadata, version, report);
 
         // What this build ran with (the base images from BuildKit's record: the metadata file carries no provenance):
-        // recorded on the cache written, and compared with the record of the cache read.
+        // recorded on the cache written, and compared with the record of the cache read. Every written cache ref gets a
+        // record (its commit and write time), with or without them.
         var inputs = plan.ExplainsCacheMiss ? CacheMissRun.Inputs(run, plan, record?.BaseImages) : null;
-        var recording = plan.Promotion is null && inputs is not null ? CacheMissRun.RecordAsync(run, plan, metadata, inputs, report.CacheExported) : null;
+        var recording = CacheRecordRun.RecordAsync(run, plan, metadata, inputs, report.CacheExported);
         if (counts.Duration is { } duration)
         {
             // BuildKit's own timing of the build, where plain progress has none.
@@ -108,8 +109,9 @@ internal static class CacheBuild
 
         run.Information("Built {0}{1}: {2}.", plan.Image, metadata?.Digest is { } digest ? "@" + digest : string.Empty, Describe(plan.Output, plan.Tags));
         var miss = inputs is null ? null : CacheMissRun.Explain(run, plan, BuildSummary.From(report), selection?.Records, inputs);
-        var promotion = plan.Promotion is { } promote ? await CachePromotionRun.RunAsync(run, promote, plan.CacheTo?.IgnoreError != false, inputs).ConfigureAwait(false) : null;
-        if (recording is not null && await recording.ConfigureAwait(false) is { } recorded)
+
+        // The commit ref's record is on it before the promotion copies it.
+        if (await recording.ConfigureAwait(false) is { } recorded)
         {
             if (recorded.Warning)
             {
@@ -120,6 +122,8 @@ internal static class CacheBuild
                 run.Information("{0}", recorded.Line);
             }
         }
+
+        var promotion = plan.Promotion is { } promote ? await CachePromotionRun.RunAsync(run, promote, plan.CacheTo?.IgnoreError != false, inputs).ConfigureAwait(false) : null;
 
         var image = await imageAfter.ConfigureAwait(false);
         BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts, image, promotion, miss);

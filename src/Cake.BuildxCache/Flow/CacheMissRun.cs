@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
@@ -14,9 +13,8 @@ namespace Cake.BuildxCache.Flow;
 
 /// <summary>
 /// <c>--explain-cache-miss</c> around a build: gathers what the build can see (the Dockerfile, the context's <c>.git</c>
-/// and <c>.dockerignore</c>, the record of the cache ref read) for <see cref="CacheMissAnalysis"/>, and puts the record of
-/// what this build's cache was written with on the cache ref it wrote (without <c>--cache-promote</c>; with it, the
-/// promotion's copy carries the record).
+/// and <c>.dockerignore</c>, the record of the cache ref read) for <see cref="CacheMissAnalysis"/>. What this build's cache
+/// was written with goes into the record <see cref="CacheRecordRun"/> puts on the ref it wrote.
 /// </summary>
 internal static class CacheMissRun
 {
@@ -78,51 +76,6 @@ internal static class CacheMissRun
         }
 
         return miss;
-    }
-
-    /// <summary>
-    /// Puts the record of <paramref name="now"/> on the cache ref the build wrote, when the tag still holds the cache this
-    /// build wrote. It logs nothing itself (it runs while the flow reads BuildKit's record of the build): the caller logs the
-    /// line it returns. A registry failure is a warning: the record only explains later misses.
-    /// </summary>
-    /// <param name="run">The run.</param>
-    /// <param name="plan">The build plan (without a promotion).</param>
-    /// <param name="metadata">The build's metadata (the digest of the cache manifest it wrote).</param>
-    /// <param name="now">What this build ran with.</param>
-    /// <param name="exported">True when the build's cache export finished.</param>
-    /// <returns>The line to log, and whether it is a warning; null when there is nothing to record.</returns>
-    public static async Task<(string Line, bool Warning)?> RecordAsync(BuildxCacheRun run, BuildPlan plan, BuildMetadata? metadata, CacheInputs now, bool exported)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(now);
-        if (plan.CacheTo is not { Type: "registry", Ref: { } cacheRef } || !exported)
-        {
-            return null;
-        }
-
-        if (!CacheRecord.IsFullSha(plan.Refs.Sha))
-        {
-            return ($"cache record: not written: commit '{plan.Refs.Sha}' is not a full sha", false);
-        }
-
-        if (metadata?.CacheManifestDigest is not { } written)
-        {
-            return ($"cache record: not written: the metadata file names no cache manifest (cache.manifest), so it cannot be told that {cacheRef} holds this build's cache", false);
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            using var client = RegistryAccess.Client(run);
-            var (_, log) = await new CacheRecordWriter(client).WriteAsync(cacheRef, written, now.AddTo(CacheRecord.Of(plan.Refs.Sha))).ConfigureAwait(false);
-            return ($"{log} in {Milliseconds(started)} ms", false);
-        }
-        catch (Exception exception) when (exception is RegistryException or System.Text.Json.JsonException or ArgumentException)
-        {
-            // A record that cannot be written never fails a build whose cache was written.
-            return ($"cache record: not written: {exception.Message} (the cache itself was written; a later miss is explained without it)", true);
-        }
     }
 
     private static FilePath Absolute(ICakeContext context, string path) => new FilePath(path).MakeAbsolute(context.Environment);

@@ -21,7 +21,7 @@ internal static class CachePromotionRun
     /// <param name="run">The run.</param>
     /// <param name="promotion">The plan's promotion.</param>
     /// <param name="ignoreError">True when a failed promotion must not fail the build.</param>
-    /// <param name="inputs">What the cache was written with, for the record the copy carries (<c>--explain-cache-miss</c>), or null.</param>
+    /// <param name="inputs">What the cache was written with, for the record the copy carries (<c>--explain-cache-miss</c>), or null; the record always says when it was written.</param>
     /// <returns>What happened, or null when the registry failed and that was ignored.</returns>
     /// <exception cref="CakeException">The registry failed and <paramref name="ignoreError"/> is false.</exception>
     public static async Task<PromotionResult?> RunAsync(BuildxCacheRun run, CachePromotion promotion, bool ignoreError, CacheInputs? inputs = null)
@@ -33,7 +33,8 @@ internal static class CachePromotionRun
         PromotionResult result;
         try
         {
-            result = await promoter.PromoteAsync(promotion, inputs is null ? null : inputs.AddTo).ConfigureAwait(false);
+            // The branch ref's record says when it was written, as every record does (the prune's age rule reads it).
+            result = await promoter.PromoteAsync(promotion, record => (inputs?.AddTo(record) ?? record).WithWritten(run.Clock.GetUtcNow())).ConfigureAwait(false);
         }
         catch (RegistryException exception) when (ignoreError)
         {

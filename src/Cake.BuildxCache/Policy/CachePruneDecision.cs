@@ -97,7 +97,10 @@ internal sealed record CachePruneDecision(IReadOnlyList<CachePruneItem> Items, I
             : size.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
     }
 
-    private static string FormatTime(CacheTagInfo tag) => tag.Created is { } created
-        ? (tag.CreatedIsLowerBound ? ">=" : string.Empty) + created.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)
-        : "-";
+    // The record's write time when there is one; else the manifest's own time (">=": the newest layer's, a lower bound).
+    private static string FormatTime(CacheTagInfo tag) => tag.Written is { } written
+        ? written.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)
+        : tag.Created is { } created
+            ? (tag.CreatedIsLowerBound ? ">=" : string.Empty) + created.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)
+            : "-";
 }

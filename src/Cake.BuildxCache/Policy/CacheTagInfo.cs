@@ -27,4 +27,13 @@ internal sealed record CacheTagInfo(
 {
     /// <summary>The commit the tag's record names (a branch ref promoted by <c>--cache-promote</c>), or null.</summary>
     public string? RecordCommit { get; init; }
+
+    /// <summary>
+    /// When the ref was written, as its record says (the record's PUT or the promotion's copy), or null without a record:
+    /// the only time the age rule trusts (<see cref="Created"/> is when the layers were first built).
+    /// </summary>
+    public DateTimeOffset? Written { get; init; }
+
+    /// <summary>The branch ref's tag (with prefix) when the record says this tag is a <c>--cache-promote</c> commit ref of it, else null.</summary>
+    public string? CommitRefOf { get; init; }
 }

@@ -1,59 +1,52 @@
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>
-/// The registry prune's rule for the commit refs of <c>--cache-promote</c>. A tag <c>&lt;prefix&gt;&lt;slug&gt;-&lt;8 hex&gt;</c>
-/// is taken for a commit ref only when that is proven: the list of live branches is known and has no branch of that
-/// slug (else it could be a branch's own ref: a branch named <c>fix-deadbeef</c>), and the tag <c>&lt;prefix&gt;&lt;slug&gt;</c>
-/// is in the repository and carries a record (its branch promotes). Then it goes when it was <b>promoted</b> (the branch
-/// ref's record names this commit: the branch ref holds a copy under its own digest) or <b>superseded</b> (the record
-/// names another commit, and this ref was written more than the recent window ago: its promotion, which runs seconds
-/// after the write, is over). Everything else is left to the ordinary rules. A deletion still passes the checks every
-/// deletion does: a readable BuildKit cache manifest, no other kept tag on its digest, every tag read.
+/// The registry prune's rule for the commit refs of <c>--cache-promote</c>. A tag is taken for a commit ref only when its
+/// own record says so: the record names the branch ref's tag it is promoted to (<see cref="CacheTagInfo.CommitRefOf"/>)
+/// and a commit, and the tag is exactly <c>&lt;that tag&gt;-&lt;the commit's first 8 hex digits&gt;</c>. Its shape alone
+/// proves nothing: a cache scope (<c>--cache-scope=20261130</c>, <c>--stage=deadbeef</c>) or a branch (<c>fix-deadbeef</c>)
+/// gives the same shape, and a commit ref written without a record is never taken for one. When the branch ref carries a
+/// record, the commit ref goes when it was <b>promoted</b> (the branch ref's record names its commit: the branch ref holds
+/// a copy under its own digest) or <b>superseded</b> (the record names another commit, and the commit ref's record says it
+/// was written more than the recent window ago: its promotion, which runs seconds after the write, is over). Everything
+/// else is left to the ordinary rules. A deletion still passes the checks every deletion does: a readable BuildKit cache
+/// manifest, no other kept tag on its digest, every tag read.
 /// </summary>
 internal static class CommitRefRule
 {
     /// <summary>The decision for a commit ref, or null when <paramref name="tag"/> is not proven to be one.</summary>
     /// <param name="tag">The tag.</param>
     /// <param name="rules">The rules.</param>
-    /// <param name="live">The live branches' slugs, or null when unknown.</param>
     /// <param name="records">The tags that carry a record, and the commit each names.</param>
     /// <returns>The decision, or null.</returns>
-    public static CachePruneItem? Decide(CacheTagInfo tag, CachePruneRules rules, IReadOnlySet<string>? live, IReadOnlyDictionary<string, string> records)
+    public static CachePruneItem? Decide(CacheTagInfo tag, CachePruneRules rules, IReadOnlyDictionary<string, string> records)
     {
         ArgumentNullException.ThrowIfNull(tag);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(records);
-        if (!tag.Tag.StartsWith(rules.Prefix, StringComparison.Ordinal) || live is null)
+        if (tag.CommitRefOf is not { } branchTag || tag.RecordCommit is not { Length: >= 8 } commit
+            || tag.Tag != branchTag + "-" + commit[..8]
+            || !branchTag.StartsWith(rules.Prefix, StringComparison.Ordinal) || branchTag.Length == rules.Prefix.Length
+            || !records.TryGetValue(branchTag, out var held))
         {
             return null;
         }
 
         var slug = tag.Tag[rules.Prefix.Length..];
-        var dash = slug.Length - 9;
-        if (dash < 1 || slug[dash] != '-' || !slug[(dash + 1)..].All(char.IsAsciiHexDigitLower) || live.Contains(slug))
-        {
-            return null;
-        }
-
-        var branchSlug = slug[..dash];
-        if (!records.TryGetValue(rules.Prefix + branchSlug, out var held))
-        {
-            return null;
-        }
-
-        var sha8 = slug[(dash + 1)..];
+        var branch = branchTag[rules.Prefix.Length..];
+        var sha8 = commit[..8];
         string reason;
-        if (held.StartsWith(sha8, StringComparison.Ordinal))
+        if (held == commit)
         {
-            reason = $"commit ref of '{branchSlug}', promoted (the branch ref's record names {sha8})";
+            reason = $"commit ref of '{branch}', promoted (the branch ref's record names {sha8})";
         }
         else
         {
-            var age = tag.Created is { } created ? rules.Now - created : (TimeSpan?)null;
-            var why = $"commit ref of '{branchSlug}', not what the branch ref holds ({held[..8]})";
+            var age = tag.Written is { } written ? rules.Now - written : (TimeSpan?)null;
+            var why = $"commit ref of '{branch}', not what the branch ref holds ({held[..Math.Min(8, held.Length)]})";
             if (age is null)
             {
-                return new(tag, slug, CachePruneAction.Keep, why + ", but when it was written is unknown (its promotion may still run)");
+                return new(tag, slug, CachePruneAction.Keep, why + ", but its record says not when it was written (its promotion may still run)");
             }
 
             if (age < rules.RecentWindow)

@@ -10,17 +10,18 @@ namespace Cake.BuildxCache.Policy;
 /// <item>the default branch's cache is kept; its scoped caches (<c>main-linux-386</c>, see <see cref="CacheTagOwner"/>) too,
 /// unless older than <c>--cache-max-age</c>;</item>
 /// <item>a cache whose branch is gone (neither its tag nor a slug it extends with <c>-&lt;scope&gt;</c> is among the
-/// live slugs) or that was written longer ago than
-/// <c>--cache-max-age</c> is a candidate; any other is kept;</item>
+/// live slugs) or whose record says it was written longer ago than <c>--cache-max-age</c> is a candidate; any other is
+/// kept (a ref without a record is never deleted by age);</item>
 /// <item>a candidate written within the last hour is kept, and so is one whose write time cannot be derived at all
-/// (it might have been written a minute ago); a lower-bound time (the newest layer's) counts as the write time;</item>
+/// (it might have been written a minute ago); without a record, a gone branch's cache is timed by its newest layer
+/// (a lower bound of the write time);</item>
 /// <item>a candidate whose manifest could not be read (no digest) is kept;</item>
 /// <item>a candidate that is not a BuildKit cache manifest (an image, an image index, anything else) is kept;</item>
 /// <item>a digest is deleted only when every tag of the repository pointing at it is itself deleted: deleting by
 /// digest removes every tag of that manifest, prefixed or not;</item>
 /// <item>when any tag could not be read, or the default branch is only a guess, nothing is deleted.</item>
-/// <item>a commit ref of <c>--cache-promote</c> (<c>&lt;slug&gt;-&lt;short sha&gt;</c>) is judged by <see cref="CommitRefRule"/> first:
-/// promoted or superseded ones go, under rules 5 to 8 as every other.</item>
+/// <item>a commit ref of <c>--cache-promote</c> (its record says so, see <see cref="CommitRefRule"/>) is judged by that rule
+/// first: promoted or superseded ones go, under rules 5 to 8 as every other.</item>
 /// </list>
 /// A live-branch list that lacks the default branch is taken as unreliable (a failed or empty <c>git ls-remote</c>):
 /// then only the age rule applies.
@@ -54,7 +55,7 @@ internal static class RegistryCachePrunePolicy
 
         var all = tags.ToList();
         var records = all.Where(tag => tag.RecordCommit is not null).ToDictionary(tag => tag.Tag, tag => tag.RecordCommit!, StringComparer.Ordinal);
-        var first = all.Select(tag => CommitRefRule.Decide(tag, rules, live, records) ?? First(tag, rules, live)).ToList();
+        var first = all.Select(tag => CommitRefRule.Decide(tag, rules, records) ?? First(tag, rules, live)).ToList();
 
         // Deleting a digest removes every tag pointing at it, prefixed or not: a candidate sharing its manifest
         // with any tag that stays must stay too.
@@ -107,13 +108,19 @@ internal static class RegistryCachePrunePolicy
 
         // The default branch's scoped caches stay like its own, except by age: a platform or stage no longer built on
         // the default branch (or a gone branch whose slug merely extends the default's) is not rewritten, and ages out.
-        var age = tag.Created is { } created ? rules.Now - created : (TimeSpan?)null;
+        // Age is only ever the record's write time: the layers' time is when they were first built, which a fully cached
+        // build exports again unchanged, so a ref rewritten a minute ago can carry layers of last month.
+        var age = tag.Written is { } written ? rules.Now - written : (TimeSpan?)null;
         var gone = !isDefault && live is not null && !live.Contains(slug);
         var old = rules.MaxAge is { } maxAge && age is { } known && known > maxAge;
         if (!gone && !old)
         {
             var why = isDefault ? "the default branch's cache" + inScope : (live is null ? "branch unknown" : "the branch exists") + inScope;
-            return new(tag, slug, CachePruneAction.Keep, age is { } a && rules.MaxAge is { } limit ? $"{why}, written {FormatAge(a)} ago (max age {FormatAge(limit)})" : why);
+            return new(tag, slug, CachePruneAction.Keep, rules.MaxAge is not { } limit
+                ? why
+                : age is { } a
+                    ? $"{why}, written {FormatAge(a)} ago (max age {FormatAge(limit)})"
+                    : $"{why}; its write time is not recorded (no cache record), so --cache-max-age does not delete it");
         }
 
         var reasons = new List<string>();
@@ -133,14 +140,18 @@ internal static class RegistryCachePrunePolicy
         }
 
         var reason = string.Join("; ", reasons);
-        if (age is null)
+
+        // A gone branch's cache without a record: the newest layer's time is the best there is for the recent window
+        // (a lower bound of the write time).
+        var recent = age ?? (tag.Created is { } created ? rules.Now - created : null);
+        if (recent is null)
         {
             return new(tag, slug, CachePruneAction.Keep, reason + ", but when it was written is unknown (it could be within the last hour)");
         }
 
-        if (age < rules.RecentWindow)
+        if (recent < rules.RecentWindow)
         {
-            return new(tag, slug, CachePruneAction.Keep, $"{reason}, but it was written {FormatAge(age.Value)} ago (within {FormatAge(rules.RecentWindow)})");
+            return new(tag, slug, CachePruneAction.Keep, $"{reason}, but it was written {FormatAge(recent.Value)} ago (within {FormatAge(rules.RecentWindow)})");
         }
 
         if (tag.Digest is null)

@@ -34,7 +34,7 @@ internal static class RegistryPrunePlan
         var gone = options.LiveBranches.Count > 0
             ? $"caches of branches other than {string.Join(", ", options.LiveBranches)} (--live-branches)"
             : $"caches of branches missing from `{LsRemote}`";
-        var old = options.CacheMaxAge is { } age ? $"; caches written more than {age} ago (--cache-max-age)" : string.Empty;
+        var old = options.CacheMaxAge is { } age ? $"; caches whose record says they were written more than {age} ago (--cache-max-age)" : string.Empty;
         yield return $"  deletes: {gone}{old}";
         if (options.LiveBranches.Count == 0)
         {

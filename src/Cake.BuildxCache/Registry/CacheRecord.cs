@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace Cake.BuildxCache.Registry;
 
@@ -17,6 +18,38 @@ internal sealed record CacheRecord(string Commit, ImmutableSortedDictionary<stri
 
     /// <summary>The annotation that holds <see cref="Commit"/>.</summary>
     public const string CommitAnnotation = AnnotationPrefix + "commit";
+
+    /// <summary>
+    /// The field that says when the ref was written (by the build's export and the record's PUT, or by the promotion's
+    /// copy): <c>yyyy-MM-ddTHH:mm:ssZ</c>. The registry prune's age rule reads it: a cache's layers carry only when they
+    /// were first built, which a fully cached build exports again unchanged.
+    /// </summary>
+    public const string WrittenField = "written";
+
+    /// <summary>
+    /// The field of a <c>--cache-promote</c> commit ref: the tag of the branch ref it is promoted to. With the commit, it
+    /// proves the tag is a commit ref (<c>&lt;that tag&gt;-&lt;first 8 digits of the commit&gt;</c>), which its shape alone
+    /// cannot (a cache scope may be 8 hex digits).
+    /// </summary>
+    public const string CommitRefOfField = "commit-ref-of";
+
+    private const string WrittenFormat = "yyyy-MM-ddTHH:mm:ssZ";
+
+    /// <summary>When the ref was written, from <see cref="WrittenField"/>; null when absent or unreadable.</summary>
+    public DateTimeOffset? Written =>
+        Fields.TryGetValue(WrittenField, out var text)
+        && DateTimeOffset.TryParseExact(text, WrittenFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var written)
+            ? written
+            : null;
+
+    /// <summary>The branch ref's tag this commit ref is promoted to, from <see cref="CommitRefOfField"/>; null for any other ref.</summary>
+    public string? CommitRefOf => Fields.TryGetValue(CommitRefOfField, out var tag) && tag.Length > 0 ? tag : null;
+
+    /// <summary>The same record with <see cref="WrittenField"/> set to <paramref name="time"/> (to the second, UTC).</summary>
+    /// <param name="time">When the ref is written.</param>
+    /// <returns>The record.</returns>
+    public CacheRecord WithWritten(DateTimeOffset time) =>
+        With(WrittenField, time.UtcDateTime.ToString(WrittenFormat, CultureInfo.InvariantCulture));
 
     /// <summary>A record of <paramref name="commit"/> with no further fields.</summary>
     /// <param name="commit">The full commit sha.</param>

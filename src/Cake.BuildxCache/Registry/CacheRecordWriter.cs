@@ -1,9 +1,9 @@
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>
-/// Puts a <see cref="CacheRecord"/> on the cache ref a build has just written (the default mode, without
-/// <c>--cache-promote</c>, whose promotion writes the record itself): GET the manifest, add the record to its
-/// annotations, PUT it back under the same tag. Only when the tag still holds the manifest this build wrote: when another
+/// Puts a <see cref="CacheRecord"/> on the cache ref a build has just written (the branch ref, or with
+/// <c>--cache-promote</c> the commit ref, whose promotion then writes the branch ref's record itself): GET the manifest,
+/// add the record to its annotations, PUT it back under the same tag. Only when the tag still holds the manifest this build wrote: when another
 /// build has written the ref since, its cache is left as it is, with no record (a record must describe the cache it
 /// sits on). A registry has no compare-and-swap: between the check and the PUT (one request) another build's export
 /// can still land and be replaced by this one's, the same last-writer-wins the default mode has without a record.

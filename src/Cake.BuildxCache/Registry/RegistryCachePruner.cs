@@ -5,7 +5,8 @@ namespace Cake.BuildxCache.Registry;
 /// <summary>
 /// Registry-side cache pruning: lists the cache repository's tags, reads the manifest of every
 /// cache tag (digest, size, write time), decides with <see cref="RegistryCachePrunePolicy"/>, and with
-/// <see cref="RegistryPruneRequest.Confirm"/> deletes each chosen manifest by digest. The registry frees
+/// <see cref="RegistryPruneRequest.Confirm"/> deletes each chosen manifest by digest, after listing the tags once more
+/// and reading every tag that stays again (a digest one of them points at now is not deleted). The registry frees
 /// the blobs only in its garbage collection.
 /// </summary>
 /// <param name="client">The registry client (its credentials need delete rights to confirm).</param>
@@ -61,35 +62,45 @@ internal sealed class RegistryCachePruner(RegistryClient client)
             return new(decision, lines, deleted, failures);
         }
 
-        // The listing took time: a build may have moved a tag, or pushed a new one onto a stale digest, since.
-        HashSet<string> protectedDigests;
+        // The listing and the reads took time: a build may since have moved a tag, pushed a new one, or moved a tag the
+        // prune keeps onto a manifest it is about to delete (two branches building one commit write the same cache
+        // manifest). So every tag that stays is read again after a last listing, and a digest any of them points at is
+        // not deleted. A registry has no compare-and-swap: what remains is the time between that re-read and the DELETE.
+        var doomedTags = decision.Deletions.Select(item => item.Tag.Tag).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, List<string>> staying;
         try
         {
-            protectedDigests = await NewTagDigestsAsync(repository, tags, cancellationToken).ConfigureAwait(false);
+            var relisted = await client.ListTagsAsync(repository, cancellationToken).ConfigureAwait(false);
+            staying = await StayingDigestsAsync(repository, relisted.Where(tag => !doomedTags.Contains(tag)).ToList(), request.Parallelism, cancellationToken).ConfigureAwait(false);
         }
         catch (RegistryException exception)
         {
-            var failure = $"could not list the tags of {repository} again before deleting, so nothing was deleted: {exception.Message}";
+            var failure = $"could not read the tags of {repository} again before deleting, so nothing was deleted: {exception.Message}";
             failures.Add(failure);
             lines.Add("  error: " + failure);
             return new(decision, lines, deleted, failures);
         }
 
+        var listed = tags.ToHashSet(StringComparer.Ordinal);
         foreach (var digest in decision.DigestsToDelete)
         {
             var tagsOfDigest = decision.Deletions.Where(item => item.Tag.Digest == digest).Select(item => item.Tag.Tag).ToList();
             var named = string.Join(", ", tagsOfDigest);
             try
             {
-                if (protectedDigests.Contains(digest))
+                if (staying.TryGetValue(digest, out var holders))
                 {
-                    lines.Add($"  skipped {named} ({digest}): a tag pushed since the listing points at it");
+                    var pushed = holders.Where(tag => !listed.Contains(tag)).ToList();
+                    var moved = holders.Where(listed.Contains).ToList();
+                    lines.Add(pushed.Count > 0 && moved.Count == 0
+                        ? $"  skipped {named} ({digest}): a tag pushed since the listing points at it ({Quoted(pushed)})"
+                        : $"  skipped {named} ({digest}): {Quoted(holders)}, which stay{(holders.Count == 1 ? "s" : string.Empty)}, point{(holders.Count == 1 ? "s" : string.Empty)} at it now (re-read after the last listing)");
                     continue;
                 }
 
-                if (await MovedTagAsync(repository, tagsOfDigest, digest, cancellationToken).ConfigureAwait(false) is { } moved)
+                if (await MovedTagAsync(repository, tagsOfDigest, digest, cancellationToken).ConfigureAwait(false) is { } changed)
                 {
-                    lines.Add($"  skipped {named} ({digest}): {moved} changed since the listing");
+                    lines.Add($"  skipped {named} ({digest}): {changed} changed since the listing");
                     continue;
                 }
 
@@ -139,32 +150,50 @@ internal sealed class RegistryCachePruner(RegistryClient client)
             info.IsBuildKitCache)
         {
             RecordCommit = info.Record?.Commit,
+            Written = info.Record?.Written,
+            CommitRefOf = info.Record?.CommitRefOf,
         };
     }
 
-    private async Task<HashSet<string>> NewTagDigestsAsync(RepositoryReference repository, IReadOnlyList<string> listed, CancellationToken cancellationToken)
+    // The digest each tag that stays points at now, read in parallel: digest to the tags on it. A tag gone since is
+    // left out; a tag that cannot be read fails the whole re-read (it might point at any digest).
+    private async Task<IReadOnlyDictionary<string, List<string>>> StayingDigestsAsync(RepositoryReference repository, IReadOnlyList<string> tags, int parallelism, CancellationToken cancellationToken)
     {
-        var known = listed.ToHashSet(StringComparer.Ordinal);
-        var digests = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tag in await client.ListTagsAsync(repository, cancellationToken).ConfigureAwait(false))
+        var digests = new string?[tags.Count];
+        using var gate = new SemaphoreSlim(Math.Max(1, parallelism));
+        await Task.WhenAll(tags.Select(async (tag, index) =>
         {
-            if (!known.Contains(tag) && await client.HeadManifestAsync(repository.WithReference(tag), cancellationToken).ConfigureAwait(false) is { } head)
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                digests.Add(head.Digest ?? (await client.GetManifestInfoAsync(repository.WithReference(tag), cancellationToken).ConfigureAwait(false))?.Digest ?? string.Empty);
+                digests[index] = await CurrentDigestAsync(repository.WithReference(tag), cancellationToken).ConfigureAwait(false);
             }
-        }
-
-        return digests;
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+        return tags.Zip(digests)
+            .Where(pair => pair.Second is not null)
+            .GroupBy(pair => pair.Second!, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(pair => pair.First).ToList(), StringComparer.Ordinal);
     }
+
+    // What a tag points at now, or null when it is gone.
+    private async Task<string?> CurrentDigestAsync(RepositoryReference reference, CancellationToken cancellationToken)
+    {
+        var head = await client.HeadManifestAsync(reference, cancellationToken).ConfigureAwait(false);
+        return head is null ? null : head.Digest ?? (await client.GetManifestInfoAsync(reference, cancellationToken).ConfigureAwait(false))?.Digest;
+    }
+
+    private static string Quoted(IEnumerable<string> tags) => string.Join(", ", tags.Select(tag => $"'{tag}'"));
 
     // The tag (of those about to go with this digest) that no longer points at it, or null when none moved.
     private async Task<string?> MovedTagAsync(RepositoryReference repository, IReadOnlyList<string> tags, string digest, CancellationToken cancellationToken)
     {
         foreach (var tag in tags)
         {
-            var head = await client.HeadManifestAsync(repository.WithReference(tag), cancellationToken).ConfigureAwait(false);
-            var now = head is null ? null : head.Digest ?? (await client.GetManifestInfoAsync(repository.WithReference(tag), cancellationToken).ConfigureAwait(false))?.Digest;
-            if (now != digest)
+            if (await CurrentDigestAsync(repository.WithReference(tag), cancellationToken).ConfigureAwait(false) != digest)
             {
                 return $"'{tag}'";
             }

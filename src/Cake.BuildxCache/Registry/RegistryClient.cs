@@ -109,7 +109,10 @@ internal sealed class RegistryClient : IDisposable
     public async Task<bool> ExistsAsync(RepositoryReference reference, CancellationToken cancellationToken = default) =>
         await HeadManifestAsync(reference, cancellationToken).ConfigureAwait(false) is not null;
 
-    /// <summary>Lists a repository's tags, following <c>Link: &lt;…&gt;; rel="next"</c> pages.</summary>
+    /// <summary>
+    /// Lists a repository's tags, following the <c>rel="next"</c> pages of its <c>Link</c> headers (RFC 8288, see
+    /// <see cref="LinkHeader"/>), on the registry's own origin only.
+    /// </summary>
     /// <param name="repository">The repository (its reference is ignored).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tags in the order the registry sent them; empty when the repository does not exist.</returns>
@@ -157,7 +160,7 @@ internal sealed class RegistryClient : IDisposable
                 throw new RegistryException(RegistryFailure.Unexpected, $"{repository.Host} sent a tag list for {repository.Path} that is not JSON", response.StatusCode, exception);
             }
 
-            next = NextPage(response, next);
+            next = NextPage(response, next, repository);
         }
 
         return tags.Distinct(StringComparer.Ordinal).ToList();
@@ -368,25 +371,55 @@ internal sealed class RegistryClient : IDisposable
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-    private static Uri? NextPage(HttpResponseMessage response, Uri current)
+    // The next page of a tag list, or null on the last page. A listing that cannot be shown complete is an error, never a
+    // shorter list: a Link off RFC 8288's grammar, several different next pages, or a next page on another origin (whose
+    // answer the registry does not vouch for, and which gets no credentials).
+    private Uri? NextPage(HttpResponseMessage response, Uri current, RepositoryReference repository)
     {
-        if (!response.Headers.TryGetValues("Link", out var links))
+        if (!response.Headers.TryGetValues("Link", out var values))
         {
             return null;
         }
 
-        foreach (var link in links.SelectMany(value => value.Split(',')))
+        var next = new List<Uri>();
+        foreach (var value in values)
         {
-            var open = link.IndexOf('<', StringComparison.Ordinal);
-            var close = link.IndexOf('>', StringComparison.Ordinal);
-            var parameters = open >= 0 && close > open ? link[close..].Replace("\"", string.Empty, StringComparison.Ordinal) : string.Empty;
-            if (parameters.Contains("rel=next", StringComparison.OrdinalIgnoreCase))
+            IReadOnlyList<WebLink> links;
+            try
             {
-                return new Uri(current, link[(open + 1)..close]);
+                links = LinkHeader.Parse(value);
+            }
+            catch (FormatException exception)
+            {
+                throw Incomplete($"sent a Link header that cannot be read ({exception.Message})");
+            }
+
+            foreach (var link in links.Where(link => link.Has("next")))
+            {
+                if (!Uri.TryCreate(current, link.Target, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+                {
+                    throw Incomplete($"linked to a next page '{link.Target}' that is not an http(s) URL");
+                }
+
+                next.Add(target);
             }
         }
 
-        return null;
+        var distinct = next.DistinctBy(uri => uri.AbsoluteUri).ToList();
+        if (distinct.Count > 1)
+        {
+            throw Incomplete($"linked to {distinct.Count.ToString(CultureInfo.InvariantCulture)} different next pages ({string.Join(", ", distinct.Select(Printable))})");
+        }
+
+        if (distinct.Count == 1 && !SameOrigin(distinct[0], EndpointOf(repository.Host).BaseUri))
+        {
+            throw Incomplete($"linked to a next page on another origin ({distinct[0].Scheme}://{distinct[0].Authority})");
+        }
+
+        return distinct.Count == 0 ? null : distinct[0];
+
+        RegistryException Incomplete(string what) =>
+            new(RegistryFailure.Unexpected, $"{repository.Host} {what} while listing the tags of {repository.Path}; the tag list cannot be shown to be complete", response.StatusCode);
     }
 
     private static async Task<string> ErrorDetail(HttpResponseMessage response, CancellationToken cancellationToken)

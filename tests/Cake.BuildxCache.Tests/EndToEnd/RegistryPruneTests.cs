@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
 using Cake.BuildxCache.Tests.Refs;
 using Cake.BuildxCache.Tests.Support.Registry;
@@ -65,7 +66,7 @@ public sealed class RegistryPruneTests
             Assert.That(afterDryRun, Is.EqualTo(new[] { "feature-gone", "feature-just-merged", "feature-live", "main", "release-1-0" }), "the dry run deleted nothing");
             Assert.That(dryRun.Output, Does.Contain("registry prune: 3 live branches from git ls-remote --heads origin: feature/live, main, release/1.0"));
             Assert.That(dryRun.Output, Does.Contain($"registry cache prune: {Registry.Host}/{CacheRepository} (dry run, nothing is deleted; --confirm deletes)"));
-            Assert.That(dryRun.Lines, Has.Some.Match(@"^  would delete\s+feature-gone\s+\d+\.\d MiB\s+>=\S+ \S+Z\s+no branch has the slug 'feature-gone'$"));
+            Assert.That(dryRun.Lines, Has.Some.Match(@"^  would delete\s+feature-gone\s+\d+\.\d MiB\s+\S+ \S+Z\s+no branch has the slug 'feature-gone'$"));
             Assert.That(dryRun.Lines, Has.Some.Match(@"^  would delete\s+release-1-0\s+\d+\.\d MiB .*written 40d ago, more than the max age 30d$"));
             Assert.That(dryRun.Lines, Has.Some.Match(@"^  keep\s+main\s+\d+\.\d MiB .*the default branch's cache$"));
             Assert.That(dryRun.Lines, Has.Some.Match(@"^  keep\s+feature-live\s+.*the branch exists"));
@@ -143,6 +144,7 @@ public sealed class RegistryPruneTests
             })
             {
                 content.PushCacheManifestAsync(CacheRepository, tag, [now - age - TimeSpan.FromMinutes(2), now - age]).GetAwaiter().GetResult();
+                content.RecordAsync(CacheRepository, tag, CacheRecord.Of(new string('a', 40)).WithWritten(now - age)).GetAwaiter().GetResult();
             }
         }
 
@@ -172,6 +174,9 @@ public sealed class RegistryPruneTests
             (imageManifest
                 ? content.PushCacheManifestAsync(CacheRepository, tag, times)
                 : content.PushCacheIndexAsync(CacheRepository, tag, times)).GetAwaiter().GetResult();
+
+            // The record every build now puts on the ref it writes: the write time is what the age rule reads.
+            content.RecordAsync(CacheRepository, tag, CacheRecord.Of(new string('a', 40)).WithWritten(now - age)).GetAwaiter().GetResult();
         }
 
         Push("main", 2900, TimeSpan.FromDays(60));                  // the default branch: kept however old

@@ -12,8 +12,12 @@ public sealed class PrunePolicyTests
     private static CachePruneRules Rules(TimeSpan? maxAge = null, IReadOnlySet<string>? live = null, string prefix = "") =>
         new(prefix, "main", live ?? Live, maxAge ?? TimeSpan.FromDays(30), Now);
 
-    private static CacheTagInfo Tag(string tag, TimeSpan? age, string? digest = null, long? size = 1000, bool lowerBound = false) =>
-        new(tag, digest ?? "sha256:" + tag.GetHashCode(StringComparison.Ordinal).ToString("x8").PadLeft(64, '0'), size, age is { } a ? Now - a : null, lowerBound, IsBuildKitCache: true);
+    // A tag whose record says it was written age ago; without a record (recorded: false) only its layers' time is known.
+    private static CacheTagInfo Tag(string tag, TimeSpan? age, string? digest = null, long? size = 1000, bool recorded = true) =>
+        new(tag, digest ?? "sha256:" + tag.GetHashCode(StringComparison.Ordinal).ToString("x8").PadLeft(64, '0'), size, age is { } a ? Now - a : null, !recorded, IsBuildKitCache: true)
+        {
+            Written = recorded && age is { } w ? Now - w : null,
+        };
 
     // tag, age in hours (null: unknown), expected action, reason fragment
     [TestCase("main", 2000.0, CachePruneAction.Keep, "default branch")]
@@ -31,6 +35,29 @@ public sealed class PrunePolicyTests
 
         Assert.That(decision.Items.Single().Action, Is.EqualTo(action));
         Assert.That(decision.Items.Single().Reason, Does.Contain(reason));
+    }
+
+    /// <summary>
+    /// A fully cached build exports its layers' old <c>buildkit/createdat</c> again: only the record's write time is age.
+    /// </summary>
+    [Test]
+    public void Age_is_the_records_write_time_and_a_ref_without_one_is_never_deleted_by_age()
+    {
+        var rewritten = Tag("feature-live", TimeSpan.FromDays(40), recorded: false) with { Written = Now.AddMinutes(-2) };
+        var unrecorded = Tag("release-1-0", TimeSpan.FromDays(40), recorded: false);
+        var scoped = Tag("main-linux-386", TimeSpan.FromDays(40), recorded: false);
+        var goneUnrecorded = Tag("feature-gone", TimeSpan.FromDays(40), recorded: false);
+
+        var decision = RegistryCachePrunePolicy.Decide([rewritten, unrecorded, scoped, goneUnrecorded], Rules());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Items[0], Has.Property("Action").EqualTo(CachePruneAction.Keep).And.Property("Reason").EqualTo("the branch exists, written 2m ago (max age 30d)"));
+            Assert.That(decision.Items[1], Has.Property("Action").EqualTo(CachePruneAction.Keep).And.Property("Reason").EqualTo("the branch exists; its write time is not recorded (no cache record), so --cache-max-age does not delete it"));
+            Assert.That(decision.Items[2], Has.Property("Action").EqualTo(CachePruneAction.Keep).And.Property("Reason").Contains("the default branch's cache (scope 'linux-386'); its write time is not recorded"));
+            Assert.That(decision.Items[3], Has.Property("Action").EqualTo(CachePruneAction.Delete).And.Property("Reason").EqualTo("no branch has the slug 'feature-gone'"), "a gone branch needs no age");
+            Assert.That(decision.Listing("r", dryRun: true), Has.One.Contains("feature-live").And.Contains(" 2026-11-22 11:58Z "), "the listing shows the record's time");
+        });
     }
 
     [Test]
@@ -116,7 +143,7 @@ public sealed class PrunePolicyTests
     public void The_dry_run_listing_shows_action_tag_size_time_and_reason_then_the_total()
     {
         var decision = RegistryCachePrunePolicy.Decide(
-            [Tag("main", TimeSpan.FromDays(60), size: 52_428_800), Tag("feature-gone", TimeSpan.FromDays(3), size: 1_572_864, lowerBound: true), Tag("feature-live", TimeSpan.FromHours(5), size: 2048)],
+            [Tag("main", TimeSpan.FromDays(60), size: 52_428_800), Tag("feature-gone", TimeSpan.FromDays(3), size: 1_572_864, recorded: false), Tag("feature-live", TimeSpan.FromHours(5), size: 2048)],
             Rules());
 
         var lines = decision.Listing("registry.example.com/app/cache", dryRun: true);

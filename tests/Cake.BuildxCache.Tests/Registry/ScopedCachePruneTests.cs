@@ -14,8 +14,12 @@ public sealed class ScopedCachePruneTests
 
     private static CachePruneRules Rules(IReadOnlySet<string>? live, TimeSpan? maxAge = null) => new(string.Empty, "main", live, maxAge, Now);
 
+    // A tag whose record says it was written ageHours ago.
     private static CacheTagInfo Tag(string tag, double ageHours) =>
-        new(tag, "sha256:" + tag.GetHashCode(StringComparison.Ordinal).ToString("x8").PadLeft(64, '0'), 1000, Now - TimeSpan.FromHours(ageHours), IsBuildKitCache: true);
+        new(tag, "sha256:" + tag.GetHashCode(StringComparison.Ordinal).ToString("x8").PadLeft(64, '0'), 1000, Now - TimeSpan.FromHours(ageHours), IsBuildKitCache: true)
+        {
+            Written = Now - TimeSpan.FromHours(ageHours),
+        };
 
     // tag, age in hours, expected action, the branch it is attributed to, reason fragment; max age 30 days
     [TestCase("main-linux-386", 2000.0, CachePruneAction.Delete, "main", "the default branch's cache (scope 'linux-386'); written 83d ago, more than the max age 30d")]

@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Support.Registry;
 using Cake.BuildxCache.Tests.Tasks.Support;
 
@@ -207,7 +208,7 @@ public sealed class RegistryPruneTaskTests : RealRegistryTests
               PruneCache:
                 registry prune: dry run of {Jobs.GitLabImage} (add --confirm to delete)
                   keeps:   the default branch's cache (cache-main; cache-main-<scope> unless older than the max age) and any cache written in the last 1h; tags not starting 'cache-' are never touched
-                  deletes: caches of branches missing from `git ls-remote --heads origin`; caches written more than 168h ago (--cache-max-age)
+                  deletes: caches of branches missing from `git ls-remote --heads origin`; caches whose record says they were written more than 168h ago (--cache-max-age)
                   git ls-remote --heads origin    # the live branches
             """.ReplaceLineEndings("\n")));
         Assert.That(run.Output, Does.Not.Contain("docker buildx prune"), "PruneCache prunes the registry, and Publish has no prune limit");
@@ -338,5 +339,7 @@ public sealed class RegistryPruneTaskTests : RealRegistryTests
             Content.PushCacheIndexAsync(repository, "feature-gone", [now.AddDays(-3)]),               // branch deleted
             Content.PushCacheIndexAsync(repository, "feature-just-merged", [now.AddMinutes(-10)]),    // branch deleted 10 minutes after its last build
             Content.PushCacheManifestAsync(repository, "release-1-0", [now.AddDays(-40)]));           // live branch, older than 30 days
+        // Age is what the record says: release-1-0 was last written 40 days ago.
+        Content.RecordAsync(repository, "release-1-0", CacheRecord.Of(new string('a', 40)).WithWritten(now.AddDays(-40))).GetAwaiter().GetResult();
     }
 }

@@ -131,6 +131,59 @@ internal sealed class RegistryContent : IDisposable
         return digest;
     }
 
+    /// <summary>
+    /// Tags <paramref name="from"/>'s manifest, byte for byte, as <paramref name="to"/> too: what two branches' fully cached
+    /// builds of one commit write (the same cache manifest under two tags).
+    /// </summary>
+    /// <returns>The digest both tags point at.</returns>
+    public async Task<string> TwinAsync(string repository, string from, string to)
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/manifests/{from}");
+        get.Headers.Authorization = server.Authorization;
+        foreach (var type in MediaTypes.ManifestAccept)
+        {
+            get.Headers.Accept.ParseAdd(type);
+        }
+
+        using var response = await http.SendAsync(get);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"GET {repository}:{from}");
+        var body = await response.Content.ReadAsByteArrayAsync();
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"v2/{repository}/manifests/{to}");
+        put.Headers.Authorization = server.Authorization;
+        put.Content = new ByteArrayContent(body);
+        put.Content.Headers.ContentType = response.Content.Headers.ContentType;
+        using var done = await http.SendAsync(put);
+        Assert.That(done.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"PUT {repository}:{to}");
+        Assert.That(server.Digest(repository, to), Is.EqualTo(DigestOf(body)), "the twin is byte for byte the same manifest");
+        return DigestOf(body);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="record"/> on the manifest <paramref name="tag"/> holds, as the module's record writer does
+    /// (GET, the record into the top-level annotations, PUT under the same tag).
+    /// </summary>
+    /// <returns>The tag's new digest.</returns>
+    public async Task<string> RecordAsync(string repository, string tag, CacheRecord record)
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/manifests/{tag}");
+        get.Headers.Authorization = server.Authorization;
+        foreach (var type in MediaTypes.ManifestAccept)
+        {
+            get.Headers.Accept.ParseAdd(type);
+        }
+
+        using var response = await http.SendAsync(get);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"GET {repository}:{tag}");
+        var body = RecordedManifest.With(await response.Content.ReadAsByteArrayAsync(), record);
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"v2/{repository}/manifests/{tag}");
+        put.Headers.Authorization = server.Authorization;
+        put.Content = new ByteArrayContent(body);
+        put.Content.Headers.ContentType = response.Content.Headers.ContentType;
+        using var done = await http.SendAsync(put);
+        Assert.That(done.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"PUT {repository}:{tag}");
+        return DigestOf(body);
+    }
+
     public void Dispose() => http.Dispose();
 
     private static string CapturedPath(string name) =>
