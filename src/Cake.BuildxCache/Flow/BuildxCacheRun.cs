@@ -316,6 +316,11 @@ public sealed class BuildxCacheRun : CakeContextAdapter
             problems.Add(OptionProblem.For(OptionCatalog.CacheTagPrefix, options.CacheTagPrefix, options.Origins.GetValueOrDefault(OptionCatalog.CacheTagPrefix.Name), collision));
         }
 
+        if (CachePromotionPolicy.Problem(plan, OptionCatalog.CachePromote.ValueIn(options)) is { } promotion)
+        {
+            problems.Add(OptionProblem.For(OptionCatalog.CachePromote, "true", options.OriginOf(OptionCatalog.CachePromote), promotion));
+        }
+
         return new BuildxCacheState(options, refs, run, problems, resolution.Notes);
     }
 }

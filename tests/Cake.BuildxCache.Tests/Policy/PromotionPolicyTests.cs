@@ -116,6 +116,22 @@ public sealed class PromotionPolicyTests
     }
 
     [Test]
+    public void A_short_sha_is_a_problem_of_the_option_not_a_direct_write()
+    {
+        var options = OptionCatalog.CachePromote.With(CiOptions, true);
+
+        var plan = BuildPlanner.Plan(GitLabBranch("feature/x") with { Sha = "3f9c1e2" }, options, Created);
+        var full = BuildPlanner.Plan(GitLabBranch("feature/x"), options, Created);
+        var tag = BuildPlanner.Plan(GitLabTag("v1.0.0"), options, Created);
+
+        Assert.That(plan.Promotion, Is.Null);
+        Assert.That(CachePromotionPolicy.Problem(plan, enabled: true), Does.Contain("'3f9c1e2' is not a full commit sha").And.Contain("--cache-promote=false"));
+        Assert.That(CachePromotionPolicy.Problem(plan, enabled: false), Is.Null, "without the option nothing is promised");
+        Assert.That(CachePromotionPolicy.Problem(full, enabled: true), Is.Null);
+        Assert.That(CachePromotionPolicy.Problem(tag, enabled: true), Is.Null, "a tag build has nothing to promote");
+    }
+
+    [Test]
     public void Promote_with_a_read_only_cache_is_refused_naming_both_options_and_the_fix()
     {
         var options = OptionCatalog.CachePromote.With(CiOptions with { CacheReadOnly = true }, true);
