@@ -29,7 +29,7 @@ internal static class CachePromotionRun
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(promotion);
         using var client = RegistryAccess.Client(run);
-        var promoter = new CachePromoter(client, held => GitAncestry.Of(run, held, promotion.Commit), Settle, run.Clock);
+        var promoter = new CachePromoter(client, held => GitAncestry.Of(run, held, promotion.Commit, promotion.Branch), Settle, run.Clock);
         PromotionResult result;
         try
         {

@@ -37,7 +37,7 @@ internal static class CachePromotionPolicy
 
         var commitTag = CommitTag(branchRef, refs.Sha);
         var commitRef = branchRef[..(branchRef.LastIndexOf(':') + 1)] + commitTag;
-        var promotion = new CachePromotion(commitRef, branchRef, refs.Sha);
+        var promotion = new CachePromotion(commitRef, branchRef, refs.Sha, refs.RefName);
         return (cacheTo with { Ref = commitRef }, promotion, "cache-promote: " + promotion.Describe());
     }
 

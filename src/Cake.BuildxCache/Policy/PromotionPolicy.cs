@@ -4,8 +4,10 @@ namespace Cake.BuildxCache.Policy;
 /// Whether the commit's cache ref is copied to the branch ref. The rule: the branch ref never moves backwards. It is
 /// promoted to when it does not exist, holds no record (a cache written without <c>--cache-promote</c>, adopted), holds
 /// this very commit, holds an ancestor of it, or holds a commit proven (with the full history) to be on another line
-/// (a rewritten branch). It is left alone when it holds a descendant (a newer pipeline promoted first) and whenever git
-/// cannot tell (a shallow clone, a commit the clone does not have): then the commit ref stays and the log says why.
+/// (a rewritten branch; a commit a clone lacks counts when the clone proves it holds the branch's whole history, see
+/// <c>Flow/GitAncestry</c>). It is left alone when it holds a descendant (a newer pipeline promoted first) and whenever
+/// git cannot tell (a shallow clone, a commit the clone lacks and cannot place): then the commit ref stays and the log
+/// says why.
 /// </summary>
 internal static class PromotionPolicy
 {
@@ -60,7 +62,7 @@ internal static class PromotionPolicy
 
         if (facts is { HeldBeforeOurs: Ancestry.NotAncestor, OursBeforeHeld: Ancestry.NotAncestor })
         {
-            return new(PromotionVerdict.PromoteRewritten, $"the branch ref holds {held}, which is not in the history of {short8} nor after it (the branch was rewritten): promoting {short8}");
+            return new(PromotionVerdict.PromoteRewritten, $"the branch ref holds {held}, which is not in the history of {short8} nor after it (the branch was rewritten{(facts.Detail is null ? string.Empty : "; " + facts.Detail)}): promoting {short8}");
         }
 
         return new(
