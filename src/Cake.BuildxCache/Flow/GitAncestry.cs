@@ -16,18 +16,6 @@ internal static class GitAncestry
     /// <summary>The remote whose branch a clone's history is compared with.</summary>
     public const string Remote = "origin";
 
-    /// <summary>The facts.</summary>
-    /// <param name="context">The run.</param>
-    /// <param name="held">The commit the branch ref holds.</param>
-    /// <param name="ours">The build's commit.</param>
-    /// <param name="branch">The branch the build is for (its name on <see cref="Remote"/>), or null when unknown.</param>
-    /// <returns>What git said.</returns>
-    public static AncestryFacts Of(BuildxCacheRun context, string held, string ours, string? branch)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Of(new GitCli(context.ProcessRunner, context.Tools), context.Environment.WorkingDirectory.FullPath, held, ours, branch);
-    }
-
     /// <summary>The facts, from <paramref name="git"/> in <paramref name="directory"/>.</summary>
     /// <param name="git">The git runner.</param>
     /// <param name="directory">The checkout.</param>
@@ -92,6 +80,45 @@ internal static class GitAncestry
         catch (TimeoutException exception)
         {
             return new(Ancestry.Unknown, Ancestry.Unknown, exception.Message);
+        }
+    }
+
+    /// <summary>What the run's promotion asks git: <see cref="Of(GitCli, string, string, string, string?)"/> and <see cref="Resolve(GitCli, string, string)"/> in the working directory.</summary>
+    /// <param name="context">The run.</param>
+    /// <param name="branch">The branch the build is for, or null.</param>
+    /// <returns>The questions.</returns>
+    public static Registry.CommitHistory History(BuildxCacheRun context, string? branch)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var git = new GitCli(context.ProcessRunner, context.Tools);
+        var directory = context.Environment.WorkingDirectory.FullPath;
+        return new((held, ours) => Of(git, directory, held, ours, branch), abbreviated => Resolve(git, directory, abbreviated));
+    }
+
+    /// <summary>The full sha of the one commit <paramref name="abbreviated"/> names in the clone, or null (absent, ambiguous, git failed).</summary>
+    /// <param name="git">The git runner.</param>
+    /// <param name="directory">The checkout.</param>
+    /// <param name="abbreviated">An abbreviated sha (hex digits).</param>
+    /// <returns>The full sha, or null.</returns>
+    public static string? Resolve(GitCli git, string directory, string abbreviated)
+    {
+        ArgumentNullException.ThrowIfNull(git);
+        ArgumentNullException.ThrowIfNull(abbreviated);
+        if (git.Executable is null || abbreviated.Length == 0 || !abbreviated.All(char.IsAsciiHexDigit))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = git.Start(directory, ["--no-replace-objects", "rev-parse", "--verify", "--quiet", abbreviated + "^{commit}"]);
+            var result = process.Wait();
+            var sha = result.Succeeded ? result.Lines.FirstOrDefault() : null;
+            return sha is not null && Registry.CacheRecord.IsFullSha(sha) ? sha : null;
+        }
+        catch (TimeoutException)
+        {
+            return null;
         }
     }
 

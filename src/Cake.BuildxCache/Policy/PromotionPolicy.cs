@@ -71,5 +71,20 @@ internal static class PromotionPolicy
             + "not promoted, the ref never moves on a guess (fetch the history: GitLab GIT_DEPTH: 0, GitHub actions/checkout fetch-depth: 0)");
     }
 
+    /// <summary>
+    /// The decision when this build's copy was written and the branch ref holds a descendant afterwards: superseded,
+    /// not promoted (a newer build's cache wins whatever order the writes landed in).
+    /// </summary>
+    /// <param name="ours">The build's full commit sha.</param>
+    /// <param name="newer">The descendant the branch ref holds.</param>
+    /// <param name="how">How it got there, for the log.</param>
+    /// <returns>The decision.</returns>
+    public static PromotionDecision Superseded(string ours, string newer, string how)
+    {
+        ArgumentNullException.ThrowIfNull(ours);
+        ArgumentNullException.ThrowIfNull(newer);
+        return new(PromotionVerdict.Superseded, $"the branch ref holds {Short(newer)}, a descendant of {Short(ours)}, {how}: superseded, not promoted (the newer cache stays)");
+    }
+
     private static string Short(string sha) => sha.Length > 8 ? sha[..8] : sha;
 }
