@@ -4,7 +4,6 @@ using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Refs;
-using Cake.BuildxCache.Tests.Support;
 using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.Registry;
@@ -135,5 +134,23 @@ public sealed class CachePromoterRaceTests : RealRegistryTests
         Assert.That(await HeldAsync(direct, Repository), Is.EqualTo(newer), "the end state is the newer commit:\n" + string.Join('\n', olderResult.Log));
         Assert.That((olderResult.Promoted, olderResult.Decision?.Verdict), Is.EqualTo((false, (PromotionVerdict?)PromotionVerdict.Superseded)), string.Join('\n', olderResult.Log));
         Assert.That(proxy.Requests.Count(request => request == $"PUT /v2/{Repository}/manifests/main"), Is.EqualTo(1), "the PUT was not repeated");
+    }
+
+    [Test]
+    public async Task A_503_before_the_PUT_landed_is_decided_again_and_promotes()
+    {
+        const string Repository = "refused-put/cache";
+        using var direct = Client();
+        await PrepareAsync(Repository, direct);
+        using var proxy = RegistryProxy.Start(Server);
+        var first = 0;
+        proxy.Before = request => Task.FromResult(IsBranchPut(request, Repository) && Interlocked.Exchange(ref first, 1) == 0 ? HttpStatusCode.ServiceUnavailable : (HttpStatusCode?)null);
+        using var faulty = ClientOf(proxy);
+
+        var result = await Promoter(faulty).PromoteAsync(Promotion(proxy.Host, Repository, newer));
+
+        Assert.That((result.Promoted, result.Decision?.Verdict), Is.EqualTo((true, (PromotionVerdict?)PromotionVerdict.PromoteAncestor)), string.Join('\n', result.Log));
+        Assert.That(result.Log, Has.Some.Contains("it may have landed, so the ref is read again instead of repeating the PUT"));
+        Assert.That(await HeldAsync(direct, Repository), Is.EqualTo(newer));
     }
 }
