@@ -317,6 +317,10 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         }
 
         problems.AddRange(TagPrefixCollision.ImageTagProblems(plan, options));
+        if (CachePromotionPolicy.Problem(plan, OptionCatalog.CachePromote.ValueIn(options)) is { } promotion)
+        {
+            problems.Add(OptionProblem.For(OptionCatalog.CachePromote, "true", options.OriginOf(OptionCatalog.CachePromote), promotion));
+        }
 
         return new BuildxCacheState(options, refs, run, problems, resolution.Notes);
     }

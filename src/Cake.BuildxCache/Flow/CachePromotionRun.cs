@@ -29,7 +29,7 @@ internal static class CachePromotionRun
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(promotion);
         using var client = RegistryAccess.Client(run);
-        var promoter = new CachePromoter(client, held => GitAncestry.Of(run, held, promotion.Commit), Settle, run.Clock);
+        var promoter = new CachePromoter(client, GitAncestry.History(run, promotion.Branch), Settle, run.Clock);
         PromotionResult result;
         try
         {
@@ -53,7 +53,9 @@ internal static class CachePromotionRun
 
         run.Information(
             "cache promote: {0} in {1} ms",
-            result.Promoted ? $"{promotion.BranchRef} holds {promotion.Commit[..8]}" : $"{promotion.BranchRef} not moved",
+            result.Promoted ? $"{promotion.BranchRef} holds {promotion.Commit[..8]}"
+                : result.Decision?.Verdict == PromotionVerdict.Superseded ? $"superseded: {promotion.BranchRef} holds a newer commit's cache"
+                : $"{promotion.BranchRef} not moved",
             result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture));
         return result;
     }

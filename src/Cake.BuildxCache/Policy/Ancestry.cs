@@ -10,8 +10,8 @@ internal enum Ancestry
     NotAncestor,
 
     /// <summary>
-    /// git could not tell: the commit is not in the clone, the clone is shallow (a "no" there may be the shallow
-    /// boundary speaking), or git failed.
+    /// git could not tell: the commit is not in a clone that cannot prove its history complete, the clone is shallow or
+    /// grafted (a "no" there may be the boundary speaking), or git failed.
     /// </summary>
     Unknown,
 }

@@ -12,7 +12,7 @@ internal sealed record AncestryFacts(Ancestry HeldBeforeOurs, Ancestry OursBefor
     /// the shallow boundary; anything else (128: a commit the clone does not have) is no answer.
     /// </summary>
     /// <param name="exitCode">git's exit code.</param>
-    /// <param name="shallow">True when the clone is shallow (<c>git rev-parse --is-shallow-repository</c>), or when that is unknown.</param>
+    /// <param name="shallow">True when the clone is shallow (<c>git rev-parse --is-shallow-repository</c>) or grafted, or when that is unknown.</param>
     /// <returns>The answer.</returns>
     public static Ancestry FromExitCode(int exitCode, bool shallow) => exitCode switch
     {

@@ -4,8 +4,10 @@ namespace Cake.BuildxCache.Policy;
 /// Whether the commit's cache ref is copied to the branch ref. The rule: the branch ref never moves backwards. It is
 /// promoted to when it does not exist, holds no record (a cache written without <c>--cache-promote</c>, adopted), holds
 /// this very commit, holds an ancestor of it, or holds a commit proven (with the full history) to be on another line
-/// (a rewritten branch). It is left alone when it holds a descendant (a newer pipeline promoted first) and whenever git
-/// cannot tell (a shallow clone, a commit the clone does not have): then the commit ref stays and the log says why.
+/// (a rewritten branch; a commit a clone lacks counts when the clone proves it holds the branch's whole history, see
+/// <c>Flow/GitAncestry</c>). It is left alone when it holds a descendant (a newer pipeline promoted first) and whenever
+/// git cannot tell (a shallow clone, a commit the clone lacks and cannot place): then the commit ref stays and the log
+/// says why.
 /// </summary>
 internal static class PromotionPolicy
 {
@@ -60,13 +62,28 @@ internal static class PromotionPolicy
 
         if (facts is { HeldBeforeOurs: Ancestry.NotAncestor, OursBeforeHeld: Ancestry.NotAncestor })
         {
-            return new(PromotionVerdict.PromoteRewritten, $"the branch ref holds {held}, which is not in the history of {short8} nor after it (the branch was rewritten): promoting {short8}");
+            return new(PromotionVerdict.PromoteRewritten, $"the branch ref holds {held}, which is not in the history of {short8} nor after it (the branch was rewritten{(facts.Detail is null ? string.Empty : "; " + facts.Detail)}): promoting {short8}");
         }
 
         return new(
             PromotionVerdict.RefuseUnknown,
             $"the branch ref holds {held}, and git cannot tell whether it is an ancestor of {short8}{(facts.Detail is null ? string.Empty : " (" + facts.Detail + ")")}: "
             + "not promoted, the ref never moves on a guess (fetch the history: GitLab GIT_DEPTH: 0, GitHub actions/checkout fetch-depth: 0)");
+    }
+
+    /// <summary>
+    /// The decision when this build's copy was written and the branch ref holds a descendant afterwards: superseded,
+    /// not promoted (a newer build's cache wins whatever order the writes landed in).
+    /// </summary>
+    /// <param name="ours">The build's full commit sha.</param>
+    /// <param name="newer">The descendant the branch ref holds.</param>
+    /// <param name="how">How it got there, for the log.</param>
+    /// <returns>The decision.</returns>
+    public static PromotionDecision Superseded(string ours, string newer, string how)
+    {
+        ArgumentNullException.ThrowIfNull(ours);
+        ArgumentNullException.ThrowIfNull(newer);
+        return new(PromotionVerdict.Superseded, $"the branch ref holds {Short(newer)}, a descendant of {Short(ours)}, {how}: superseded, not promoted (the newer cache stays)");
     }
 
     private static string Short(string sha) => sha.Length > 8 ? sha[..8] : sha;

@@ -26,4 +26,10 @@ internal enum PromotionVerdict
 
     /// <summary>git could not tell how the commits relate: not promoted.</summary>
     RefuseUnknown,
+
+    /// <summary>
+    /// This build's copy was written, and a descendant's cache is on the branch ref now (it landed after the write, or
+    /// was put back over it): not promoted, the newer cache stays.
+    /// </summary>
+    Superseded,
 }

@@ -37,7 +37,24 @@ internal sealed class CacheRecordWriter(RegistryClient client)
 
         var body = RecordedManifest.With(manifest.Body, record);
         var mediaType = manifest.MediaType.Length > 0 ? manifest.MediaType : ManifestDocument.Parse(body, null).MediaType;
-        var digest = await client.PutManifestAsync(reference, body, mediaType, cancellationToken).ConfigureAwait(false);
+        string digest;
+        try
+        {
+            digest = await client.PutManifestAsync(reference, body, mediaType, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RegistryException exception) when (exception.OutcomeUnknown)
+        {
+            // The PUT may have landed: read the ref again rather than repeat it over what another build wrote since.
+            var ours = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body));
+            var now = await client.HeadManifestAsync(reference, cancellationToken).ConfigureAwait(false);
+            if (now?.Digest != ours)
+            {
+                return (null, $"cache record: the PUT of {cacheRef} failed ({exception.Message}) and the ref holds {now?.Digest ?? "nothing"}: no record written");
+            }
+
+            digest = ours;
+        }
+
         return (digest, $"cache record: {cacheRef} records what it was written with ({digest})");
     }
 }

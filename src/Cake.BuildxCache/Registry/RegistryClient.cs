@@ -18,7 +18,7 @@ namespace Cake.BuildxCache.Registry;
 /// action within one client, until shortly before they expire; once a host's challenge is known, later requests
 /// authenticate up front. Every exchange is bounded by <see cref="RegistryClientOptions.RequestTimeout"/>, and
 /// retried <see cref="RegistryClientOptions.MaxRetries"/> times on a connection failure, a timeout or a
-/// 502/503/504. Credentials and tokens appear only in <c>Authorization</c> headers: never in a log line or a message.
+/// 502/503/504, except a manifest PUT (see <see cref="PutManifestAsync"/>). Credentials and tokens appear only in <c>Authorization</c> headers: never in a log line or a message.
 /// </para>
 /// </summary>
 internal sealed class RegistryClient : IDisposable
@@ -286,6 +286,8 @@ internal sealed class RegistryClient : IDisposable
     /// <summary>
     /// PUTs a manifest under a tag (<c>PUT /v2/&lt;name&gt;/manifests/&lt;tag&gt;</c>, the media type as content type).
     /// Every blob it references must be in the repository already (a copy within one repository, as a promotion is).
+    /// Unlike every other request it is not retried after a 502/503/504, a timeout or a lost connection: the write may
+    /// have landed, so the caller reads the ref again before writing again (see <see cref="RegistryException.OutcomeUnknown"/>).
     /// </summary>
     /// <param name="reference">Repository and tag.</param>
     /// <param name="body">The manifest's bytes.</param>
@@ -309,7 +311,9 @@ internal sealed class RegistryClient : IDisposable
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
             }
 
-            using var response = await SendAsync(reference, "pull,push", HttpMethod.Put, ManifestPath(reference, tagOrDigest), Content, deadline.Token).ConfigureAwait(false);
+            // Sent once: after a 5xx or no answer the write may have landed, and a blind repeat could replace what another
+            // writer put there since. The caller reads the ref again and decides (RegistryException.OutcomeUnknown).
+            using var response = await SendAsync(reference, "pull,push", HttpMethod.Put, ManifestPath(reference, tagOrDigest), Content, deadline.Token, retries: false).ConfigureAwait(false);
             await EnsureSuccessAsync(response, reference, "write", deadline.Token).ConfigureAwait(false);
             return Header(response, "Docker-Content-Digest") ?? computed;
         }).ConfigureAwait(false);
@@ -548,7 +552,8 @@ internal sealed class RegistryClient : IDisposable
         HttpMethod method,
         Uri url,
         Action<HttpRequestMessage>? configure,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool retries = true)
     {
         var host = RegistryEndpoint.NormalizeHost(repository.Host);
         var scope = $"repository:{repository.Path}:{action}";
@@ -557,11 +562,11 @@ internal sealed class RegistryClient : IDisposable
         if (!SameOrigin(url, EndpointOf(host).BaseUri))
         {
             options.Log?.Invoke($"registry: {Printable(url)} is not on {host}: sent without credentials");
-            return await SendWithRetriesAsync(host, method, url, configure, null, cancellationToken).ConfigureAwait(false);
+            return await SendWithRetriesAsync(host, method, url, configure, null, retries, cancellationToken).ConfigureAwait(false);
         }
 
         var authorization = await KnownAuthorizationAsync(host, scope, cancellationToken).ConfigureAwait(false);
-        var response = await SendWithRetriesAsync(host, method, url, configure, authorization, cancellationToken).ConfigureAwait(false);
+        var response = await SendWithRetriesAsync(host, method, url, configure, authorization, retries, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             return response;
@@ -579,7 +584,7 @@ internal sealed class RegistryClient : IDisposable
         authorization = challenge.IsBasic
             ? BasicAuthorization(host, required: true)
             : await FetchTokenAsync(host, scope, challenge, challengeScope: true, cancellationToken).ConfigureAwait(false);
-        response = await SendWithRetriesAsync(host, method, url, configure, authorization, cancellationToken).ConfigureAwait(false);
+        response = await SendWithRetriesAsync(host, method, url, configure, authorization, retries, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             response.Dispose();
@@ -665,7 +670,7 @@ internal sealed class RegistryClient : IDisposable
         var authorization = lookup.Credentials is { } credentials
             ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials.Username + ":" + credentials.Password.Reveal())))
             : null;
-        using var response = await SendWithRetriesAsync(realm.Authority, HttpMethod.Get, url, null, authorization, cancellationToken).ConfigureAwait(false);
+        using var response = await SendWithRetriesAsync(realm.Authority, HttpMethod.Get, url, null, authorization, retries: true, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             var who = lookup.Credentials is { } user ? $"the credentials of '{user.Username}' (from {user.Source})" : "anonymous access";
@@ -721,12 +726,13 @@ internal sealed class RegistryClient : IDisposable
         Uri url,
         Action<HttpRequestMessage>? configure,
         AuthenticationHeaderValue? authorization,
+        bool retries,
         CancellationToken cancellationToken)
     {
         var origin = url;
         for (var hop = 0; ; hop++)
         {
-            var response = await SendOnceWithRetriesAsync(host, method, url, configure, SameOrigin(url, origin) ? authorization : null, cancellationToken).ConfigureAwait(false);
+            var response = await SendOnceWithRetriesAsync(host, method, url, configure, SameOrigin(url, origin) ? authorization : null, retries, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || hop >= 5)
             {
@@ -752,9 +758,10 @@ internal sealed class RegistryClient : IDisposable
         Uri url,
         Action<HttpRequestMessage>? configure,
         AuthenticationHeaderValue? authorization,
+        bool retries,
         CancellationToken cancellationToken)
     {
-        var attempts = Math.Max(0, options.MaxRetries) + 1;
+        var attempts = retries ? Math.Max(0, options.MaxRetries) + 1 : 1;
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, url);

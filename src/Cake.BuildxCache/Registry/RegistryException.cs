@@ -25,4 +25,10 @@ internal sealed class RegistryException : Exception
 
     /// <summary>The HTTP status, when there was an answer.</summary>
     public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>
+    /// True when a write may have landed although it failed: no answer (a timeout, a lost connection) or a server error
+    /// (a proxy's 502/503/504 may come after the registry stored it). Only reading the ref again tells.
+    /// </summary>
+    public bool OutcomeUnknown => Failure == RegistryFailure.Unreachable || (int?)StatusCode >= 500;
 }

@@ -79,7 +79,7 @@ public sealed class PromotionPolicyTests
 
         Assert.That(plan.CacheTo?.ToString(), Is.EqualTo($"type=registry,ref={Cache}:feature-x-{Short},mode=max,ignore-error=true"));
         Assert.That(plan.CacheFrom.Select(spec => spec.Ref), Is.EqualTo(new[] { $"{Cache}:feature-x", $"{Cache}:main" }), "builds read the branch ref, never a commit ref");
-        Assert.That(plan.Promotion, Is.EqualTo(new CachePromotion($"{Cache}:feature-x-{Short}", $"{Cache}:feature-x", Sha)));
+        Assert.That(plan.Promotion, Is.EqualTo(new CachePromotion($"{Cache}:feature-x-{Short}", $"{Cache}:feature-x", Sha, "feature/x")));
         Assert.That(plan.Notes, Has.Some.EqualTo($"cache-promote: write {Cache}:feature-x-{Short}, promote to {Cache}:feature-x if the commit it holds is an ancestor of {Short} (or it holds none); never backwards"));
     }
 
@@ -113,6 +113,22 @@ public sealed class PromotionPolicyTests
         Assert.That((tag.CacheTo?.Ref, tag.Promotion), Is.EqualTo(($"{Cache}:v1-0-0", (CachePromotion?)null)));
         Assert.That(tag.Notes, Has.Some.Contains("a tag build writes its own ref directly"));
         Assert.That((fork.CacheTo, fork.Promotion), Is.EqualTo(((Cake.BuildxCache.Docker.CacheSpec?)null, (CachePromotion?)null)));
+    }
+
+    [Test]
+    public void A_short_sha_is_a_problem_of_the_option_not_a_direct_write()
+    {
+        var options = OptionCatalog.CachePromote.With(CiOptions, true);
+
+        var plan = BuildPlanner.Plan(GitLabBranch("feature/x") with { Sha = "3f9c1e2" }, options, Created);
+        var full = BuildPlanner.Plan(GitLabBranch("feature/x"), options, Created);
+        var tag = BuildPlanner.Plan(GitLabTag("v1.0.0"), options, Created);
+
+        Assert.That(plan.Promotion, Is.Null);
+        Assert.That(CachePromotionPolicy.Problem(plan, enabled: true), Does.Contain("'3f9c1e2' is not a full commit sha").And.Contain("--cache-promote=false"));
+        Assert.That(CachePromotionPolicy.Problem(plan, enabled: false), Is.Null, "without the option nothing is promised");
+        Assert.That(CachePromotionPolicy.Problem(full, enabled: true), Is.Null);
+        Assert.That(CachePromotionPolicy.Problem(tag, enabled: true), Is.Null, "a tag build has nothing to promote");
     }
 
     [Test]

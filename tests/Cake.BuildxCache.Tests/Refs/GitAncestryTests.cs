@@ -54,7 +54,7 @@ public sealed class GitAncestryTests
         var facts = GitAncestry.Of(CakeProcesses.Git(), repository.Path, "dddddddd0000000000000000000000000000000d", third);
 
         Assert.That(Answer(facts), Is.EqualTo((Ancestry.Unknown, Ancestry.Unknown)));
-        Assert.That(facts.Detail, Does.Contain("is dddddddd in this clone?"));
+        Assert.That(facts.Detail, Does.Contain("dddddddd is not in this clone"));
     }
 
     [Test]

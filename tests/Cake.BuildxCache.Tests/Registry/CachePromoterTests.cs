@@ -24,7 +24,7 @@ public sealed class CachePromoterTests : RealRegistryTests
         var source = await Content.PushCacheManifestAsync("first/cache", "main-" + Ours[..8], [Written]);
         using var client = Client();
 
-        var result = await new CachePromoter(client, NoGit, TimeSpan.Zero, TimeProvider.System).PromoteAsync(Promotion("first/cache"));
+        var result = await new CachePromoter(client, new CommitHistory((held, _) => NoGit(held), _ => null), TimeSpan.Zero, TimeProvider.System).PromoteAsync(Promotion("first/cache"));
 
         var branch = await client.GetManifestAsync(RepositoryReference.Parse($"{Server.Host}/first/cache:main"));
         var info = await client.GetManifestInfoAsync(RepositoryReference.Parse($"{Server.Host}/first/cache:main"));
@@ -40,7 +40,7 @@ public sealed class CachePromoterTests : RealRegistryTests
     {
         using var client = Client();
 
-        var result = await new CachePromoter(client, NoGit, TimeSpan.Zero, TimeProvider.System).PromoteAsync(Promotion("missing/cache"));
+        var result = await new CachePromoter(client, new CommitHistory((held, _) => NoGit(held), _ => null), TimeSpan.Zero, TimeProvider.System).PromoteAsync(Promotion("missing/cache"));
 
         Assert.That((result.Promoted, result.Decision), Is.EqualTo((false, (PromotionDecision?)null)));
         Assert.That(result.Log.Single(), Does.Contain("does not exist"));
@@ -73,7 +73,7 @@ public sealed class CachePromoterTests : RealRegistryTests
             return new(Ancestry.NotAncestor, Ancestry.Ancestor, null);
         }
 
-        var result = await new CachePromoter(client, Git, TimeSpan.Zero, TimeProvider.System).PromoteAsync(Promotion("crossing/cache"));
+        var result = await new CachePromoter(client, new CommitHistory((held, _) => Git(held), _ => null), TimeSpan.Zero, TimeProvider.System).PromoteAsync(Promotion("crossing/cache"));
 
         Assert.That(asked, Is.EqualTo(new[] { Older, Newer }));
         Assert.That(result.Log, Has.Some.Contains("changed while deciding"));
