@@ -91,17 +91,32 @@ bench_stats() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { m = (NR
 
 # bench_handwritten_job BUILDER CONTEXT CACHE_FROM CACHE_TO TAG... [-- BUILDX_BUILD_ARG...]: the job a user writes by
 # hand (the seeds' GitLab job): login, buildx create --bootstrap, buildx build with the registry cache and --push,
-# buildx rm. Needs $registry_user, $registry_password, $job_registry and $buildkitd_toml.
+# then buildx rm unless $handwritten_keeps_builder is 1 (the runner removes it). Needs $registry_user,
+# $registry_password, $job_registry and $buildkitd_toml.
 bench_handwritten_job() {
   local builder="$1" context="$2" cache_from="$3" cache_to="$4" tags=() extra=()
   shift 4
   while (($#)) && [[ "$1" != -- ]]; do tags+=(--tag "$1"); shift; done
   if (($#)); then shift; extra=("$@"); fi
-  printf '%s\n' "$registry_password" | docker login -u "$registry_user" --password-stdin "$job_registry"
+  printf '%s\n' "$registry_password" | docker login -u "$registry_user" --password-stdin "$job_registry" || return
   docker buildx create --name "$builder" --driver docker-container --driver-opt network=host \
-    --buildkitd-config "$buildkitd_toml" --bootstrap
+    --buildkitd-config "$buildkitd_toml" --bootstrap || return
   docker buildx build --builder "$builder" --progress plain \
     --cache-from "type=registry,ref=$cache_from" --cache-to "type=registry,ref=$cache_to,mode=max,ignore-error=true" \
-    "${tags[@]}" "${extra[@]}" --push "$context"
-  docker buildx rm "$builder"
+    "${tags[@]}" "${extra[@]}" --push "$context" || return
+  if [[ "${handwritten_keeps_builder:-0}" != 1 ]]; then docker buildx rm "$builder"; fi
+}
+
+# bench_remove_builders: removes every builder made in this DOCKER_CONFIG and waits until the engine has dropped
+# their state volumes (a runner's teardown; under load dockerd takes seconds for a gigabyte of state, and buildx rm
+# gives up waiting before it is done).
+bench_remove_builders() {
+  local builder _
+  for builder in $(ls "$DOCKER_CONFIG/buildx/instances" 2>/dev/null); do
+    docker buildx rm -f "$builder" >/dev/null 2>&1 || true
+    for _ in $(seq 600); do
+      [[ -z "$(docker volume ls -q --filter "name=buildx_buildkit_${builder}" 2>/dev/null)" ]] && break
+      sleep 0.2
+    done
+  done
 }

@@ -16,7 +16,7 @@ app.UseSwaggerUI();
 
 await app.Services.GetRequiredService<OrderStore>().InitializeAsync();
 
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapGet("/health", () => Results.Ok(new { status = "ok", service = ServiceInfo.Name, version = ServiceInfo.Version }));
 app.MapGet("/orders", (OrderStore store) => store.ListAsync());
 app.MapPost("/orders", async (NewOrder order, IValidator<NewOrder> validator, OrderStore store) =>
 {
