@@ -104,20 +104,7 @@ ours() {
 if [[ -n "$compare" ]]; then "$compare/build.sh" --version >/dev/null; fi
 
 if ((trace)); then
-  # Shims in front of docker and git log each process's start and end (ns) and its arguments.
-  mkdir -p "$work/shim"
-  for tool in docker git; do
-    real="$(command -v "$tool")"
-    printf '#!/usr/bin/env bash\nstart=$(date +%%s%%N)\n%q "$@"\nrc=$?\necho "$start $(date +%%s%%N) $rc %s $*" >>"%s"\nexit $rc\n' \
-      "$real" "$tool" "$work/trace.log" >"$work/shim/$tool"
-    chmod +x "$work/shim/$tool"
-  done
-  # The plugin too: our run starts it directly; under docker it shows as a nested `docker-buildx buildx …`.
-  plugin="$(readlink -f "$DOCKER_CONFIG/cli-plugins/docker-buildx")"
-  rm "$DOCKER_CONFIG/cli-plugins/docker-buildx"
-  printf '#!/usr/bin/env bash\nstart=$(date +%%s%%N)\n%q "$@"\nrc=$?\necho "$start $(date +%%s%%N) $rc docker-buildx $*" >>"%s"\nexit $rc\n' \
-    "$plugin" "$work/trace.log" >"$DOCKER_CONFIG/cli-plugins/docker-buildx"
-  chmod +x "$DOCKER_CONFIG/cli-plugins/docker-buildx"
+  bench_trace_shims
   ours "$image/cache" >/dev/null 2>&1 || { echo "fresh-runner: the first Publish failed" >&2; exit 1; }
   export PATH="$work/shim:$PATH"
   for job in ours handwritten; do
@@ -126,7 +113,7 @@ if ((trace)); then
     if [[ $job == ours ]]; then ours "$image/cache" >"$work/last.log" 2>&1; else handwritten "$image/cache:main" >"$work/last.log" 2>&1; fi
     end=$(date +%s%N)
     echo "== $job: $(((end - start) / 1000000)) ms"
-    sort -n "$work/trace.log" | awk -v t0="$start" '{ printf "%6d %6d %5d ms  ", ($1 - t0) / 1e6, ($2 - t0) / 1e6, ($2 - $1) / 1e6; for (i = 4; i <= NF; i++) printf "%s ", $i; print "" }'
+    bench_trace_print "$start"
   done
   exit 0
 fi

@@ -86,6 +86,30 @@ bench_buildkitd_toml() {
   for address in "$@"; do printf '[registry."%s"]\n  http = true\n' "$address" >>"$file"; done
 }
 
+# bench_trace_shims: shims in front of docker and git (on PATH: export PATH="$work/shim:$PATH") and the buildx plugin
+# (in DOCKER_CONFIG: our run starts it directly; under docker it shows as a nested `docker-buildx buildx …`) log each
+# process's start and end (ns), exit code and arguments to $work/trace.log.
+bench_trace_shims() {
+  local tool real plugin
+  mkdir -p "$work/shim"
+  for tool in docker git; do
+    real="$(command -v "$tool")"
+    printf '#!/usr/bin/env bash\nstart=$(date +%%s%%N)\n%q "$@"\nrc=$?\necho "$start $(date +%%s%%N) $rc %s $*" >>"%s"\nexit $rc\n' \
+      "$real" "$tool" "$work/trace.log" >"$work/shim/$tool"
+    chmod +x "$work/shim/$tool"
+  done
+  plugin="$(readlink -f "$DOCKER_CONFIG/cli-plugins/docker-buildx")"
+  rm "$DOCKER_CONFIG/cli-plugins/docker-buildx"
+  printf '#!/usr/bin/env bash\nstart=$(date +%%s%%N)\n%q "$@"\nrc=$?\necho "$start $(date +%%s%%N) $rc docker-buildx $*" >>"%s"\nexit $rc\n' \
+    "$plugin" "$work/trace.log" >"$DOCKER_CONFIG/cli-plugins/docker-buildx"
+  chmod +x "$DOCKER_CONFIG/cli-plugins/docker-buildx"
+}
+
+# bench_trace_print START_NS: $work/trace.log as "start end duration ms  command", in ms from START_NS.
+bench_trace_print() {
+  sort -n "$work/trace.log" | awk -v t0="$1" '{ printf "%6d %6d %5d ms  ", ($1 - t0) / 1e6, ($2 - t0) / 1e6, ($2 - $1) / 1e6; for (i = 4; i <= NF; i++) printf "%s ", $i; print "" }'
+}
+
 # bench_stats MS...: "median min" in seconds.
 bench_stats() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f %.2f\n", m / 1000, a[1] / 1000 }'; }
 

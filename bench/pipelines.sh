@@ -20,27 +20,31 @@
 #    8 main                 feature/search merged
 #    9 main                 feature/deps merged (main's dependencies change)
 #   10 v1.0.0               a tag on main
-# Per pipeline and way: seconds, steps cached (BuildKit's plain progress: Dockerfile steps, FROM excluded), whether
-# `dotnet restore` ran, and bytes pushed (what the way's registry stores after the job and did not before). At the end:
+# Per pipeline and way: seconds, steps cached (read from BuildKit's plain progress: Dockerfile steps, FROM excluded),
+# whether `dotnet restore` ran, and bytes pushed (what the way's registry stores after the job and did not before). At the end:
 # each way's totals, its registry's storage, and ours as a ratio of the others.
 #
-# Usage: bench/pipelines.sh [--pipelines N] [--ways ours,seed,branch] [--log DIR]
+# Usage: bench/pipelines.sh [--pipelines N] [--ways ours,seed,branch] [--log DIR] [--trace P]
 #   --pipelines N   run the first N pipelines of the stream (default: all)
 #   --ways LIST     which ways to run (default: all three)
 #   --log DIR       keep each job's log there (default: removed with the work folder)
+#   --trace P       shims in front of docker, git and the buildx plugin (as fresh-runner.sh --trace; a few ms more
+#                   per process, for every job) and, after the tables, when each process of pipeline P's jobs started
+#                   and ended: where the time goes
 # Needs what fresh-runner.sh needs, and the base images (bench/base-images.sh makes them; when they cannot be made,
 # this says so in one line and stops).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$bench_root"
 cache="${BENCH_CACHE:-/var/tmp/cake-buildxcache-bench}"
-count=10 ways=(ours seed branch) logs=""
+count=10 ways=(ours seed branch) logs="" trace=0
 while (($#)); do
   case "$1" in
     --pipelines) count="$2"; shift 2 ;;
     --ways) IFS=, read -r -a ways <<<"$2"; shift 2 ;;
     --log) logs="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
-    *) echo "usage: bench/pipelines.sh [--pipelines N] [--ways ours,seed,branch] [--log DIR]" >&2; exit 2 ;;
+    --trace) trace="$2"; shift 2 ;;
+    *) echo "usage: bench/pipelines.sh [--pipelines N] [--ways ours,seed,branch] [--log DIR] [--trace P]" >&2; exit 2 ;;
   esac
 done
 bench_need pipelines docker docker-registry htpasswd curl git
@@ -63,6 +67,7 @@ done
 buildkitd_toml="$work/buildkitd.toml"
 bench_buildkitd_toml "$buildkitd_toml" "$base_registry" "${way_registry[@]}"
 "$root/build.sh" --version >/dev/null # the build app is built before anything is timed
+if ((trace)); then bench_trace_shims; export PATH="$work/shim:$PATH"; fi
 
 # --- the project's repository (GitLab's side), and the stream's commits ---
 origin="$work/origin"
@@ -179,18 +184,22 @@ job_branch() { # docker/metadata-action's tags (ref, mr-N, tag; short sha) and a
       -- --build-arg "BASE_REGISTRY=$base_registry")
 }
 
-# From a job's log (BuildKit's plain progress): "CACHED/STEPS RESTORE", Dockerfile steps with FROM left out.
+# From a job's log (BuildKit's plain progress): "CACHED/STEPS RESTORE", Dockerfile steps with FROM left out. A step
+# ran when it printed output (a RUN), or when BuildKit neither said CACHED nor loaded its layers from the cache (a
+# cached step a later step builds on is shown as its layers' download and extraction, then DONE, not CACHED).
 steps_of() {
   awk '
     /^#[0-9]+ \[[^]]+ [0-9]+\/[0-9]+\] / { id = $1; if (!(id in name)) { name[id] = $0; order[++n] = id } }
     /^#[0-9]+ CACHED$/ { cached[$1] = 1 }
-    /^#[0-9]+ DONE / { done[$1] = 1 }
+    /^#[0-9]+ [0-9]+\.[0-9]+ / { output[$1] = 1 }
+    /^#[0-9]+ (sha256:|extracting )/ { layers[$1] = 1 }
     END {
       total = 0; hit = 0; restore = "-"
       for (i = 1; i <= n; i++) {
         id = order[i]; if (name[id] ~ /\] FROM /) continue
-        total++; if (cached[id] && !done[id]) hit++
-        if (name[id] ~ /dotnet restore/) restore = (cached[id] && !done[id]) ? "no" : "yes"
+        ran = output[id] || (!cached[id] && !layers[id])
+        total++; if (!ran) hit++
+        if (name[id] ~ /dotnet restore/) restore = ran ? "yes" : "no"
       }
       printf "%d/%d %s\n", hit, total, restore
     }' "$1"
@@ -220,6 +229,7 @@ for ((p = 1; p <= count; p++)); do
     checkout "$job_dir/checkout" "$ref" "$sha"
     gitlab_variables "$kind" "$ref" "$sha" "$way" "$((100 + p))" >"$job_dir/variables"
     before="$(storage "$way")"
+    : >"$work/trace.log"
     start=$(date +%s%N)
     if ! "job_$way" >"$job_dir/log" 2>&1; then
       if [[ -n "$logs" ]]; then cp "$job_dir/log" "$logs/$p-$way.log"; fi
@@ -229,6 +239,7 @@ for ((p = 1; p <= count; p++)); do
     fi
     end=$(date +%s%N)
     ms=$(((end - start) / 1000000))
+    if ((p == trace)); then { echo "== pipeline $p, $way: $ms ms"; bench_trace_print "$start"; } >>"$work/trace.txt"; fi
     bytes=$(($(storage "$way") - before))
     read -r steps restore < <(steps_of "$job_dir/log")
     total_ms[$way]=$((total_ms[$way] + ms))
@@ -258,3 +269,4 @@ if [[ -n "${total_ms[ours]:-}" ]]; then
   done
 fi
 echo "end $(date -u +%H:%M) UTC, $(uptime | sed 's/.*load/load/')"
+if ((trace)); then echo; cat "$work/trace.txt"; fi
