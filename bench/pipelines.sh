@@ -207,8 +207,31 @@ steps_of() {
 storage() { du -sb "$work/registry-$1" | cut -f1; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
-declare -A total_ms total_bytes restores
+# The totals count whole pipelines only (every way ran it): stopped early (Ctrl-C, kill), the script prints them for
+# the pipelines done.
+declare -A total_ms total_bytes restores job_ms job_bytes job_restore
 for way in "${ways[@]}"; do total_ms[$way]=0 total_bytes[$way]=0 restores[$way]=0; done
+completed=0
+summary() {
+  echo
+  echo "totals over $completed pipelines:"
+  echo "| way | total (s) | restores | pushed (MB) | registry storage (MB) |"
+  echo "|---|---|---|---|---|"
+  local way
+  for way in "${ways[@]}"; do
+    printf '| %s | %.1f | %d | %s | %s |\n' "$way" "$(awk -v m="${total_ms[$way]}" 'BEGIN { print m / 1000 }')" "${restores[$way]}" \
+      "$(mb "${total_bytes[$way]}")" "$(mb "$(storage "$way")")"
+  done
+  if [[ -n "${total_ms[ours]:-}" ]] && ((completed)); then
+    for way in "${ways[@]}"; do
+      [[ "$way" == ours ]] && continue
+      printf 'ours / %s: %.2f× the time, %.2f× the storage\n' "$way" "$(awk -v a="${total_ms[ours]}" -v b="${total_ms[$way]}" 'BEGIN { print a / b }')" \
+        "$(awk -v a="$(storage ours)" -v b="$(storage "$way")" 'BEGIN { print a / b }')"
+    done
+  fi
+  echo "end $(date -u +%H:%M) UTC, $(uptime | sed 's/.*load/load/')"
+}
+trap 'summary; exit 130' INT TERM
 header="| # | pipeline |"
 rule="|---|---|"
 for way in "${ways[@]}"; do header+=" $way: s, cached, restore, MB pushed |"; rule+="---|"; done
@@ -242,31 +265,21 @@ for ((p = 1; p <= count; p++)); do
     if ((p == trace)); then { echo "== pipeline $p, $way: $ms ms"; bench_trace_print "$start"; } >>"$work/trace.txt"; fi
     bytes=$(($(storage "$way") - before))
     read -r steps restore < <(steps_of "$job_dir/log")
-    total_ms[$way]=$((total_ms[$way] + ms))
-    total_bytes[$way]=$((total_bytes[$way] + bytes))
-    [[ "$restore" == yes ]] && restores[$way]=$((restores[$way] + 1))
+    job_ms[$way]=$ms job_bytes[$way]=$bytes job_restore[$way]=$restore
     cell[$way]="$(awk -v m="$ms" 'BEGIN { printf "%.1f", m / 1000 }'), $steps, $restore, $(mb "$bytes")"
     if [[ -n "$logs" ]]; then cp "$job_dir/log" "$logs/$p-$way.log"; fi
     bench_remove_builders
     rm -rf "$job_dir/checkout"
   done
-  for way in "${ways[@]}"; do row+=" ${cell[$way]} |"; done
+  for way in "${ways[@]}"; do
+    row+=" ${cell[$way]} |"
+    total_ms[$way]=$((total_ms[$way] + job_ms[$way]))
+    total_bytes[$way]=$((total_bytes[$way] + job_bytes[$way]))
+    if [[ "${job_restore[$way]}" == yes ]]; then restores[$way]=$((restores[$way] + 1)); fi
+  done
+  completed=$p
   echo "$row"
 done
 
-echo
-echo "| way | total (s) | restores | pushed (MB) | registry storage (MB) |"
-echo "|---|---|---|---|---|"
-for way in "${ways[@]}"; do
-  printf '| %s | %.1f | %d | %s | %s |\n' "$way" "$(awk -v m="${total_ms[$way]}" 'BEGIN { print m / 1000 }')" "${restores[$way]}" \
-    "$(mb "${total_bytes[$way]}")" "$(mb "$(storage "$way")")"
-done
-if [[ -n "${total_ms[ours]:-}" ]]; then
-  for way in "${ways[@]}"; do
-    [[ "$way" == ours ]] && continue
-    printf 'ours / %s: %.2f× the time, %.2f× the storage\n' "$way" "$(awk -v a="${total_ms[ours]}" -v b="${total_ms[$way]}" 'BEGIN { print a / b }')" \
-      "$(awk -v a="$(storage ours)" -v b="$(storage "$way")" 'BEGIN { print a / b }')"
-  done
-fi
-echo "end $(date -u +%H:%M) UTC, $(uptime | sed 's/.*load/load/')"
+summary
 if ((trace)); then echo; cat "$work/trace.txt"; fi
