@@ -24,10 +24,12 @@
 # whether `dotnet restore` ran, and bytes pushed (what the way's registry stores after the job and did not before). At the end:
 # each way's totals, its registry's storage, and ours as a ratio of the others.
 #
-# Usage: bench/pipelines.sh [--pipelines N] [--ways ours,seed,branch] [--log DIR] [--trace P]
+# Usage: bench/pipelines.sh [--pipelines N] [--ways ours,seed,branch] [--log DIR] [--trace P] [--variant 'ARGS']
 #   --pipelines N   run the first N pipelines of the stream (default: all)
 #   --ways LIST     which ways to run (default: all three)
 #   --log DIR       keep each job's log there (default: removed with the work folder)
+#   --variant ARGS  a fourth way, "variant": ours with these arguments added (e.g. '--cache-compression=zstd'),
+#                   in the same interleaved runs: how to tell whether an option pays on this stream
 #   --trace P       shims in front of docker, git and the buildx plugin (as fresh-runner.sh --trace; a few ms more
 #                   per process, for every job) and, after the tables, when each process of pipeline P's jobs started
 #                   and ended: where the time goes
@@ -37,16 +39,18 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$bench_root"
 cache="${BENCH_CACHE:-/var/tmp/cake-buildxcache-bench}"
-count=10 ways=(ours seed branch) logs="" trace=0
+count=10 ways=(ours seed branch) logs="" trace=0 variant=()
 while (($#)); do
   case "$1" in
     --pipelines) count="$2"; shift 2 ;;
     --ways) IFS=, read -r -a ways <<<"$2"; shift 2 ;;
     --log) logs="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
     --trace) trace="$2"; shift 2 ;;
-    *) echo "usage: bench/pipelines.sh [--pipelines N] [--ways ours,seed,branch] [--log DIR] [--trace P]" >&2; exit 2 ;;
+    --variant) read -r -a variant <<<"$2"; shift 2 ;;
+    *) echo "usage: bench/pipelines.sh [--pipelines N] [--ways ours,seed,branch] [--log DIR] [--trace P] [--variant 'ARGS']" >&2; exit 2 ;;
   esac
 done
+if ((${#variant[@]})); then ways+=(variant); fi
 bench_need pipelines docker docker-registry htpasswd curl git
 bench_need_engine pipelines
 bench_setup pipelines
@@ -168,8 +172,9 @@ job_ours() {
   env -i PATH="$PATH" HOME="$work" DOCKER_CONFIG="$DOCKER_CONFIG" ${DOCKER_HOST:+DOCKER_HOST="$DOCKER_HOST"} NO_COLOR=1 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 $(cat "$job_dir/variables") \
     "$root/build.sh" --working="$job_dir/checkout" --target=Publish --builder="ours-$run_id-$RANDOM" \
-    --driver-opt=network=host --buildkitd-config="$buildkitd_toml" --build-arg="BASE_REGISTRY=$base_registry"
+    --driver-opt=network=host --buildkitd-config="$buildkitd_toml" --build-arg="BASE_REGISTRY=$base_registry" "$@"
 }
+job_variant() { job_ours "${variant[@]}"; }
 job_seed() { # the seed's job: -t $IMAGE_NAME:$CI_COMMIT_REF_SLUG, one cache tag for every ref
   (set -a; source "$job_dir/variables"; job_registry="$CI_REGISTRY"
     bench_handwritten_job "seed-$run_id-$RANDOM" "$job_dir/checkout" "$CI_REGISTRY_IMAGE:cache" "$CI_REGISTRY_IMAGE:cache" \
