@@ -20,7 +20,8 @@
 # Needs: docker with the buildx plugin and an engine (../shared/rig/setup.sh brings one up), docker-registry,
 # htpasswd, busybox-static, curl. Servers bind to 127.0.0.1; the builders use host networking.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+root="$bench_root"
 runs=7 cold_runs=3 sample=0 trace=0 compare=""
 while (($#)); do
   case "$1" in
@@ -32,50 +33,18 @@ while (($#)); do
     *) echo "usage: bench/fresh-runner.sh [--runs N] [--cold-runs N] [--sample] [--trace] [--compare CHECKOUT]" >&2; exit 2 ;;
   esac
 done
-for tool in docker docker-registry htpasswd curl; do
-  command -v "$tool" >/dev/null || { echo "fresh-runner: $tool is missing (sudo bash .ci/setup)" >&2; exit 2; }
-done
-docker buildx version >/dev/null 2>&1 || { echo "fresh-runner: docker buildx does not answer" >&2; exit 2; }
-docker version --format '{{.Server.Version}}' >/dev/null 2>&1 || { echo "fresh-runner: no Docker engine answers" >&2; exit 2; }
-
-export NO_COLOR=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-work="$(mktemp -d /tmp/fresh-runner.XXXXXX)"
-export DOCKER_CONFIG="$work/docker-config"
-mkdir -p "$DOCKER_CONFIG/cli-plugins" "$work/app" "$work/registry"
-for dir in "${HOME:-/root}/.docker/cli-plugins" /usr/local/lib/docker/cli-plugins /usr/local/libexec/docker/cli-plugins /usr/lib/docker/cli-plugins /usr/libexec/docker/cli-plugins; do
-  if [[ -x "$dir/docker-buildx" ]]; then ln -sf "$dir/docker-buildx" "$DOCKER_CONFIG/cli-plugins/docker-buildx"; break; fi
-done
-run_id="bench$(tr -dc 'a-z0-9' </dev/urandom | head -c 6 || true)"
-pids=()
-cleanup() {
-  set +e
-  for builder in $(ls "$DOCKER_CONFIG/buildx/instances" 2>/dev/null); do docker buildx rm -f "$builder" >/dev/null 2>&1; done
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_need fresh-runner docker docker-registry htpasswd curl
+bench_need_engine fresh-runner
+bench_setup fresh-runner
+mkdir -p "$work/app"
 
 # --- a registry with htpasswd auth on 127.0.0.1 ---
-port=$((20000 + RANDOM % 20000))
-registry="127.0.0.1:$port"
-user=bench password="bench-$(tr -dc 'a-z0-9' </dev/urandom | head -c 16 || true)"
-htpasswd -Bbn "$user" "$password" >"$work/htpasswd"
-cat >"$work/registry.yml" <<EOF
-version: 0.1
-log: {level: error}
-storage: {filesystem: {rootdirectory: $work/registry}, delete: {enabled: true}}
-http: {addr: "$registry"}
-auth: {htpasswd: {realm: bench, path: $work/htpasswd}}
-EOF
-docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do curl -s -o /dev/null "http://$registry/v2/" && break; sleep 0.1; done
+registry_user=bench registry_password="bench-$(tr -dc 'a-z0-9' </dev/urandom | head -c 16 || true)"
+bench_registry "$work/registry" "$registry_user" "$registry_password"
+job_registry="$registry" user="$registry_user" password="$registry_password"
 printf '%s\n' "$password" | docker login -u "$user" --password-stdin "$registry" >/dev/null 2>&1
-
-cat >"$work/buildkitd.toml" <<EOF
-[registry."$registry"]
-  http = true
-EOF
+buildkitd_toml="$work/buildkitd.toml"
+bench_buildkitd_toml "$buildkitd_toml" "$registry"
 
 # --- the app ---
 if ((sample)); then
@@ -116,16 +85,7 @@ ms() {
 }
 
 # The hand-written job (the seeds' GitLab job, as a user writes it), for one cache ref.
-handwritten() {
-  local cache="$1" builder="hand-$run_id-$RANDOM"
-  printf '%s\n' "$password" | docker login -u "$user" --password-stdin "$registry"
-  docker buildx create --name "$builder" --driver docker-container --driver-opt network=host \
-    --buildkitd-config "$work/buildkitd.toml" --bootstrap
-  docker buildx build --builder "$builder" --progress plain \
-    --cache-from "type=registry,ref=$cache" --cache-to "type=registry,ref=$cache,mode=max,ignore-error=true" \
-    --tag "$image:main" --tag "$image:${sha:0:8}" --push "$work/app"
-  docker buildx rm "$builder"
-}
+handwritten() { bench_handwritten_job "hand-$run_id-$RANDOM" "$work/app" "$1" "$1" "$image:main" "$image:${sha:0:8}"; }
 
 # Ours, as a GitLab job on main: Publish, then the builder's removal (a fresh runner keeps nothing).
 ours() {
@@ -140,27 +100,11 @@ ours() {
     --prune-until=1h --prune-remove-builder=true)
 }
 
-# stats LABEL MS...: "median min" in seconds.
-stats() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f %.2f\n", m / 1000, a[1] / 1000 }'; }
-
 "$root/build.sh" --version >/dev/null # the build app is built before anything is timed
 if [[ -n "$compare" ]]; then "$compare/build.sh" --version >/dev/null; fi
 
 if ((trace)); then
-  # Shims in front of docker and git log each process's start and end (ns) and its arguments.
-  mkdir -p "$work/shim"
-  for tool in docker git; do
-    real="$(command -v "$tool")"
-    printf '#!/usr/bin/env bash\nstart=$(date +%%s%%N)\n%q "$@"\nrc=$?\necho "$start $(date +%%s%%N) $rc %s $*" >>"%s"\nexit $rc\n' \
-      "$real" "$tool" "$work/trace.log" >"$work/shim/$tool"
-    chmod +x "$work/shim/$tool"
-  done
-  # The plugin too: our run starts it directly; under docker it shows as a nested `docker-buildx buildx …`.
-  plugin="$(readlink -f "$DOCKER_CONFIG/cli-plugins/docker-buildx")"
-  rm "$DOCKER_CONFIG/cli-plugins/docker-buildx"
-  printf '#!/usr/bin/env bash\nstart=$(date +%%s%%N)\n%q "$@"\nrc=$?\necho "$start $(date +%%s%%N) $rc docker-buildx $*" >>"%s"\nexit $rc\n' \
-    "$plugin" "$work/trace.log" >"$DOCKER_CONFIG/cli-plugins/docker-buildx"
-  chmod +x "$DOCKER_CONFIG/cli-plugins/docker-buildx"
+  bench_trace_shims
   ours "$image/cache" >/dev/null 2>&1 || { echo "fresh-runner: the first Publish failed" >&2; exit 1; }
   export PATH="$work/shim:$PATH"
   for job in ours handwritten; do
@@ -169,7 +113,7 @@ if ((trace)); then
     if [[ $job == ours ]]; then ours "$image/cache" >"$work/last.log" 2>&1; else handwritten "$image/cache:main" >"$work/last.log" 2>&1; fi
     end=$(date +%s%N)
     echo "== $job: $(((end - start) / 1000000)) ms"
-    sort -n "$work/trace.log" | awk -v t0="$start" '{ printf "%6d %6d %5d ms  ", ($1 - t0) / 1e6, ($2 - t0) / 1e6, ($2 - $1) / 1e6; for (i = 4; i <= NF; i++) printf "%s ", $i; print "" }'
+    bench_trace_print "$start"
   done
   exit 0
 fi
@@ -190,15 +134,15 @@ for ((i = 0; i < cold_runs; i++)); do
   cold_hand+=("$(ms handwritten "$image/cold-hand-$i:main")")
 done
 
-read -r wo wo_min < <(stats "${warm_ours[@]}")
-read -r wh wh_min < <(stats "${warm_hand[@]}")
-read -r co co_min < <(stats "${cold_ours[@]}")
-read -r ch ch_min < <(stats "${cold_hand[@]}")
+read -r wo wo_min < <(bench_stats "${warm_ours[@]}")
+read -r wh wh_min < <(bench_stats "${warm_hand[@]}")
+read -r co co_min < <(bench_stats "${cold_ours[@]}")
+read -r ch ch_min < <(bench_stats "${cold_hand[@]}")
 echo "fresh runner, $(docker buildx version | awk '{print $2}'), $(nproc) cores; app: $( ((sample)) && echo examples/app || echo 'two stages, 10 s slow step')"
 printf '| case | runs | ours median (s) | ours min (s) | hand-written median (s) | hand-written min (s) | ours / hand-written |\n|---|---|---|---|---|---|---|\n'
 printf '| warm (cache in the registry) | %s | %s | %s | %s | %s | %.2f× |\n' "$runs" "$wo" "$wo_min" "$wh" "$wh_min" "$(awk "BEGIN { print $wo / $wh }")"
 printf '| cold (empty cache) | %s | %s | %s | %s | %s | %.2f× |\n' "$cold_runs" "$co" "$co_min" "$ch" "$ch_min" "$(awk "BEGIN { print $co / $ch }")"
 if [[ -n "$compare" ]]; then
-  read -r cm cm_min < <(stats "${warm_compared[@]}")
+  read -r cm cm_min < <(bench_stats "${warm_compared[@]}")
   printf '| warm, %s | %s | %s | %s | %s | %s | %.2f× |\n' "$(git -C "$compare" log -1 --format='%h' 2>/dev/null || echo "$compare")" "$runs" "$cm" "$cm_min" "$wh" "$wh_min" "$(awk "BEGIN { print $cm / $wh }")"
 fi
