@@ -64,28 +64,31 @@ internal sealed class CacheRefChecker(RegistryClient client)
     /// <summary>Checks the candidates' refs and decides which to pass (see <see cref="CacheFromPolicy.Select"/>).</summary>
     /// <param name="candidates">The cache-from chain (see <see cref="CacheFromPolicy.Candidates"/>).</param>
     /// <param name="readRecords">Also read the <see cref="CacheRecord"/> of each ref that exists (a GET of its manifest).</param>
+    /// <param name="commit">This build's commit sha: a merge commit's own ref is read first when its record names it.</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <returns>The refs to pass and the log lines.</returns>
-    public async Task<CacheFromSelection> SelectAsync(IReadOnlyList<CacheFromCandidate> candidates, bool readRecords = false, CancellationToken cancellationToken = default)
+    public async Task<CacheFromSelection> SelectAsync(IReadOnlyList<CacheFromCandidate> candidates, bool readRecords = false, string? commit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var refs = candidates.Where(candidate => candidate.Spec.Type == "registry" && candidate.Spec.Ref is not null).Select(candidate => candidate.Ref);
         var checks = await CheckAsync(refs, cancellationToken).ConfigureAwait(false);
-        var selection = CacheFromPolicy.Select(candidates, checks);
-        if (!readRecords)
-        {
-            return selection;
-        }
 
+        // A merge commit's choice between its own ref and the merged branch's needs its own ref's record.
+        var needed = readRecords
+            ? checks.Where(check => check.Status == CacheRefStatus.Exists).Select(check => check.Ref)
+            : candidates.Any(candidate => candidate.Role == CacheFromRole.MergedBranch)
+                ? candidates.Where(candidate => candidate.Role == CacheFromRole.Own).Select(candidate => candidate.Ref)
+                    .Where(own => checks.Any(check => check.Ref == own && check.Status == CacheRefStatus.Exists))
+                : [];
         var records = new Dictionary<string, CacheRecord>(StringComparer.Ordinal);
-        foreach (var check in checks.Where(check => check.Status == CacheRefStatus.Exists))
+        foreach (var cacheRef in needed.ToList())
         {
             try
             {
-                if (await client.GetManifestAsync(RepositoryReference.Parse(check.Ref), cancellationToken).ConfigureAwait(false) is { } manifest
+                if (await client.GetManifestAsync(RepositoryReference.Parse(cacheRef), cancellationToken).ConfigureAwait(false) is { } manifest
                     && RecordedManifest.Read(manifest.Body) is { } record)
                 {
-                    records[check.Ref] = record;
+                    records[cacheRef] = record;
                 }
             }
             catch (RegistryException)
@@ -94,6 +97,7 @@ internal sealed class CacheRefChecker(RegistryClient client)
             }
         }
 
-        return selection with { Records = records };
+        var selection = CacheFromPolicy.Select(candidates, checks, records, commit);
+        return readRecords ? selection with { Records = records } : selection;
     }
 }

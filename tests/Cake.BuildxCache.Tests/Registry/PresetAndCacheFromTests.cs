@@ -11,6 +11,7 @@ namespace Cake.BuildxCache.Tests.Registry;
 public sealed class PresetAndCacheFromTests
 {
     private const string Repo = Scenarios.Cache;
+    private const string OtherCommit = "fedcba9876543210fedcba9876543210fedcba98";
 
     [TestCase("generic", null, null, "type=registry,ref=r/c:main,mode=max,ignore-error=true")]
     [TestCase("gitlab", null, true, "type=registry,ref=r/c:main,mode=max,ignore-error=true,oci-mediatypes=true")]
@@ -95,13 +96,58 @@ public sealed class PresetAndCacheFromTests
     }
 
     [Test]
-    public void Existing_refs_are_all_kept_in_order()
+    public void Only_the_first_existing_ref_is_read()
     {
         var selection = CacheFromPolicy.Select(Chain(withTarget: true), [Check("feature-x", CacheRefStatus.Exists), Check("develop", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists)]);
 
-        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x", Repo + ":develop", Repo + ":main" }));
-        Assert.That(selection.Log[0], Is.EqualTo($"cache: branch ref {Repo}:feature-x found"));
-        Assert.That(selection.Log[1], Is.EqualTo($"cache: merge request target develop's ref {Repo}:develop found, kept as a fallback"));
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x" }));
+        Assert.That(selection.Log, Is.EqualTo(new[]
+        {
+            $"cache: branch ref {Repo}:feature-x found",
+            $"cache: merge request target develop's ref {Repo}:develop found, not read: the branch's is read alone",
+            $"cache: main's ref {Repo}:main found, not read: the branch's is read alone",
+        }));
+    }
+
+    [Test]
+    public void A_missing_branch_ref_reads_the_target_alone()
+    {
+        var selection = CacheFromPolicy.Select(Chain(withTarget: true), [Check("feature-x", CacheRefStatus.Missing), Check("develop", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists)]);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":develop" }));
+    }
+
+    [Test]
+    public void An_unchecked_ref_before_the_first_existing_one_is_passed_with_it()
+    {
+        var selection = CacheFromPolicy.Select(Chain(withTarget: true), [Check("feature-x", CacheRefStatus.Unknown, "403 Forbidden"), Check("develop", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists)]);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x", Repo + ":develop" }));
+        Assert.That(selection.HasWarnings, Is.True);
+    }
+
+    [TestCase(null, "feature-deps")]
+    [TestCase(OtherCommit, "feature-deps")]
+    [TestCase(Scenarios.Sha, "main")]
+    public void A_merge_commit_reads_the_merged_branch_unless_its_own_ref_was_written_by_it(string? ownWrittenBy, string expected)
+    {
+        var plan = BuildPlanner.Plan(Scenarios.GitLabBranch("main") with { MergedBranch = "feature/deps" }, Scenarios.CiOptions, Scenarios.Created);
+        var records = ownWrittenBy is null ? null : new Dictionary<string, CacheRecord> { [Repo + ":main"] = CacheRecord.Of(ownWrittenBy) };
+
+        var selection = CacheFromPolicy.Select(CacheFromPolicy.Candidates(plan), [Check("main", CacheRefStatus.Exists), Check("feature-deps", CacheRefStatus.Exists)], records, Scenarios.Sha);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":" + expected }));
+        Assert.That(selection.Log[0], expected == "main" ? Does.StartWith($"cache: branch ref {Repo}:main found") : Is.EqualTo("cache: a merge commit of feature/deps: its ref is tried before the branch's own, which this commit has not written"));
+    }
+
+    [Test]
+    public void A_merge_commit_whose_merged_branch_has_no_ref_reads_its_own()
+    {
+        var plan = BuildPlanner.Plan(Scenarios.GitLabBranch("main") with { MergedBranch = "feature/deps" }, Scenarios.CiOptions, Scenarios.Created);
+
+        var selection = CacheFromPolicy.Select(CacheFromPolicy.Candidates(plan), [Check("main", CacheRefStatus.Exists), Check("feature-deps", CacheRefStatus.Missing)], null, Scenarios.Sha);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":main" }));
     }
 
     [Test]
