@@ -85,52 +85,52 @@ public sealed class CacheChainTests() : RealStackFixture("chain")
         switch (pipeline)
         {
             case Pipeline.RerunOnFeatureBranch:
-            {
-                var f1 = Commit("feature", "D1", "S2", "feature one");
-                Build(f1, ["feature", "main"], "feature");
-                return (Job("feature", f1), f1, ["feature", "main"]);
-            }
+                {
+                    var f1 = Commit("feature", "D1", "S2", "feature one");
+                    Build(f1, ["feature", "main"], "feature");
+                    return (Job("feature", f1), f1, ["feature", "main"]);
+                }
 
             case Pipeline.NextCommitOnFeatureBranch:
-            {
-                Build(Commit("feature", "D1", "S2", "feature one"), ["feature", "main"], "feature");
-                var f2 = Commit("feature", "D1", "S3", "feature two");
-                return (Job("feature", f2), f2, ["feature", "main"]);
-            }
+                {
+                    Build(Commit("feature", "D1", "S2", "feature one"), ["feature", "main"], "feature");
+                    var f2 = Commit("feature", "D1", "S3", "feature two");
+                    return (Job("feature", f2), f2, ["feature", "main"]);
+                }
 
             case Pipeline.NextCommitAfterMainMovedOn:
-            {
-                Build(Commit("feature", "D1", "S2", "feature one"), ["feature", "main"], "feature");
-                Build(Commit("main", "D1", "S4", "main two"), ["main"], "main");
-                var f2 = Commit("feature", "D1", "S3", "feature two");
-                return (Job("feature", f2), f2, ["feature", "main"]);
-            }
+                {
+                    Build(Commit("feature", "D1", "S2", "feature one"), ["feature", "main"], "feature");
+                    Build(Commit("main", "D1", "S4", "main two"), ["main"], "main");
+                    var f2 = Commit("feature", "D1", "S3", "feature two");
+                    return (Job("feature", f2), f2, ["feature", "main"]);
+                }
 
             case Pipeline.FirstCommitOfNewBranch:
-            {
-                var n1 = Commit("new", "D1", "S5", "new one");
-                return (Job("new", n1), n1, ["new", "main"]);
-            }
+                {
+                    var n1 = Commit("new", "D1", "S5", "new one");
+                    return (Job("new", n1), n1, ["new", "main"]);
+                }
 
             case Pipeline.MergeRequest:
-            {
-                Build(Commit("release", "D2", "S6", "release one"), ["release", "main"], "release");
-                Build(Commit("feature", "D2", "S2", "feature one"), ["feature", "release", "main"], "feature");
-                var g2 = Commit("feature", "D2", "S3", "feature two");
-                var job = Scene.GitLab().MergeRequest("feature", "feature", "release").With(("CI_COMMIT_SHA", g2), ("CI_COMMIT_SHORT_SHA", g2[..8]));
-                return (job, g2, ["feature", "release", "main"]);
-            }
+                {
+                    Build(Commit("release", "D2", "S6", "release one"), ["release", "main"], "release");
+                    Build(Commit("feature", "D2", "S2", "feature one"), ["feature", "release", "main"], "feature");
+                    var g2 = Commit("feature", "D2", "S3", "feature two");
+                    var job = Scene.GitLab().MergeRequest("feature", "feature", "release").With(("CI_COMMIT_SHA", g2), ("CI_COMMIT_SHORT_SHA", g2[..8]));
+                    return (job, g2, ["feature", "release", "main"]);
+                }
 
             case Pipeline.MergeOfDependencyChange:
-            {
-                Build(Commit("deps-bump", "D3", "S7", "bump the dependencies"), ["deps-bump", "main"], "deps-bump");
-                var repository = Scene.Workspace.Repository;
-                repository.Git("checkout", "-q", "main");
-                repository.Git("-c", "user.name=Test Author", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false",
-                    "merge", "-q", "--no-ff", "-m", "Merge branch 'deps-bump' into 'main'", "deps-bump");
-                var merge = repository.Git("rev-parse", "HEAD");
-                return (Job("main", merge), merge, ["main", "deps-bump"]);
-            }
+                {
+                    Build(Commit("deps-bump", "D3", "S7", "bump the dependencies"), ["deps-bump", "main"], "deps-bump");
+                    var repository = Scene.Workspace.Repository;
+                    repository.Git("checkout", "-q", "main");
+                    repository.Git("-c", "user.name=Test Author", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false",
+                        "merge", "-q", "--no-ff", "-m", "Merge branch 'deps-bump' into 'main'", "deps-bump");
+                    var merge = repository.Git("rev-parse", "HEAD");
+                    return (Job("main", merge), merge, ["main", "deps-bump"]);
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(pipeline));
