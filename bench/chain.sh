@@ -131,6 +131,9 @@ job() {
   docker buildx build --builder "$builder" --progress rawjson --build-arg "GIT_COMMIT=$commit" "${args[@]}" \
     --output "type=image,name=$registry/bench/app:$commit,push=true" "$work/ctx/$commit" 2>"$log" || rc=$?
   docker buildx rm -f "$builder" >/dev/null 2>&1 || true
+  # Under heavy load buildx rm has left the node's container and state volume behind: this builder's own only.
+  docker rm -f "buildx_buildkit_${builder}0" >/dev/null 2>&1 || true
+  docker volume rm "buildx_buildkit_${builder}0_state" >/dev/null 2>&1 || true
   if ((rc != 0)); then echo "chain: build of $commit failed" >&2; tail -5 "$log" >&2; exit 1; fi
 }
 
