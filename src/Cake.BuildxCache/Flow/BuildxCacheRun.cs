@@ -265,7 +265,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private async Task<CacheFromSelection> SelectCacheFromAsync(IReadOnlyList<CacheFromCandidate> candidates, bool readRecords, string commit)
     {
         using var client = RegistryAccess.Client(this);
-        return await new CacheRefChecker(client).SelectAsync(candidates, readRecords, commit).ConfigureAwait(false);
+        return await new CacheRefChecker(client).SelectAsync(candidates, readRecords, commit, recorded => GitAncestry.Of(this, recorded, commit)).ConfigureAwait(false);
     }
 
     private static string KeyOf(IReadOnlyList<CacheFromCandidate> candidates) =>

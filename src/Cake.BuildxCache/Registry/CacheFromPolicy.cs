@@ -7,7 +7,10 @@ namespace Cake.BuildxCache.Registry;
 /// Which cache-from refs to pass, with no I/O: <b>one</b> registry ref, the first of the chain that exists. A merge
 /// commit reads the merged branch's ref before its own unless its own was written by this very commit (a rerun). A ref
 /// that could not be checked (registry unreachable, access refused) is passed as well, with a warning, and the next one
-/// too, because a missing ref costs buildx nothing but a lost existing one costs a cold build. Non-registry specs
+/// too, because a missing ref costs buildx nothing but a lost existing one costs a cold build. A ref whose record names
+/// a commit that git proves is not an ancestor of this one (a branch rebased since its ref was written) is tried after
+/// every other ref: its steps were built on a history this commit no longer has, so the next ref usually hits more.
+/// When git cannot tell (a shallow clone, a commit the clone lacks, no record), the ref keeps its place. Non-registry specs
 /// (<c>type=local</c>, <c>gha</c>, …) are always kept.
 /// </summary>
 /// <remarks>
@@ -56,12 +59,15 @@ internal static class CacheFromPolicy
     /// <param name="records">The records of the refs that exist (ref to record), when read; a merge commit's own ref is
     /// read first only when its record names <paramref name="commit"/>.</param>
     /// <param name="commit">This build's commit sha, or null.</param>
+    /// <param name="ancestry">What git said about each recorded commit (by commit sha) against <paramref name="commit"/>;
+    /// a commit without facts counts as unknown.</param>
     /// <returns>The refs to pass and the log lines.</returns>
     public static CacheFromSelection Select(
         IReadOnlyList<CacheFromCandidate> candidates,
         IEnumerable<CacheRefCheck> checks,
         IReadOnlyDictionary<string, CacheRecord>? records = null,
-        string? commit = null)
+        string? commit = null,
+        IReadOnlyDictionary<string, AncestryFacts>? ancestry = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(checks);
@@ -85,9 +91,18 @@ internal static class CacheFromPolicy
             return new([.. candidates.Select(candidate => candidate.Spec)], log, true);
         }
 
+        // A ref written by a commit proven not to be an ancestor of this one is tried last.
+        string? ForeignCommit(CacheFromCandidate candidate) =>
+            commit is not null && records?.GetValueOrDefault(candidate.Ref) is { } record && record.Commit != commit
+                && ancestry?.GetValueOrDefault(record.Commit)?.HeldBeforeOurs == Ancestry.NotAncestor
+                ? record.Commit
+                : null;
+        var foreign = registry.Where(item => item.Check.Status == CacheRefStatus.Exists && ForeignCommit(item.Candidate) is not null).ToList();
+        var tried = registry.Except(foreign).Concat(foreign);
+
         // The registry refs to read: the first that exists, and any before it that could not be checked.
         var read = new List<CacheFromCandidate>();
-        foreach (var (candidate, check) in registry.Where(item => item.Check.Status != CacheRefStatus.Missing))
+        foreach (var (candidate, check) in tried.Where(item => item.Check.Status != CacheRefStatus.Missing))
         {
             read.Add(candidate);
             if (check.Status == CacheRefStatus.Exists)
@@ -107,6 +122,12 @@ internal static class CacheFromPolicy
             var (candidate, check) = registry[i];
             switch (check.Status)
             {
+                case CacheRefStatus.Exists when ForeignCommit(candidate) is { } by:
+                    var why = $"written by {by[..8]}, which is not an ancestor of this commit";
+                    log.Add(read.Contains(candidate)
+                        ? $"cache: {candidate.Describe()} {candidate.Ref} found, {why}; read as no other ref exists"
+                        : $"cache: {candidate.Describe()} {candidate.Ref} found, not read: it was {why} (a rebase?); using {chosen!.Owner()}");
+                    break;
                 case CacheRefStatus.Exists when read.Contains(candidate):
                     log.Add($"cache: {candidate.Describe()} {candidate.Ref} found{(i == 0 ? string.Empty : ", using it")}");
                     break;
@@ -114,7 +135,8 @@ internal static class CacheFromPolicy
                     log.Add($"cache: {candidate.Describe()} {candidate.Ref} found, not read: {chosen!.Owner()} is read alone");
                     break;
                 case CacheRefStatus.Missing:
-                    var next = registry.Skip(i + 1).FirstOrDefault(item => item.Check.Status != CacheRefStatus.Missing);
+                    var next = registry.Skip(i + 1).FirstOrDefault(item => item.Check.Status != CacheRefStatus.Missing && !foreign.Contains(item));
+                    next = next.Candidate is null && chosen is not null && foreign.Any(item => item.Candidate == chosen) ? foreign.First(item => item.Candidate == chosen) : next;
                     log.Add(next.Candidate is null
                         ? $"cache: {candidate.Describe()} {candidate.Ref} missing"
                         : $"cache: {candidate.Describe()} {candidate.Ref} missing, using {next.Candidate.Owner()}{(next.Check.Status == CacheRefStatus.Unknown ? " (unchecked)" : string.Empty)}");

@@ -151,6 +151,62 @@ public sealed class PresetAndCacheFromTests
     }
 
     [Test]
+    public void A_ref_written_by_a_commit_that_is_not_an_ancestor_is_skipped_for_the_next()
+    {
+        // A branch rebased onto main: its ref was written before the rebase, by a commit no longer in its history.
+        var records = new Dictionary<string, CacheRecord> { [Repo + ":feature-x"] = CacheRecord.Of(OtherCommit) };
+        var ancestry = new Dictionary<string, AncestryFacts> { [OtherCommit] = new(Ancestry.NotAncestor, Ancestry.NotAncestor, null) };
+
+        var selection = CacheFromPolicy.Select(Chain(), [Check("feature-x", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists)], records, Scenarios.Sha, ancestry);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":main" }));
+        Assert.That(selection.Log, Is.EqualTo(new[]
+        {
+            $"cache: branch ref {Repo}:feature-x found, not read: it was written by fedcba98, which is not an ancestor of this commit (a rebase?); using main's",
+            $"cache: main's ref {Repo}:main found, using it",
+        }));
+        Assert.That(selection.HasWarnings, Is.False);
+    }
+
+    [TestCase(nameof(Ancestry.Ancestor), true)]
+    [TestCase(nameof(Ancestry.Unknown), true)]
+    [TestCase(nameof(Ancestry.NotAncestor), false)]
+    public void A_ref_is_read_unless_its_commit_is_proven_not_an_ancestor(string answer, bool ownRead)
+    {
+        var heldBeforeOurs = Enum.Parse<Ancestry>(answer);
+        var records = new Dictionary<string, CacheRecord> { [Repo + ":feature-x"] = CacheRecord.Of(OtherCommit) };
+        var ancestry = new Dictionary<string, AncestryFacts> { [OtherCommit] = new(heldBeforeOurs, Ancestry.Unknown, heldBeforeOurs == Ancestry.Unknown ? "the clone is shallow" : null) };
+
+        var selection = CacheFromPolicy.Select(Chain(), [Check("feature-x", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists)], records, Scenarios.Sha, ancestry);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + (ownRead ? ":feature-x" : ":main") }));
+    }
+
+    [Test]
+    public void A_ref_without_a_record_or_without_ancestry_facts_is_read()
+    {
+        var checks = new[] { Check("feature-x", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists) };
+        var records = new Dictionary<string, CacheRecord> { [Repo + ":feature-x"] = CacheRecord.Of(OtherCommit) };
+        var ancestry = new Dictionary<string, AncestryFacts> { [OtherCommit] = new(Ancestry.NotAncestor, Ancestry.NotAncestor, null) };
+
+        Assert.That(CacheFromPolicy.Select(Chain(), checks, null, Scenarios.Sha, ancestry).From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x" }), "no record");
+        Assert.That(CacheFromPolicy.Select(Chain(), checks, records, Scenarios.Sha, null).From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x" }), "no facts");
+    }
+
+    [Test]
+    public void A_ref_proven_foreign_is_still_read_when_no_other_ref_exists()
+    {
+        // Some of its steps (the base image, the tools) may still match: better than a cold build.
+        var records = new Dictionary<string, CacheRecord> { [Repo + ":feature-x"] = CacheRecord.Of(OtherCommit) };
+        var ancestry = new Dictionary<string, AncestryFacts> { [OtherCommit] = new(Ancestry.NotAncestor, Ancestry.NotAncestor, null) };
+
+        var selection = CacheFromPolicy.Select(Chain(), [Check("feature-x", CacheRefStatus.Exists), Check("main", CacheRefStatus.Missing)], records, Scenarios.Sha, ancestry);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x" }));
+        Assert.That(selection.Log[0], Is.EqualTo($"cache: branch ref {Repo}:feature-x found, written by fedcba98, which is not an ancestor of this commit; read as no other ref exists"));
+    }
+
+    [Test]
     public void A_missing_target_says_it_falls_back_to_main()
     {
         var selection = CacheFromPolicy.Select(Chain(withTarget: true), [Check("feature-x", CacheRefStatus.Missing), Check("develop", CacheRefStatus.Missing), Check("main", CacheRefStatus.Exists)]);
