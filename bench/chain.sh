@@ -14,6 +14,8 @@
 #   reversed   default, target, own
 #   chain+merged / merged+chain      for a merge commit: own then the merged branch's ref, and the other way round
 #   first      the first ref of (merged, own, target, default) that exists, alone
+#   rule       as first, but a ref written by a commit that is not an ancestor of the measured one (the rebased
+#              branch's own ref) is tried last: what the module passes
 #
 # Usage: bench/chain.sh [--runs N] [--load-runs N] [--scenarios "s1 s2 ..."] [--strategies "chain first ..."]
 #   --runs N        repeats of each scenario × strategy on a quiet machine (default 5)
@@ -25,7 +27,7 @@
 set -euo pipefail
 runs=5 load_runs=1
 scenarios="rerun next main-moved new-branch mr merge rebased"
-strategies="own target default merged chain reversed chain+merged merged+chain first"
+strategies="own target default merged chain reversed chain+merged merged+chain first rule"
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -149,7 +151,7 @@ exists() { curl -s -o /dev/null -w '%{http_code}' -u "$user:$password" -H 'Accep
   "http://$registry/v2/${1%%:*}/manifests/${1##*:}" | grep -q '^200$'; }
 
 # Each scenario: its setup jobs (cache repository of its own), then the measured commit and its roles' refs.
-declare -A own target default merged measured
+declare -A own target default merged measured foreign
 setup() {
   local s="$1" c="$registry/$1/cache"
   case "$s" in
@@ -157,7 +159,7 @@ setup() {
       job "$work/setup.log" m1 "$c:main" "$c:main"
       job "$work/setup.log" f1 "$c:feature" "$c:feature" "$c:main"
       [[ "$s" == main-moved ]] && job "$work/setup.log" m2 "$c:main" "$c:main"
-      [[ "$s" == rebased ]] && job "$work/setup.log" m3 "$c:main" "$c:main"
+      [[ "$s" == rebased ]] && job "$work/setup.log" m3 "$c:main" "$c:main" && foreign[$s]="$c:feature"
       own[$s]="$c:feature" default[$s]="$c:main"
       case "$s" in rerun) measured[$s]=f1 ;; rebased) measured[$s]=fr ;; *) measured[$s]=f2 ;; esac
       ;;
@@ -193,6 +195,12 @@ refs() {
     chain+merged) [[ -n "$m" ]] && list=("$o" "$m" "$t" "$d") ;;
     merged+chain) [[ -n "$m" ]] && list=("$m" "$o" "$t" "$d") ;;
     first) for r in "$m" "$o" "$t" "$d"; do if [[ -n "$r" ]] && exists "${r#"$registry/"}"; then list=("$r"); break; fi; done ;;
+    rule)
+      local f="${foreign[$1]:-}"
+      for r in "$m" "$o" "$t" "$d" "$f"; do
+        if [[ -n "$r" && ( "$r" != "$f" || ${#list[@]} -eq 0 ) ]] && exists "${r#"$registry/"}"; then list=("$r"); [[ "$r" != "$f" ]] && break; fi
+      done
+      ;;
     *) echo "chain: unknown strategy $2" >&2; exit 2 ;;
   esac
   local seen=" "
