@@ -126,7 +126,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
             return started.Check;
         }
 
-        return SelectCacheFromAsync(candidates, plan.ExplainsCacheMiss);
+        return SelectCacheFromAsync(candidates, plan.ExplainsCacheMiss, plan.Refs.Sha);
     }
 
     /// <summary>
@@ -253,7 +253,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         if (steps.ChecksCacheRefs)
         {
             var candidates = CacheFromPolicy.Candidates(steps.Plan);
-            _cacheRefCheck = (KeyOf(candidates), Task.Run(() => SelectCacheFromAsync(candidates, steps.Plan.ExplainsCacheMiss)));
+            _cacheRefCheck = (KeyOf(candidates), Task.Run(() => SelectCacheFromAsync(candidates, steps.Plan.ExplainsCacheMiss, steps.Plan.Refs.Sha)));
         }
 
         _tagsBefore = (TagsKeyOf(steps.Plan), Task.Run(() => ImageChangeCheck.BeforeAsync(this, steps.Plan)));
@@ -262,10 +262,12 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private static string TagsKeyOf(BuildPlan plan) =>
         $"{plan.Output} {plan.Time?.IsReproducible} {string.Join(' ', plan.Tags)}";
 
-    private async Task<CacheFromSelection> SelectCacheFromAsync(IReadOnlyList<CacheFromCandidate> candidates, bool readRecords)
+    private async Task<CacheFromSelection> SelectCacheFromAsync(IReadOnlyList<CacheFromCandidate> candidates, bool readRecords, string commit)
     {
+        // Without a branch to ask the remote about, a recorded commit the clone lacks stays unknown: the ref keeps its place.
+        var history = GitAncestry.History(this, branch: null);
         using var client = RegistryAccess.Client(this);
-        return await new CacheRefChecker(client).SelectAsync(candidates, readRecords).ConfigureAwait(false);
+        return await new CacheRefChecker(client).SelectAsync(candidates, readRecords, commit, recorded => history.Relate(recorded, commit)).ConfigureAwait(false);
     }
 
     private static string KeyOf(IReadOnlyList<CacheFromCandidate> candidates) =>

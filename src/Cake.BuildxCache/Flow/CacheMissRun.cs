@@ -54,28 +54,60 @@ internal static class CacheMissRun
         }
 
         var started = Stopwatch.GetTimestamp();
-        var cacheRef = records is null ? null : summary.ImportedCacheRefs.FirstOrDefault(records.ContainsKey);
         var dockerfile = Absolute(run, plan.Dockerfile);
         var context = new DirectoryPath(plan.Context).MakeAbsolute(run.Environment);
-        var facts = new CacheMissFacts(
+        var outline = ReadText(run, dockerfile) is { } text ? DockerfileOutline.Parse(text) : null;
+        var contextHasGit = run.FileSystem.Exist(context.Combine(".git")) || run.FileSystem.Exist(context.CombineWithFilePath(".git"));
+        var ignoresGit = Dockerignore.ExcludesGit(ReadText(run, new FilePath(dockerfile.FullPath + ".dockerignore")) ?? ReadText(run, context.CombineWithFilePath(".dockerignore")));
+        CacheMiss? Against(string? cacheRef) => CacheMissAnalysis.Explain(new CacheMissFacts(
             [.. summary.RanSteps.Select(step => step.Name)],
-            ReadText(run, dockerfile) is { } text ? DockerfileOutline.Parse(text) : null,
+            outline,
             CacheInputs.From(cacheRef is null ? null : records![cacheRef]),
             cacheRef,
             now,
-            run.FileSystem.Exist(context.Combine(".git")) || run.FileSystem.Exist(context.CombineWithFilePath(".git")),
-            Dockerignore.ExcludesGit(ReadText(run, new FilePath(dockerfile.FullPath + ".dockerignore")) ?? ReadText(run, context.CombineWithFilePath(".dockerignore"))),
+            contextHasGit,
+            ignoresGit,
             plan.Features.NoCache,
             plan.Features.NoCacheFilter,
-            records is not null);
-        var miss = CacheMissAnalysis.Explain(facts);
+            records is not null));
+
+        // One imported ref is the one BuildKit used. With several, BuildKit does not say which answered each step: each
+        // ref's record is compared, and the explanation says which.
+        var compared = records is null ? [] : summary.ImportedCacheRefs.Where(records.ContainsKey).ToList();
+        var miss = Combine(compared.Count <= 1 ? [Against(compared.FirstOrDefault())] : [.. compared.Select(Against)], compared);
         if (miss is not null)
         {
             run.Information("cache miss: {0}", miss.Describe());
-            run.Verbose("cache miss: explained in {0} ms, comparing with {1}", Milliseconds(started), cacheRef is null ? "no record" : "the record of " + cacheRef);
+            run.Verbose(
+                "cache miss: explained in {0} ms, comparing with {1}",
+                Milliseconds(started),
+                compared.Count == 0 ? "no record" : "the record of " + string.Join(" and of ", compared));
         }
 
         return miss;
+    }
+
+    /// <summary>
+    /// The explanations against each imported ref's record as one: the same cause once, naming every ref compared;
+    /// different causes each with the ref it was found against.
+    /// </summary>
+    /// <param name="misses">The explanation against each ref of <paramref name="compared"/>, in order (one when at most one was compared).</param>
+    /// <param name="compared">The refs whose records were compared.</param>
+    /// <returns>The explanation, or null.</returns>
+    internal static CacheMiss? Combine(IReadOnlyList<CacheMiss?> misses, IReadOnlyList<string> compared)
+    {
+        ArgumentNullException.ThrowIfNull(misses);
+        ArgumentNullException.ThrowIfNull(compared);
+        if (misses.Count <= 1 || misses[0] is not { } first)
+        {
+            return misses.FirstOrDefault();
+        }
+
+        var whys = misses.Select((miss, i) => (Ref: compared[i], Why: miss?.Why)).ToList();
+        var several = $"BuildKit read {compared.Count} cache refs and does not say which it used";
+        return whys.All(item => item.Why == first.Why)
+            ? first with { Why = $"{first.Why} (against the records of {string.Join(" and ", compared)}: {several})", CacheRef = compared[0] }
+            : first with { Why = $"{several}: " + string.Join("; ", whys.Select(item => $"against {item.Ref}: {item.Why ?? "no cause found"}")), CacheRef = compared[0] };
     }
 
     private static FilePath Absolute(ICakeContext context, string path) => new FilePath(path).MakeAbsolute(context.Environment);

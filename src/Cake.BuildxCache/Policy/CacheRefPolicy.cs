@@ -7,9 +7,10 @@ namespace Cake.BuildxCache.Policy;
 /// <summary>
 /// Cache refs: <c>&lt;cache-repo&gt;:&lt;prefix&gt;&lt;slug&gt;</c>, or <c>…&lt;slug&gt;-&lt;scope&gt;</c> with a
 /// <see cref="CacheScope"/> (a platform or stage of their own): every ref of the chain is in the same scope, so a new
-/// branch's first linux/386 job starts warm from the default branch's linux/386 cache. Cache-from reads the build's own ref, then
-/// the merge request target branch's, then the default branch's (a tag pipeline: the tag's own ref, then
-/// the default branch's; a detached HEAD: the default branch's only). Cache-to writes the own ref, unless
+/// branch's first linux/386 job starts warm from the default branch's linux/386 cache. The cache-from chain lists the build's own
+/// ref, then the merged branch's (a merge commit), the merge request target branch's, the default branch's (a tag pipeline: the
+/// tag's own ref, then the default branch's; a detached HEAD: the default branch's only); the build reads only the first that
+/// exists (<see cref="Registry.CacheFromPolicy.Select"/> says why). Cache-to writes the own ref, unless
 /// read-only: fork merge requests (always), <c>cache-readonly=true</c>, a detached HEAD or an empty slug
 /// (nothing to key it on), and local runs unless <c>push=true</c> or <c>cache-readonly=false</c>.
 /// </summary>
@@ -43,6 +44,11 @@ internal static class CacheRefPolicy
         }
 
         Add(own, refs.Kind == RefKind.Tag ? "this tag" : "this branch");
+        if (refs.Kind == RefKind.Branch && refs.MergedBranch is { } merged)
+        {
+            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(merged), scope), "merged branch");
+        }
+
         if (refs.Kind == RefKind.Branch && refs.TargetBranch is { } target)
         {
             Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(target), scope), "merge request target");
@@ -51,7 +57,7 @@ internal static class CacheRefPolicy
         Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(refs.DefaultBranch), scope), "default branch");
         if (chain.Count > 0)
         {
-            notes.Add("cache-from: " + string.Join(", then ", chain.Select(item => $"{item.Ref} ({item.Why})")));
+            notes.Add((chain.Count == 1 ? "cache-from: " : "cache-from, the first that exists: ") + string.Join(", then ", chain.Select(item => $"{item.Ref} ({item.Why})")));
         }
 
         var from = chain.Select(item => CacheSpec.Registry(item.Ref)).ToList();

@@ -44,6 +44,12 @@ public sealed record GitRefInfo(
     /// <summary>Why <see cref="CommitTime"/> is unknown, or how it was found despite a bad CI variable; else null.</summary>
     public string? CommitTimeNote { get; init; }
 
+    /// <summary>
+    /// The branch this build's commit merged (its second parent's branch, read by <see cref="MergedBranchReader"/>), or null
+    /// when the commit is not a merge of a named branch. Its cache ref holds what the merge brought in.
+    /// </summary>
+    public string? MergedBranch { get; init; }
+
     /// <summary>True when running under a CI system.</summary>
     public bool IsCI => Provider != CiProvider.None;
 

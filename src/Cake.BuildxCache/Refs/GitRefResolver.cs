@@ -16,6 +16,7 @@ internal sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem f
     private readonly IFileSystem _fileSystem = fileSystem ?? throw new ArgumentNullException(nameof(fileSystem));
     private readonly LocalRefReader _local = new(git ?? throw new ArgumentNullException(nameof(git)));
     private readonly CommitTimeReader _commitTime = new(git);
+    private readonly MergedBranchReader _mergedBranch = new(git);
 
     /// <summary>Resolves the refs of the current run from a Cake context.</summary>
     /// <param name="context">The Cake context (its environment, file system, working directory, process runner
@@ -73,7 +74,8 @@ internal sealed class GitRefResolver(ICakeEnvironment environment, IFileSystem f
         }
 
         // The image's time when it is reproducible: never fatal, an unknown time falls back to the build time (the plan says why).
-        return new GitRefResolution(_commitTime.Read(refs, _environment, directory, shaOverridden: !string.IsNullOrWhiteSpace(overrides.Sha)), read.Notes);
+        refs = _commitTime.Read(refs, _environment, directory, shaOverridden: !string.IsNullOrWhiteSpace(overrides.Sha));
+        return new GitRefResolution(_mergedBranch.Read(refs, directory), read.Notes);
     }
 
     private GitRefResolution ReadLocal(string directory, RefOverrides overrides)

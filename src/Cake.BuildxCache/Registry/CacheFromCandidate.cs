@@ -16,6 +16,7 @@ internal sealed record CacheFromCandidate(CacheSpec Spec, CacheFromRole Role, st
     public string Describe() => Role switch
     {
         CacheFromRole.Own => IsTag ? "tag ref" : "branch ref",
+        CacheFromRole.MergedBranch => RefName is null ? "merged branch's ref" : $"merged branch {RefName}'s ref",
         CacheFromRole.MergeRequestTarget => RefName is null ? "merge request target's ref" : $"merge request target {RefName}'s ref",
         CacheFromRole.DefaultBranch => RefName is null ? "default branch's ref" : $"{RefName}'s ref",
         _ => "ref",
@@ -25,6 +26,7 @@ internal sealed record CacheFromCandidate(CacheSpec Spec, CacheFromRole Role, st
     public string Owner() => Role switch
     {
         CacheFromRole.Own => IsTag ? "the tag's" : "the branch's",
+        CacheFromRole.MergedBranch => RefName is null ? "the merged branch's" : $"{RefName}'s (merged branch)",
         CacheFromRole.MergeRequestTarget => RefName is null ? "the merge request target's" : $"{RefName}'s (merge request target)",
         CacheFromRole.DefaultBranch => RefName is null ? "the default branch's" : $"{RefName}'s",
         _ => Ref,

@@ -6,6 +6,9 @@ internal enum CacheFromRole
     /// <summary>The build's own branch (or tag).</summary>
     Own,
 
+    /// <summary>The branch this build's commit merged (a merge commit's second parent).</summary>
+    MergedBranch,
+
     /// <summary>The merge request's target branch.</summary>
     MergeRequestTarget,
 

@@ -1,3 +1,5 @@
+using Cake.BuildxCache.Policy;
+
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>
@@ -64,28 +66,34 @@ internal sealed class CacheRefChecker(RegistryClient client)
     /// <summary>Checks the candidates' refs and decides which to pass (see <see cref="CacheFromPolicy.Select"/>).</summary>
     /// <param name="candidates">The cache-from chain (see <see cref="CacheFromPolicy.Candidates"/>).</param>
     /// <param name="readRecords">Also read the <see cref="CacheRecord"/> of each ref that exists (a GET of its manifest).</param>
+    /// <param name="commit">This build's commit sha: a merge commit's own ref is read first when its record names it.</param>
+    /// <param name="ancestryOf">Asks git how a recorded commit relates to <paramref name="commit"/> (see
+    /// <see cref="Flow.GitAncestry"/>); when given, every existing ref's record is read so that a ref written by a commit
+    /// that is not an ancestor of this one is tried last.</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <returns>The refs to pass and the log lines.</returns>
-    public async Task<CacheFromSelection> SelectAsync(IReadOnlyList<CacheFromCandidate> candidates, bool readRecords = false, CancellationToken cancellationToken = default)
+    public async Task<CacheFromSelection> SelectAsync(IReadOnlyList<CacheFromCandidate> candidates, bool readRecords = false, string? commit = null, Func<string, AncestryFacts>? ancestryOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var refs = candidates.Where(candidate => candidate.Spec.Type == "registry" && candidate.Spec.Ref is not null).Select(candidate => candidate.Ref);
         var checks = await CheckAsync(refs, cancellationToken).ConfigureAwait(false);
-        var selection = CacheFromPolicy.Select(candidates, checks);
-        if (!readRecords)
-        {
-            return selection;
-        }
 
+        // A merge commit's choice between its own ref and the merged branch's needs its own ref's record.
+        var needed = readRecords || (ancestryOf is not null && commit is not null)
+            ? checks.Where(check => check.Status == CacheRefStatus.Exists).Select(check => check.Ref)
+            : candidates.Any(candidate => candidate.Role == CacheFromRole.MergedBranch)
+                ? candidates.Where(candidate => candidate.Role == CacheFromRole.Own).Select(candidate => candidate.Ref)
+                    .Where(own => checks.Any(check => check.Ref == own && check.Status == CacheRefStatus.Exists))
+                : [];
         var records = new Dictionary<string, CacheRecord>(StringComparer.Ordinal);
-        foreach (var check in checks.Where(check => check.Status == CacheRefStatus.Exists))
+        foreach (var cacheRef in needed.ToList())
         {
             try
             {
-                if (await client.GetManifestAsync(RepositoryReference.Parse(check.Ref), cancellationToken).ConfigureAwait(false) is { } manifest
+                if (await client.GetManifestAsync(RepositoryReference.Parse(cacheRef), cancellationToken).ConfigureAwait(false) is { } manifest
                     && RecordedManifest.Read(manifest.Body) is { } record)
                 {
-                    records[check.Ref] = record;
+                    records[cacheRef] = record;
                 }
             }
             catch (RegistryException)
@@ -94,6 +102,16 @@ internal sealed class CacheRefChecker(RegistryClient client)
             }
         }
 
-        return selection with { Records = records };
+        var ancestry = new Dictionary<string, AncestryFacts>(StringComparer.Ordinal);
+        if (ancestryOf is not null && commit is not null)
+        {
+            foreach (var recorded in records.Values.Select(record => record.Commit).Where(recorded => recorded != commit).Distinct(StringComparer.Ordinal))
+            {
+                ancestry[recorded] = ancestryOf(recorded);
+            }
+        }
+
+        var selection = CacheFromPolicy.Select(candidates, checks, records, commit, ancestry);
+        return readRecords ? selection with { Records = records } : selection;
     }
 }

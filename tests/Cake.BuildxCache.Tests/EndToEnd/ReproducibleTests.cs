@@ -117,6 +117,30 @@ public sealed class ReproducibleTests() : RealStackFixture("repro")
     }
 
     [Test]
+    public void The_same_commit_on_a_feature_branch_on_two_fresh_builders_gives_the_same_image()
+    {
+        // Main's cache exists, so the branch's chain could read two refs: a rerun must still take every step from its own.
+        Succeeded(Publish(MainJob(CommitApp("v1"))));
+        FreshRunner();
+        Scene.Workspace.Repository.Git("checkout", "-q", "-b", "feature/repro");
+        var sha = CommitApp("v2");
+        var job = Scene.GitLab().Branch("feature/repro", "feature-repro").With(("CI_COMMIT_SHA", sha), ("CI_COMMIT_SHORT_SHA", sha[..8]));
+
+        Succeeded(Publish(job));
+        var firstImage = Pushed(sha);
+        FreshRunner();
+        var second = Publish(job);
+        Succeeded(second);
+        var secondImage = Pushed(sha);
+        var report = ReportFile.Read(Scene.Workspace);
+        TestContext.Out.WriteLine($"feature branch: first {string.Join(", ", firstImage.ImageManifests)}, second {string.Join(", ", secondImage.ImageManifests)}; {report}");
+
+        Assert.That(report.Ran, Is.Zero, "the rerun took every step from the branch's cache: " + report);
+        Assert.That(secondImage.ImageManifests, Is.EqualTo(firstImage.ImageManifests), "the same image manifest on two fresh builders");
+        Assert.That(second.Output, Does.Contain("image unchanged"));
+    }
+
+    [Test]
     public void Without_provenance_the_same_commit_pushes_the_very_same_manifest_and_moves_no_tag()
     {
         var sha = CommitApp("v1");

@@ -40,7 +40,15 @@ public sealed class BuildPlannerScenarioTests
             [$"{Image}:feature-cache-login", $"{Image}:{Short}"],
             OutputMode.Push,
             true,
-            $"cache-from: {Cache}:feature-cache-login (this branch), then {Cache}:main (default branch)"));
+            $"cache-from, the first that exists: {Cache}:feature-cache-login (this branch), then {Cache}:main (default branch)"));
+
+        yield return Case("GitLab default branch, a merge commit", GitLabBranch("main") with { MergedBranch = "feature/Deps" }, CiOptions, new(
+            [From("main"), From("feature-deps")],
+            To("main"),
+            [$"{Image}:main", $"{Image}:{Short}", $"{Image}:latest"],
+            OutputMode.Push,
+            true,
+            $"cache-from, the first that exists: {Cache}:main (this branch), then {Cache}:feature-deps (merged branch)"));
 
         yield return Case("GitLab branch when the default branch is develop", GitLabBranch("develop", defaultBranch: "develop"), CiOptions, new(
             [From("develop")],
@@ -55,7 +63,7 @@ public sealed class BuildPlannerScenarioTests
             [$"{Image}:feature-x", $"{Image}:{Short}"],
             OutputMode.Push,
             true,
-            $"cache-from: {Cache}:feature-x (this branch), then {Cache}:release-2-0 (merge request target), then {Cache}:main (default branch)"));
+            $"cache-from, the first that exists: {Cache}:feature-x (this branch), then {Cache}:release-2-0 (merge request target), then {Cache}:main (default branch)"));
 
         yield return Case("GitLab merge request into the default branch", GitLabMergeRequest("feature/x", "main"), CiOptions, new(
             [From("feature-x"), From("main")],
@@ -85,7 +93,7 @@ public sealed class BuildPlannerScenarioTests
             [$"{Image}:{Short}", $"{Image}:v1.2.3"],
             OutputMode.Push,
             true,
-            $"cache-from: {Cache}:v1-2-3 (this tag), then {Cache}:main (default branch)"));
+            $"cache-from, the first that exists: {Cache}:v1-2-3 (this tag), then {Cache}:main (default branch)"));
 
         yield return Case("GitLab tag that is no docker tag", GitLabTag("release/2.0"), CiOptions, new(
             [From("release-2-0"), From("main")],

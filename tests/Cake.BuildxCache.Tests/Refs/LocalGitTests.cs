@@ -19,7 +19,7 @@ public sealed class LocalGitTests
     private static readonly Dictionary<string, string> NoCi = [];
 
     [Test]
-    public void A_branch_is_read_with_three_git_processes_and_a_detached_HEAD_with_four()
+    public void A_branch_is_read_with_four_git_processes_and_a_detached_HEAD_with_four()
     {
         using var repository = GitRepository.Init("main");
         var sha = repository.Commit("first");
@@ -31,10 +31,13 @@ public sealed class LocalGitTests
         var detached = new CountingGit();
         Resolve(repository.Path, detached.Git());
 
-        // The last of each is git show for the commit time (the image's time with --reproducible).
-        Assert.That(branch.Commands, Has.Count.EqualTo(3), string.Join("\n", branch.Commands));
+        // Then git show for the commit time (the image's time with --reproducible), and on a branch git show for the
+        // commit's parents (a merge commit's merged branch); a detached HEAD has no branch to merge into.
+        Assert.That(branch.Commands, Has.Count.EqualTo(4), string.Join("\n", branch.Commands));
         Assert.That(detached.Commands, Has.Count.EqualTo(4), string.Join("\n", detached.Commands));
-        Assert.That(branch.Commands[^1], Does.Contain("show -s --format=%ct " + sha));
+        Assert.That(branch.Commands[^2], Does.Contain("show -s --format=%ct " + sha));
+        Assert.That(branch.Commands[^1], Does.Contain("show -s --format=%P%n%s " + sha));
+        Assert.That(detached.Commands[^1], Does.Contain("show -s --format=%ct " + sha));
     }
 
     [Test]

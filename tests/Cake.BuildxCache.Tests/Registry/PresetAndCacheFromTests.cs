@@ -11,6 +11,7 @@ namespace Cake.BuildxCache.Tests.Registry;
 public sealed class PresetAndCacheFromTests
 {
     private const string Repo = Scenarios.Cache;
+    private const string OtherCommit = "fedcba9876543210fedcba9876543210fedcba98";
 
     [TestCase("generic", null, null, "type=registry,ref=r/c:main,mode=max,ignore-error=true")]
     [TestCase("gitlab", null, true, "type=registry,ref=r/c:main,mode=max,ignore-error=true,oci-mediatypes=true")]
@@ -95,13 +96,114 @@ public sealed class PresetAndCacheFromTests
     }
 
     [Test]
-    public void Existing_refs_are_all_kept_in_order()
+    public void Only_the_first_existing_ref_is_read()
     {
         var selection = CacheFromPolicy.Select(Chain(withTarget: true), [Check("feature-x", CacheRefStatus.Exists), Check("develop", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists)]);
 
-        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x", Repo + ":develop", Repo + ":main" }));
-        Assert.That(selection.Log[0], Is.EqualTo($"cache: branch ref {Repo}:feature-x found"));
-        Assert.That(selection.Log[1], Is.EqualTo($"cache: merge request target develop's ref {Repo}:develop found, kept as a fallback"));
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x" }));
+        Assert.That(selection.Log, Is.EqualTo(new[]
+        {
+            $"cache: branch ref {Repo}:feature-x found",
+            $"cache: merge request target develop's ref {Repo}:develop found, not read: the branch's is read alone",
+            $"cache: main's ref {Repo}:main found, not read: the branch's is read alone",
+        }));
+    }
+
+    [Test]
+    public void A_missing_branch_ref_reads_the_target_alone()
+    {
+        var selection = CacheFromPolicy.Select(Chain(withTarget: true), [Check("feature-x", CacheRefStatus.Missing), Check("develop", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists)]);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":develop" }));
+    }
+
+    [Test]
+    public void An_unchecked_ref_before_the_first_existing_one_is_passed_with_it()
+    {
+        var selection = CacheFromPolicy.Select(Chain(withTarget: true), [Check("feature-x", CacheRefStatus.Unknown, "403 Forbidden"), Check("develop", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists)]);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x", Repo + ":develop" }));
+        Assert.That(selection.HasWarnings, Is.True);
+    }
+
+    [TestCase(null, "feature-deps")]
+    [TestCase(OtherCommit, "feature-deps")]
+    [TestCase(Scenarios.Sha, "main")]
+    public void A_merge_commit_reads_the_merged_branch_unless_its_own_ref_was_written_by_it(string? ownWrittenBy, string expected)
+    {
+        var plan = BuildPlanner.Plan(Scenarios.GitLabBranch("main") with { MergedBranch = "feature/deps" }, Scenarios.CiOptions, Scenarios.Created);
+        var records = ownWrittenBy is null ? null : new Dictionary<string, CacheRecord> { [Repo + ":main"] = CacheRecord.Of(ownWrittenBy) };
+
+        var selection = CacheFromPolicy.Select(CacheFromPolicy.Candidates(plan), [Check("main", CacheRefStatus.Exists), Check("feature-deps", CacheRefStatus.Exists)], records, Scenarios.Sha);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":" + expected }));
+        Assert.That(selection.Log[0], expected == "main" ? Does.StartWith($"cache: branch ref {Repo}:main found") : Is.EqualTo("cache: a merge commit of feature/deps: its ref is tried before the branch's own, which this commit has not written"));
+    }
+
+    [Test]
+    public void A_merge_commit_whose_merged_branch_has_no_ref_reads_its_own()
+    {
+        var plan = BuildPlanner.Plan(Scenarios.GitLabBranch("main") with { MergedBranch = "feature/deps" }, Scenarios.CiOptions, Scenarios.Created);
+
+        var selection = CacheFromPolicy.Select(CacheFromPolicy.Candidates(plan), [Check("main", CacheRefStatus.Exists), Check("feature-deps", CacheRefStatus.Missing)], null, Scenarios.Sha);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":main" }));
+    }
+
+    [Test]
+    public void A_ref_written_by_a_commit_that_is_not_an_ancestor_is_skipped_for_the_next()
+    {
+        // A branch rebased onto main: its ref was written before the rebase, by a commit no longer in its history.
+        var records = new Dictionary<string, CacheRecord> { [Repo + ":feature-x"] = CacheRecord.Of(OtherCommit) };
+        var ancestry = new Dictionary<string, AncestryFacts> { [OtherCommit] = new(Ancestry.NotAncestor, Ancestry.NotAncestor, null) };
+
+        var selection = CacheFromPolicy.Select(Chain(), [Check("feature-x", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists)], records, Scenarios.Sha, ancestry);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":main" }));
+        Assert.That(selection.Log, Is.EqualTo(new[]
+        {
+            $"cache: branch ref {Repo}:feature-x found, not read: it was written by fedcba98, which is not an ancestor of this commit (a rebase?); using main's",
+            $"cache: main's ref {Repo}:main found, using it",
+        }));
+        Assert.That(selection.HasWarnings, Is.False);
+    }
+
+    [TestCase(nameof(Ancestry.Ancestor), true)]
+    [TestCase(nameof(Ancestry.Unknown), true)]
+    [TestCase(nameof(Ancestry.NotAncestor), false)]
+    public void A_ref_is_read_unless_its_commit_is_proven_not_an_ancestor(string answer, bool ownRead)
+    {
+        var heldBeforeOurs = Enum.Parse<Ancestry>(answer);
+        var records = new Dictionary<string, CacheRecord> { [Repo + ":feature-x"] = CacheRecord.Of(OtherCommit) };
+        var ancestry = new Dictionary<string, AncestryFacts> { [OtherCommit] = new(heldBeforeOurs, Ancestry.Unknown, heldBeforeOurs == Ancestry.Unknown ? "the clone is shallow" : null) };
+
+        var selection = CacheFromPolicy.Select(Chain(), [Check("feature-x", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists)], records, Scenarios.Sha, ancestry);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + (ownRead ? ":feature-x" : ":main") }));
+    }
+
+    [Test]
+    public void A_ref_without_a_record_or_without_ancestry_facts_is_read()
+    {
+        var checks = new[] { Check("feature-x", CacheRefStatus.Exists), Check("main", CacheRefStatus.Exists) };
+        var records = new Dictionary<string, CacheRecord> { [Repo + ":feature-x"] = CacheRecord.Of(OtherCommit) };
+        var ancestry = new Dictionary<string, AncestryFacts> { [OtherCommit] = new(Ancestry.NotAncestor, Ancestry.NotAncestor, null) };
+
+        Assert.That(CacheFromPolicy.Select(Chain(), checks, null, Scenarios.Sha, ancestry).From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x" }), "no record");
+        Assert.That(CacheFromPolicy.Select(Chain(), checks, records, Scenarios.Sha, null).From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x" }), "no facts");
+    }
+
+    [Test]
+    public void A_ref_proven_foreign_is_still_read_when_no_other_ref_exists()
+    {
+        // Some of its steps (the base image, the tools) may still match: better than a cold build.
+        var records = new Dictionary<string, CacheRecord> { [Repo + ":feature-x"] = CacheRecord.Of(OtherCommit) };
+        var ancestry = new Dictionary<string, AncestryFacts> { [OtherCommit] = new(Ancestry.NotAncestor, Ancestry.NotAncestor, null) };
+
+        var selection = CacheFromPolicy.Select(Chain(), [Check("feature-x", CacheRefStatus.Exists), Check("main", CacheRefStatus.Missing)], records, Scenarios.Sha, ancestry);
+
+        Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":feature-x" }));
+        Assert.That(selection.Log[0], Is.EqualTo($"cache: branch ref {Repo}:feature-x found, written by fedcba98, which is not an ancestor of this commit; read as no other ref exists"));
     }
 
     [Test]
