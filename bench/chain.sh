@@ -37,55 +37,22 @@ while (($#)); do
     *) echo "usage: bench/chain.sh [--runs N] [--load-runs N] [--scenarios LIST] [--strategies LIST]" >&2; exit 2 ;;
   esac
 done
-for tool in docker docker-registry htpasswd curl jq; do
-  command -v "$tool" >/dev/null || { echo "chain: $tool is missing" >&2; exit 2; }
-done
-docker buildx version >/dev/null 2>&1 || { echo "chain: docker buildx does not answer" >&2; exit 2; }
-
-work="$(mktemp -d /tmp/chain-bench.XXXXXX)"
-export DOCKER_CONFIG="$work/docker-config"
-mkdir -p "$DOCKER_CONFIG/cli-plugins" "$work/registry" "$work/ctx"
-for dir in "${HOME:-/root}/.docker/cli-plugins" /usr/local/lib/docker/cli-plugins /usr/local/libexec/docker/cli-plugins /usr/lib/docker/cli-plugins /usr/libexec/docker/cli-plugins; do
-  if [[ -x "$dir/docker-buildx" ]]; then ln -sf "$dir/docker-buildx" "$DOCKER_CONFIG/cli-plugins/docker-buildx"; break; fi
-done
-run_id="chain$(tr -dc 'a-z0-9' </dev/urandom | head -c 6 || true)"
-pids=() load_pids=()
-cleanup() {
-  set +e
-  for pid in "${load_pids[@]}"; do kill "$pid" 2>/dev/null; done
-  for builder in $(ls "$DOCKER_CONFIG/buildx/instances" 2>/dev/null); do docker buildx rm -f "$builder" >/dev/null 2>&1; done
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_need chain docker docker-registry htpasswd curl jq
+bench_need_engine chain
+bench_setup chain-bench
+mkdir -p "$work/ctx"
+run_id="chain${run_id#bench}"
+load_pids=()
+# The busy loops stop with the bench, before the builders and servers bench_cleanup removes.
+trap 'for pid in "${load_pids[@]}"; do kill "$pid" 2>/dev/null; done; bench_cleanup' EXIT
 
 # --- a registry with htpasswd auth on 127.0.0.1, and a one-layer busybox base image in it ---
-port=$((20000 + RANDOM % 20000))
-registry="127.0.0.1:$port"
 user=bench password="bench-$(tr -dc 'a-z0-9' </dev/urandom | head -c 16 || true)"
-htpasswd -Bbn "$user" "$password" >"$work/htpasswd"
-cat >"$work/registry.yml" <<EOF
-version: 0.1
-log: {level: error}
-storage: {filesystem: {rootdirectory: $work/registry}, delete: {enabled: true}}
-http: {addr: "$registry"}
-auth: {htpasswd: {realm: bench, path: $work/htpasswd}}
-EOF
-docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do curl -s -o /dev/null "http://$registry/v2/" && break; sleep 0.1; done
+bench_registry "$work/registry" "$user" "$password"
 printf '%s\n' "$password" | docker login -u "$user" --password-stdin "$registry" >/dev/null 2>&1
-printf '[registry."%s"]\n  http = true\n' "$registry" >"$work/buildkitd.toml"
-
-busybox=/bin/busybox
-[[ -x "$busybox" ]] && ! ldd "$busybox" >/dev/null 2>&1 || { echo "chain: a static /bin/busybox is needed (busybox-static)" >&2; exit 2; }
-rootfs="$work/rootfs"
-mkdir -p "$rootfs/bin" "$rootfs/tmp"
-cp "$busybox" "$rootfs/bin/busybox"
-for applet in $("$busybox" --list); do [[ "$applet" == busybox ]] || ln -s busybox "$rootfs/bin/$applet"; done
-tar -C "$rootfs" --numeric-owner --owner=0 --group=0 -c . | docker import -c 'CMD ["/bin/sh"]' - "$registry/base/busybox:1" >/dev/null
-docker push -q "$registry/base/busybox:1" >/dev/null
-docker image rm "$registry/base/busybox:1" >/dev/null
+bench_buildkitd_toml "$work/buildkitd.toml" "$registry"
+bench_busybox_base chain
 
 # commit NAME DEPS SRC: a build context for one commit.
 commit() {

@@ -50,16 +50,7 @@ bench_buildkitd_toml "$buildkitd_toml" "$registry"
 if ((sample)); then
   cp -r "$root/examples/app/." "$work/app/"
 else
-  # One layer: a static busybox and its applet links, pushed to the registry (no Docker Hub needed).
-  busybox=/bin/busybox
-  [[ -x "$busybox" ]] && ! ldd "$busybox" >/dev/null 2>&1 || { echo "fresh-runner: a static /bin/busybox is needed (busybox-static)" >&2; exit 2; }
-  rootfs="$work/rootfs"
-  mkdir -p "$rootfs/bin" "$rootfs/tmp"
-  cp "$busybox" "$rootfs/bin/busybox"
-  for applet in $("$busybox" --list); do [[ "$applet" == busybox ]] || ln -s busybox "$rootfs/bin/$applet"; done
-  tar -C "$rootfs" --numeric-owner --owner=0 --group=0 -c . | docker import -c 'CMD ["/bin/sh"]' - "$registry/base/busybox:1" >/dev/null
-  docker push -q "$registry/base/busybox:1" >/dev/null
-  docker image rm "$registry/base/busybox:1" >/dev/null
+  bench_busybox_base fresh-runner
   # The slow stage stands for a compile: what the cache is for.
   cat >"$work/app/Dockerfile" <<EOF
 FROM $registry/base/busybox:1 AS build

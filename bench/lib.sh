@@ -78,6 +78,19 @@ EOF
   exit 1
 }
 
+# bench_busybox_base NAME: pushes $registry/base/busybox:1, one layer of the machine's static busybox and its applet
+# links (no Docker Hub needed); stops with one line naming busybox-static when there is none.
+bench_busybox_base() {
+  local busybox=/bin/busybox rootfs="$work/rootfs" applet
+  [[ -x "$busybox" ]] && ! ldd "$busybox" >/dev/null 2>&1 || { echo "$1: a static /bin/busybox is needed (busybox-static)" >&2; exit 2; }
+  mkdir -p "$rootfs/bin" "$rootfs/tmp"
+  cp "$busybox" "$rootfs/bin/busybox"
+  for applet in $("$busybox" --list); do [[ "$applet" == busybox ]] || ln -s busybox "$rootfs/bin/$applet"; done
+  tar -C "$rootfs" --numeric-owner --owner=0 --group=0 -c . | docker import -c 'CMD ["/bin/sh"]' - "$registry/base/busybox:1" >/dev/null
+  docker push -q "$registry/base/busybox:1" >/dev/null
+  docker image rm "$registry/base/busybox:1" >/dev/null
+}
+
 # bench_buildkitd_toml FILE REGISTRY...: a buildkitd.toml naming each registry as plain HTTP.
 bench_buildkitd_toml() {
   local file="$1" address
