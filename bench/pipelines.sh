@@ -212,8 +212,8 @@ steps_of() {
 storage() { du -sb "$work/registry-$1" | cut -f1; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
-# The totals count whole pipelines only (every way ran it): stopped early (Ctrl-C, kill), the script prints them for
-# the pipelines done.
+# The totals count whole pipelines only (every way ran it): stopped early (a job failed, Ctrl-C, kill: bash runs the
+# trap once the running job has ended), the script prints them for the pipelines done.
 declare -A total_ms total_bytes restores job_ms job_bytes job_restore
 for way in "${ways[@]}"; do total_ms[$way]=0 total_bytes[$way]=0 restores[$way]=0; done
 completed=0
@@ -263,6 +263,7 @@ for ((p = 1; p <= count; p++)); do
       if [[ -n "$logs" ]]; then cp "$job_dir/log" "$logs/$p-$way.log"; fi
       echo "pipelines: pipeline $p ($title) failed for $way:" >&2
       tail -30 "$job_dir/log" >&2
+      summary
       exit 1
     fi
     end=$(date +%s%N)
