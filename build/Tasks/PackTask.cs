@@ -25,6 +25,12 @@ public sealed class PackTask : FrostingTask<IFrostingContext>
         "src/Cake.BuildxCache/Cake.BuildxCache.csproj",
     ];
 
+    /// <summary>The module's package id, which a Cake script loads with <c>#addin</c>.</summary>
+    public const string ModulePackage = "Cake.BuildxCache";
+
+    /// <summary>The host's package id, which a C# build program references.</summary>
+    public const string HostingPackage = "Cake.BuildxCache.Hosting";
+
     /// <inheritdoc/>
     public override void Run(IFrostingContext context)
     {
@@ -58,13 +64,24 @@ public sealed class PackTask : FrostingTask<IFrostingContext>
                 });
             }
 
+            var packed = new List<PackedPackage>();
             foreach (var package in context.GetFiles(staging.FullPath + "/*.*nupkg").OrderBy(path => path.FullPath, StringComparer.Ordinal))
             {
                 var target = output.CombineWithFilePath(package.GetFilename());
                 var replaced = System.IO.File.Exists(target.FullPath);
                 System.IO.File.Move(package.FullPath, target.FullPath, overwrite: true);
                 context.Information($"{package.GetFilename().FullPath}{(replaced ? " (replaced the older build of this version)" : string.Empty)}");
+                if (target.GetExtension() == ".nupkg")
+                {
+                    packed.Add(PackedPackage.Read(target.FullPath));
+                }
             }
+
+            // The lines a user copies, with the version NuGet knows these packages by: the docs' examples name a version
+            // a reader's own Pack may not have made.
+            context.Information("Load it from a Cake script, or reference it from a C# build program:");
+            context.Information(packed.Single(package => package.Id == ModulePackage).AddinLine);
+            context.Information(packed.Single(package => package.Id == HostingPackage).PackageReference);
         }
         finally
         {

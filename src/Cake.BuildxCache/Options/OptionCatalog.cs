@@ -5,7 +5,7 @@ namespace Cake.BuildxCache.Options;
 /// <summary>
 /// Every option, each declared once: its name (from which the argument, environment variable and
 /// cake.config key derive), CI default, default, parser, place in <see cref="BuildxCacheOptions"/> and
-/// summary. The reader, Plan's option list and the README's option table are all made from this list.
+/// summary. The reader, Plan's option list and docs/options.md's option table are all made from this list.
 /// </summary>
 public static class OptionCatalog
 {

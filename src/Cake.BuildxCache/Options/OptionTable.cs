@@ -1,6 +1,6 @@
 namespace Cake.BuildxCache.Options;
 
-/// <summary>Every option as a Markdown table: name, sources, default and purpose (the README's table is this output).</summary>
+/// <summary>Every option as a Markdown table: name, sources, default and purpose (docs/options.md's table is this output).</summary>
 public static class OptionTable
 {
     /// <summary>The table, line by line.</summary>

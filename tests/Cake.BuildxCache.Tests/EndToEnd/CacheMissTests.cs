@@ -148,9 +148,9 @@ public sealed class CacheMissTests() : RealStackFixture("miss")
         Assert.That(CacheInputs.From(RecordOnMain()).BaseImages![baseImage], Is.Not.EqualTo(written![baseImage]));
     }
 
-    /// <summary>The cost: warm builds of one commit on fresh runners, alternately with and without the option (README figures).</summary>
+    /// <summary>The cost: warm builds of one commit on fresh runners, alternately with and without the option (the figures of docs/miss-explanation.md).</summary>
     [Test]
-    [Explicit("a measurement for the README, not a check")]
+    [Explicit("a measurement for docs/miss-explanation.md, not a check")]
     public void Measure_what_explaining_adds_to_a_warm_build()
     {
         var commit = CommitDockerfile($"""

@@ -24,7 +24,7 @@ public sealed class CacheTests() : RealStackFixture("cache")
 
     private static void Succeeded(BuildRun run) => Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
 
-    /// <summary>The report the run printed after the build (for the README's examples).</summary>
+    /// <summary>The report the run printed after the build (for the examples in docs/reports.md).</summary>
     private static string ReportText(BuildRun run) =>
         string.Join('\n', run.Lines.SkipWhile(line => !line.Contains(" build steps cached (", StringComparison.Ordinal)).TakeWhile(line => line.Length > 0 && !line.Contains("section_end", StringComparison.Ordinal)));
 

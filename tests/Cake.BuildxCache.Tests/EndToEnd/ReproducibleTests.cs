@@ -10,7 +10,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// gives the same image, and the second run says "image unchanged"; the next commit keeps its cache hits, because the
 /// commit's epoch goes to the image output only. The trap beside it: the same epoch passed as the
 /// <c>SOURCE_DATE_EPOCH</c> build argument costs the next commit every step from <c>WORKDIR</c> on.
-/// The figures the README quotes are printed by these tests.
+/// The figures docs/reproducible.md quotes are printed by these tests.
 /// </summary>
 public sealed class ReproducibleTests() : RealStackFixture("repro")
 {

@@ -55,4 +55,48 @@ public sealed class PackTaskTests
             Assert.That(pack.Output, Does.Contain($"Cake.BuildxCache.{version}.nupkg (replaced the older build of this version)"));
         });
     }
+
+    /// <summary>
+    /// Pack with the version from git (<c>X.Y.Z-alpha.&lt;height&gt;+&lt;sha&gt;</c>) ends by printing the <c>#addin</c> and
+    /// <c>PackageReference</c> lines with the version a feed lists the packages it wrote by: the nuspec's without its
+    /// build metadata, the one in the <c>.nupkg</c>'s file name.
+    /// </summary>
+    [Test]
+    public void Pack_prints_the_addin_and_package_reference_lines_of_the_packages_it_wrote()
+    {
+        using var feed = new TemporaryDirectory();
+
+        var pack = ProcessRunner.Run(
+            Path.Combine(RepositoryRoot.Path, "build.sh"),
+            ["--target=Pack", "--package-output=" + feed.Path],
+            workingDirectory: Path.GetTempPath(),
+            timeout: TimeSpan.FromMinutes(15));
+
+        Assert.That(pack.ExitCode, Is.Zero, pack.Output);
+        var modulePackage = Package(feed.Path, "Cake.BuildxCache");
+        var hostingPackage = Package(feed.Path, "Cake.BuildxCache.Hosting");
+        var module = NuspecVersion(modulePackage).Split('+')[0];
+        var hosting = NuspecVersion(hostingPackage).Split('+')[0];
+        var lines = pack.Output.Split('\n').Select(line => line.Trim()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(NuspecVersion(modulePackage), Does.Contain("-alpha.").And.Contain("+"), "the version from git: a pre-release with the commit as build metadata");
+            Assert.That(Path.GetFileName(modulePackage), Is.EqualTo($"Cake.BuildxCache.{module}.nupkg"));
+            Assert.That(Path.GetFileName(hostingPackage), Is.EqualTo($"Cake.BuildxCache.Hosting.{hosting}.nupkg"));
+            Assert.That(lines, Does.Contain($"#addin nuget:?package=Cake.BuildxCache&version={module}"));
+            Assert.That(lines, Does.Contain($"<PackageReference Include=\"Cake.BuildxCache.Hosting\" Version=\"{hosting}\" />"));
+        });
+    }
+
+    // The one .nupkg of package id in the feed: its name is the id, then the version, which starts with a digit.
+    private static string Package(string feed, string id) =>
+        Directory.GetFiles(feed, id + ".*.nupkg").Single(path => char.IsAsciiDigit(Path.GetFileName(path)[(id.Length + 1)..][0]));
+
+    private static string NuspecVersion(string nupkg)
+    {
+        using var archive = System.IO.Compression.ZipFile.OpenRead(nupkg);
+        using var nuspec = archive.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var metadata = System.Xml.Linq.XDocument.Load(nuspec).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
+        return metadata.Elements().Single(element => element.Name.LocalName == "version").Value;
+    }
 }

@@ -19,12 +19,12 @@ internal static class CakeScripts
     public static string AddinLine(string version) => $"#addin nuget:?package=Cake.BuildxCache&version={version}";
 
     /// <summary>
-    /// Aliases only, the README's example: <c>Release</c> plans, ensures the builder, logs in, builds with push as an
+    /// Aliases only, the example of docs/tasks.md: <c>Release</c> plans, ensures the builder, logs in, builds with push as an
     /// option, prints the outcome and logs out.
     /// </summary>
     public static string Aliases(string version) => AddinLine(version) + "\n\n" + AliasesBody + "\nRunTarget(Argument(\"target\", \"Release\"));\n";
 
-    /// <summary>The aliases script without its loading and run lines, as the README shows it.</summary>
+    /// <summary>The aliases script without its loading and run lines, as docs/tasks.md shows it.</summary>
     public const string AliasesBody = """
         Task("Release").Does(() =>
         {
@@ -39,7 +39,7 @@ internal static class CakeScripts
 
         """;
 
-    /// <summary>The README's task-registration script without its loading line.</summary>
+    /// <summary>The task-registration script of README.md and docs/tasks.md without its loading line.</summary>
     public const string TasksBody = """
         BuildxCacheTasks(Task, Teardown);                       // Plan, Options, EnsureBuilder, Login, BuildWithCache, Publish, PruneCache, Lint
         Task("Default").IsDependentOn("BuildWithCache");       // scripts keep their own Default
@@ -49,7 +49,7 @@ internal static class CakeScripts
 
         """;
 
-    /// <summary>The README's script: the module's tasks in one line, the script's own Default, and its own Release depending on Publish.</summary>
+    /// <summary>The task-registration script: the module's tasks in one line, the script's own Default, and its own Release depending on Publish.</summary>
     public static string Tasks(string version) => AddinLine(version) + "\n\n" + TasksBody;
 
     /// <summary>cake.config: the Dockerfile and context, simple keys only.</summary>

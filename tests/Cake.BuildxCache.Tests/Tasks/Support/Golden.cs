@@ -5,7 +5,7 @@ namespace Cake.BuildxCache.Tests.Tasks.Support;
 /// <summary>
 /// Golden text files in <c>tests/Cake.BuildxCache.Tests/Tasks/Golden/</c> (the source tree, not the build
 /// output). Run the tests with <c>UPDATE_GOLDEN=1</c> to rewrite them from what the code prints now, then
-/// review the diff: a golden is only right when a person checked it against the README's rules.
+/// review the diff: a golden is only right when a person checked it against the rules in docs/.
 /// </summary>
 internal static class Golden
 {
