@@ -273,7 +273,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private static string KeyOf(IReadOnlyList<CacheFromCandidate> candidates) =>
         string.Join('\n', candidates.Select(candidate => $"{candidate.Role} {candidate.Spec}"));
 
-    private FilePath? FindBuildxPlugin() => OptionCatalog.BuildxPlugin.ValueIn(State.Options) switch
+    private FilePath? FindBuildxPlugin() => State.Options.BuildxPlugin switch
     {
         BuildxPluginChoice.Docker => null,
         BuildxPluginChoice.Auto => BuildxPluginLocator.Find(base.Environment, base.FileSystem),
@@ -319,7 +319,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         }
 
         problems.AddRange(TagPrefixCollision.ImageTagProblems(plan, options));
-        if (CachePromotionPolicy.Problem(plan, OptionCatalog.CachePromote.ValueIn(options)) is { } promotion)
+        if (CachePromotionPolicy.Problem(plan, options.CachePromote) is { } promotion)
         {
             problems.Add(OptionProblem.For(OptionCatalog.CachePromote, "true", options.OriginOf(OptionCatalog.CachePromote), promotion));
         }

@@ -48,12 +48,12 @@ internal static class PlanReport
         {
             yield return $"  cache promote:  {promotion.Describe()}";
         }
-        else if (OptionCatalog.CachePromote.ValueIn(options))
+        else if (options.CachePromote)
         {
             yield return $"  cache promote:  none: {(plan.CacheTo is null ? "the cache is read-only" : "this build writes its own ref directly (see why)")}";
         }
 
-        yield return $"  cache miss:     {CacheMissPlan.Describe(plan, OptionCatalog.CacheRecordKey.ValueIn(options) is { IsEmpty: false })}";
+        yield return $"  cache miss:     {CacheMissPlan.Describe(plan, options.CacheRecordKey is { IsEmpty: false })}";
         foreach (var warning in RecordedBuildArgs.SecretWarnings(plan.BuildArgs))
         {
             yield return $"  warning:        {warning}";

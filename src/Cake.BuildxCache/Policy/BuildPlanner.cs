@@ -36,7 +36,7 @@ internal static class BuildPlanner
         }
 
         var (promotedCacheTo, promotion, promotionNote) = CachePromotionPolicy.Decide(
-            refs, OptionCatalog.CachePromote.ValueIn(options), options.EffectiveCacheRepo, cacheTo);
+            refs, options.CachePromote, options.EffectiveCacheRepo, cacheTo);
         cacheTo = promotedCacheTo;
         if (promotionNote is not null)
         {
@@ -77,7 +77,7 @@ internal static class BuildPlanner
             CacheScope = CacheScope.Of(options),
             Time = time,
             Promotion = promotion,
-            ExplainsCacheMiss = OptionCatalog.ExplainCacheMiss.ValueIn(options),
+            ExplainsCacheMiss = options.ExplainCacheMiss,
         };
     }
 

@@ -33,7 +33,7 @@ internal static class RunPlanner
             BuilderPruneRefusal = options.PruneRegistry ? null : RegistryOnlyOptions(options),
             PruneAfterPublish = options.PruneUntil is not null || space.IsSet,
             Logout = options.Logout,
-            LintFailOnWarnings = OptionCatalog.LintFailOnWarnings.ValueIn(options),
+            LintFailOnWarnings = options.LintFailOnWarnings,
         };
     }
 
