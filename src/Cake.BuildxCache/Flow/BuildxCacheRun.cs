@@ -119,7 +119,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     /// <returns>The refs to read.</returns>
     internal Task<CacheFromSelection> CheckCacheRefsAsync(BuildPlan plan)
     {
-        var candidates = CacheFromPolicy.Candidates(plan);
+        var candidates = plan.CacheFromChain;
         if (_cacheRefCheck is { } started && started.Key == KeyOf(candidates))
         {
             _cacheRefCheck = null;
@@ -252,7 +252,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         var steps = Plan.Publish;
         if (steps.ChecksCacheRefs)
         {
-            var candidates = CacheFromPolicy.Candidates(steps.Plan);
+            var candidates = steps.Plan.CacheFromChain;
             _cacheRefCheck = (KeyOf(candidates), Task.Run(() => SelectCacheFromAsync(candidates, steps.Plan.ExplainsCacheMiss, steps.Plan.Refs.Sha)));
         }
 

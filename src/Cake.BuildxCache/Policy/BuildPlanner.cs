@@ -61,7 +61,7 @@ internal static class BuildPlanner
             tags,
             LabelPolicy.Labels(refs, options, time.Created),
             LabelPolicy.BuildArgs(refs, options),
-            cache.From,
+            [.. cache.From.Select(candidate => candidate.Spec)],
             cacheTo,
             output,
             registries,
@@ -73,6 +73,7 @@ internal static class BuildPlanner
             options.RequireCacheHit,
             notes)
         {
+            CacheFromChain = cache.From,
             Features = BuildFeaturesPolicy.Decide(options),
             CacheScope = CacheScope.Of(options),
             Time = time,

@@ -3,7 +3,7 @@ using Cake.BuildxCache.Docker;
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>What to read the registry cache from and write it to.</summary>
-/// <param name="From">The <c>--cache-from</c> chain, most specific first, without duplicates.</param>
+/// <param name="From">The <c>--cache-from</c> chain with each ref's role, most specific first, without duplicates.</param>
 /// <param name="To">The <c>--cache-to</c>, or null when the cache is read-only.</param>
 /// <param name="Notes">Why.</param>
-internal sealed record CacheDecision(IReadOnlyList<CacheSpec> From, CacheSpec? To, IReadOnlyList<string> Notes);
+internal sealed record CacheDecision(IReadOnlyList<CacheFromCandidate> From, CacheSpec? To, IReadOnlyList<string> Notes);

@@ -34,33 +34,33 @@ internal static class CacheRefPolicy
 
         var scope = CacheScope.Of(options).Value;
         var own = refs.Kind == RefKind.Detached ? null : CacheRef(repo, options.CacheTagPrefix, refs.Slug, scope);
-        var chain = new List<(string Ref, string Why)>();
-        void Add(string? reference, string why)
+        var chain = new List<(CacheFromCandidate Candidate, string Why)>();
+        void Add(string? reference, CacheFromRole role, string? refName, string why)
         {
-            if (reference is not null && chain.All(item => item.Ref != reference))
+            if (reference is not null && chain.All(item => item.Candidate.Ref != reference))
             {
-                chain.Add((reference, why));
+                chain.Add((new CacheFromCandidate(CacheSpec.Registry(reference), role, refName, role == CacheFromRole.Own && refs.Kind == RefKind.Tag), why));
             }
         }
 
-        Add(own, refs.Kind == RefKind.Tag ? "this tag" : "this branch");
+        Add(own, CacheFromRole.Own, refs.RefName, refs.Kind == RefKind.Tag ? "this tag" : "this branch");
         if (refs.Kind == RefKind.Branch && refs.MergedBranch is { } merged)
         {
-            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(merged), scope), "merged branch");
+            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(merged), scope), CacheFromRole.MergedBranch, merged, "merged branch");
         }
 
         if (refs.Kind == RefKind.Branch && refs.TargetBranch is { } target)
         {
-            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(target), scope), "merge request target");
+            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(target), scope), CacheFromRole.MergeRequestTarget, target, "merge request target");
         }
 
-        Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(refs.DefaultBranch), scope), "default branch");
+        Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(refs.DefaultBranch), scope), CacheFromRole.DefaultBranch, refs.DefaultBranch, "default branch");
         if (chain.Count > 0)
         {
-            notes.Add((chain.Count == 1 ? "cache-from: " : "cache-from, the first that exists: ") + string.Join(", then ", chain.Select(item => $"{item.Ref} ({item.Why})")));
+            notes.Add((chain.Count == 1 ? "cache-from: " : "cache-from, the first that exists: ") + string.Join(", then ", chain.Select(item => $"{item.Candidate.Ref} ({item.Why})")));
         }
 
-        var from = chain.Select(item => CacheSpec.Registry(item.Ref)).ToList();
+        var from = chain.Select(item => item.Candidate).ToList();
         var readOnlyReason = ReadOnlyReason(refs, options, own);
         if (readOnlyReason is not null)
         {

@@ -58,7 +58,7 @@ public sealed class CacheScopeTests
     {
         var plan = BuildPlanner.Plan(GitLabBranch("feature/new"), CiOptions with { Platforms = ["linux/386"] }, Created);
 
-        var candidates = CacheFromPolicy.Candidates(plan);
+        var candidates = plan.CacheFromChain;
 
         Assert.That(candidates.Select(candidate => (candidate.Ref, candidate.Role)), Is.EqualTo(new[]
         {
