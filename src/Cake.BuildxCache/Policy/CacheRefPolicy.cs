@@ -10,17 +10,24 @@ namespace Cake.BuildxCache.Policy;
 /// branch's first linux/386 job starts warm from the default branch's linux/386 cache. The cache-from chain lists the build's own
 /// ref, then the merged branch's (a merge commit), the merge request target branch's, the default branch's (a tag pipeline: the
 /// tag's own ref, then the default branch's; a detached HEAD: the default branch's only); the build reads only the first that
-/// exists (<see cref="Registry.CacheFromPolicy.Select"/> says why). Cache-to writes the own ref, unless
-/// read-only: fork merge requests (always), <c>cache-readonly=true</c>, a detached HEAD or an empty slug
-/// (nothing to key it on), and local runs unless <c>push=true</c> or <c>cache-readonly=false</c>.
+/// exists (<see cref="Registry.CacheFromPolicy.Select"/> says why). Cache-to writes the own ref, unless read-only: a
+/// detached HEAD or an empty slug (nothing to key it on), or what the output decision says (<see cref="OutputPolicy"/>:
+/// a fork's merge request, <c>cache-readonly=true</c>, a local run that does not push).
 /// </summary>
 internal static class CacheRefPolicy
 {
-    /// <summary>Decides cache-from and cache-to.</summary>
+    /// <summary>Decides cache-from and cache-to for a build that is not Publish's.</summary>
     /// <param name="refs">Where the build stands.</param>
     /// <param name="options">The options.</param>
     /// <returns>The decision.</returns>
-    public static CacheDecision Decide(GitRefInfo refs, BuildxCacheOptions options)
+    public static CacheDecision Decide(GitRefInfo refs, BuildxCacheOptions options) => Decide(refs, options, OutputPolicy.Decide(refs, options));
+
+    /// <summary>Decides cache-from and cache-to.</summary>
+    /// <param name="refs">Where the build stands.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="output">The output decision, which says whether the cache may be written.</param>
+    /// <returns>The decision.</returns>
+    public static CacheDecision Decide(GitRefInfo refs, BuildxCacheOptions options, OutputDecision output)
     {
         ArgumentNullException.ThrowIfNull(refs);
         ArgumentNullException.ThrowIfNull(options);
@@ -61,7 +68,7 @@ internal static class CacheRefPolicy
         }
 
         var from = chain.Select(item => item.Candidate).ToList();
-        var readOnlyReason = ReadOnlyReason(refs, options, own);
+        var readOnlyReason = own is null ? NoTag(refs) : output.CacheReadOnly;
         if (readOnlyReason is not null)
         {
             notes.Add("cache read-only: " + readOnlyReason);
@@ -102,32 +109,7 @@ internal static class CacheRefPolicy
         return slug.Length > 0 && DockerNames.IsValidTag(tag) ? repository + ":" + tag : null;
     }
 
-    private static string? ReadOnlyReason(GitRefInfo refs, BuildxCacheOptions options, string? own)
-    {
-        if (own is null)
-        {
-            return refs.Kind == RefKind.Detached
-                ? "detached HEAD: no branch to key the cache on"
-                : $"ref '{refs.RefName}' gives no usable cache tag (slug '{refs.Slug}')";
-        }
-
-        if (refs.IsFork)
-        {
-            return options.CacheReadOnly == false
-                ? "fork merge request (cache-readonly=false ignored: a fork must not write the upstream cache)"
-                : "fork merge request";
-        }
-
-        if (options.CacheReadOnly == true)
-        {
-            return $"cache-readonly=true ({options.OriginOf(OptionCatalog.CacheReadOnly)})";
-        }
-
-        if (!refs.IsCI && options.CacheReadOnly != false && options.Push != true)
-        {
-            return "local run (set --cache-readonly=false or --push=true to write it)";
-        }
-
-        return null;
-    }
+    private static string NoTag(GitRefInfo refs) => refs.Kind == RefKind.Detached
+        ? "detached HEAD: no branch to key the cache on"
+        : $"ref '{refs.RefName}' gives no usable cache tag (slug '{refs.Slug}')";
 }
