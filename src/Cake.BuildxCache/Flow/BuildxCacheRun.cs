@@ -311,19 +311,8 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         var problems = spelling.Problems
             .Concat(BuildxCacheOptionsValidator.Validate(options, refs.IsCI))
             .Concat(WorkspaceChecks.Check(options, FileSystem, Environment))
+            .Concat(PlanChecks.Check(run.Build, options))
             .ToList();
-        var plan = run.Build;
-        if (refs.Kind != RefKind.Detached && TagPrefixCollision.Find(plan.Image, plan.CacheRepo, options.CacheTagPrefix, [refs.RefName]) is { } collision)
-        {
-            problems.Add(OptionProblem.For(OptionCatalog.CacheTagPrefix, options.CacheTagPrefix, options.Origins.GetValueOrDefault(OptionCatalog.CacheTagPrefix.Name), collision));
-        }
-
-        problems.AddRange(TagPrefixCollision.ImageTagProblems(plan, options));
-        if (CachePromotionPolicy.Problem(plan, options.CachePromote) is { } promotion)
-        {
-            problems.Add(OptionProblem.For(OptionCatalog.CachePromote, "true", options.OriginOf(OptionCatalog.CachePromote), promotion));
-        }
-
         return new BuildxCacheState(options, refs, run, problems, resolution.Notes);
     }
 }

@@ -28,8 +28,7 @@ internal static class RunPlanner
         return new RunPlan(refs, build, builder, publish)
         {
             BuilderPrune = new BuilderPruneSteps(builder, options.PruneUntil, space, options.PruneRemoveBuilder),
-            PruneRegistry = options.PruneRegistry,
-            RegistryPrune = options.PruneRegistry ? RegistryPrunePlan.Steps(options, refs, build.CacheRepo) : [],
+            RegistryPrune = options.PruneRegistry ? RegistryPrunePlan.Of(options, refs, build) : null,
             BuilderPruneRefusal = options.PruneRegistry ? null : RegistryOnlyOptions(options),
             PruneAfterPublish = options.PruneUntil is not null || space.IsSet,
             Logout = options.Logout,
