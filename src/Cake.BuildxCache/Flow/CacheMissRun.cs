@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Cake.BuildxCache.Miss;
-using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;

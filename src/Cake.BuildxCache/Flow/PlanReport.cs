@@ -1,5 +1,4 @@
 using Cake.BuildxCache.Miss;
-using Cake.BuildxCache.Options;
 
 namespace Cake.BuildxCache.Flow;
 

@@ -1,5 +1,4 @@
 using Cake.BuildxCache.Policy;
-using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Registry;
 

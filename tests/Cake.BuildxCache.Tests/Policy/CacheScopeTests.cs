@@ -1,7 +1,6 @@
 using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
-using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Options;
 using static Cake.BuildxCache.Tests.Policy.Scenarios;
 

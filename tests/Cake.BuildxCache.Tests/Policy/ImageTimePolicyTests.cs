@@ -1,4 +1,3 @@
-using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using static Cake.BuildxCache.Tests.Policy.Scenarios;
 

@@ -1,4 +1,3 @@
-using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Tests.Policy;
 using Cake.BuildxCache.Tests.Tasks.Support;
