@@ -62,6 +62,12 @@ public sealed record BuildPlan(
     /// </summary>
     internal IReadOnlyList<CacheFromCandidate> CacheFromChain { get; init; } = [];
 
+    /// <summary>Why <see cref="Output"/> is what it is (<see cref="OutputPolicy"/>): <c>GitLab</c>, <c>local run</c>, <c>Publish</c>.</summary>
+    internal string OutputReason { get; init; } = string.Empty;
+
+    /// <summary>Why the build writes no registry cache (<see cref="CacheTo"/> is null): a fork's merge request, a local run, …; null when it writes one.</summary>
+    internal string? CacheReadOnlyReason { get; init; }
+
     /// <summary>The cache scope every cache ref of this build carries after the slug, and why (none: the tag is the slug).</summary>
     public CacheScope CacheScope { get; init; } = new(null, "no --stage and no single --platform", false);
 

@@ -75,6 +75,8 @@ internal static class BuildPlanner
             notes)
         {
             CacheFromChain = cache.From,
+            OutputReason = output.Why,
+            CacheReadOnlyReason = cache.ReadOnly,
             Features = BuildFeaturesPolicy.Decide(options),
             CacheScope = CacheScope.Of(options),
             Time = time,

@@ -6,4 +6,5 @@ namespace Cake.BuildxCache.Policy;
 /// <param name="From">The <c>--cache-from</c> chain with each ref's role, most specific first, without duplicates.</param>
 /// <param name="To">The <c>--cache-to</c>, or null when the cache is read-only.</param>
 /// <param name="Notes">Why.</param>
-internal sealed record CacheDecision(IReadOnlyList<CacheFromCandidate> From, CacheSpec? To, IReadOnlyList<string> Notes);
+/// <param name="ReadOnly">Why there is no <c>--cache-to</c>, or null when there is one.</param>
+internal sealed record CacheDecision(IReadOnlyList<CacheFromCandidate> From, CacheSpec? To, IReadOnlyList<string> Notes, string? ReadOnly = null);

@@ -36,7 +36,7 @@ internal static class CacheRefPolicy
         if (repo is null)
         {
             notes.Add("no cache: no image and no cache repository");
-            return new([], null, notes);
+            return new([], null, notes, "no image and no cache repository");
         }
 
         var scope = CacheScope.Of(options).Value;
@@ -72,7 +72,7 @@ internal static class CacheRefPolicy
         if (readOnlyReason is not null)
         {
             notes.Add("cache read-only: " + readOnlyReason);
-            return new(from, null, notes);
+            return new(from, null, notes, readOnlyReason);
         }
 
         var to = CacheSpec.Registry(own!) with
