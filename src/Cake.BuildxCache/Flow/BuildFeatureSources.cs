@@ -25,7 +25,7 @@ internal static class BuildFeatureSources
         bool FileExists(string path) => fileSystem.Exist(new FilePath(path).MakeAbsolute(environment));
         bool PathExists(string path) => FileExists(path) || fileSystem.Exist(new DirectoryPath(path).MakeAbsolute(environment));
 
-        foreach (var text in OptionCatalog.Secret.ValueIn(options))
+        foreach (var text in options.Secrets)
         {
             if (!BuildSecretSpec.TryParse(text, out var secret, out _))
             {
@@ -42,7 +42,7 @@ internal static class BuildFeatureSources
             }
         }
 
-        foreach (var text in OptionCatalog.Ssh.ValueIn(options))
+        foreach (var text in options.Ssh)
         {
             if (!SshSpec.TryParse(text, out var ssh, out _))
             {
@@ -60,7 +60,7 @@ internal static class BuildFeatureSources
             }
         }
 
-        foreach (var (name, value) in OptionCatalog.BuildContext.ValueIn(options))
+        foreach (var (name, value) in options.BuildContexts)
         {
             // Only a local directory can be checked here: images, URLs, git remotes and other targets are the builder's to resolve.
             var isLocal = !value.Contains("://", StringComparison.Ordinal) && !value.StartsWith("target:", StringComparison.Ordinal)

@@ -19,7 +19,7 @@ internal static class BuilderPlanReport
     /// <returns>The lines.</returns>
     public static IEnumerable<string> Lines(BuilderPlan builder, BuildxCacheOptions options)
     {
-        yield return "  buildx:         " + OptionCatalog.BuildxPlugin.ValueIn(options) switch
+        yield return "  buildx:         " + options.BuildxPlugin switch
         {
             BuildxPluginChoice.Auto => "the docker-buildx plugin docker would run, started directly (one process less per command) when it is 0.23 or later, else through docker",
             BuildxPluginChoice.Docker => "through docker (docker buildx …), as --buildx-plugin=docker says",
@@ -42,7 +42,7 @@ internal static class BuilderPlanReport
                 yield return Indent + line;
             }
         }
-        else if (builder.BuildkitdConfig is { } own && OptionCatalog.InsecureRegistry.ValueIn(options).Count > 0)
+        else if (builder.BuildkitdConfig is { } own && options.InsecureRegistries.Count > 0)
         {
             yield return $"  buildkitd.toml: {own} (yours, used as it is: it must mark the --insecure-registry hosts itself)";
         }

@@ -119,7 +119,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     /// <returns>The refs to read.</returns>
     internal Task<CacheFromSelection> CheckCacheRefsAsync(BuildPlan plan)
     {
-        var candidates = CacheFromPolicy.Candidates(plan);
+        var candidates = plan.CacheFromChain;
         if (_cacheRefCheck is { } started && started.Key == KeyOf(candidates))
         {
             _cacheRefCheck = null;
@@ -252,7 +252,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         var steps = Plan.Publish;
         if (steps.ChecksCacheRefs)
         {
-            var candidates = CacheFromPolicy.Candidates(steps.Plan);
+            var candidates = steps.Plan.CacheFromChain;
             _cacheRefCheck = (KeyOf(candidates), Task.Run(() => SelectCacheFromAsync(candidates, steps.Plan.ExplainsCacheMiss, steps.Plan.Refs.Sha)));
         }
 
@@ -273,7 +273,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private static string KeyOf(IReadOnlyList<CacheFromCandidate> candidates) =>
         string.Join('\n', candidates.Select(candidate => $"{candidate.Role} {candidate.Spec}"));
 
-    private FilePath? FindBuildxPlugin() => OptionCatalog.BuildxPlugin.ValueIn(State.Options) switch
+    private FilePath? FindBuildxPlugin() => State.Options.BuildxPlugin switch
     {
         BuildxPluginChoice.Docker => null,
         BuildxPluginChoice.Auto => BuildxPluginLocator.Find(base.Environment, base.FileSystem),
@@ -311,19 +311,8 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         var problems = spelling.Problems
             .Concat(BuildxCacheOptionsValidator.Validate(options, refs.IsCI))
             .Concat(WorkspaceChecks.Check(options, FileSystem, Environment))
+            .Concat(PlanChecks.Check(run.Build, options))
             .ToList();
-        var plan = run.Build;
-        if (refs.Kind != RefKind.Detached && TagPrefixCollision.Find(plan.Image, plan.CacheRepo, options.CacheTagPrefix, [refs.RefName]) is { } collision)
-        {
-            problems.Add(OptionProblem.For(OptionCatalog.CacheTagPrefix, options.CacheTagPrefix, options.Origins.GetValueOrDefault(OptionCatalog.CacheTagPrefix.Name), collision));
-        }
-
-        problems.AddRange(TagPrefixCollision.ImageTagProblems(plan, options));
-        if (CachePromotionPolicy.Problem(plan, OptionCatalog.CachePromote.ValueIn(options)) is { } promotion)
-        {
-            problems.Add(OptionProblem.For(OptionCatalog.CachePromote, "true", options.OriginOf(OptionCatalog.CachePromote), promotion));
-        }
-
         return new BuildxCacheState(options, refs, run, problems, resolution.Notes);
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Cake.BuildxCache.Miss;
-using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;
@@ -30,7 +29,7 @@ internal static class CacheMissRun
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(plan);
-        var key = OptionCatalog.CacheRecordKey.ValueIn(run.BuildxOptions) is { IsEmpty: false } secret ? new RecordKey(secret.Reveal()) : null;
+        var key = run.BuildxOptions.CacheRecordKey is { IsEmpty: false } secret ? new RecordKey(secret.Reveal()) : null;
         var outline = ReadText(run, Absolute(run, plan.Dockerfile)) is { } text ? DockerfileOutline.Parse(text) : null;
         return CacheInputs.Of(plan.BuildArgs, RecordedBuildArgs.Names(plan.BuildArgs, outline, plan.Target), key, baseImages);
     }

@@ -1,5 +1,4 @@
 using Cake.BuildxCache.Miss;
-using Cake.BuildxCache.Options;
 
 namespace Cake.BuildxCache.Flow;
 
@@ -38,7 +37,7 @@ internal static class PlanReport
         yield return $"  image:          {Dash(plan.Image)}";
         yield return $"  tags:           {List(plan.Tags)}";
         yield return $"  cache from:     {List(plan.CacheFrom.Select(spec => spec.ToString()))}";
-        yield return $"  cache to:       {plan.CacheTo?.ToString() ?? "none (read-only)"}";
+        yield return $"  cache to:       {plan.CacheTo?.ToString() ?? "none (read-only)" + (plan.CacheReadOnlyReason is { } readOnly ? ": " + readOnly : string.Empty)}";
         if (plan.CacheScope.Value is not null || plan.CacheScope.IsExplicit || plan.Platforms.Count > 1)
         {
             yield return $"  cache scope:    {plan.CacheScope.Value ?? "none"} ({plan.CacheScope.Reason})";
@@ -48,18 +47,18 @@ internal static class PlanReport
         {
             yield return $"  cache promote:  {promotion.Describe()}";
         }
-        else if (OptionCatalog.CachePromote.ValueIn(options))
+        else if (options.CachePromote)
         {
             yield return $"  cache promote:  none: {(plan.CacheTo is null ? "the cache is read-only" : "this build writes its own ref directly (see why)")}";
         }
 
-        yield return $"  cache miss:     {CacheMissPlan.Describe(plan, OptionCatalog.CacheRecordKey.ValueIn(options) is { IsEmpty: false })}";
+        yield return $"  cache miss:     {CacheMissPlan.Describe(plan, options.CacheRecordKey is { IsEmpty: false })}";
         foreach (var warning in RecordedBuildArgs.SecretWarnings(plan.BuildArgs))
         {
             yield return $"  warning:        {warning}";
         }
 
-        yield return $"  output:         {plan.Output.ToString().ToLowerInvariant()}";
+        yield return $"  output:         {plan.Output.ToString().ToLowerInvariant()}{(plan.OutputReason.Length == 0 ? string.Empty : $" ({plan.OutputReason})")}";
         yield return $"  image time:     {plan.Time?.Description ?? "-"}";
         yield return $"  registries:     {List(plan.Registries.Select(registry => $"{registry.Host} ({registry.Purpose}{(registry.HasCredentials ? ", as " + registry.Username : ", no credentials: login skipped")})"))}";
         foreach (var line in plan.Features.PlanLines())

@@ -30,8 +30,9 @@ internal static partial class RegistryPrune
         ArgumentNullException.ThrowIfNull(context);
 
         // The options only: the registry prune reads no Dockerfile, context or buildkitd.toml, so the workspace checks do not apply.
-        var options = BuildxCacheOptionsValidator.ThrowIfInvalid(context.BuildxOptions, context.Refs.IsCI);
-        var repository = context.Plan.Build.CacheRepo
+        BuildxCacheOptionsValidator.ThrowIfInvalid(context.BuildxOptions, context.Refs.IsCI);
+        var plan = context.Plan.RegistryPrune ?? throw new InvalidOperationException("registry prune: the plan has no registry prune (--prune-registry)");
+        var repository = plan.Repository
             ?? throw new CakeException("registry prune: there is no cache repository (set --image or --cache-repo)");
 
         var defaultBranch = DefaultBranch(context);
@@ -41,9 +42,9 @@ internal static partial class RegistryPrune
             context.Information("registry prune: {0} live branches from {1}: {2}", live.Names.Count, live.Source, string.Join(", ", live.Names));
         }
 
-        RefuseTagPrefixCollisions(context, options, repository, live);
-        var rules = Rules(options, defaultBranch, live, context.Clock.GetUtcNow());
-        var request = new RegistryPruneRequest(repository, rules, options.Confirm) { ImageRepository = context.Plan.Build.Image };
+        RefuseTagPrefixCollisions(context, plan, live);
+        var rules = plan.Rules(defaultBranch.Name, defaultBranch.Guess, live?.Names, context.Clock.GetUtcNow());
+        var request = new RegistryPruneRequest(repository, rules, plan.Confirm) { ImageRepository = plan.Image };
         RegistryPruneResult result;
         using (var client = RegistryAccess.Client(context))
         {
@@ -73,28 +74,9 @@ internal static partial class RegistryPrune
                 $"registry prune of {repository}: {result.Failures.Count} problem{(result.Failures.Count == 1 ? string.Empty : "s")} ({result.Deleted.Count} manifests deleted): {string.Join("; ", result.Failures)}"));
         }
 
-        context.Information(options.Confirm
+        context.Information(plan.Confirm
             ? $"registry prune: deleted {result.Deleted.Count} manifest{(result.Deleted.Count == 1 ? string.Empty : "s")} from {repository}; the registry frees their blobs in its garbage collection."
             : "registry prune: dry run, nothing was deleted; add --confirm to delete.");
-    }
-
-    /// <summary>The rules of the prune: prefix, default branch (and whether it is only guessed), live branches (null when unknown), max age, now.</summary>
-    /// <param name="options">The options.</param>
-    /// <param name="defaultBranch">The default branch and, when it is only a guess, why.</param>
-    /// <param name="live">The live branches, or null when unknown.</param>
-    /// <param name="now">The current time.</param>
-    /// <returns>The rules.</returns>
-    public static CachePruneRules Rules(BuildxCacheOptions options, DefaultBranchFinding defaultBranch, LiveBranchList? live, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(defaultBranch);
-        return new(
-            options.CacheTagPrefix,
-            RefSlug.From(defaultBranch.Name),
-            live is null ? null : RemoteBranches.Slugs(live.Names),
-            options.CacheMaxAgeSpan,
-            now)
-        { DefaultBranchGuess = defaultBranch.Guess };
     }
 
     /// <summary>
@@ -134,10 +116,8 @@ internal static partial class RegistryPrune
     public static LiveBranchList? LiveBranches(BuildxCacheRun context, string defaultBranch)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var options = context.BuildxOptions;
-        if (options.LiveBranches.Count > 0)
+        if (context.Plan.RegistryPrune?.GivenLiveBranches(defaultBranch) is { } names)
         {
-            var names = options.LiveBranches.Append(defaultBranch).Distinct(StringComparer.Ordinal).ToList();
             return new(names, OptionCatalog.LiveBranches.Argument + " and the default branch");
         }
 
@@ -153,9 +133,9 @@ internal static partial class RegistryPrune
 
     // The tag-prefix style keeps images and caches in one repository: a ref whose slug starts with the prefix would
     // make an image tag look like a cache tag (and a cache-to overwrite it), so the prune refuses to run.
-    private static void RefuseTagPrefixCollisions(BuildxCacheRun context, BuildxCacheOptions options, string repository, LiveBranchList? live)
+    private static void RefuseTagPrefixCollisions(BuildxCacheRun context, RegistryPrunePlan plan, LiveBranchList? live)
     {
-        if (!TagPrefixCollision.IsTagPrefixStyle(context.Plan.Build.Image, repository, options.CacheTagPrefix))
+        if (!plan.IsTagPrefixStyle)
         {
             return;
         }
@@ -167,12 +147,7 @@ internal static partial class RegistryPrune
             names.AddRange(RemoteBranches.ParseLsRemote(tags, includeTags: true));
         }
 
-        if (context.Refs.Kind != RefKind.Detached)
-        {
-            names.Add(context.Refs.RefName);
-        }
-
-        if (TagPrefixCollision.Find(context.Plan.Build.Image, repository, options.CacheTagPrefix, names) is { } problem)
+        if (plan.TagPrefixCollision(names) is { } problem)
         {
             throw new CakeException($"registry prune refused, nothing was deleted: {problem}");
         }

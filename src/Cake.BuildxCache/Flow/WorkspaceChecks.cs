@@ -29,7 +29,7 @@ internal static partial class WorkspaceChecks
         {
             problems.Add(OptionProblem.For(OptionCatalog.Dockerfile, options.Dockerfile, options.OriginOf(OptionCatalog.Dockerfile), "the Dockerfile does not exist (paths are relative to the working directory, not to the context)"));
         }
-        else if (options.Stage is not null || OptionCatalog.NoCacheFilter.ValueIn(options).Count > 0)
+        else if (options.Stage is not null || options.NoCacheFilters.Count > 0)
         {
             problems.AddRange(StageChecks.Check(options, StageNames(fileSystem.GetFile(new FilePath(options.Dockerfile).MakeAbsolute(environment)))));
         }
@@ -39,7 +39,7 @@ internal static partial class WorkspaceChecks
             problems.Add(OptionProblem.For(OptionCatalog.BuildkitdConfig, config, options.OriginOf(OptionCatalog.BuildkitdConfig), "the buildkitd config file does not exist"));
         }
 
-        var buildx = OptionCatalog.BuildxPlugin.ValueIn(options);
+        var buildx = options.BuildxPlugin;
         if (buildx is not (BuildxPluginChoice.Auto or BuildxPluginChoice.Docker) && !FileExists(buildx))
         {
             problems.Add(OptionProblem.For(OptionCatalog.BuildxPlugin, buildx, options.OriginOf(OptionCatalog.BuildxPlugin), $"no such file: give {BuildxPluginChoice.Auto}, {BuildxPluginChoice.Docker} or the path of a docker-buildx binary"));

@@ -13,7 +13,7 @@ internal static class BuildFeatureChecks
     public static IEnumerable<OptionProblem> Check(BuildxCacheOptions options)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in OptionCatalog.Secret.ValueIn(options))
+        foreach (var text in options.Secrets)
         {
             if (!BuildSecretSpec.TryParse(text, out var secret, out var problem))
             {
@@ -26,7 +26,7 @@ internal static class BuildFeatureChecks
         }
 
         var sshIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in OptionCatalog.Ssh.ValueIn(options))
+        foreach (var text in options.Ssh)
         {
             if (!SshSpec.TryParse(text, out var ssh, out var problem))
             {
@@ -38,7 +38,7 @@ internal static class BuildFeatureChecks
             }
         }
 
-        foreach (var (name, value) in OptionCatalog.BuildContext.ValueIn(options))
+        foreach (var (name, value) in options.BuildContexts)
         {
             if (name.Any(char.IsWhiteSpace) || value.Trim().Length == 0)
             {
@@ -52,7 +52,7 @@ internal static class BuildFeatureChecks
     /// <returns>The problems.</returns>
     public static IEnumerable<OptionProblem> CheckBuildFlags(BuildxCacheOptions options)
     {
-        foreach (var (key, value) in OptionCatalog.Annotation.ValueIn(options))
+        foreach (var (key, value) in options.Annotations)
         {
             if (BuildFlagFormats.CheckAnnotationKey(key) is { } problem)
             {
@@ -68,23 +68,23 @@ internal static class BuildFeatureChecks
             }
         }
 
-        if (OptionCatalog.NoCache.ValueIn(options) && OptionCatalog.NoCacheFilter.ValueIn(options).Count > 0)
+        if (options.NoCache && options.NoCacheFilters.Count > 0)
         {
             // buildx: "--no-cache and --no-cache-filter cannot currently be used together".
-            yield return Problem(options, OptionCatalog.NoCacheFilter, string.Join(',', OptionCatalog.NoCacheFilter.ValueIn(options)), "and no-cache together are refused by buildx: no-cache already rebuilds every stage; drop one");
+            yield return Problem(options, OptionCatalog.NoCacheFilter, string.Join(',', options.NoCacheFilters), "and no-cache together are refused by buildx: no-cache already rebuilds every stage; drop one");
         }
 
-        foreach (var stage in OptionCatalog.NoCacheFilter.ValueIn(options).Where(stage => !OptionFormats.IsStageName(stage)))
+        foreach (var stage in options.NoCacheFilters.Where(stage => !OptionFormats.IsStageName(stage)))
         {
             yield return Problem(options, OptionCatalog.NoCacheFilter, stage, "is not a stage name (a letter, then letters, digits, '.', '_' or '-')");
         }
 
-        if (OptionCatalog.Network.ValueIn(options) is { } network && network is not ("default" or "none" or "host"))
+        if (options.Network is { } network && network is not ("default" or "none" or "host"))
         {
             yield return Problem(options, OptionCatalog.Network, network, "must be default, none or host");
         }
 
-        foreach (var host in OptionCatalog.AddHost.ValueIn(options))
+        foreach (var host in options.AddHosts)
         {
             if (BuildFlagFormats.CheckAddHost(host) is { } problem)
             {
@@ -92,7 +92,7 @@ internal static class BuildFeatureChecks
             }
         }
 
-        foreach (var (name, limit) in OptionCatalog.Ulimit.ValueIn(options))
+        foreach (var (name, limit) in options.Ulimits)
         {
             if (BuildFlagFormats.CheckUlimit(name, limit) is { } problem)
             {
@@ -100,7 +100,7 @@ internal static class BuildFeatureChecks
             }
         }
 
-        if (OptionCatalog.ShmSize.ValueIn(options) is { } shm && BuildFlagFormats.CheckShmSize(shm) is { } sizeProblem)
+        if (options.ShmSize is { } shm && BuildFlagFormats.CheckShmSize(shm) is { } sizeProblem)
         {
             yield return Problem(options, OptionCatalog.ShmSize, shm, sizeProblem);
         }

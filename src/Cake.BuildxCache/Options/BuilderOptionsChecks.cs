@@ -11,7 +11,7 @@ internal static class BuilderOptionsChecks
     /// <returns>The problems.</returns>
     public static IEnumerable<OptionProblem> Check(BuildxCacheOptions options)
     {
-        var endpoint = OptionCatalog.BuilderEndpoint.ValueIn(options);
+        var endpoint = options.BuilderEndpoint;
         var isRemote = options.BuilderDriver == RemoteDriver.Name;
         if (isRemote && endpoint is null)
         {
@@ -47,7 +47,7 @@ internal static class BuilderOptionsChecks
             }
         }
 
-        var mirrors = OptionCatalog.RegistryMirror.ValueIn(options);
+        var mirrors = options.RegistryMirrors;
         foreach (var mirror in mirrors)
         {
             if (!RegistryMirrorSpec.TryParse(mirror, out _, out var problem))
@@ -62,7 +62,7 @@ internal static class BuilderOptionsChecks
         }
 
         // The image reference buildx create takes (--driver-opt image=…): a repository with a tag or a digest.
-        var buildkit = OptionCatalog.BuildkitImage.ValueIn(options);
+        var buildkit = options.BuildkitImage;
         var buildkitName = Docker.ImageName.Parse(buildkit);
         var buildkitProblem = (buildkitName with { Tag = null, Digest = null }).Problems().FirstOrDefault()
             ?? (buildkitName.Tag is { } tag && !Docker.DockerNames.IsValidTag(tag) ? $"has the tag '{tag}', which is not a valid tag" : null);
@@ -78,7 +78,7 @@ internal static class BuilderOptionsChecks
         }
 
         var insecure = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var text in OptionCatalog.InsecureRegistry.ValueIn(options))
+        foreach (var text in options.InsecureRegistries)
         {
             if (!InsecureRegistrySpec.TryParse(text, out var spec, out var problem))
             {

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Cake.BuildxCache.Options;
 
 /// <summary>
@@ -168,14 +166,83 @@ public sealed record BuildxCacheOptions
     /// <summary><c>live-branches</c>: the branches that exist; empty to ask <c>git ls-remote --heads origin</c>.</summary>
     public IReadOnlyList<string> LiveBranches { get; init; } = OptionCatalog.LiveBranches.Default;
 
+    /// <summary><c>cache-scope</c>: cache tag suffix (cache tag = prefix + slug + '-' + scope): jobs building other platforms or stages of one branch keep caches of their own; none turns it off.</summary>
+    public string? CacheScope { get; init; }
+
+    /// <summary><c>buildkit-image</c>: BuildKit image the builder runs (--driver-opt image=, docker-container and kubernetes drivers); a builder running another is recreated.</summary>
+    public string BuildkitImage { get; init; } = OptionCatalog.BuildkitImage.Default;
+
+    /// <summary><c>buildx-plugin</c>: how buildx is started: auto (the docker-buildx plugin docker would run, started directly: one process less per command, buildx 0.23+), docker (always `docker buildx`), or the path of a docker-buildx binary.</summary>
+    public string BuildxPlugin { get; init; } = OptionCatalog.BuildxPlugin.Default;
+
+    /// <summary><c>builder-endpoint</c>: BuildKit daemon of builder-driver=remote: tcp://host:port, unix:///path (or ssh://, docker-container://, kube-pod://, npipe://); TLS by --driver-opt cacert=,cert=,key= (absolute paths).</summary>
+    public string? BuilderEndpoint { get; init; }
+
+    /// <summary><c>registry-mirror</c>: registry=mirror[/path]: the builder pulls that registry's images from the mirror first (generated buildkitd.toml; BuildKit does not read dockerd's mirrors); an http:// mirror is plain HTTP.</summary>
+    public IReadOnlyList<string> RegistryMirrors { get; init; } = OptionCatalog.RegistryMirror.Default;
+
+    /// <summary><c>insecure-registry</c>: host:port spoken to over plain HTTP (https://host:port: HTTPS without certificate checks), by the builder (generated buildkitd.toml) and by the registry API client; never Docker Hub.</summary>
+    public IReadOnlyList<string> InsecureRegistries { get; init; } = OptionCatalog.InsecureRegistry.Default;
+
+    /// <summary><c>reproducible</c>: the commit time is the image's time (created label, config and history times via the output's source-date-epoch, BuildKit 0.13+): the same commit built from the cache gives the same digest; false stamps the build time.</summary>
+    public bool Reproducible { get; init; } = OptionCatalog.Reproducible.Default;
+
+    /// <summary><c>rewrite-timestamps</c>: with reproducible, also set the file times in the layers the build made to the commit time (rewrite-timestamp=true): the same digest even when a step reruns from scratch, but every push reads each such layer (+3.5 s per 100 MB layer on a fresh runner).</summary>
+    public bool RewriteTimestamps { get; init; } = OptionCatalog.RewriteTimestamps.Default;
+
+    /// <summary><c>secret</c>: build secret id=…,env=VARIABLE or id=…,src=FILE (--secret; RUN --mount=type=secret,id=…); the variable must be set and the file exist; the value never reaches argv, logs or Plan.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = OptionCatalog.Secret.Default;
+
+    /// <summary><c>ssh</c>: SSH agent socket or keys for RUN --mount=type=ssh: default (SSH_AUTH_SOCK) or id=path[,path] (--ssh).</summary>
+    public IReadOnlyList<string> Ssh { get; init; } = OptionCatalog.Ssh.Default;
+
+    /// <summary><c>build-context</c>: named build contexts name=path|docker-image://…|https://… (--build-context).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> BuildContexts { get; init; } = OptionCatalog.BuildContext.Default;
+
+    /// <summary><c>annotation</c>: image annotations [type:]key=value (--annotation; type index, manifest, …), buildx 0.12+.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Annotations { get; init; } = OptionCatalog.Annotation.Default;
+
+    /// <summary><c>provenance</c>: provenance attestation (--provenance): false, true, mode=min or mode=max; unset leaves buildx's default.</summary>
+    public string? Provenance { get; init; }
+
+    /// <summary><c>sbom</c>: SBOM attestation (--sbom): true, false or generator=image (the default generator image is pulled from Docker Hub).</summary>
+    public string? Sbom { get; init; }
+
+    /// <summary><c>no-cache</c>: build every step anew, reading no cache (--no-cache); the cache is still written.</summary>
+    public bool NoCache { get; init; } = OptionCatalog.NoCache.Default;
+
+    /// <summary><c>no-cache-filter</c>: stages built anew, without the cache (--no-cache-filter); not with no-cache.</summary>
+    public IReadOnlyList<string> NoCacheFilters { get; init; } = OptionCatalog.NoCacheFilter.Default;
+
+    /// <summary><c>pull</c>: always pull the images FROM names, even when the builder has them (--pull).</summary>
+    public bool Pull { get; init; } = OptionCatalog.Pull.Default;
+
+    /// <summary><c>network</c>: network of RUN steps (--network): default, none or host (host needs a builder allowing network.host).</summary>
+    public string? Network { get; init; }
+
+    /// <summary><c>add-host</c>: host:ip entries for /etc/hosts of RUN steps (--add-host); ip an IPv4 or IPv6 address or host-gateway.</summary>
+    public IReadOnlyList<string> AddHosts { get; init; } = OptionCatalog.AddHost.Default;
+
+    /// <summary><c>ulimit</c>: ulimits of RUN steps name=soft[:hard] (--ulimit), soft at most hard.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Ulimits { get; init; } = OptionCatalog.Ulimit.Default;
+
+    /// <summary><c>shm-size</c>: size of /dev/shm in RUN steps (--shm-size), e.g. 256m or 1g, at most 1t.</summary>
+    public string? ShmSize { get; init; }
+
+    /// <summary><c>lint-fail-on-warnings</c>: the Lint task (docker buildx build --call=check, buildx 0.15+) fails when the Dockerfile has check warnings; without it they are logged as warnings.</summary>
+    public bool LintFailOnWarnings { get; init; } = OptionCatalog.LintFailOnWarnings.Default;
+
+    /// <summary><c>cache-promote</c>: race-free cache: write the cache to &lt;slug&gt;-&lt;short sha&gt;, then copy it to the branch ref only when the commit that ref holds is an ancestor of this one (never backwards); needs the git history (GIT_DEPTH: 0, fetch-depth: 0).</summary>
+    public bool CachePromote { get; init; } = OptionCatalog.CachePromote.Default;
+
+    /// <summary><c>explain-cache-miss</c>: when a warm build runs steps, name the first and its likely cause (build argument, base image, .git in the context); records base-image digests, and with cache-record-key keyed digests of the declared, non-secret build arguments, on the cache ref written.</summary>
+    public bool ExplainCacheMiss { get; init; } = OptionCatalog.ExplainCacheMiss.Default;
+
+    /// <summary><c>cache-record-key</c>: key (32 or more random characters, a masked CI variable) of the build-argument digests the cache record keeps for explain-cache-miss; without it no build argument is recorded (secret).</summary>
+    public Secret? CacheRecordKey { get; init; }
+
     /// <summary><see cref="CacheMaxAge"/> as a duration, or null when unset or unreadable (validation reports that).</summary>
     public TimeSpan? CacheMaxAgeSpan => CacheMaxAge is { } text && OptionFormats.TryParseDuration(text, out var span) ? span : null;
-
-    /// <summary>
-    /// The values of the options declared without a property of their own, by name; read them with
-    /// <see cref="OptionDescriptor{T}.ValueIn"/>, set them with <see cref="OptionDescriptor{T}.With"/>.
-    /// </summary>
-    internal ImmutableDictionary<string, object?> Values { get; init; } = ImmutableDictionary<string, object?>.Empty;
 
     /// <summary>Where each option that was set came from, by option name; an option absent here has its default.</summary>
     public IReadOnlyDictionary<string, OptionOrigin> Origins { get; init; } = new Dictionary<string, OptionOrigin>();

@@ -173,7 +173,7 @@ public static class BuildxCacheOptionsValidator
                 Add(OptionCatalog.CacheCompression, "estargz", "needs OCI media types: drop cache-oci-mediatypes=false");
             }
 
-            if (OptionCatalog.CachePromote.ValueIn(o) && o.CacheReadOnly == true)
+            if (o.CachePromote && o.CacheReadOnly == true)
             {
                 Add(OptionCatalog.CachePromote, "true", "and cache-readonly=true together: a read-only build writes no cache to promote; set --cache-promote=false or --cache-readonly=false");
             }

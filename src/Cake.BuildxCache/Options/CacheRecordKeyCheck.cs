@@ -15,7 +15,7 @@ internal static class CacheRecordKeyCheck
     public static IEnumerable<OptionProblem> Check(BuildxCacheOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (OptionCatalog.CacheRecordKey.ValueIn(options) is { IsEmpty: false } key && key.Reveal().Length < MinimumLength)
+        if (options.CacheRecordKey is { IsEmpty: false } key && key.Reveal().Length < MinimumLength)
         {
             yield return OptionProblem.For(
                 OptionCatalog.CacheRecordKey,

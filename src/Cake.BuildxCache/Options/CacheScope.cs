@@ -37,7 +37,7 @@ public sealed record CacheScope(string? Value, string Reason, bool IsExplicit)
     public static CacheScope Of(BuildxCacheOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (OptionCatalog.CacheScope.ValueIn(options) is { } set)
+        if (options.CacheScope is { } set)
         {
             var origin = options.OriginOf(OptionCatalog.CacheScope);
             return string.Equals(set, None, StringComparison.OrdinalIgnoreCase)

@@ -40,7 +40,7 @@ public static class OptionCatalog
     /// The <c>--cache-scope</c> option: what follows the slug in the cache tag (<c>&lt;slug&gt;-&lt;scope&gt;</c>), so that
     /// jobs building other platforms or stages of one branch keep caches of their own; see <see cref="Options.CacheScope"/>.
     /// </summary>
-    public static readonly OptionDescriptor<string?> CacheScope = new("cache-scope", OptionParsers.OptionalText)
+    public static readonly OptionDescriptor<string?> CacheScope = new("cache-scope", OptionParsers.OptionalText, o => o.CacheScope, (o, v) => o with { CacheScope = v })
     {
         Default = null,
         Example = "linux-arm64",
@@ -106,7 +106,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--buildkit-image</c> option: pinned to the BuildKit the module is tested with, not buildx's floating default.</summary>
-    public static readonly OptionDescriptor<string> BuildkitImage = new("buildkit-image", OptionParsers.Text)
+    public static readonly OptionDescriptor<string> BuildkitImage = new("buildkit-image", OptionParsers.Text, o => o.BuildkitImage, (o, v) => o with { BuildkitImage = v })
     {
         Default = "moby/buildkit:v0.32.2",
         Example = "moby/buildkit:v0.32.2",
@@ -114,7 +114,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--buildx-plugin</c> option: how buildx commands are started.</summary>
-    public static readonly OptionDescriptor<string> BuildxPlugin = new("buildx-plugin", OptionParsers.Text)
+    public static readonly OptionDescriptor<string> BuildxPlugin = new("buildx-plugin", OptionParsers.Text, o => o.BuildxPlugin, (o, v) => o with { BuildxPlugin = v })
     {
         Default = BuildxPluginChoice.Auto,
         Example = BuildxPluginChoice.Docker,
@@ -130,7 +130,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--builder-endpoint</c> option: the BuildKit daemon a <c>remote</c> builder connects to.</summary>
-    public static readonly OptionDescriptor<string?> BuilderEndpoint = new("builder-endpoint", OptionParsers.OptionalText)
+    public static readonly OptionDescriptor<string?> BuilderEndpoint = new("builder-endpoint", OptionParsers.OptionalText, o => o.BuilderEndpoint, (o, v) => o with { BuilderEndpoint = v })
     {
         Default = null,
         Example = "tcp://buildkitd.example.com:1234",
@@ -138,7 +138,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--registry-mirror</c> option: written to the generated buildkitd.toml, since BuildKit does not read dockerd's mirrors.</summary>
-    public static readonly OptionDescriptor<IReadOnlyList<string>> RegistryMirror = new("registry-mirror", OptionParsers.List)
+    public static readonly OptionDescriptor<IReadOnlyList<string>> RegistryMirror = new("registry-mirror", OptionParsers.List, o => o.RegistryMirrors, (o, v) => o with { RegistryMirrors = v })
     {
         Default = [],
         Example = "docker.io=https://mirror.example.com",
@@ -146,7 +146,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--insecure-registry</c> option: for the builder (generated buildkitd.toml) and the registry API client alike.</summary>
-    public static readonly OptionDescriptor<IReadOnlyList<string>> InsecureRegistry = new("insecure-registry", OptionParsers.List)
+    public static readonly OptionDescriptor<IReadOnlyList<string>> InsecureRegistry = new("insecure-registry", OptionParsers.List, o => o.InsecureRegistries, (o, v) => o with { InsecureRegistries = v })
     {
         Default = [],
         Example = "registry.lan:5000",
@@ -289,7 +289,7 @@ public static class OptionCatalog
     /// The <c>--reproducible</c> option: the image is a function of the commit (its time on the <c>created</c> label and as
     /// the image output's <c>source-date-epoch</c>); false stamps the build time.
     /// </summary>
-    public static readonly OptionDescriptor<bool> Reproducible = new("reproducible", OptionParsers.Flag)
+    public static readonly OptionDescriptor<bool> Reproducible = new("reproducible", OptionParsers.Flag, o => o.Reproducible, (o, v) => o with { Reproducible = v })
     {
         Default = true,
         Example = "false",
@@ -300,7 +300,7 @@ public static class OptionCatalog
     /// The <c>--rewrite-timestamps</c> option: off by default because BuildKit then reads (on a fresh runner: downloads)
     /// every layer the build made on each push, which costs a warm build seconds per 100 MB.
     /// </summary>
-    public static readonly OptionDescriptor<bool> RewriteTimestamps = new("rewrite-timestamps", OptionParsers.Flag)
+    public static readonly OptionDescriptor<bool> RewriteTimestamps = new("rewrite-timestamps", OptionParsers.Flag, o => o.RewriteTimestamps, (o, v) => o with { RewriteTimestamps = v })
     {
         Default = false,
         Example = "true",
@@ -308,7 +308,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--secret</c> option: only the id and where the value is read from reach docker's argv, never the value.</summary>
-    public static readonly OptionDescriptor<IReadOnlyList<string>> Secret = new("secret", OptionParsers.Items)
+    public static readonly OptionDescriptor<IReadOnlyList<string>> Secret = new("secret", OptionParsers.Items, o => o.Secrets, (o, v) => o with { Secrets = v })
     {
         Default = [],
         Example = "id=npm_token,env=NPM_TOKEN",
@@ -316,7 +316,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--ssh</c> option.</summary>
-    public static readonly OptionDescriptor<IReadOnlyList<string>> Ssh = new("ssh", OptionParsers.Items)
+    public static readonly OptionDescriptor<IReadOnlyList<string>> Ssh = new("ssh", OptionParsers.Items, o => o.Ssh, (o, v) => o with { Ssh = v })
     {
         Default = [],
         Example = "default",
@@ -324,7 +324,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--build-context</c> option.</summary>
-    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> BuildContext = new("build-context", OptionParsers.Pairs)
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> BuildContext = new("build-context", OptionParsers.Pairs, o => o.BuildContexts, (o, v) => o with { BuildContexts = v })
     {
         Default = [],
         Example = "shared=../shared",
@@ -332,7 +332,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--annotation</c> option (buildx 0.12+; dropped with a warning on older buildx).</summary>
-    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> Annotation = new("annotation", OptionParsers.Pairs)
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> Annotation = new("annotation", OptionParsers.Pairs, o => o.Annotations, (o, v) => o with { Annotations = v })
     {
         Default = [],
         Example = "org.opencontainers.image.vendor=Example",
@@ -340,7 +340,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--provenance</c> option.</summary>
-    public static readonly OptionDescriptor<string?> Provenance = new("provenance", OptionParsers.OptionalText)
+    public static readonly OptionDescriptor<string?> Provenance = new("provenance", OptionParsers.OptionalText, o => o.Provenance, (o, v) => o with { Provenance = v })
     {
         Default = null,
         Example = "mode=max",
@@ -348,7 +348,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--sbom</c> option.</summary>
-    public static readonly OptionDescriptor<string?> Sbom = new("sbom", OptionParsers.OptionalText)
+    public static readonly OptionDescriptor<string?> Sbom = new("sbom", OptionParsers.OptionalText, o => o.Sbom, (o, v) => o with { Sbom = v })
     {
         Default = null,
         Example = "true",
@@ -356,7 +356,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--no-cache</c> option.</summary>
-    public static readonly OptionDescriptor<bool> NoCache = new("no-cache", OptionParsers.Flag)
+    public static readonly OptionDescriptor<bool> NoCache = new("no-cache", OptionParsers.Flag, o => o.NoCache, (o, v) => o with { NoCache = v })
     {
         Default = false,
         Example = "true",
@@ -364,7 +364,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--no-cache-filter</c> option.</summary>
-    public static readonly OptionDescriptor<IReadOnlyList<string>> NoCacheFilter = new("no-cache-filter", OptionParsers.List)
+    public static readonly OptionDescriptor<IReadOnlyList<string>> NoCacheFilter = new("no-cache-filter", OptionParsers.List, o => o.NoCacheFilters, (o, v) => o with { NoCacheFilters = v })
     {
         Default = [],
         Example = "deps",
@@ -372,7 +372,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--pull</c> option.</summary>
-    public static readonly OptionDescriptor<bool> Pull = new("pull", OptionParsers.Flag)
+    public static readonly OptionDescriptor<bool> Pull = new("pull", OptionParsers.Flag, o => o.Pull, (o, v) => o with { Pull = v })
     {
         Default = false,
         Example = "true",
@@ -380,7 +380,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--network</c> option.</summary>
-    public static readonly OptionDescriptor<string?> Network = new("network", OptionParsers.OptionalText)
+    public static readonly OptionDescriptor<string?> Network = new("network", OptionParsers.OptionalText, o => o.Network, (o, v) => o with { Network = v })
     {
         Default = null,
         Example = "none",
@@ -388,7 +388,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--add-host</c> option.</summary>
-    public static readonly OptionDescriptor<IReadOnlyList<string>> AddHost = new("add-host", OptionParsers.List)
+    public static readonly OptionDescriptor<IReadOnlyList<string>> AddHost = new("add-host", OptionParsers.List, o => o.AddHosts, (o, v) => o with { AddHosts = v })
     {
         Default = [],
         Example = "db.internal:10.0.0.5",
@@ -396,7 +396,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--ulimit</c> option.</summary>
-    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> Ulimit = new("ulimit", OptionParsers.Pairs)
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> Ulimit = new("ulimit", OptionParsers.Pairs, o => o.Ulimits, (o, v) => o with { Ulimits = v })
     {
         Default = [],
         Example = "nofile=1024:2048",
@@ -404,7 +404,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--shm-size</c> option.</summary>
-    public static readonly OptionDescriptor<string?> ShmSize = new("shm-size", OptionParsers.OptionalText)
+    public static readonly OptionDescriptor<string?> ShmSize = new("shm-size", OptionParsers.OptionalText, o => o.ShmSize, (o, v) => o with { ShmSize = v })
     {
         Default = null,
         Example = "256m",
@@ -412,7 +412,7 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--lint-fail-on-warnings</c> option.</summary>
-    public static readonly OptionDescriptor<bool> LintFailOnWarnings = new("lint-fail-on-warnings", OptionParsers.Flag)
+    public static readonly OptionDescriptor<bool> LintFailOnWarnings = new("lint-fail-on-warnings", OptionParsers.Flag, o => o.LintFailOnWarnings, (o, v) => o with { LintFailOnWarnings = v })
     {
         Default = false,
         Example = "true",
@@ -519,7 +519,7 @@ public static class OptionCatalog
     /// git history in the clone (GitHub's default checkout has one commit) and leaves one tag per commit until the
     /// registry prune removes it.
     /// </summary>
-    public static readonly OptionDescriptor<bool> CachePromote = new("cache-promote", OptionParsers.Flag)
+    public static readonly OptionDescriptor<bool> CachePromote = new("cache-promote", OptionParsers.Flag, o => o.CachePromote, (o, v) => o with { CachePromote = v })
     {
         Default = false,
         Example = "true",
@@ -531,7 +531,7 @@ public static class OptionCatalog
     /// (a changed build argument or base image, a <c>.git</c> copied with the context), comparing with the record of what
     /// the cache was written with, which the build puts on the cache ref it writes.
     /// </summary>
-    public static readonly OptionDescriptor<bool> ExplainCacheMiss = new("explain-cache-miss", OptionParsers.Flag)
+    public static readonly OptionDescriptor<bool> ExplainCacheMiss = new("explain-cache-miss", OptionParsers.Flag, o => o.ExplainCacheMiss, (o, v) => o with { ExplainCacheMiss = v })
     {
         Default = true,
         Example = "false",
@@ -542,7 +542,7 @@ public static class OptionCatalog
     /// The <c>--cache-record-key</c> option: the key of the build-argument digests in the cache record. Anyone who can pull
     /// reads the record, so a plain digest of a value would confirm a guess of it; only a key they do not have prevents that.
     /// </summary>
-    public static readonly OptionDescriptor<Secret?> CacheRecordKey = new("cache-record-key", OptionParsers.Secret)
+    public static readonly OptionDescriptor<Secret?> CacheRecordKey = new("cache-record-key", OptionParsers.Secret, o => o.CacheRecordKey, (o, v) => o with { CacheRecordKey = v })
     {
         Default = null,
         Example = "…",

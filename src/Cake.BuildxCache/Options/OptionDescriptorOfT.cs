@@ -1,8 +1,9 @@
 namespace Cake.BuildxCache.Options;
 
 /// <summary>
-/// An option of type <typeparamref name="T"/>: its default, how it is parsed from text, where it lives in
-/// <see cref="BuildxCacheOptions"/> and how it is printed. Declared once, in <see cref="OptionCatalog"/>.
+/// An option of type <typeparamref name="T"/>: its default, how it is parsed from text, its property of
+/// <see cref="BuildxCacheOptions"/> (which a consumer sets with <c>options with { … }</c>) and how it is printed.
+/// Declared once, in <see cref="OptionCatalog"/>.
 /// </summary>
 /// <typeparam name="T">The value's type.</typeparam>
 public sealed class OptionDescriptor<T> : OptionDescriptor
@@ -17,15 +18,6 @@ public sealed class OptionDescriptor<T> : OptionDescriptor
         this.parse = parse;
         this.get = get;
         this.set = set;
-    }
-
-    // An option without a property of its own keeps its value in the options' table: declaring it is all it takes.
-    internal OptionDescriptor(string name, OptionParser<T> parse)
-        : base(name)
-    {
-        this.parse = parse;
-        get = options => options.Values.TryGetValue(Name, out var value) ? (T)value! : Default!;
-        set = (options, value) => options with { Values = options.Values.SetItem(Name, value) };
     }
 
     /// <summary>The value when no source sets the option.</summary>
@@ -46,16 +38,8 @@ public sealed class OptionDescriptor<T> : OptionDescriptor
     /// <inheritdoc />
     public override string DefaultText => DefaultDescription ?? OptionValueText.Of(Default) ?? string.Empty;
 
-    /// <summary>This option's value in <paramref name="options"/>.</summary>
-    /// <param name="options">The options.</param>
-    /// <returns>The value.</returns>
-    public T ValueIn(BuildxCacheOptions options) => get(options);
-
-    /// <summary><paramref name="options"/> with this option set to <paramref name="value"/> (for a context's <c>ConfigureOptions</c>).</summary>
-    /// <param name="options">The options.</param>
-    /// <param name="value">The value.</param>
-    /// <returns>The changed options.</returns>
-    public BuildxCacheOptions With(BuildxCacheOptions options, T value) => set(options, value);
+    // For code that walks several options alike (checks over a list of them, the catalog's printouts); a consumer reads the property.
+    internal T ValueIn(BuildxCacheOptions options) => get(options);
 
     internal override BuildxCacheOptions ReadInto(OptionReading reading, BuildxCacheOptions options) =>
         parse(reading, this, out var value) ? set(options, value) : options;

@@ -17,9 +17,9 @@ internal static class ReproducibleChecks
     public static IReadOnlyList<OptionProblem> Check(BuildxCacheOptions options, string? sourceDateEpochVariable)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!OptionCatalog.Reproducible.ValueIn(options))
+        if (!options.Reproducible)
         {
-            return OptionCatalog.RewriteTimestamps.ValueIn(options)
+            return options.RewriteTimestamps
                 ? [new(
                     OptionCatalog.RewriteTimestamps.Name,
                     "true",

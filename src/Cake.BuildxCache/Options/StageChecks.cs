@@ -27,7 +27,7 @@ internal static class StageChecks
             yield return OptionProblem.For(OptionCatalog.Stage, target, options.OriginOf(OptionCatalog.Stage), $"is no stage of {options.Dockerfile}: {known}");
         }
 
-        foreach (var stage in OptionCatalog.NoCacheFilter.ValueIn(options).Where(stage => OptionFormats.IsStageName(stage) && !Known(stage)))
+        foreach (var stage in options.NoCacheFilters.Where(stage => OptionFormats.IsStageName(stage) && !Known(stage)))
         {
             yield return OptionProblem.For(OptionCatalog.NoCacheFilter, stage, options.OriginOf(OptionCatalog.NoCacheFilter), $"is no stage of {options.Dockerfile}: {known}");
         }

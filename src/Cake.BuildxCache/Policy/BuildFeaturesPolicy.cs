@@ -16,7 +16,7 @@ internal static class BuildFeaturesPolicy
     {
         ArgumentNullException.ThrowIfNull(options);
         var secrets = new List<BuildSecret>();
-        foreach (var text in OptionCatalog.Secret.ValueIn(options))
+        foreach (var text in options.Secrets)
         {
             if (BuildSecretSpec.TryParse(text, out var secret, out _))
             {
@@ -27,18 +27,18 @@ internal static class BuildFeaturesPolicy
         return new BuildFeatures
         {
             Secrets = secrets,
-            Ssh = [.. OptionCatalog.Ssh.ValueIn(options).Where(text => SshSpec.TryParse(text, out _, out _))],
-            BuildContexts = OptionCatalog.BuildContext.ValueIn(options),
-            Annotations = OptionCatalog.Annotation.ValueIn(options),
-            Provenance = OptionCatalog.Provenance.ValueIn(options),
-            Sbom = OptionCatalog.Sbom.ValueIn(options),
-            NoCache = OptionCatalog.NoCache.ValueIn(options),
-            NoCacheFilter = OptionCatalog.NoCacheFilter.ValueIn(options),
-            Pull = OptionCatalog.Pull.ValueIn(options),
-            Network = OptionCatalog.Network.ValueIn(options),
-            AddHosts = OptionCatalog.AddHost.ValueIn(options),
-            Ulimits = OptionCatalog.Ulimit.ValueIn(options),
-            ShmSize = OptionCatalog.ShmSize.ValueIn(options),
+            Ssh = [.. options.Ssh.Where(text => SshSpec.TryParse(text, out _, out _))],
+            BuildContexts = options.BuildContexts,
+            Annotations = options.Annotations,
+            Provenance = options.Provenance,
+            Sbom = options.Sbom,
+            NoCache = options.NoCache,
+            NoCacheFilter = options.NoCacheFilters,
+            Pull = options.Pull,
+            Network = options.Network,
+            AddHosts = options.AddHosts,
+            Ulimits = options.Ulimits,
+            ShmSize = options.ShmSize,
         };
     }
 }

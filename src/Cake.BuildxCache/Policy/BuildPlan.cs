@@ -18,7 +18,8 @@ namespace Cake.BuildxCache.Policy;
 /// <param name="Tags">The full image tags (<c>registry/group/app:feature-x</c>).</param>
 /// <param name="Labels">The labels, in order.</param>
 /// <param name="BuildArgs">The build arguments, in order.</param>
-/// <param name="CacheFrom">The <c>--cache-from</c> values, in order.</param>
+/// <param name="CacheFrom">The <c>--cache-from</c> values, in order: at plan time the specs of <see cref="CacheFromChain"/>; at run time the build's
+/// own copy of the plan holds the refs the registry check chose.</param>
 /// <param name="CacheTo">The <c>--cache-to</c> value, or null when the cache is read-only.</param>
 /// <param name="Output">Push, load or neither.</param>
 /// <param name="Registries">The registries to log in to; a login without credentials is skipped (locally) or was refused by validation (CI).</param>
@@ -54,6 +55,18 @@ public sealed record BuildPlan(
 {
     /// <summary>The pass-through features: secrets, SSH, build contexts, attestations and the rest.</summary>
     public BuildFeatures Features { get; init; } = BuildFeatures.None;
+
+    /// <summary>
+    /// The cache-from chain as <see cref="CacheRefPolicy"/> built it, each ref with its role (own, merged branch, merge request
+    /// target, default branch): what the ref check (<see cref="Registry.CacheFromPolicy.Select"/>) chooses from.
+    /// </summary>
+    internal IReadOnlyList<CacheFromCandidate> CacheFromChain { get; init; } = [];
+
+    /// <summary>Why <see cref="Output"/> is what it is (<see cref="OutputPolicy"/>): <c>GitLab</c>, <c>local run</c>, <c>Publish</c>.</summary>
+    internal string OutputReason { get; init; } = string.Empty;
+
+    /// <summary>Why the build writes no registry cache (<see cref="CacheTo"/> is null): a fork's merge request, a local run, …; null when it writes one.</summary>
+    internal string? CacheReadOnlyReason { get; init; }
 
     /// <summary>The cache scope every cache ref of this build carries after the slug, and why (none: the tag is the slug).</summary>
     public CacheScope CacheScope { get; init; } = new(null, "no --stage and no single --platform", false);

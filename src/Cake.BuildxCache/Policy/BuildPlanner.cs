@@ -14,8 +14,9 @@ internal static class BuildPlanner
     /// <param name="refs">Where the build stands (resolved once).</param>
     /// <param name="options">The options (read once).</param>
     /// <param name="created">The build's timestamp: the image's time unless it is reproducible (<see cref="ImageTimePolicy"/>).</param>
+    /// <param name="publish">True for the build Publish runs (<see cref="OutputPolicy"/>: it pushes unless told otherwise).</param>
     /// <returns>The plan.</returns>
-    public static BuildPlan Plan(GitRefInfo refs, BuildxCacheOptions options, DateTimeOffset created)
+    public static BuildPlan Plan(GitRefInfo refs, BuildxCacheOptions options, DateTimeOffset created, bool publish = false)
     {
         ArgumentNullException.ThrowIfNull(refs);
         ArgumentNullException.ThrowIfNull(options);
@@ -23,7 +24,8 @@ internal static class BuildPlanner
 
         var (tags, tagNotes) = TagPolicy.Decide(refs, options);
         notes.AddRange(tagNotes);
-        var cache = CacheRefPolicy.Decide(refs, options);
+        var output = OutputPolicy.Decide(refs, options, publish);
+        var cache = CacheRefPolicy.Decide(refs, options, output);
         notes.AddRange(cache.Notes);
         var cacheTo = cache.To;
         if (cacheTo is not null)
@@ -36,15 +38,14 @@ internal static class BuildPlanner
         }
 
         var (promotedCacheTo, promotion, promotionNote) = CachePromotionPolicy.Decide(
-            refs, OptionCatalog.CachePromote.ValueIn(options), options.EffectiveCacheRepo, cacheTo);
+            refs, options.CachePromote, options.EffectiveCacheRepo, cacheTo);
         cacheTo = promotedCacheTo;
         if (promotionNote is not null)
         {
             notes.Add(promotionNote);
         }
 
-        var (output, outputNote) = OutputPolicy.Decide(refs, options);
-        notes.Add(outputNote);
+        notes.Add(output.Note);
         var cacheRepo = options.EffectiveCacheRepo;
         var (registries, registryNotes) = RegistryPolicy.Decide(options, cacheRepo, refs.IsCI);
         notes.AddRange(registryNotes);
@@ -61,9 +62,9 @@ internal static class BuildPlanner
             tags,
             LabelPolicy.Labels(refs, options, time.Created),
             LabelPolicy.BuildArgs(refs, options),
-            cache.From,
+            [.. cache.From.Select(candidate => candidate.Spec)],
             cacheTo,
-            output,
+            output.Image,
             registries,
             options.Builder,
             options.CacheTagPrefix,
@@ -73,11 +74,14 @@ internal static class BuildPlanner
             options.RequireCacheHit,
             notes)
         {
+            CacheFromChain = cache.From,
+            OutputReason = output.Why,
+            CacheReadOnlyReason = cache.ReadOnly,
             Features = BuildFeaturesPolicy.Decide(options),
             CacheScope = CacheScope.Of(options),
             Time = time,
             Promotion = promotion,
-            ExplainsCacheMiss = OptionCatalog.ExplainCacheMiss.ValueIn(options),
+            ExplainsCacheMiss = options.ExplainCacheMiss,
         };
     }
 

@@ -34,7 +34,7 @@ internal static class BuilderPolicy
         // The image only the container drivers run; a --driver-opt image=… given by hand wins.
         var runsBuildkit = options.BuilderDriver is "docker-container" or "kubernetes";
         IReadOnlyList<KeyValuePair<string, string>> driverOptions = runsBuildkit && !options.DriverOpts.Any(pair => pair.Key == "image")
-            ? [new("image", OptionCatalog.BuildkitImage.ValueIn(options)), .. options.DriverOpts]
+            ? [new("image", options.BuildkitImage), .. options.DriverOpts]
             : options.DriverOpts;
 
         // buildx refuses a config file for remote and docker (their daemon reads its own), so the generated one goes
@@ -51,7 +51,7 @@ internal static class BuilderPolicy
 
         return new BuilderPlan(options.Builder, options.BuilderDriver, driverOptions, config, context, endpoint)
         {
-            RemoteEndpoint = remote ? OptionCatalog.BuilderEndpoint.ValueIn(options) : null,
+            RemoteEndpoint = remote ? options.BuilderEndpoint : null,
             GeneratedConfig = generated,
         };
     }

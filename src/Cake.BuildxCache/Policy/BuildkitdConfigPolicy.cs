@@ -26,8 +26,8 @@ internal static class BuildkitdConfigPolicy
             return null;
         }
 
-        var mirrors = Parsed<RegistryMirrorSpec>(OptionCatalog.RegistryMirror.ValueIn(options), RegistryMirrorSpec.TryParse);
-        var insecure = Parsed<InsecureRegistrySpec>(OptionCatalog.InsecureRegistry.ValueIn(options), InsecureRegistrySpec.TryParse);
+        var mirrors = Parsed<RegistryMirrorSpec>(options.RegistryMirrors, RegistryMirrorSpec.TryParse);
+        var insecure = Parsed<InsecureRegistrySpec>(options.InsecureRegistries, InsecureRegistrySpec.TryParse);
         if (mirrors.Count == 0 && insecure.Count == 0)
         {
             return null;
@@ -98,7 +98,7 @@ internal static class BuildkitdConfigPolicy
     public static (IReadOnlyList<string> PlainHttp, IReadOnlyList<string> UnverifiedTls) InsecureHosts(BuildxCacheOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var insecure = Parsed<InsecureRegistrySpec>(OptionCatalog.InsecureRegistry.ValueIn(options), InsecureRegistrySpec.TryParse);
+        var insecure = Parsed<InsecureRegistrySpec>(options.InsecureRegistries, InsecureRegistrySpec.TryParse);
         return (
             [.. insecure.Where(registry => !registry.UnverifiedTls).Select(registry => registry.Host).Distinct(StringComparer.Ordinal)],
             [.. insecure.Where(registry => registry.UnverifiedTls).Select(registry => registry.Host).Distinct(StringComparer.Ordinal)]);

@@ -10,17 +10,24 @@ namespace Cake.BuildxCache.Policy;
 /// branch's first linux/386 job starts warm from the default branch's linux/386 cache. The cache-from chain lists the build's own
 /// ref, then the merged branch's (a merge commit), the merge request target branch's, the default branch's (a tag pipeline: the
 /// tag's own ref, then the default branch's; a detached HEAD: the default branch's only); the build reads only the first that
-/// exists (<see cref="Registry.CacheFromPolicy.Select"/> says why). Cache-to writes the own ref, unless
-/// read-only: fork merge requests (always), <c>cache-readonly=true</c>, a detached HEAD or an empty slug
-/// (nothing to key it on), and local runs unless <c>push=true</c> or <c>cache-readonly=false</c>.
+/// exists (<see cref="Registry.CacheFromPolicy.Select"/> says why). Cache-to writes the own ref, unless read-only: a
+/// detached HEAD or an empty slug (nothing to key it on), or what the output decision says (<see cref="OutputPolicy"/>:
+/// a fork's merge request, <c>cache-readonly=true</c>, a local run that does not push).
 /// </summary>
 internal static class CacheRefPolicy
 {
-    /// <summary>Decides cache-from and cache-to.</summary>
+    /// <summary>Decides cache-from and cache-to for a build that is not Publish's.</summary>
     /// <param name="refs">Where the build stands.</param>
     /// <param name="options">The options.</param>
     /// <returns>The decision.</returns>
-    public static CacheDecision Decide(GitRefInfo refs, BuildxCacheOptions options)
+    public static CacheDecision Decide(GitRefInfo refs, BuildxCacheOptions options) => Decide(refs, options, OutputPolicy.Decide(refs, options));
+
+    /// <summary>Decides cache-from and cache-to.</summary>
+    /// <param name="refs">Where the build stands.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="output">The output decision, which says whether the cache may be written.</param>
+    /// <returns>The decision.</returns>
+    public static CacheDecision Decide(GitRefInfo refs, BuildxCacheOptions options, OutputDecision output)
     {
         ArgumentNullException.ThrowIfNull(refs);
         ArgumentNullException.ThrowIfNull(options);
@@ -29,43 +36,43 @@ internal static class CacheRefPolicy
         if (repo is null)
         {
             notes.Add("no cache: no image and no cache repository");
-            return new([], null, notes);
+            return new([], null, notes, "no image and no cache repository");
         }
 
         var scope = CacheScope.Of(options).Value;
         var own = refs.Kind == RefKind.Detached ? null : CacheRef(repo, options.CacheTagPrefix, refs.Slug, scope);
-        var chain = new List<(string Ref, string Why)>();
-        void Add(string? reference, string why)
+        var chain = new List<(CacheFromCandidate Candidate, string Why)>();
+        void Add(string? reference, CacheFromRole role, string? refName, string why)
         {
-            if (reference is not null && chain.All(item => item.Ref != reference))
+            if (reference is not null && chain.All(item => item.Candidate.Ref != reference))
             {
-                chain.Add((reference, why));
+                chain.Add((new CacheFromCandidate(CacheSpec.Registry(reference), role, refName, role == CacheFromRole.Own && refs.Kind == RefKind.Tag), why));
             }
         }
 
-        Add(own, refs.Kind == RefKind.Tag ? "this tag" : "this branch");
+        Add(own, CacheFromRole.Own, refs.RefName, refs.Kind == RefKind.Tag ? "this tag" : "this branch");
         if (refs.Kind == RefKind.Branch && refs.MergedBranch is { } merged)
         {
-            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(merged), scope), "merged branch");
+            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(merged), scope), CacheFromRole.MergedBranch, merged, "merged branch");
         }
 
         if (refs.Kind == RefKind.Branch && refs.TargetBranch is { } target)
         {
-            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(target), scope), "merge request target");
+            Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(target), scope), CacheFromRole.MergeRequestTarget, target, "merge request target");
         }
 
-        Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(refs.DefaultBranch), scope), "default branch");
+        Add(CacheRef(repo, options.CacheTagPrefix, RefSlug.From(refs.DefaultBranch), scope), CacheFromRole.DefaultBranch, refs.DefaultBranch, "default branch");
         if (chain.Count > 0)
         {
-            notes.Add((chain.Count == 1 ? "cache-from: " : "cache-from, the first that exists: ") + string.Join(", then ", chain.Select(item => $"{item.Ref} ({item.Why})")));
+            notes.Add((chain.Count == 1 ? "cache-from: " : "cache-from, the first that exists: ") + string.Join(", then ", chain.Select(item => $"{item.Candidate.Ref} ({item.Why})")));
         }
 
-        var from = chain.Select(item => CacheSpec.Registry(item.Ref)).ToList();
-        var readOnlyReason = ReadOnlyReason(refs, options, own);
+        var from = chain.Select(item => item.Candidate).ToList();
+        var readOnlyReason = own is null ? NoTag(refs) : output.CacheReadOnly;
         if (readOnlyReason is not null)
         {
             notes.Add("cache read-only: " + readOnlyReason);
-            return new(from, null, notes);
+            return new(from, null, notes, readOnlyReason);
         }
 
         var to = CacheSpec.Registry(own!) with
@@ -102,32 +109,7 @@ internal static class CacheRefPolicy
         return slug.Length > 0 && DockerNames.IsValidTag(tag) ? repository + ":" + tag : null;
     }
 
-    private static string? ReadOnlyReason(GitRefInfo refs, BuildxCacheOptions options, string? own)
-    {
-        if (own is null)
-        {
-            return refs.Kind == RefKind.Detached
-                ? "detached HEAD: no branch to key the cache on"
-                : $"ref '{refs.RefName}' gives no usable cache tag (slug '{refs.Slug}')";
-        }
-
-        if (refs.IsFork)
-        {
-            return options.CacheReadOnly == false
-                ? "fork merge request (cache-readonly=false ignored: a fork must not write the upstream cache)"
-                : "fork merge request";
-        }
-
-        if (options.CacheReadOnly == true)
-        {
-            return $"cache-readonly=true ({options.OriginOf(OptionCatalog.CacheReadOnly)})";
-        }
-
-        if (!refs.IsCI && options.CacheReadOnly != false && options.Push != true)
-        {
-            return "local run (set --cache-readonly=false or --push=true to write it)";
-        }
-
-        return null;
-    }
+    private static string NoTag(GitRefInfo refs) => refs.Kind == RefKind.Detached
+        ? "detached HEAD: no branch to key the cache on"
+        : $"ref '{refs.RefName}' gives no usable cache tag (slug '{refs.Slug}')";
 }

@@ -20,7 +20,7 @@ internal static class ImageTimePolicy
     {
         ArgumentNullException.ThrowIfNull(refs);
         ArgumentNullException.ThrowIfNull(options);
-        if (!OptionCatalog.Reproducible.ValueIn(options))
+        if (!options.Reproducible)
         {
             return new(buildTime, null, $"build time {LabelPolicy.Rfc3339(buildTime)} (reproducible=false, {options.OriginOf(OptionCatalog.Reproducible)}: every build is a new image)");
         }
@@ -35,7 +35,7 @@ internal static class ImageTimePolicy
         var epoch = commitTime.ToUnixTimeSeconds();
         var created = DateTimeOffset.FromUnixTimeSeconds(epoch);
         var caveat = refs.CommitTimeNote is { } aside ? $"; {aside}" : string.Empty;
-        var rewrites = OptionCatalog.RewriteTimestamps.ValueIn(options);
+        var rewrites = options.RewriteTimestamps;
         var layers = rewrites
             ? "and the files of the layers the build made (rewrite-timestamp)"
             : "not the files in the layers: a layer from the cache is the same bytes anyway (--rewrite-timestamps also makes a rebuilt layer identical)";

@@ -3,8 +3,22 @@ using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Policy;
 
-/// <summary>What <c>PruneCache --prune-registry</c> will do, in words, without asking the registry or git.</summary>
-internal static class RegistryPrunePlan
+/// <summary>
+/// What <c>PruneCache --prune-registry</c> will do, decided from the options and the refs with no I/O: the repository,
+/// the rules known up front, the tag-prefix check and the lines Plan prints. What only the run can learn (the default
+/// branch when CI does not name it, the remote's branches and tags, the time) goes into <see cref="Rules"/> and
+/// <see cref="TagPrefixCollision"/>.
+/// </summary>
+/// <param name="Repository">The cache repository, or null without one.</param>
+/// <param name="Image">The image repository (empty without one).</param>
+/// <param name="Prefix">The cache tag prefix: tags without it are never touched.</param>
+/// <param name="Refs">Where the build stands (the default branch, whether it is known).</param>
+/// <param name="LiveBranches">The branches given with <c>--live-branches</c>, empty to ask git.</param>
+/// <param name="MaxAge">The age past which a cache goes (<c>--cache-max-age</c>) as given, or null.</param>
+/// <param name="MaxAgeSpan"><paramref name="MaxAge"/> as a duration, or null when unset or unreadable (validation reports that).</param>
+/// <param name="Confirm">True when it deletes; else a dry run.</param>
+internal sealed record RegistryPrunePlan(
+    string? Repository, string Image, string Prefix, GitRefInfo Refs, IReadOnlyList<string> LiveBranches, string? MaxAge, TimeSpan? MaxAgeSpan, bool Confirm)
 {
     /// <summary>The git command that lists the live branches when <c>--live-branches</c> is not given.</summary>
     public const string LsRemote = "git ls-remote --heads origin";
@@ -12,36 +26,70 @@ internal static class RegistryPrunePlan
     /// <summary>The git command that asks the remote for its default branch when CI does not name it.</summary>
     public const string SymrefHead = "git ls-remote --symref origin HEAD";
 
-    /// <summary>The steps, as notes: the prune's rules and the git commands it runs.</summary>
+    /// <summary>True when cache and image tags share one repository, told apart by the prefix: then no ref may start with it.</summary>
+    public bool IsTagPrefixStyle => Policy.TagPrefixCollision.IsTagPrefixStyle(Image, Repository, Prefix);
+
+    /// <summary>The lines Plan prints: the rules and the git commands the prune runs.</summary>
+    public IReadOnlyList<PlanStep> Steps => [.. Lines().Select(line => new PlanStep(null, line))];
+
+    /// <summary>The plan of the prune the options ask for.</summary>
     /// <param name="options">The options.</param>
     /// <param name="refs">Where the build stands.</param>
-    /// <param name="cacheRepo">The cache repository, or null without one.</param>
-    /// <returns>The steps.</returns>
-    public static IReadOnlyList<PlanStep> Steps(BuildxCacheOptions options, GitRefInfo refs, string? cacheRepo) =>
-        [.. Lines(options, refs, cacheRepo).Select(line => new PlanStep(null, line))];
-
-    private static IEnumerable<string> Lines(BuildxCacheOptions options, GitRefInfo refs, string? cacheRepo)
+    /// <param name="build">The build plan (its image and cache repository).</param>
+    /// <returns>The prune's plan.</returns>
+    public static RegistryPrunePlan Of(BuildxCacheOptions options, GitRefInfo refs, BuildPlan build)
     {
-        var repository = cacheRepo ?? "-";
-        yield return options.Confirm
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(build);
+        return new(build.CacheRepo, build.Image, options.CacheTagPrefix, refs, options.LiveBranches, options.CacheMaxAge, options.CacheMaxAgeSpan, options.Confirm);
+    }
+
+    /// <summary>The branches that exist as <c>--live-branches</c> gives them, with the default branch; null when git must list them.</summary>
+    /// <param name="defaultBranch">The default branch.</param>
+    /// <returns>The names, or null.</returns>
+    public IReadOnlyList<string>? GivenLiveBranches(string defaultBranch) =>
+        LiveBranches.Count == 0 ? null : [.. LiveBranches.Append(defaultBranch).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The rules, completed with what the run learnt.</summary>
+    /// <param name="defaultBranch">The default branch.</param>
+    /// <param name="defaultBranchGuess">Why the default branch is only a guess, or null when it is known.</param>
+    /// <param name="liveBranches">The names of the branches that exist, or null when unknown.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The rules <see cref="RegistryCachePrunePolicy"/> decides by.</returns>
+    public CachePruneRules Rules(string defaultBranch, string? defaultBranchGuess, IReadOnlyList<string>? liveBranches, DateTimeOffset now) =>
+        new(Prefix, RefSlug.From(defaultBranch), liveBranches is null ? null : RemoteBranches.Slugs(liveBranches), MaxAgeSpan, now)
+        {
+            DefaultBranchGuess = defaultBranchGuess,
+        };
+
+    /// <summary>The tag-prefix collision among <paramref name="refNames"/> and this build's own ref, or null (always null outside the tag-prefix style).</summary>
+    /// <param name="refNames">The remote's branches and tags.</param>
+    /// <returns>The problem, in plain words with the fix, or null.</returns>
+    public string? TagPrefixCollision(IEnumerable<string> refNames) =>
+        Policy.TagPrefixCollision.Find(Image, Repository, Prefix, Refs.Kind == RefKind.Detached ? refNames : refNames.Append(Refs.RefName));
+
+    private IEnumerable<string> Lines()
+    {
+        var repository = Repository ?? "-";
+        yield return Confirm
             ? $"registry prune: deletes stale cache tags from {repository} (--confirm)"
             : $"registry prune: dry run of {repository} (add --confirm to delete)";
-        var window = RegistryCachePrunePolicy.FormatAge(new CachePruneRules(options.CacheTagPrefix, RefSlug.From(refs.DefaultBranch), null, options.CacheMaxAgeSpan, default).RecentWindow);
-        var untouched = options.CacheTagPrefix.Length == 0 ? string.Empty : $"; tags not starting '{options.CacheTagPrefix}' are never touched";
-        var defaultTag = options.CacheTagPrefix + RefSlug.From(refs.DefaultBranch);
-        var scoped = options.CacheMaxAge is null ? $", {defaultTag}-<scope>" : $"; {defaultTag}-<scope> unless older than the max age";
+        var window = RegistryCachePrunePolicy.FormatAge(Rules(Refs.DefaultBranch, null, null, default).RecentWindow);
+        var untouched = Prefix.Length == 0 ? string.Empty : $"; tags not starting '{Prefix}' are never touched";
+        var defaultTag = Prefix + RefSlug.From(Refs.DefaultBranch);
+        var scoped = MaxAge is null ? $", {defaultTag}-<scope>" : $"; {defaultTag}-<scope> unless older than the max age";
         yield return $"  keeps:   the default branch's cache ({defaultTag}{scoped}) and any cache written in the last {window}{untouched}";
-        var gone = options.LiveBranches.Count > 0
-            ? $"caches of branches other than {string.Join(", ", options.LiveBranches)} (--live-branches)"
+        var gone = LiveBranches.Count > 0
+            ? $"caches of branches other than {string.Join(", ", LiveBranches)} (--live-branches)"
             : $"caches of branches missing from `{LsRemote}`";
-        var old = options.CacheMaxAge is { } age ? $"; caches whose record says they were written more than {age} ago (--cache-max-age)" : string.Empty;
+        var old = MaxAge is { } age ? $"; caches whose record says they were written more than {age} ago (--cache-max-age)" : string.Empty;
         yield return $"  deletes: {gone}{old}";
-        if (options.LiveBranches.Count == 0)
+        if (LiveBranches.Count == 0)
         {
             yield return $"  {LsRemote}    # the live branches";
         }
 
-        if (!refs.DefaultBranchKnown)
+        if (!Refs.DefaultBranchKnown)
         {
             yield return $"  {SymrefHead}    # the default branch (CI and --default-branch do not name it); when the remote cannot tell, nothing is deleted";
         }

@@ -47,10 +47,10 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
     public required BuilderPruneSteps BuilderPrune { get; init; }
 
     /// <summary>True when PruneCache prunes the registry's cache tags instead of the builder.</summary>
-    public bool PruneRegistry { get; init; }
+    public bool PruneRegistry => RegistryPrune is not null;
 
-    /// <summary>The registry prune's rules as Plan prints them (empty unless <see cref="PruneRegistry"/>).</summary>
-    public IReadOnlyList<PlanStep> RegistryPrune { get; init; } = [];
+    /// <summary>The registry prune (<c>--prune-registry</c>): its rules, its tag-prefix check, what Plan prints; null without it.</summary>
+    internal RegistryPrunePlan? RegistryPrune { get; init; }
 
     /// <summary>Why PruneCache refuses to prune the builder (registry-prune options without <c>--prune-registry</c>), or null.</summary>
     public string? BuilderPruneRefusal { get; init; }
@@ -85,9 +85,9 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
                 tasks.Add(new("Publish", Publish.Steps));
             }
 
-            if (PruneRegistry)
+            if (RegistryPrune is { } registryPrune)
             {
-                tasks.Add(new("PruneCache", RegistryPrune));
+                tasks.Add(new("PruneCache", registryPrune.Steps));
             }
 
             if (!PruneRegistry || PruneAfterPublish)

@@ -5,8 +5,8 @@ namespace Cake.BuildxCache.Policy;
 
 /// <summary>
 /// Plans a run: pure, from the refs, the options, the docker endpoint and the build time. It plans both builds:
-/// the one Publish runs (<see cref="PublishPolicy"/>: it pushes) and the one every other build runs (push or load
-/// as <see cref="OutputPolicy"/> decides from the options and the refs). Which one runs is the caller's choice,
+/// the one Publish runs (it pushes) and the one every other build runs (push or load from the options and the refs),
+/// both as <see cref="OutputPolicy"/> decides. Which one runs is the caller's choice,
 /// never the target's name.
 /// </summary>
 internal static class RunPlanner
@@ -22,18 +22,17 @@ internal static class RunPlanner
         ArgumentNullException.ThrowIfNull(refs);
         ArgumentNullException.ThrowIfNull(options);
         var build = BuildPlanner.Plan(refs, options, created);
-        var publish = BuildPlanner.Plan(refs, PublishPolicy.Apply(options, refs), created);
+        var publish = BuildPlanner.Plan(refs, options, created, publish: true);
         var builder = BuilderPolicy.Plan(options, host);
         var space = new PruneSpace(options.PruneReservedSpace, options.PruneMaxUsedSpace, options.PruneMinFreeSpace);
         return new RunPlan(refs, build, builder, publish)
         {
             BuilderPrune = new BuilderPruneSteps(builder, options.PruneUntil, space, options.PruneRemoveBuilder),
-            PruneRegistry = options.PruneRegistry,
-            RegistryPrune = options.PruneRegistry ? RegistryPrunePlan.Steps(options, refs, build.CacheRepo) : [],
+            RegistryPrune = options.PruneRegistry ? RegistryPrunePlan.Of(options, refs, build) : null,
             BuilderPruneRefusal = options.PruneRegistry ? null : RegistryOnlyOptions(options),
             PruneAfterPublish = options.PruneUntil is not null || space.IsSet,
             Logout = options.Logout,
-            LintFailOnWarnings = OptionCatalog.LintFailOnWarnings.ValueIn(options),
+            LintFailOnWarnings = options.LintFailOnWarnings,
         };
     }
 

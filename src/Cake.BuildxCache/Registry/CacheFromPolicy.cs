@@ -1,5 +1,4 @@
 using Cake.BuildxCache.Policy;
-using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Registry;
 
@@ -27,34 +26,8 @@ namespace Cake.BuildxCache.Registry;
 /// </remarks>
 internal static class CacheFromPolicy
 {
-    /// <summary>
-    /// The candidates of a plan's cache-from chain with their roles, recomputed from the plan's refs and
-    /// options the way <see cref="CacheRefPolicy"/> built the chain.
-    /// </summary>
-    /// <param name="plan">The build plan.</param>
-    /// <returns>One candidate per <see cref="BuildPlan.CacheFrom"/> entry, in order.</returns>
-    public static IReadOnlyList<CacheFromCandidate> Candidates(BuildPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        var refs = plan.Refs;
-        var prefix = plan.CacheTagPrefix;
-        string? Of(string slug) => plan.CacheRepo is null ? null : CacheRefPolicy.CacheRef(plan.CacheRepo, prefix, slug, plan.CacheScope.Value);
-        var own = refs.Kind == RefKind.Detached ? null : Of(refs.Slug);
-        var merged = refs.Kind == RefKind.Branch && refs.MergedBranch is { } m ? Of(RefSlug.From(m)) : null;
-        var target = refs.Kind == RefKind.Branch && refs.TargetBranch is { } t ? Of(RefSlug.From(t)) : null;
-        var fallback = Of(RefSlug.From(refs.DefaultBranch));
-        return [.. plan.CacheFrom.Select(spec => spec.Ref switch
-        {
-            { } r when r == own => new CacheFromCandidate(spec, CacheFromRole.Own, refs.RefName, refs.Kind == RefKind.Tag),
-            { } r when r == merged => new CacheFromCandidate(spec, CacheFromRole.MergedBranch, refs.MergedBranch),
-            { } r when r == target => new CacheFromCandidate(spec, CacheFromRole.MergeRequestTarget, refs.TargetBranch),
-            { } r when r == fallback => new CacheFromCandidate(spec, CacheFromRole.DefaultBranch, refs.DefaultBranch),
-            _ => new CacheFromCandidate(spec, CacheFromRole.Other, null),
-        })];
-    }
-
     /// <summary>Decides which refs to pass from what the registry said about each.</summary>
-    /// <param name="candidates">The chain, most specific first.</param>
+    /// <param name="candidates">The chain, most specific first: the plan's <see cref="BuildPlan.CacheFromChain"/>.</param>
     /// <param name="checks">What the registry said, by ref; a ref without an answer counts as unknown.</param>
     /// <param name="records">The records of the refs that exist (ref to record), when read; a merge commit's own ref is
     /// read first only when its record names <paramref name="commit"/>.</param>

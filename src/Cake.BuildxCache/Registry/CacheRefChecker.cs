@@ -64,7 +64,7 @@ internal sealed class CacheRefChecker(RegistryClient client)
     }
 
     /// <summary>Checks the candidates' refs and decides which to pass (see <see cref="CacheFromPolicy.Select"/>).</summary>
-    /// <param name="candidates">The cache-from chain (see <see cref="CacheFromPolicy.Candidates"/>).</param>
+    /// <param name="candidates">The cache-from chain (the plan's <see cref="BuildPlan.CacheFromChain"/>).</param>
     /// <param name="readRecords">Also read the <see cref="CacheRecord"/> of each ref that exists (a GET of its manifest).</param>
     /// <param name="commit">This build's commit sha: a merge commit's own ref is read first when its record names it.</param>
     /// <param name="ancestryOf">Asks git how a recorded commit relates to <paramref name="commit"/> (see

@@ -77,7 +77,7 @@ public sealed class CakeScriptTests
             plan.Field("tags"),
             Is.EqualTo(new[] { "localhost:5000/shop:main", "localhost:5000/shop:" + shortSha, "localhost:5000/shop:latest" }),
             "branch and commit read from git, and main is the default branch by the clone's origin/HEAD");
-        Assert.That(plan.Single("output"), Is.EqualTo("load"), "a laptop's BuildWithCache loads");
+        Assert.That(plan.Single("output"), Is.EqualTo("load (local run)"), "a laptop's BuildWithCache loads");
         Assert.That(plan.Command("BuildWithCache", "docker buildx build"), Does.Contain("--file \"image/Dockerfile\"").And.Contain("--load"), "cake.config read");
         Assert.That(plan.Command("Publish", "docker buildx build"), Does.Contain("--push"), "Publish, which the script's Release depends on, pushes on a laptop too");
         Assert.That(sandbox.DockerCalls(), Is.Empty, "Plan runs no docker");

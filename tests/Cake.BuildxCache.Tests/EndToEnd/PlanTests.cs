@@ -65,8 +65,8 @@ public sealed class PlanTests
         Assert.That(plan.Single("source", "Refs"), Is.EqualTo("https://gitlab.example.com/group/app"));
         Assert.That(plan.Field("tags"), Is.EqualTo(new[] { Image + ":feature-login-page", $"{Image}:{_workspace.ShortSha}" }));
         Assert.That(plan.Field("cache from"), Is.EqualTo(new[] { $"type=registry,ref={Cache}:feature-login-page", $"type=registry,ref={Cache}:develop" }));
-        Assert.That(plan.Single("cache to"), Is.EqualTo("none (read-only)"));
-        Assert.That(plan.Single("output"), Is.EqualTo("load"));
+        Assert.That(plan.Single("cache to"), Is.EqualTo("none (read-only): local run (set --cache-readonly=false or --push=true to write it)"));
+        Assert.That(plan.Single("output"), Is.EqualTo("load (local run)"));
         Assert.That(plan.Command("BuildWithCache", "docker buildx build"), Does.Contain("--load").And.Not.Contain("--cache-to").And.Not.Contain("--push"));
         Assert.That(plan.Command("Login", "#"), Does.Contain("no credentials, login skipped"));
     }
@@ -91,7 +91,7 @@ public sealed class PlanTests
         var plan = Plan(Local(), "--push=true");
 
         Assert.That(plan.Single("cache to"), Is.EqualTo($"type=registry,ref={Cache}:fix-2,mode=max,ignore-error=true"));
-        Assert.That(plan.Single("output"), Is.EqualTo("push"));
+        Assert.That(plan.Single("output"), Does.StartWith("push (push=true, "));
         Assert.That(plan.Command("BuildWithCache", "docker buildx build"),
             Does.Contain($"--cache-to \"type=registry,ref={Cache}:fix-2,mode=max,ignore-error=true\"").And.Contain("--push"));
     }
@@ -120,7 +120,7 @@ public sealed class PlanTests
         Assert.That(plan.Single("ref", "Refs"), Is.EqualTo($"detached {_workspace.ShortSha} (slug {_workspace.ShortSha})"));
         Assert.That(plan.Field("tags"), Is.EqualTo(new[] { $"{Image}:{_workspace.ShortSha}" }));
         Assert.That(plan.Field("cache from"), Is.EqualTo(new[] { $"type=registry,ref={Cache}:main" }));
-        Assert.That(plan.Single("cache to"), Is.EqualTo("none (read-only)"));
+        Assert.That(plan.Single("cache to"), Is.EqualTo("none (read-only): detached HEAD: no branch to key the cache on"));
         Assert.That(plan.Field("why"), Has.Some.Contains("detached HEAD: no branch to key the cache on"));
     }
 
@@ -137,7 +137,7 @@ public sealed class PlanTests
         Assert.That(plan.Field("tags"), Is.EqualTo(new[] { Image + ":main", $"{Image}:{_workspace.ShortSha}", Image + ":latest" }));
         Assert.That(plan.Field("cache from"), Is.EqualTo(new[] { $"type=registry,ref={Cache}:main" }));
         Assert.That(plan.Single("cache to"), Is.EqualTo($"type=registry,ref={Cache}:main,mode=max,ignore-error=true"));
-        Assert.That(plan.Single("output"), Is.EqualTo("push"));
+        Assert.That(plan.Single("output"), Is.EqualTo("push (GitLabCI)"));
         Assert.That(plan.Single("registries"), Is.EqualTo("127.0.0.1:5000 (image, cache, as ci-user)"));
         Assert.That(plan.Command("Login", "docker login"), Is.EqualTo("docker login --username \"ci-user\" --password-stdin \"127.0.0.1:5000\"    # password on stdin"));
         Assert.That(plan.Lines, Has.Member("  registry-password = [redacted] (from CI_REGISTRY_PASSWORD)"));
@@ -176,7 +176,7 @@ public sealed class PlanTests
 
         Assert.That(plan.Single("merge request", "Refs"), Is.EqualTo("into main from a fork"));
         Assert.That(plan.Field("cache from"), Is.EqualTo(new[] { $"type=registry,ref={Cache}:patch-1", $"type=registry,ref={Cache}:main" }));
-        Assert.That(plan.Single("cache to"), Is.EqualTo("none (read-only)"));
+        Assert.That(plan.Single("cache to"), Is.EqualTo("none (read-only): fork merge request"));
         Assert.That(plan.Single("output"), Is.Not.EqualTo("push"));
         Assert.That(plan.Command("BuildWithCache", "docker buildx build"), Does.Not.Contain("--push").And.Not.Contain("--cache-to"));
     }

@@ -123,8 +123,8 @@ public sealed class BuilderConnectionOptionsTests
             .Env("BUILDX_INSECURE_REGISTRY", "registry.lan:5000,https://harbor.lan:8443")
             .Read();
 
-        Assert.That(OptionCatalog.RegistryMirror.ValueIn(options), Is.EqualTo(new[] { "docker.io=https://mirror-a.example.com", "docker.io=https://mirror-b.example.com" }));
-        Assert.That(OptionCatalog.InsecureRegistry.ValueIn(options), Is.EqualTo(new[] { "registry.lan:5000", "https://harbor.lan:8443" }));
+        Assert.That(options.RegistryMirrors, Is.EqualTo(new[] { "docker.io=https://mirror-a.example.com", "docker.io=https://mirror-b.example.com" }));
+        Assert.That(options.InsecureRegistries, Is.EqualTo(new[] { "registry.lan:5000", "https://harbor.lan:8443" }));
         Assert.That(BuildxCacheOptionsValidator.Validate(options, isCI: false), Is.Empty);
     }
 

@@ -29,7 +29,7 @@ public sealed class ReproducibleChecksTests
     [Test]
     public void Without_reproducible_the_user_may_pass_their_own_epoch()
     {
-        var options = OptionCatalog.Reproducible.With(Scenarios.CiOptions with { BuildArgs = [new("SOURCE_DATE_EPOCH", "1")] }, false);
+        var options = Scenarios.CiOptions with { BuildArgs = [new("SOURCE_DATE_EPOCH", "1")], Reproducible = false };
 
         Assert.That(ReproducibleChecks.Check(options, "1"), Is.Empty);
     }
@@ -37,11 +37,11 @@ public sealed class ReproducibleChecksTests
     [Test]
     public void Rewrite_timestamps_without_reproducible_is_refused_naming_both_fixes()
     {
-        var options = OptionCatalog.RewriteTimestamps.With(OptionCatalog.Reproducible.With(Scenarios.CiOptions, false), true);
+        var options = Scenarios.CiOptions with { Reproducible = false, RewriteTimestamps = true };
 
         var problem = ReproducibleChecks.Check(options, null).Single();
 
         Assert.That(problem.Message, Does.Contain("rewrite-timestamps").And.Contain("needs --reproducible").And.Contain("drop --rewrite-timestamps, or drop --reproducible=false"));
-        Assert.That(ReproducibleChecks.Check(OptionCatalog.RewriteTimestamps.With(Scenarios.CiOptions, true), null), Is.Empty, "with reproducible on it is fine");
+        Assert.That(ReproducibleChecks.Check(Scenarios.CiOptions with { RewriteTimestamps = true }, null), Is.Empty, "with reproducible on it is fine");
     }
 }

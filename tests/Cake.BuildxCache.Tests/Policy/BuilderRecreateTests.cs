@@ -12,7 +12,7 @@ namespace Cake.BuildxCache.Tests.Policy;
 public sealed class BuilderRecreateTests
 {
     private static BuilderPlan Planned(params string[] insecure) =>
-        BuilderPolicy.Plan(OptionCatalog.InsecureRegistry.With(new BuildxCacheOptions(), insecure), DockerHostInfo.Local);
+        BuilderPolicy.Plan(new BuildxCacheOptions { InsecureRegistries = insecure }, DockerHostInfo.Local);
 
     private static BuilderInfo Existing(string driver, string? endpoint, params (string Key, string Value)[] driverOptions) =>
         new("buildx-cache", driver, [new BuilderNode("buildx-cache0")
@@ -60,7 +60,7 @@ public sealed class BuilderRecreateTests
     [Test]
     public void A_remote_builder_is_reused_on_its_daemon_and_recreated_for_another()
     {
-        var options = OptionCatalog.BuilderEndpoint.With(new BuildxCacheOptions { BuilderDriver = "remote" }, "tcp://127.0.0.1:1234");
+        var options = new BuildxCacheOptions { BuilderDriver = "remote", BuilderEndpoint = "tcp://127.0.0.1:1234" };
         var plan = BuilderPolicy.Plan(options, DockerHostInfo.Local);
 
         Assert.That(BuilderMatch.Mismatch(Existing("remote", "tcp://127.0.0.1:1234"), plan), Is.Null);

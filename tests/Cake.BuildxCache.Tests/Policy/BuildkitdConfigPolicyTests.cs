@@ -14,8 +14,8 @@ public sealed class BuildkitdConfigPolicyTests
     private static BuildxCacheOptions Options(IEnumerable<string>? mirrors = null, IEnumerable<string>? insecure = null, string driver = "docker-container", string? config = null)
     {
         var options = new BuildxCacheOptions { BuilderDriver = driver, BuildkitdConfig = config };
-        options = OptionCatalog.RegistryMirror.With(options, [.. mirrors ?? []]);
-        return OptionCatalog.InsecureRegistry.With(options, [.. insecure ?? []]);
+        options = options with { RegistryMirrors = [.. mirrors ?? []] };
+        return options with { InsecureRegistries = [.. insecure ?? []] };
     }
 
     [Test]
@@ -104,8 +104,9 @@ public sealed class BuildkitdConfigPolicyTests
     [Test]
     public void A_remote_builder_connects_to_its_endpoint_with_no_image_and_no_docker_context()
     {
-        var options = OptionCatalog.BuilderEndpoint.With(Options(driver: "remote"), "tcp://buildkitd:1234") with
+        var options = Options(driver: "remote") with
         {
+            BuilderEndpoint = "tcp://buildkitd:1234",
             DriverOpts = [new("cacert", "/certs/ca.pem")],
         };
         var tlsDocker = new DockerHostInfo("tcp://docker:2376", "/certs/client");

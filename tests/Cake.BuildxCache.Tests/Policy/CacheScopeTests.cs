@@ -1,7 +1,6 @@
 using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
-using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Options;
 using static Cake.BuildxCache.Tests.Policy.Scenarios;
 
@@ -27,7 +26,7 @@ public sealed class CacheScopeTests
     public void The_scope_comes_from_a_single_platform_and_the_stage_unless_set(string platforms, string? stage, string? scope, string suffix, string reason)
     {
         var options = CiOptions with { Platforms = platforms.Length == 0 ? [] : platforms.Split(','), Stage = stage };
-        options = scope is null ? options : OptionCatalog.CacheScope.With(options, scope);
+        options = scope is null ? options : options with { CacheScope = scope };
 
         var decision = CacheRefPolicy.Decide(GitLabMergeRequest("feature/x", "develop"), options);
         var plan = BuildPlanner.Plan(GitLabMergeRequest("feature/x", "develop"), options, Created);
@@ -58,7 +57,7 @@ public sealed class CacheScopeTests
     {
         var plan = BuildPlanner.Plan(GitLabBranch("feature/new"), CiOptions with { Platforms = ["linux/386"] }, Created);
 
-        var candidates = CacheFromPolicy.Candidates(plan);
+        var candidates = plan.CacheFromChain;
 
         Assert.That(candidates.Select(candidate => (candidate.Ref, candidate.Role)), Is.EqualTo(new[]
         {
@@ -103,7 +102,7 @@ public sealed class CacheScopeTests
     public void The_longest_scope_allowed_makes_a_valid_tag_with_the_longest_slug()
     {
         var scope = new string('s', CacheScope.MaxLength("cache-"));
-        var options = OptionCatalog.CacheScope.With(CiOptions with { CacheTagPrefix = "cache-" }, scope);
+        var options = CiOptions with { CacheTagPrefix = "cache-", CacheScope = scope };
         var slug = new string('b', Cake.BuildxCache.Refs.RefSlug.MaxLength);
 
         var tag = CacheRefPolicy.CacheRef(Cache, options.CacheTagPrefix, slug, CacheScope.Of(options).Value)!.Split(':')[^1];

@@ -1,4 +1,3 @@
-using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using static Cake.BuildxCache.Tests.Policy.Scenarios;
 
@@ -30,7 +29,7 @@ public sealed class ImageTimePolicyTests
     public void The_epoch_goes_to_the_image_output_and_never_into_the_build_arguments(OutputMode output, bool rewriteTimestamps, string expected)
     {
         var refs = GitLabBranch("main") with { CommitTime = CommitTime };
-        var plan = BuildPlanner.Plan(refs, OptionCatalog.RewriteTimestamps.With(CiOptions, rewriteTimestamps), Created) with { Output = output };
+        var plan = BuildPlanner.Plan(refs, CiOptions with { RewriteTimestamps = rewriteTimestamps }, Created) with { Output = output };
 
         var settings = DockerCommands.Build(plan);
 
@@ -52,7 +51,7 @@ public sealed class ImageTimePolicyTests
     public void Reproducible_off_stamps_the_build_time_and_adds_no_output()
     {
         var refs = GitLabBranch("main") with { CommitTime = CommitTime };
-        var options = OptionCatalog.Reproducible.With(CiOptions, false);
+        var options = CiOptions with { Reproducible = false };
 
         var plan = BuildPlanner.Plan(refs, options, Created);
 

@@ -23,7 +23,7 @@ public sealed class OutputAndRegistryPolicyTests
         var refs = ci ? GitLabMergeRequest("feature/x", "main", fork) : LocalBranch("feature/x");
         var options = LocalOptions with { Push = push, Load = load };
 
-        Assert.That(OutputPolicy.Decide(refs, options).Mode, Is.EqualTo(expected));
+        Assert.That(OutputPolicy.Decide(refs, options).Image, Is.EqualTo(expected));
     }
 
     [Test]

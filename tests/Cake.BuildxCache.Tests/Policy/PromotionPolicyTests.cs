@@ -73,7 +73,7 @@ public sealed class PromotionPolicyTests
     [Test]
     public void The_plan_writes_a_commit_ref_next_to_the_branch_ref_and_promotes_to_the_branch_ref()
     {
-        var options = OptionCatalog.CachePromote.With(CiOptions, true);
+        var options = CiOptions with { CachePromote = true };
 
         var plan = BuildPlanner.Plan(GitLabBranch("feature/x"), options, Created);
 
@@ -86,7 +86,7 @@ public sealed class PromotionPolicyTests
     [Test]
     public void With_a_cache_scope_the_commit_ref_sits_next_to_the_scoped_branch_ref()
     {
-        var options = OptionCatalog.CachePromote.With(CiOptions with { Platforms = ["linux/386"] }, true);
+        var options = CiOptions with { Platforms = ["linux/386"], CachePromote = true };
 
         var plan = BuildPlanner.Plan(GitLabBranch("feature/x"), options, Created);
 
@@ -105,7 +105,7 @@ public sealed class PromotionPolicyTests
     [Test]
     public void Tags_and_read_only_builds_promote_nothing()
     {
-        var options = OptionCatalog.CachePromote.With(CiOptions, true);
+        var options = CiOptions with { CachePromote = true };
 
         var tag = BuildPlanner.Plan(GitLabTag("v1.0.0"), options, Created);
         var fork = BuildPlanner.Plan(GitLabMergeRequest("feature/x", "main", fork: true), options, Created);
@@ -118,7 +118,7 @@ public sealed class PromotionPolicyTests
     [Test]
     public void A_short_sha_is_a_problem_of_the_option_not_a_direct_write()
     {
-        var options = OptionCatalog.CachePromote.With(CiOptions, true);
+        var options = CiOptions with { CachePromote = true };
 
         var plan = BuildPlanner.Plan(GitLabBranch("feature/x") with { Sha = "3f9c1e2" }, options, Created);
         var full = BuildPlanner.Plan(GitLabBranch("feature/x"), options, Created);
@@ -134,7 +134,7 @@ public sealed class PromotionPolicyTests
     [Test]
     public void Promote_with_a_read_only_cache_is_refused_naming_both_options_and_the_fix()
     {
-        var options = OptionCatalog.CachePromote.With(CiOptions with { CacheReadOnly = true }, true);
+        var options = CiOptions with { CacheReadOnly = true, CachePromote = true };
 
         var problems = BuildxCacheOptionsValidator.Validate(options, isCI: true);
 

@@ -51,7 +51,7 @@ public sealed class RebasedBranchCacheFromTests
         var ancestry = records.Values.ToDictionary(record => record.Commit, record => GitAncestry.Of(git, directory, record.Commit, afterRebase));
         var plan = BuildPlanner.Plan(Scenarios.GitLabBranch("feature/x") with { Sha = afterRebase }, Scenarios.CiOptions, Scenarios.Created);
         return CacheFromPolicy.Select(
-            CacheFromPolicy.Candidates(plan),
+            plan.CacheFromChain,
             [new(Repo + ":feature-x", CacheRefStatus.Exists), new(Repo + ":main", CacheRefStatus.Exists)],
             records,
             afterRebase,

@@ -59,11 +59,11 @@ public sealed class PresetAndCacheFromTests
         Assert.That(RegistryFlavors.Detect(host, gitLabRegistry), Is.EqualTo(flavor));
 
     [Test]
-    public void Candidates_carry_their_roles_from_the_plan()
+    public void The_plan_carries_the_cache_from_chain_with_each_refs_role()
     {
         var plan = BuildPlanner.Plan(Scenarios.GitLabMergeRequest("feature/x", "develop"), Scenarios.CiOptions, Scenarios.Created);
 
-        var candidates = CacheFromPolicy.Candidates(plan);
+        var candidates = plan.CacheFromChain;
 
         Assert.That(candidates.Select(candidate => (candidate.Ref, candidate.Role, candidate.RefName)), Is.EqualTo(new[]
         {
@@ -71,12 +71,13 @@ public sealed class PresetAndCacheFromTests
             (Repo + ":develop", CacheFromRole.MergeRequestTarget, "develop"),
             (Repo + ":main", CacheFromRole.DefaultBranch, "main"),
         }));
+        Assert.That(candidates.Select(candidate => candidate.Spec), Is.EqualTo(plan.CacheFrom), "the specs the plan passes are the chain's");
     }
 
     private static IReadOnlyList<CacheFromCandidate> Chain(bool withTarget = false)
     {
         var refs = withTarget ? Scenarios.GitLabMergeRequest("feature/x", "develop") : Scenarios.GitLabBranch("feature/x");
-        return CacheFromPolicy.Candidates(BuildPlanner.Plan(refs, Scenarios.CiOptions, Scenarios.Created));
+        return BuildPlanner.Plan(refs, Scenarios.CiOptions, Scenarios.Created).CacheFromChain;
     }
 
     private static CacheRefCheck Check(string tag, CacheRefStatus status, string? detail = null) => new(Repo + ":" + tag, status, detail);
@@ -134,7 +135,7 @@ public sealed class PresetAndCacheFromTests
         var plan = BuildPlanner.Plan(Scenarios.GitLabBranch("main") with { MergedBranch = "feature/deps" }, Scenarios.CiOptions, Scenarios.Created);
         var records = ownWrittenBy is null ? null : new Dictionary<string, CacheRecord> { [Repo + ":main"] = CacheRecord.Of(ownWrittenBy) };
 
-        var selection = CacheFromPolicy.Select(CacheFromPolicy.Candidates(plan), [Check("main", CacheRefStatus.Exists), Check("feature-deps", CacheRefStatus.Exists)], records, Scenarios.Sha);
+        var selection = CacheFromPolicy.Select(plan.CacheFromChain, [Check("main", CacheRefStatus.Exists), Check("feature-deps", CacheRefStatus.Exists)], records, Scenarios.Sha);
 
         Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":" + expected }));
         Assert.That(selection.Log[0], expected == "main" ? Does.StartWith($"cache: branch ref {Repo}:main found") : Is.EqualTo("cache: a merge commit of feature/deps: its ref is tried before the branch's own, which this commit has not written"));
@@ -145,7 +146,7 @@ public sealed class PresetAndCacheFromTests
     {
         var plan = BuildPlanner.Plan(Scenarios.GitLabBranch("main") with { MergedBranch = "feature/deps" }, Scenarios.CiOptions, Scenarios.Created);
 
-        var selection = CacheFromPolicy.Select(CacheFromPolicy.Candidates(plan), [Check("main", CacheRefStatus.Exists), Check("feature-deps", CacheRefStatus.Missing)], null, Scenarios.Sha);
+        var selection = CacheFromPolicy.Select(plan.CacheFromChain, [Check("main", CacheRefStatus.Exists), Check("feature-deps", CacheRefStatus.Missing)], null, Scenarios.Sha);
 
         Assert.That(selection.From.Select(spec => spec.Ref), Is.EqualTo(new[] { Repo + ":main" }));
     }

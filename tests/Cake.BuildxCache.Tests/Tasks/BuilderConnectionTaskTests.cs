@@ -18,8 +18,8 @@ public sealed class BuilderConnectionTaskTests
     // The generated config of Mirror and Insecure, as the policy makes it.
     private static GeneratedBuildkitdConfig Generated(params string[] insecure)
     {
-        var options = OptionCatalog.RegistryMirror.With(new BuildxCacheOptions(), ["docker.io=https://mirror.example.com"]);
-        return BuildkitdConfigPolicy.Generate(OptionCatalog.InsecureRegistry.With(options, insecure.Length == 0 ? ["registry.lan:5000"] : insecure))!;
+        var options = new BuildxCacheOptions { RegistryMirrors = ["docker.io=https://mirror.example.com"] };
+        return BuildkitdConfigPolicy.Generate(options with { InsecureRegistries = insecure.Length == 0 ? ["registry.lan:5000"] : insecure })!;
     }
 
     // The captured running builder (image local/buildkit:v0.11.6, network host) with a config hash recorded on it.

@@ -1,4 +1,3 @@
-using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Tests.Policy;
 using Cake.BuildxCache.Tests.Tasks.Support;
@@ -13,8 +12,8 @@ public sealed class LintTaskTests
     public void The_check_runs_on_the_builds_Dockerfile_stage_args_and_contexts_and_builds_nothing(bool failOnWarnings, string call)
     {
         var options = Scenarios.LocalOptions with { Stage = "runtime", BuildArgs = [new("NODE", "22")] };
-        options = OptionCatalog.BuildContext.With(options, [new("shared", "../shared")]);
-        options = OptionCatalog.LintFailOnWarnings.With(options, failOnWarnings);
+        options = options with { BuildContexts = [new("shared", "../shared")] };
+        options = options with { LintFailOnWarnings = failOnWarnings };
         var plan = RunPlanner.Plan(Scenarios.LocalBranch("main"), options, Cake.BuildxCache.Refs.DockerHostInfo.Local, Scenarios.Created);
 
         var settings = plan.Lint.Build();

@@ -1,4 +1,4 @@
-namespace Cake.BuildxCache.Registry;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>Why a ref is in the cache-from chain.</summary>
 internal enum CacheFromRole

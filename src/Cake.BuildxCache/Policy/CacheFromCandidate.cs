@@ -1,6 +1,6 @@
 using Cake.BuildxCache.Docker;
 
-namespace Cake.BuildxCache.Registry;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>One cache-from ref with its role and the branch it belongs to, for plain-words log lines.</summary>
 /// <param name="Spec">The <c>--cache-from</c> value.</param>
