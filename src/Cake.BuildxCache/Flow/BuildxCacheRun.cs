@@ -223,10 +223,10 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         BuilderPrune.Run(this, Plan.BuilderPrune);
     }
 
-    /// <summary>With <c>--logout</c>, logs out of the registries this run logged in to.</summary>
+    /// <summary>When the plan logs out (<c>--logout</c>, by default in CI), logs out of the registries this run logged in to.</summary>
     public void Logout()
     {
-        if (!State.Options.Logout)
+        if (!Plan.Logout)
         {
             return;
         }
@@ -319,6 +319,12 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         }
 
         problems.AddRange(TagPrefixCollision.ImageTagProblems(plan, options));
+        if (run.Builder.LoopbackRegistry.Problem is { } unreachable)
+        {
+            var option = options.BuilderDriver == RemoteDriver.Name ? OptionCatalog.BuilderEndpoint : (OptionDescriptor)OptionCatalog.BuilderDriver;
+            var value = option == OptionCatalog.BuilderEndpoint ? OptionCatalog.BuilderEndpoint.ValueIn(options) : options.BuilderDriver;
+            problems.Add(OptionProblem.For(option, value, options.OriginOf(option), unreachable));
+        }
         if (CachePromotionPolicy.Problem(plan, OptionCatalog.CachePromote.ValueIn(options)) is { } promotion)
         {
             problems.Add(OptionProblem.For(OptionCatalog.CachePromote, "true", options.OriginOf(OptionCatalog.CachePromote), promotion));

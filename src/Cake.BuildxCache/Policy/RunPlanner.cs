@@ -24,6 +24,7 @@ internal static class RunPlanner
         var build = BuildPlanner.Plan(refs, options, created);
         var publish = BuildPlanner.Plan(refs, PublishPolicy.Apply(options, refs), created);
         var builder = BuilderPolicy.Plan(options, host);
+        var (logout, logoutNote) = LogoutPolicy.Decide(options, refs);
         var space = new PruneSpace(options.PruneReservedSpace, options.PruneMaxUsedSpace, options.PruneMinFreeSpace);
         return new RunPlan(refs, build, builder, publish)
         {
@@ -32,7 +33,8 @@ internal static class RunPlanner
             RegistryPrune = options.PruneRegistry ? RegistryPrunePlan.Steps(options, refs, build.CacheRepo) : [],
             BuilderPruneRefusal = options.PruneRegistry ? null : RegistryOnlyOptions(options),
             PruneAfterPublish = options.PruneUntil is not null || space.IsSet,
-            Logout = options.Logout,
+            Logout = logout,
+            LogoutNote = logoutNote,
             LintFailOnWarnings = OptionCatalog.LintFailOnWarnings.ValueIn(options),
         };
     }
