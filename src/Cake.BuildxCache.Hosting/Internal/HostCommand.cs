@@ -79,6 +79,12 @@ internal sealed class HostCommand(HostBlueprint blueprint) : AsyncCommand<HostCo
     {
         IServiceCollection services = new ServiceCollection();
         services.UseCakeDefaultModules();
+        // Colour only where it is read as colour (ColourPolicy): never into a file or a pipe, nor with NO_COLOR.
+        services.AddSingleton<IConsole>(provider =>
+        {
+            var environment = provider.GetRequiredService<ICakeEnvironment>();
+            return new ColourConsole(new CakeConsole(environment), ColourPolicy.Allows(environment));
+        });
         DeferredPackageInstaller.DeferAll(services);
         services.AddCakeDiagnostics();
         services.AddSingleton(arguments);
