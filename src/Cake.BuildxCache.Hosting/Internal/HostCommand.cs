@@ -79,14 +79,15 @@ internal sealed class HostCommand(HostBlueprint blueprint) : AsyncCommand<HostCo
     {
         IServiceCollection services = new ServiceCollection();
         services.UseCakeDefaultModules();
-        // Colour only where it is read as colour (ColourPolicy): never into a file or a pipe, nor with NO_COLOR.
+        DeferredPackageInstaller.DeferAll(services);
+        services.AddCakeDiagnostics();
+        // After Cake's diagnostics, which register its console: colour only where it is read as colour (ColourPolicy),
+        // never into a file or a pipe, nor with NO_COLOR.
         services.AddSingleton<IConsole>(provider =>
         {
             var environment = provider.GetRequiredService<ICakeEnvironment>();
             return new ColourConsole(new CakeConsole(environment), ColourPolicy.Allows(environment));
         });
-        DeferredPackageInstaller.DeferAll(services);
-        services.AddCakeDiagnostics();
         services.AddSingleton(arguments);
         services.AddSingleton(provider => HostConfiguration.Create(
             provider.GetRequiredService<IFileSystem>(),
