@@ -321,10 +321,9 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         problems.AddRange(TagPrefixCollision.ImageTagProblems(plan, options));
         if (run.Builder.LoopbackRegistry.Problem is { } unreachable)
         {
-            var option = options.BuilderDriver == RemoteDriver.Name ? OptionCatalog.BuilderEndpoint : (OptionDescriptor)OptionCatalog.BuilderDriver;
-            var value = option == OptionCatalog.BuilderEndpoint ? OptionCatalog.BuilderEndpoint.ValueIn(options) : options.BuilderDriver;
-            problems.Add(OptionProblem.For(option, value, options.OriginOf(option), unreachable));
+            problems.Add(unreachable);
         }
+
         if (CachePromotionPolicy.Problem(plan, OptionCatalog.CachePromote.ValueIn(options)) is { } promotion)
         {
             problems.Add(OptionProblem.For(OptionCatalog.CachePromote, "true", options.OriginOf(OptionCatalog.CachePromote), promotion));

@@ -44,12 +44,20 @@ internal static class LoopbackRegistryPolicy
                     _ => new(hosts, false, $"{network} (--driver-opt): BuildKit reaches {named} only with network=host", null),
                 };
             case "kubernetes":
-                return new(hosts, false, null, $"BuildKit pods in the cluster do not reach {named}: use a registry address the cluster reaches, or --builder-driver=docker-container");
+                return new(hosts, false, null, OptionProblem.For(
+                    OptionCatalog.BuilderDriver,
+                    options.BuilderDriver,
+                    options.OriginOf(OptionCatalog.BuilderDriver),
+                    $"BuildKit pods in the cluster do not reach {named}: use a registry address the cluster reaches, or --builder-driver=docker-container"));
             case RemoteDriver.Name:
                 var endpoint = OptionCatalog.BuilderEndpoint.ValueIn(options);
                 return IsOnThisMachine(endpoint)
                     ? new(hosts, false, $"the BuildKit daemon at {endpoint} reaches {named} only when it runs on the host's network", null)
-                    : new(hosts, false, null, $"the BuildKit daemon at {endpoint} runs elsewhere and does not reach {named} (its loopback is its own): use a registry address the daemon reaches, or --builder-driver=docker-container");
+                    : new(hosts, false, null, OptionProblem.For(
+                        OptionCatalog.BuilderEndpoint,
+                        endpoint,
+                        options.OriginOf(OptionCatalog.BuilderEndpoint),
+                        $"the BuildKit daemon at {endpoint} runs elsewhere and does not reach {named} (its loopback is its own): use a registry address the daemon reaches, or --builder-driver=docker-container"));
             default:
                 return new(hosts, false, null, null);
         }
