@@ -1,6 +1,7 @@
 using System.Reflection;
 using Cake.BuildxCache.Hosting.Internal;
 using Cake.Cli;
+using Cake.Core;
 using Cake.Core.IO;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -142,7 +143,10 @@ public sealed class CakeHost
         return app.Run(arguments);
     }
 
+    // The command line's own messages (errors, --help) follow the same ColourPolicy as the build's log.
     private static IAnsiConsole ConsoleOf(IServiceCollection services) =>
         services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IAnsiConsole))?.ImplementationInstance as IAnsiConsole
-        ?? AnsiConsole.Console;
+        ?? (ColourPolicy.Allows(new CakeEnvironment(new CakePlatform(), new CakeRuntime()))
+            ? AnsiConsole.Console
+            : AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors }));
 }

@@ -81,6 +81,13 @@ internal sealed class HostCommand(HostBlueprint blueprint) : AsyncCommand<HostCo
         services.UseCakeDefaultModules();
         DeferredPackageInstaller.DeferAll(services);
         services.AddCakeDiagnostics();
+        // After Cake's diagnostics, which register its console: colour only where it is read as colour (ColourPolicy),
+        // never into a file or a pipe, nor with NO_COLOR.
+        services.AddSingleton<IConsole>(provider =>
+        {
+            var environment = provider.GetRequiredService<ICakeEnvironment>();
+            return new ColourConsole(new CakeConsole(environment), ColourPolicy.Allows(environment));
+        });
         services.AddSingleton(arguments);
         services.AddSingleton(provider => HostConfiguration.Create(
             provider.GetRequiredService<IFileSystem>(),

@@ -10,7 +10,10 @@ using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Flow;
 
-/// <summary>After a build: the cache report (log table, JSON), the pipeline hand-off and the cache-hit requirement.</summary>
+/// <summary>
+/// After a build: the cache report (log table, JSON), the pipeline hand-off (GitLab's <c>build.env</c>, GitHub's
+/// <c>$GITHUB_OUTPUT</c> and <c>$GITHUB_STEP_SUMMARY</c>) and the cache-hit requirement.
+/// </summary>
 internal static class BuildReporting
 {
     /// <summary>Reports a successful build; fails the run when <c>--require-cache-hit</c> is not met.</summary>
@@ -37,7 +40,8 @@ internal static class BuildReporting
 
         ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), PromotionReport.AddTo(JsonReport.Render(report, counts, image, miss), promotion));
 
-        var handOff = BuildHandOff.From(plan, metadata);
+        // One hand-off, three readers: GitLab's dotenv report, GitHub's step outputs and its job summary.
+        var handOff = BuildHandOff.From(plan, metadata, image, promotion);
         try
         {
             ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.BuildEnv), BuildEnvFile.Render(handOff));
@@ -45,6 +49,11 @@ internal static class BuildReporting
         catch (DotenvException exception)
         {
             context.Warning("{0} not written: {1}", ArtifactPaths.BuildEnv, exception.Message);
+        }
+
+        if (context.Environment.GetEnvironmentVariable("GITHUB_OUTPUT") is { Length: > 0 } stepOutputs)
+        {
+            ArtifactFile.Append(context.FileSystem, new FilePath(stepOutputs), GitHubOutputFile.Render(GitHubOutputs.Of(handOff), GitHubOutputFile.NewDelimiter()));
         }
 
         if (context.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)

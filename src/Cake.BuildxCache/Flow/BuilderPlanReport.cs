@@ -31,6 +31,11 @@ internal static class BuilderPlanReport
             yield return $"  builder:        remote BuildKit daemon {endpoint} ({(tls.Count == 0 ? "no TLS" : "TLS: " + string.Join(", ", tls) + " from --driver-opt")})";
         }
 
+        if (builder.LoopbackRegistry.Note is { } network)
+        {
+            yield return "  network:        " + network;
+        }
+
         if (builder.GeneratedConfig is { } generated)
         {
             var sources = string.Join(" and ", generated.Sources.Select(name => "--" + name));

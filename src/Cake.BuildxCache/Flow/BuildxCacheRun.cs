@@ -223,10 +223,10 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         BuilderPrune.Run(this, Plan.BuilderPrune);
     }
 
-    /// <summary>With <c>--logout</c>, logs out of the registries this run logged in to.</summary>
+    /// <summary>When the plan logs out (<c>--logout</c>, by default in CI), logs out of the registries this run logged in to.</summary>
     public void Logout()
     {
-        if (!State.Options.Logout)
+        if (!Plan.Logout)
         {
             return;
         }
@@ -313,6 +313,11 @@ public sealed class BuildxCacheRun : CakeContextAdapter
             .Concat(WorkspaceChecks.Check(options, FileSystem, Environment))
             .Concat(PlanChecks.Check(run.Build, options))
             .ToList();
+        if (run.Builder.LoopbackRegistry.Problem is { } unreachable)
+        {
+            problems.Add(unreachable);
+        }
+
         return new BuildxCacheState(options, refs, run, problems, resolution.Notes);
     }
 }

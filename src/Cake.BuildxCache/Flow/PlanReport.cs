@@ -61,6 +61,7 @@ internal static class PlanReport
         yield return $"  output:         {plan.Output.ToString().ToLowerInvariant()}{(plan.OutputReason.Length == 0 ? string.Empty : $" ({plan.OutputReason})")}";
         yield return $"  image time:     {plan.Time?.Description ?? "-"}";
         yield return $"  registries:     {List(plan.Registries.Select(registry => $"{registry.Host} ({registry.Purpose}{(registry.HasCredentials ? ", as " + registry.Username : ", no credentials: login skipped")})"))}";
+        yield return $"  logout:         {state.Run.LogoutNote}";
         foreach (var line in plan.Features.PlanLines())
         {
             yield return line;

@@ -151,8 +151,8 @@ public sealed record BuildxCacheOptions
     /// <summary><c>--prune-remove-builder</c>: PruneCache removes the builder afterwards.</summary>
     public bool PruneRemoveBuilder { get; init; } = OptionCatalog.PruneRemoveBuilder.Default;
 
-    /// <summary><c>--logout</c>: log out of the registries after publishing.</summary>
-    public bool Logout { get; init; } = OptionCatalog.Logout.Default;
+    /// <summary><c>--logout</c>: log out at the end of the run, or null for the default (in CI, not on a laptop).</summary>
+    public bool? Logout { get; init; } = OptionCatalog.Logout.Default;
 
     /// <summary><c>prune-registry</c>: PruneCache prunes the cache repository's tags in the registry, not the builder.</summary>
     public bool PruneRegistry { get; init; } = OptionCatalog.PruneRegistry.Default;

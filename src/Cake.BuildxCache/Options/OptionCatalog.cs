@@ -611,11 +611,12 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--logout</c> option.</summary>
-    public static readonly OptionDescriptor<bool> Logout = new("logout", OptionParsers.Flag, o => o.Logout, (o, v) => o with { Logout = v })
+    public static readonly OptionDescriptor<bool?> Logout = new("logout", OptionParsers.OptionalFlag, o => o.Logout, (o, v) => o with { Logout = v })
     {
-        Default = false,
-        Example = "true",
-        Summary = "log out of the registries after publishing",
+        Default = null,
+        Example = "false",
+        Summary = "at the end of the run, log out of the registries this run logged in to",
+        DefaultDescription = "CI: true; local: false",
     };
 
     /// <summary>The <c>--prune-registry</c> option.</summary>

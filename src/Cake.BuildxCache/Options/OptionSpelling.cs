@@ -9,13 +9,19 @@ namespace Cake.BuildxCache.Options;
 /// </summary>
 public static class OptionSpelling
 {
-    /// <summary>Cake's and the host's own arguments, which are never ours to judge.</summary>
+    /// <summary>The switches of Cake's runner and of our host, which are never ours to judge.</summary>
     private static readonly HashSet<string> HostArguments = new(StringComparer.OrdinalIgnoreCase)
     {
         "target", "t", "working", "w", "verbosity", "v", "dryrun", "noop", "whatif", "tree", "showtree", "description",
         "descriptions", "showdescription", "showdescriptions", "exclusive", "e", "version", "ver", "info", "no-report",
-        "noreport", "help", "h", "debug", "d",
+        "noreport", "help", "h", "debug", "d", "bootstrap", "skip-bootstrap", "invalidate-script-cache",
     };
+
+    /// <summary>
+    /// Cake's own configuration sections: <c>--settings_skipverification=true</c> overrides cake.config's
+    /// <c>[Settings]</c>, and the host hands <c>--no-report</c> over as the argument <c>Settings_NoReport</c>.
+    /// </summary>
+    private static readonly string[] HostConfigurationSections = ["settings_", "paths_", "nuget_"];
 
     /// <summary>Checks argument names and the keys under <c>[Buildx]</c> against <paramref name="options"/>.</summary>
     /// <param name="arguments">The argument names given, without <c>--</c>.</param>
@@ -37,7 +43,7 @@ public static class OptionSpelling
 
         foreach (var name in arguments.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            if (byArgument.ContainsKey(name) || HostArguments.Contains(name))
+            if (byArgument.ContainsKey(name) || HostArguments.Contains(name) || IsHostConfiguration(name))
             {
                 continue;
             }
@@ -71,6 +77,9 @@ public static class OptionSpelling
 
         return (problems, warnings);
     }
+
+    private static bool IsHostConfiguration(string name) =>
+        HostConfigurationSections.Any(section => name.StartsWith(section, StringComparison.OrdinalIgnoreCase));
 
     private static OptionProblem? JudgeArgument(string name, OptionOrigin origin, Dictionary<string, OptionDescriptor> byArgument, out bool unknown)
     {

@@ -7,6 +7,8 @@ namespace Cake.BuildxCache.Pipeline;
 /// <item><term><c>IMAGE_DIGEST</c></term><description>the pushed digest, <c>sha256:…</c> (left out when nothing was pushed)</description></item>
 /// <item><term><c>IMAGE_TAGS</c></term><description>the tag names, comma separated, e.g. <c>feature-x,01234567</c> (pull <c>$IMAGE:tag</c>)</description></item>
 /// <item><term><c>CACHE_REF</c></term><description>the cache ref written (left out when the cache was read-only)</description></item>
+/// <item><term><c>IMAGE_VERDICT</c></term><description><c>changed</c> or <c>unchanged</c> (left out without the reproducible image-change check)</description></item>
+/// <item><term><c>CACHE_PROMOTION</c></term><description><c>promoted</c> or <c>not-promoted</c> (left out without <c>--cache-promote</c>)</description></item>
 /// </list>
 /// A prefix (<c>BUILDX_</c>) keeps the names from clashing with a project's own variables.
 /// </summary>
@@ -24,6 +26,12 @@ internal static class BuildEnvFile
     /// <summary>The written cache ref's variable name (before the prefix).</summary>
     public const string CacheRefKey = "CACHE_REF";
 
+    /// <summary>The image verdict's variable name (before the prefix).</summary>
+    public const string ImageVerdictKey = "IMAGE_VERDICT";
+
+    /// <summary>The cache promotion's variable name (before the prefix).</summary>
+    public const string CachePromotionKey = "CACHE_PROMOTION";
+
     /// <summary>The variables, in file order; values may be null (then <see cref="DotenvFile.Render"/> leaves them out).</summary>
     /// <param name="handOff">The build's result.</param>
     /// <param name="prefix">Put before every name; empty by default.</param>
@@ -38,6 +46,8 @@ internal static class BuildEnvFile
             new(prefix + DigestKey, handOff.Digest),
             new(prefix + TagsKey, string.Join(',', handOff.TagNames)),
             new(prefix + CacheRefKey, handOff.CacheTo),
+            new(prefix + ImageVerdictKey, handOff.ImageVerdict),
+            new(prefix + CachePromotionKey, handOff.CachePromotion),
         ];
     }
 

@@ -1,6 +1,7 @@
 using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Registry;
 
 namespace Cake.BuildxCache.Pipeline;
 
@@ -12,11 +13,40 @@ namespace Cake.BuildxCache.Pipeline;
 /// <param name="CacheTo">The cache ref the build was told to write, or null when the cache was read-only.</param>
 internal sealed record BuildHandOff(string Image, string? Digest, IReadOnlyList<string> Tags, IReadOnlyList<string> CacheFrom, string? CacheTo)
 {
+    /// <summary>The value of <see cref="ImageVerdict"/> when the image differs from what its tags had, or they had none.</summary>
+    public const string Changed = "changed";
+
+    /// <summary>The value of <see cref="ImageVerdict"/> when the tags already had this image.</summary>
+    public const string Unchanged = "unchanged";
+
+    /// <summary>The value of <see cref="CachePromotion"/> when the branch ref now holds this commit's cache.</summary>
+    public const string Promoted = "promoted";
+
+    /// <summary>The value of <see cref="CachePromotion"/> when the promotion ran and left the branch ref as it was.</summary>
+    public const string NotPromoted = "not-promoted";
+
+    /// <summary>
+    /// Gets <see cref="Changed"/> or <see cref="Unchanged"/>: the reproducible image-change check's verdict (a first
+    /// push is changed), or null when it did not run (nothing pushed, or <c>--reproducible=false</c>).
+    /// </summary>
+    public string? ImageVerdict { get; init; }
+
+    /// <summary>Gets the image-change check's own words (<c>image unchanged: …</c>), or null.</summary>
+    public string? ImageVerdictWhy { get; init; }
+
+    /// <summary>Gets <see cref="Promoted"/> or <see cref="NotPromoted"/> with <c>--cache-promote</c>, else null.</summary>
+    public string? CachePromotion { get; init; }
+
+    /// <summary>Gets why the promotion decided as it did, or null.</summary>
+    public string? CachePromotionWhy { get; init; }
+
     /// <summary>The hand-off of a planned build and the metadata buildx wrote for it.</summary>
     /// <param name="plan">The plan the build ran.</param>
     /// <param name="metadata">The build's metadata, or null when buildx wrote none.</param>
+    /// <param name="image">How a reproducible push compares with what its tags pointed at before, or null.</param>
+    /// <param name="promotion">What <c>--cache-promote</c> did, or null.</param>
     /// <returns>The hand-off.</returns>
-    public static BuildHandOff From(BuildPlan plan, BuildMetadata? metadata)
+    public static BuildHandOff From(BuildPlan plan, BuildMetadata? metadata, ImageChange? image = null, PromotionResult? promotion = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return new BuildHandOff(
@@ -24,7 +54,13 @@ internal sealed record BuildHandOff(string Image, string? Digest, IReadOnlyList<
             metadata?.Digest,
             plan.Tags,
             plan.CacheFrom.Select(spec => spec.Ref ?? spec.ToString()).ToList(),
-            plan.CacheTo is { } cacheTo ? cacheTo.Ref ?? cacheTo.ToString() : null);
+            plan.CacheTo is { } cacheTo ? cacheTo.Ref ?? cacheTo.ToString() : null)
+        {
+            ImageVerdict = image is null ? null : image.IsUnchanged ? Unchanged : Changed,
+            ImageVerdictWhy = image?.Message,
+            CachePromotion = promotion is null ? null : promotion.Promoted ? Promoted : NotPromoted,
+            CachePromotionWhy = promotion?.Decision?.Why ?? (promotion is null ? null : "the commit ref was not there to promote"),
+        };
     }
 
     /// <summary>Gets the tag names without the repository (<c>main</c> of <c>registry/app:main</c>), in order, without duplicates.</summary>

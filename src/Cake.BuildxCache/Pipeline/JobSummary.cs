@@ -5,7 +5,8 @@ namespace Cake.BuildxCache.Pipeline;
 
 /// <summary>
 /// The GitHub Actions job summary of a build (Markdown appended to <c>$GITHUB_STEP_SUMMARY</c>): the image, its
-/// digest and tags, the cache refs read and written, then the cache report when there is one. Lines end with <c>\n</c>.
+/// digest and tags, the cache refs read and written, the image verdict and the cache promotion when there are, then
+/// the cache report when there is one. Lines end with <c>\n</c>.
 /// </summary>
 internal static class JobSummary
 {
@@ -22,6 +23,16 @@ internal static class JobSummary
         text.Append("- tags: ").Append(List(handOff.Tags)).Append('\n');
         text.Append("- cache read: ").Append(List(handOff.CacheFrom)).Append('\n');
         text.Append("- cache written: ").Append(handOff.CacheTo is { } cacheTo ? MarkdownReport.Code(cacheTo) : "none (read-only)").Append('\n');
+        if (handOff.ImageVerdict is { } verdict)
+        {
+            text.Append("- image: **").Append(verdict).Append("**").Append(Why(handOff.ImageVerdictWhy)).Append('\n');
+        }
+
+        if (handOff.CachePromotion is { } promotion)
+        {
+            text.Append("- cache promotion: **").Append(promotion).Append("**").Append(Why(handOff.CachePromotionWhy)).Append('\n');
+        }
+
         text.Append('\n');
         if (report is not null)
         {
@@ -30,6 +41,8 @@ internal static class JobSummary
 
         return text.ToString();
     }
+
+    private static string Why(string? why) => why is null ? string.Empty : " — " + MarkdownReport.Escape(why.ReplaceLineEndings(" "));
 
     private static string List(IReadOnlyList<string> values) =>
         values.Count == 0 ? "none" : string.Join(", ", values.Select(MarkdownReport.Code));

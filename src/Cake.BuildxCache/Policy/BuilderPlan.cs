@@ -27,6 +27,9 @@ public sealed record BuilderPlan(
     /// </summary>
     public GeneratedBuildkitdConfig? GeneratedConfig { get; init; }
 
+    /// <summary>What the plan does for registries on this machine's loopback (<see cref="LoopbackRegistryPolicy"/>).</summary>
+    internal LoopbackRegistryDecision LoopbackRegistry { get; init; } = LoopbackRegistryDecision.None;
+
     /// <summary>True when the generated config is what <c>buildx create</c> is given.</summary>
     public bool PassesGeneratedConfig => GeneratedConfig is { } generated && BuildkitdConfig == generated.Path;
 

@@ -37,6 +37,13 @@ internal static class BuilderPolicy
             ? [new("image", options.BuildkitImage), .. options.DriverOpts]
             : options.DriverOpts;
 
+        // BuildKit talks to the registries from its own network: a loopback registry needs the host's (see the policy).
+        var loopback = LoopbackRegistryPolicy.Decide(options, driverOptions);
+        if (loopback.AddsHostNetwork)
+        {
+            driverOptions = [.. driverOptions, new(LoopbackRegistryPolicy.NetworkDriverOption, "host")];
+        }
+
         // buildx refuses a config file for remote and docker (their daemon reads its own), so the generated one goes
         // only to the drivers that start BuildKit. Its hash rides on the builder as a driver option: `buildx inspect`
         // prints those on every buildx and even when the node is down, while the config itself it prints only since
@@ -53,6 +60,7 @@ internal static class BuilderPolicy
         {
             RemoteEndpoint = remote ? options.BuilderEndpoint : null,
             GeneratedConfig = generated,
+            LoopbackRegistry = loopback,
         };
     }
 }

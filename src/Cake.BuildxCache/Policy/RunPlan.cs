@@ -40,8 +40,11 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
     /// </summary>
     public bool BuildsAreTheSame => SameCommand(PublishBuild, Build);
 
-    /// <summary>True when the run logs out of the registries it logged in to, at the end (<c>--logout</c>).</summary>
+    /// <summary>True when the run logs out of the registries it logged in to, at the end (<see cref="LogoutPolicy"/>).</summary>
     public bool Logout { get; init; }
+
+    /// <summary>Plan's line on the logout: whether, and where the decision came from.</summary>
+    public string LogoutNote { get; init; } = string.Empty;
 
     /// <summary>PruneCache's builder prune, used by PruneCache without <c>--prune-registry</c> and by Publish when a limit is set.</summary>
     public required BuilderPruneSteps BuilderPrune { get; init; }
@@ -58,7 +61,7 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
     /// <summary>True when Publish prunes the builder after the build: a prune limit is set.</summary>
     public bool PruneAfterPublish { get; init; }
 
-    /// <summary>The logouts at teardown (<c>--logout</c>), of the registries with credentials.</summary>
+    /// <summary>The logouts at teardown (<see cref="Logout"/>), of the registries with credentials.</summary>
     public IReadOnlyList<PlanStep> Teardown => Logout
         ? [.. Registries.Where(registry => registry.HasCredentials).Select(registry => new PlanStep(DockerCommands.Logout(registry.Host)))]
         : [];

@@ -24,6 +24,7 @@ internal static class RunPlanner
         var build = BuildPlanner.Plan(refs, options, created);
         var publish = BuildPlanner.Plan(refs, options, created, publish: true);
         var builder = BuilderPolicy.Plan(options, host);
+        var (logout, logoutNote) = LogoutPolicy.Decide(options, refs);
         var space = new PruneSpace(options.PruneReservedSpace, options.PruneMaxUsedSpace, options.PruneMinFreeSpace);
         return new RunPlan(refs, build, builder, publish)
         {
@@ -31,7 +32,8 @@ internal static class RunPlanner
             RegistryPrune = options.PruneRegistry ? RegistryPrunePlan.Of(options, refs, build) : null,
             BuilderPruneRefusal = options.PruneRegistry ? null : RegistryOnlyOptions(options),
             PruneAfterPublish = options.PruneUntil is not null || space.IsSet,
-            Logout = options.Logout,
+            Logout = logout,
+            LogoutNote = logoutNote,
             LintFailOnWarnings = options.LintFailOnWarnings,
         };
     }

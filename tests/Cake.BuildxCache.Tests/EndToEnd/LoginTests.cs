@@ -44,7 +44,8 @@ public sealed class LoginTests
     {
         Assert.That(_sandbox.StoredLogins(), Is.Empty);
 
-        var run = Login(Job(), Registry.Password);
+        // A CI job that logs in for its later steps keeps the login (CI logs out at the end by default).
+        var run = Login(Job(), Registry.Password, "--logout=false");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         Assert.That(run.Output, Does.Contain($"Logged in to {Registry.Host} (image, cache) as {Registry.User}."));

@@ -56,7 +56,7 @@ public sealed class OldBuildxTests
         var calls = _sandbox.DockerCalls();
         Assert.That(calls.Select(call => call[0] == "buildx" ? "buildx " + call[1] : call[0]), Is.EqualTo(new[]
         {
-            "buildx version", "buildx create", "login", "buildx build", "buildx prune",
+            "buildx version", "buildx create", "login", "buildx build", "buildx prune", "logout",
         }));
         // buildx 0.13 renamed --config to --buildkitd-config; 0.10 knows only the old name.
         Assert.That(calls[1], Is.EqualTo(new[]

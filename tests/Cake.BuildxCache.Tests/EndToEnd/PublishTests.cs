@@ -55,7 +55,7 @@ public sealed class PublishTests() : RealStackFixture("publish")
         AssertSucceededWithoutLeaks(run);
         Assert.That(Sequence(), Is.EqualTo(new[]
         {
-            "buildx version", "buildx create", "login", "buildx build", "buildx history", "buildx prune",
+            "buildx version", "buildx create", "login", "buildx build", "buildx history", "buildx prune", "logout",
         }));
         var calls = Scene.Sandbox.DockerCalls();
         // buildx 0.13 renamed --config to --buildkitd-config; this buildx is newer.
@@ -82,7 +82,9 @@ public sealed class PublishTests() : RealStackFixture("publish")
         Assert.That(Registry.Tags(CacheRepository), Is.EqualTo(new[] { "main" }));
         var digest = Registry.Digest(Scene.Project, "main");
         Assert.That(run.Output, Does.Contain($"Published {Image}@{digest}"), "the digest the build reported is the one the registry serves");
-        Assert.That(Scene.Sandbox.StoredLogins(), Is.EqualTo(new[] { Registry.Host }), "no --logout: the login stays");
+        // CI logs out at the end by default: config.json keeps no auth for the registry.
+        Assert.That(Scene.Calls("logout").Single(), Is.EqualTo(new[] { "logout", Registry.Host }));
+        Assert.That(Scene.Sandbox.StoredLogins(), Is.Empty, "no credentials left behind after a CI run");
         Assert.That(Scene.Docker("buildx", "inspect", Scene.Builder).StandardOutput, Does.Contain("Status:").And.Contain("running"), "the builder runs in the engine");
     }
 
@@ -97,8 +99,8 @@ public sealed class PublishTests() : RealStackFixture("publish")
         // The second create is refused by the real buildx, which leaves the builder as it is; the inspect then finds it as planned.
         Assert.That(Sequence(), Is.EqualTo(new[]
         {
-            "buildx version", "buildx create", "login", "buildx build", "buildx history",
-            "buildx version", "buildx create", "buildx inspect", "login", "buildx build", "buildx history",
+            "buildx version", "buildx create", "login", "buildx build", "buildx history", "logout",
+            "buildx version", "buildx create", "buildx inspect", "login", "buildx build", "buildx history", "logout",
         }));
         Assert.That(second.Output, Does.Contain($"Reusing builder {Scene.Builder} (driver docker-container"));
         Assert.That(second.Output, Does.Contain($"importing cache manifest from {Image}/cache:main"));

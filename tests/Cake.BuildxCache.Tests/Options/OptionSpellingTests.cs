@@ -98,6 +98,56 @@ public sealed class OptionSpellingTests
         Assert.That(warnings, Is.Empty);
     }
 
+    /// <summary>
+    /// Every switch of Cake's runner and of our host, as the user types it and as the host hands it over: the host
+    /// turns <c>--no-report</c> into the argument <c>Settings_NoReport</c>, and any <c>--section_key=value</c> of
+    /// Cake's own configuration sections (Settings, Paths, NuGet) overrides cake.config.
+    /// </summary>
+    [TestCase("target")]
+    [TestCase("t")]
+    [TestCase("working")]
+    [TestCase("w")]
+    [TestCase("verbosity")]
+    [TestCase("v")]
+    [TestCase("no-report")]
+    [TestCase("Settings_NoReport")]
+    [TestCase("settings_noreport")]
+    [TestCase("description")]
+    [TestCase("descriptions")]
+    [TestCase("showdescription")]
+    [TestCase("tree")]
+    [TestCase("showtree")]
+    [TestCase("dryrun")]
+    [TestCase("noop")]
+    [TestCase("whatif")]
+    [TestCase("exclusive")]
+    [TestCase("e")]
+    [TestCase("info")]
+    [TestCase("version")]
+    [TestCase("ver")]
+    [TestCase("debug")]
+    [TestCase("d")]
+    [TestCase("help")]
+    [TestCase("bootstrap")]
+    [TestCase("skip-bootstrap")]
+    [TestCase("invalidate-script-cache")]
+    [TestCase("Settings_Verbosity")]
+    [TestCase("settings_skipverification")]
+    [TestCase("Settings_EnableScriptCache")]
+    [TestCase("settings_showprocesscommandline")]
+    [TestCase("Settings_UnifiedDependencyGraphForMultipleTargets")]
+    [TestCase("paths_tools")]
+    [TestCase("Paths_Addins")]
+    [TestCase("nuget_source")]
+    [TestCase("NuGet_UseInProcessClient")]
+    public void A_switch_of_cake_or_the_host_passes_quietly(string name)
+    {
+        var (problems, warnings) = Check([name]);
+
+        Assert.That(problems, Is.Empty);
+        Assert.That(warnings, Is.Empty);
+    }
+
     [Test]
     public void A_name_far_from_every_option_is_left_for_a_consumers_own_tasks_with_a_warning()
     {

@@ -91,7 +91,7 @@ public sealed class OptionsReaderTests
             Assert.That(options.Load, Is.Null);
             Assert.That(options.TagBranch && options.TagSha && options.TagLatest && options.TagGitTag, Is.True);
             Assert.That(options.PruneRemoveBuilder, Is.False);
-            Assert.That(options.Logout, Is.False);
+            Assert.That(options.Logout, Is.Null, "the policy decides: in CI, not locally");
             Assert.That(options.Origins, Is.Empty);
             Assert.That(options.ReadProblems, Is.Empty);
         });

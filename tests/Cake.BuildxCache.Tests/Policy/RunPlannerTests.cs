@@ -54,7 +54,7 @@ public sealed class RunPlannerTests
     {
         var plan = RunPlanner.Plan(GitLabBranch("main"), CiOptions, DockerHostInfo.Local, Created);
 
-        Assert.That(plan.Tasks.Select(task => task.Heading), Is.EqualTo(new[] { "EnsureBuilder", "Login", "BuildWithCache", "Lint", "PruneCache" }));
+        Assert.That(plan.Tasks.Select(task => task.Heading), Is.EqualTo(new[] { "EnsureBuilder", "Login", "BuildWithCache", "Lint", "PruneCache", "Teardown" }), "CI logs out by default");
     }
 
     [TestCase(null, null, null, null, false)]

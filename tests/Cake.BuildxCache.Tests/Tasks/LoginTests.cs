@@ -11,7 +11,7 @@ public sealed class LoginTests
         using var workspace = Workspace.Plain();
         var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
 
-        var run = host.Run("--target=Login", "--verbosity=diagnostic");
+        var run = host.Run("--target=Login", "--logout=false", "--verbosity=diagnostic");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         Assert.That(run.Commands, Is.EqualTo(new[] { Commands.GitLabLogin }));
@@ -91,7 +91,7 @@ public sealed class LoginTests
         var attempts = 0;
         host.Docker.On("^login ", _ => ++attempts == 1 ? DockerAnswer.Fixture("docker-login-unreachable.nodaemon.txt") : DockerAnswer.Fixture("docker-login-ok.nodaemon.txt"));
 
-        var run = host.Run("--target=Login");
+        var run = host.Run("--target=Login", "--logout=false");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         Assert.That(run.Commands, Is.EqualTo(new[] { Commands.GitLabLogin, Commands.GitLabLogin }));
@@ -134,7 +134,7 @@ public sealed class LoginTests
         var job = Jobs.With(Jobs.GitLabFeatureBranch(), ("BUILDX_CACHE_REGISTRY_PASSWORD", cachePassword));
         var host = new BuildxHost(workspace, job);
 
-        var run = host.Run("--target=Login", "--cache-repo=cache.example.com/group/app-cache", "--cache-registry-user=cache-bot");
+        var run = host.Run("--target=Login", "--logout=false", "--cache-repo=cache.example.com/group/app-cache", "--cache-registry-user=cache-bot");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         Assert.That(run.Commands, Is.EqualTo(new[]

@@ -171,7 +171,8 @@ public sealed class PruneCacheTests
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
         Assert.That(run.Commands.Count(command => command == Commands.Version), Is.EqualTo(1), "asked once, by EnsureBuilder");
-        Assert.That(run.Commands[^1], Does.StartWith("buildx inspect"), "on buildx 0.10.5 the max limit refuses the prune");
+        Assert.That(run.Commands[^2], Does.StartWith("buildx inspect"), "on buildx 0.10.5 the max limit refuses the prune");
+        Assert.That(run.Commands[^1], Is.EqualTo(Commands.GitLabLogout), "then CI logs out");
         Assert.That(run.Output, Does.Contain("--prune-max-used-space needs buildx 0.18 or later"));
     }
 

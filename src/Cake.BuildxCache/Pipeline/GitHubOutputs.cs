@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Cake.BuildxCache.Pipeline;
+
+/// <summary>
+/// A build's step outputs on GitHub Actions, from the same hand-off as GitLab's <c>build.env</c>
+/// (<see cref="BuildEnvFile"/>):
+/// <list type="table">
+/// <item><term><c>image</c></term><description>the image repository</description></item>
+/// <item><term><c>digest</c></term><description>the pushed digest (left out when nothing was pushed)</description></item>
+/// <item><term><c>tags</c></term><description>the full tags, one per line (<c>ghcr.io/org/app:main</c>)</description></item>
+/// <item><term><c>cache-ref</c></term><description>the cache ref written (left out when read-only)</description></item>
+/// <item><term><c>image-verdict</c></term><description><c>changed</c> or <c>unchanged</c> (left out without the check)</description></item>
+/// <item><term><c>cache-promotion</c></term><description><c>promoted</c> or <c>not-promoted</c> (left out without <c>--cache-promote</c>)</description></item>
+/// <item><term><c>images</c></term><description>a JSON list, one object per image with the fields above (tags as a
+/// list), so that a build of several images hands them on under the same names</description></item>
+/// </list>
+/// </summary>
+internal static class GitHubOutputs
+{
+    /// <summary>The outputs, in order; a null value is left out.</summary>
+    /// <param name="handOff">The build's result.</param>
+    /// <returns>The outputs.</returns>
+    public static IReadOnlyList<KeyValuePair<string, string?>> Of(BuildHandOff handOff)
+    {
+        ArgumentNullException.ThrowIfNull(handOff);
+        return
+        [
+            new("image", handOff.Image),
+            new("digest", handOff.Digest),
+            new("tags", string.Join('\n', handOff.Tags)),
+            new("cache-ref", handOff.CacheTo),
+            new("image-verdict", handOff.ImageVerdict),
+            new("cache-promotion", handOff.CachePromotion),
+            new("images", new JsonArray(Image(handOff)).ToJsonString(new JsonSerializerOptions { WriteIndented = false })),
+        ];
+    }
+
+    private static JsonObject Image(BuildHandOff handOff) => new()
+    {
+        ["image"] = handOff.Image,
+        ["digest"] = handOff.Digest,
+        ["tags"] = new JsonArray([.. handOff.Tags.Select(tag => (JsonNode?)JsonValue.Create(tag))]),
+        ["cache-ref"] = handOff.CacheTo,
+        ["image-verdict"] = handOff.ImageVerdict,
+        ["cache-promotion"] = handOff.CachePromotion,
+    };
+}
