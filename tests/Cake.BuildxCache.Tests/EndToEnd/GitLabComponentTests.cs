@@ -9,9 +9,12 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// is) and the test registry. GitLab's <c>include: component:</c> fetches the file from a GitLab instance, which
 /// gitlab-ci-local cannot do offline; the pipeline includes the same file with <c>include: local:</c> and the same
 /// <c>inputs:</c>, which GitLab and gitlab-ci-local render alike (the <c>spec:</c> header read, each
-/// <c>$[[ inputs.x ]]</c> substituted). With the shell executor the job's <c>image:</c> and <c>services:</c> do not
-/// apply; the only job variables the test changes are <c>DOCKER_HOST</c> and <c>DOCKER_CERT_PATH</c> (the rig's
-/// endpoint for <c>tcp://docker:2376</c>), given as the project's variables file, as the registry's are.
+/// <c>$[[ inputs.x ]]</c> substituted). With the shell executor the job's <c>image:</c> does not apply; gitlab-ci-local
+/// still starts <c>services:</c> with docker, and Docker Hub's dind image is out of reach here, so the pipeline
+/// merges <c>services: []</c> into the job (GitLab merges a job defined again after an include the same way): the
+/// rig's TLS endpoint is the dind service. The project's variables (a variables file, as GitLab's CI/CD settings)
+/// give the registry's credentials, the endpoint for <c>tcp://docker:2376</c> (<c>DOCKER_HOST</c>,
+/// <c>DOCKER_CERT_PATH</c>), the builder, and <c>GITLAB_CI=true</c>, which GitLab sets and gitlab-ci-local sets false.
 /// </summary>
 [NonParallelizable]
 [Category("EndToEnd")]
@@ -48,10 +51,15 @@ public sealed class GitLabComponentTests
               script:
                 - ./build.sh --target=Plan --no-report
 
+            # The rig's endpoint stands for the dind service (see the class comment).
+            {{PublishJob}}:
+              services: []
+
             """);
         repository.Commit("the component, included with its inputs");
         // The project's CI/CD variables (not committed): the registry's credentials, the dind endpoint, the builder.
         repository.Write(".gitlab-ci-local-variables.yml", $"""
+            GITLAB_CI: "true"
             CI_REGISTRY: "{registry.Host}"
             CI_REGISTRY_USER: "{registry.User}"
             CI_REGISTRY_PASSWORD: "{registry.Password}"
@@ -97,7 +105,7 @@ public sealed class GitLabComponentTests
 
         return ProcessRunner.Run(
             CiTools.GitLabCiLocal,
-            ["--cwd", repository.Path, "--force-shell-executor", "--json-schema-validation=false", job],
+            ["--force-shell-executor", "--json-schema-validation=false", "--ignore-predefined-vars", "GITLAB_CI,CI_REGISTRY,CI_REGISTRY_USER,CI_REGISTRY_PASSWORD", job],
             repository.Path,
             environment,
             TimeSpan.FromMinutes(10));

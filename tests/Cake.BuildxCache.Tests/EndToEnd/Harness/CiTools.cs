@@ -18,9 +18,9 @@ internal static class CiTools
     /// <summary>Skips the test, saying what is missing, without node or the installed tools.</summary>
     public static void Require()
     {
-        if (ToolPath.Find("node") is null || !File.Exists(GitLabCiLocal) || !Directory.Exists(Path.Combine(Folder, "node_modules", "@actions", "workflow-parser")))
+        if (ToolPath.Find("node") is null || ToolPath.Find("rsync") is null || !File.Exists(GitLabCiLocal) || !Directory.Exists(Path.Combine(Folder, "node_modules", "@actions", "workflow-parser")))
         {
-            Assert.Ignore("CI building-block test: needs node and .ci/tools/node_modules (run .ci/setup, which runs npm ci in .ci/tools).");
+            Assert.Ignore("CI building-block test: needs node, rsync and .ci/tools/node_modules (run .ci/setup, which installs them).");
         }
     }
 
