@@ -13,8 +13,9 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// still starts <c>services:</c> with docker, and Docker Hub's dind image is out of reach here, so the pipeline
 /// merges <c>services: []</c> into the job (GitLab merges a job defined again after an include the same way): the
 /// rig's TLS endpoint is the dind service. The project's variables (a variables file, as GitLab's CI/CD settings)
-/// give the registry's credentials, the endpoint for <c>tcp://docker:2376</c> (<c>DOCKER_HOST</c>,
-/// <c>DOCKER_CERT_PATH</c>), the builder, and <c>GITLAB_CI=true</c>, which GitLab sets and gitlab-ci-local sets false.
+/// give the registry's credentials, the builder, and <c>GITLAB_CI=true</c>, which GitLab sets and gitlab-ci-local sets
+/// false; the rig's endpoint for <c>tcp://docker:2376</c> (<c>DOCKER_HOST</c>, <c>DOCKER_CERT_PATH</c>) comes as
+/// pipeline variables on gitlab-ci-local's command line.
 /// </summary>
 [NonParallelizable]
 [Category("EndToEnd")]
@@ -63,8 +64,6 @@ public sealed class GitLabComponentTests
             CI_REGISTRY: "{registry.Host}"
             CI_REGISTRY_USER: "{registry.User}"
             CI_REGISTRY_PASSWORD: "{registry.Password}"
-            DOCKER_HOST: tcp://127.0.0.1:2376
-            DOCKER_CERT_PATH: "{RealStack.TlsCertPath}"
             BUILDX_BUILDER: "{TestBuilders.NewName()}"
             BUILDX_DRIVER_OPT: network=host
             BUILDX_BUILDKITD_CONFIG: buildkitd.toml
@@ -77,9 +76,11 @@ public sealed class GitLabComponentTests
 
         Assert.That(plan.ExitCode, Is.EqualTo(0), plan.Output);
         Assert.That(publish.ExitCode, Is.EqualTo(0), publish.Output);
-        var planned = PlannedCommands.Normalise(PlannedCommands.Tokenize(new PlanOutput(planLines).Command("Publish", "docker buildx build").Split("    #")[0].Trim())[1..]);
+        // Plan prints the pushing build under Publish, or under BuildWithCache where that build already pushes (GitHub).
+        var planned = PlannedCommands.From(planLines).Where(command => command.Count > 1 && command[0] == "buildx" && command[1] == "build" && !command.Contains("--call")).ToList();
         var executed = PlannedCommands.Normalise(sandbox.DockerCalls().Single(call => call.Count > 1 && call[0] == "buildx" && call[1] == "build" && !call.Contains("--call")));
-        Assert.That(PlannedCommands.Matches(planned, executed), Is.True, $"the job ran `docker {string.Join(' ', executed)}`; Plan printed `docker {string.Join(' ', planned)}`");
+        Assert.That(planned, Is.Not.Empty, string.Join('\n', planLines));
+        Assert.That(planned.Any(command => PlannedCommands.Matches(command, executed)), Is.True, $"the job ran `docker {string.Join(' ', executed)}`, which Plan does not print:\n{string.Join('\n', planLines)}");
         Assert.Multiple(() =>
         {
             Assert.That(planLines, Has.Member($"  image = {image} (from BUILDX_IMAGE)"));
@@ -105,7 +106,9 @@ public sealed class GitLabComponentTests
 
         return ProcessRunner.Run(
             CiTools.GitLabCiLocal,
-            ["--force-shell-executor", "--json-schema-validation=false", "--ignore-predefined-vars", "GITLAB_CI,CI_REGISTRY,CI_REGISTRY_USER,CI_REGISTRY_PASSWORD", job],
+            ["--force-shell-executor", "--json-schema-validation=false", "--ignore-predefined-vars", "GITLAB_CI,CI_REGISTRY,CI_REGISTRY_USER,CI_REGISTRY_PASSWORD",
+                // On the command line: gitlab-ci-local takes a variables file's value that names an existing path for a file variable.
+                "--variable", "DOCKER_HOST=tcp://127.0.0.1:2376", "--variable", "DOCKER_CERT_PATH=" + RealStack.TlsCertPath, job],
             repository.Path,
             environment,
             TimeSpan.FromMinutes(10));

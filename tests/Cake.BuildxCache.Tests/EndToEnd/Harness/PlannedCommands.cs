@@ -74,7 +74,7 @@ internal static partial class PlannedCommands
     }
 
     /// <summary>Splits a rendered command line: double-quoted arguments (with <c>\"</c> inside) and bare words.</summary>
-    public static List<string> Tokenize(string line)
+    private static List<string> Tokenize(string line)
     {
         var tokens = new List<string>();
         var current = new StringBuilder();
