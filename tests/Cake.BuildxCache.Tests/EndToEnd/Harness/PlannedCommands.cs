@@ -59,12 +59,15 @@ internal static partial class PlannedCommands
     ];
 
     /// <summary>
-    /// The build time label differs between two runs by a second or so; the build record's id is known only after the
-    /// build (Plan prints a placeholder).
+    /// The build time (the created label, and the image output's epoch taken from it) differs between two runs by a
+    /// second or so; the build record's id is known only after the build (Plan prints a placeholder).
     /// </summary>
     public static IReadOnlyList<string> Normalise(IEnumerable<string> arguments)
     {
-        List<string> normalised = [.. arguments.Select(argument => CreatedLabel().Replace(argument, "org.opencontainers.image.created=<time>"))];
+        List<string> normalised =
+        [
+            .. arguments.Select(argument => SourceDateEpoch().Replace(CreatedLabel().Replace(argument, "org.opencontainers.image.created=<time>"), "source-date-epoch=<time>")),
+        ];
         if (normalised.Take(3).SequenceEqual(["buildx", "history", "inspect"]))
         {
             normalised[^1] = "<record id>";
@@ -121,4 +124,7 @@ internal static partial class PlannedCommands
 
     [GeneratedRegex(@"^org\.opencontainers\.image\.created=.*$")]
     private static partial Regex CreatedLabel();
+
+    [GeneratedRegex(@"source-date-epoch=\d+")]
+    private static partial Regex SourceDateEpoch();
 }
