@@ -11,11 +11,12 @@ using Cake.Core.IO;
 namespace Build.Tasks;
 
 /// <summary>
-/// Packs Cake.BuildxCache.Hosting and Cake.BuildxCache (with their symbol packages) into
+/// Packs Cake.BuildxCache.Hosting and Cake.BuildxCache (with their symbol packages) and the <c>dotnet new</c> template
+/// package Cake.BuildxCache.Templates, whose files reference the two at the same version, into
 /// <c>artifacts/packages</c>, versioned from git (see <see cref="GitVersion"/>).
 /// </summary>
 [TaskName("Pack")]
-[TaskDescription("Packs Cake.BuildxCache and Cake.BuildxCache.Hosting into artifacts/packages (--package-output=<dir>, --package-version=<v> override), versioned from git.")]
+[TaskDescription("Packs Cake.BuildxCache, Cake.BuildxCache.Hosting and the dotnet new template Cake.BuildxCache.Templates into artifacts/packages (--package-output=<dir>, --package-version=<v> override), versioned from git.")]
 public sealed class PackTask : FrostingTask<IFrostingContext>
 {
     /// <summary>The packed projects, dependencies first.</summary>
@@ -23,6 +24,7 @@ public sealed class PackTask : FrostingTask<IFrostingContext>
     [
         "src/Cake.BuildxCache.Hosting/Cake.BuildxCache.Hosting.csproj",
         "src/Cake.BuildxCache/Cake.BuildxCache.csproj",
+        "src/Cake.BuildxCache.Templates/Cake.BuildxCache.Templates.csproj",
     ];
 
     /// <summary>The module's package id, which a Cake script loads with <c>#addin</c>.</summary>

@@ -49,6 +49,7 @@ public sealed class PackTaskTests
                     $"Cake.BuildxCache.{version}.snupkg",
                     $"Cake.BuildxCache.Hosting.{version}.nupkg",
                     $"Cake.BuildxCache.Hosting.{version}.snupkg",
+                    $"Cake.BuildxCache.Templates.{version}.nupkg",
                     "Other.Package.1.0.0.nupkg",
                     "README.txt",
                 }.Order(StringComparer.Ordinal)));

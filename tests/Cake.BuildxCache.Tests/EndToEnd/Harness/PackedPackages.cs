@@ -3,7 +3,8 @@ using Cake.BuildxCache.Tests.Support;
 namespace Cake.BuildxCache.Tests.EndToEnd.Harness;
 
 /// <summary>
-/// <c>Cake.BuildxCache</c> and <c>Cake.BuildxCache.Hosting</c> packed once per test run into a folder feed, with a
+/// <c>Cake.BuildxCache</c>, <c>Cake.BuildxCache.Hosting</c> and the <c>dotnet new</c> template package
+/// <c>Cake.BuildxCache.Templates</c> packed once per test run into a folder feed, with a
 /// version of this run's own (the global packages folder would otherwise serve an older pack of the same version)
 /// and their own build output (the test run's assemblies stay as they are). Whoever uses them first pays for the
 /// pack; the run's last step (<see cref="EndToEndSetUp"/>) deletes the feed and what restores put in the global
@@ -74,7 +75,7 @@ internal sealed class PackedPackages : IDisposable
         var directory = new TemporaryDirectory();
         var packages = new PackedPackages(directory, $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmssfff}");
         // The module first: the host's pack then finds it built.
-        foreach (var project in new[] { "src/Cake.BuildxCache/Cake.BuildxCache.csproj", "src/Cake.BuildxCache.Hosting/Cake.BuildxCache.Hosting.csproj" })
+        foreach (var project in new[] { "src/Cake.BuildxCache/Cake.BuildxCache.csproj", "src/Cake.BuildxCache.Hosting/Cake.BuildxCache.Hosting.csproj", "src/Cake.BuildxCache.Templates/Cake.BuildxCache.Templates.csproj" })
         {
             var pack = ProcessRunner.Run(
                 "dotnet",
@@ -88,7 +89,7 @@ internal sealed class PackedPackages : IDisposable
             }
         }
 
-        TestContext.Progress.WriteLine($"end-to-end: packed both packages as {packages.Version} in {clock.Elapsed.TotalSeconds:0.0} s");
+        TestContext.Progress.WriteLine($"end-to-end: packed the packages and the template as {packages.Version} in {clock.Elapsed.TotalSeconds:0.0} s");
         return packages;
     }
 }
