@@ -16,7 +16,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 public sealed class GitHubActionTests
 {
     /// <summary>The outputs the module writes to <c>$GITHUB_OUTPUT</c>, by these names.</summary>
-    private static readonly string[] OutputNames = ["image", "digest", "tags", "cache-ref", "verdict", "images"];
+    private static readonly string[] OutputNames = ["image", "digest", "tags", "cache-ref", "image-verdict", "cache-promotion", "images"];
 
     [Test]
     public void The_action_parses_and_maps_each_output_of_its_publish_step_by_name()
