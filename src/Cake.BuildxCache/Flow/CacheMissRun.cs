@@ -3,7 +3,6 @@ using System.Globalization;
 using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
-using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;
 using Cake.Common.Diagnostics;
 using Cake.Core;

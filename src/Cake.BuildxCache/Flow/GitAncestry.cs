@@ -114,7 +114,7 @@ internal static class GitAncestry
             using var process = git.Start(directory, ["--no-replace-objects", "rev-parse", "--verify", "--quiet", abbreviated + "^{commit}"]);
             var result = process.Wait();
             var sha = result.Succeeded ? result.Lines.FirstOrDefault() : null;
-            return sha is not null && Registry.CacheRecord.IsFullSha(sha) ? sha : null;
+            return sha is not null && CacheRecord.IsFullSha(sha) ? sha : null;
         }
         catch (TimeoutException)
         {

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Cake.BuildxCache.Policy;
 
 namespace Cake.BuildxCache.Registry;
 

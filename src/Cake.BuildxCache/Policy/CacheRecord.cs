@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace Cake.BuildxCache.Registry;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>
 /// What a promoted cache ref says about itself: the commit whose build wrote it, and further fields by name
