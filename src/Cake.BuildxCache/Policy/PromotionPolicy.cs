@@ -1,3 +1,5 @@
+using Cake.BuildxCache.Refs;
+
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>
