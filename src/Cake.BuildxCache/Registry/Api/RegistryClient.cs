@@ -1,37 +1,24 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Cake.BuildxCache.Policy;
 
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>
-/// A client of the registry HTTP API v2 (the OCI distribution API) for what the cache needs: does a tag
-/// exist, list tags, a manifest's digest, size and creation time, delete by digest.
-/// <para>
-/// Authentication answers the registry's challenge: anonymous first, then Basic, or the Bearer token flow
-/// (<c>WWW-Authenticate: Bearer realm,service,scope</c> → GET the realm with Basic credentials, or anonymously
-/// without any → token) as GitLab, ghcr.io, Docker Hub and Harbor use. Tokens are cached per repository and
-/// action within one client, until shortly before they expire; once a host's challenge is known, later requests
-/// authenticate up front. Every exchange is bounded by <see cref="RegistryClientOptions.RequestTimeout"/>, and
-/// retried <see cref="RegistryClientOptions.MaxRetries"/> times on a connection failure, a timeout or a
-/// 502/503/504, except a manifest PUT (see <see cref="PutManifestAsync"/>). Credentials and tokens appear only in <c>Authorization</c> headers: never in a log line or a message.
-/// </para>
+/// The registry HTTP API v2 (the OCI distribution API) for what the cache needs: does a tag exist, list tags, read a
+/// manifest (its digest, size and creation time) and the configuration blob that dates it, write a manifest, delete by
+/// digest. How a request reaches the registry (authentication, retries, redirects) is <see cref="RegistryTransport"/>'s;
+/// every operation here also ends by <see cref="RegistryClientOptions.OperationDeadline"/> (<see cref="OperationDeadline"/>),
+/// and a tag list follows its <c>Link</c> pages (<see cref="TagListLinks"/>). Every request is retried after a failure
+/// except a manifest PUT (see <see cref="PutManifestAsync"/>).
 /// </summary>
 internal sealed class RegistryClient : IDisposable
 {
-
-    private readonly HttpClient http;
-    private readonly HttpClient? unverifiedHttp;
-    private readonly HashSet<string> unverifiedOrigins;
     private readonly RegistryClientOptions options;
-    private readonly ConcurrentDictionary<string, AuthChallenge> challenges = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CachedToken> tokens = new(StringComparer.Ordinal);
-    private readonly TimeProvider time;
+    private readonly RegistryTransport transport;
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">Connection and credential options; defaults when null.</param>
@@ -40,41 +27,9 @@ internal sealed class RegistryClient : IDisposable
     public RegistryClient(RegistryClientOptions? options = null, HttpMessageHandler? handler = null, TimeProvider? timeProvider = null)
     {
         this.options = options ?? new RegistryClientOptions();
-        time = timeProvider ?? TimeProvider.System;
-        // Redirects are followed here, not by the handler: the Authorization header must not follow one to another origin.
-        http = new HttpClient(handler ?? new SocketsHttpHandler { ConnectTimeout = this.options.RequestTimeout, AllowAutoRedirect = false }, disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-            MaxResponseContentBufferSize = 16 * 1024 * 1024,
-        };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd(this.options.UserAgent.Replace(' ', '-'));
-
-        // Certificate checks are off only for the origins asked for, on a client of their own, so that no other host
-        // (a redirect's storage host, a token realm elsewhere) is ever spoken to unchecked.
-        unverifiedOrigins = [.. this.options.UnverifiedTlsHosts.Select(host => Origin(EndpointOf(host).BaseUri))];
-        if (handler is null && unverifiedOrigins.Count > 0)
-        {
-            var uncheckedHandler = new SocketsHttpHandler { ConnectTimeout = this.options.RequestTimeout, AllowAutoRedirect = false };
-            uncheckedHandler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-            unverifiedHttp = new HttpClient(uncheckedHandler, disposeHandler: true)
-            {
-                Timeout = Timeout.InfiniteTimeSpan,
-                MaxResponseContentBufferSize = http.MaxResponseContentBufferSize,
-            };
-            unverifiedHttp.DefaultRequestHeaders.UserAgent.ParseAdd(this.options.UserAgent.Replace(' ', '-'));
-        }
+        transport = new RegistryTransport(this.options, handler, timeProvider ?? TimeProvider.System);
     }
 
-    /// <summary>The endpoint of <paramref name="host"/> under this client's insecure-host rules.</summary>
-    /// <param name="host">A registry host.</param>
-    /// <returns>The endpoint.</returns>
-    public RegistryEndpoint EndpointOf(string host) =>
-        RegistryEndpoint.For(host, Names(options.InsecureHosts, host), Names(options.UnverifiedTlsHosts, host));
-
-    private static bool Names(IEnumerable<string> hosts, string host) =>
-        hosts.Any(item => RegistryEndpoint.NormalizeHost(item) == RegistryEndpoint.NormalizeHost(host));
-
-    private static string Origin(Uri url) => url.Scheme + "://" + url.IdnHost.ToLowerInvariant() + ":" + url.Port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>HEADs a manifest with the Accept headers of OCI index/manifest and Docker manifest list/v2.</summary>
     /// <param name="reference">Repository and tag or digest.</param>
@@ -90,15 +45,15 @@ internal sealed class RegistryClient : IDisposable
 
     private async Task<ManifestHead?> HeadAsync(RepositoryReference reference, string tagOrDigest, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(reference, "pull", HttpMethod.Head, ManifestPath(reference, tagOrDigest), AcceptManifests, cancellationToken).ConfigureAwait(false);
+        using var response = await transport.SendAsync(reference, "pull", HttpMethod.Head, ManifestPath(reference, tagOrDigest), AcceptManifests, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
 
-        await EnsureSuccessAsync(response, reference, "check", cancellationToken).ConfigureAwait(false);
+        await RegistryResponses.EnsureSuccessAsync(response, reference, "check", cancellationToken).ConfigureAwait(false);
         return new(
-            Header(response, "Docker-Content-Digest"),
+            RegistryResponses.Header(response, "Docker-Content-Digest"),
             response.Content.Headers.ContentType?.MediaType,
             response.Content.Headers.ContentLength);
     }
@@ -123,7 +78,7 @@ internal sealed class RegistryClient : IDisposable
         ArgumentNullException.ThrowIfNull(repository);
         var tags = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var endpoint = EndpointOf(repository.Host);
+        var endpoint = options.EndpointOf(repository.Host);
         var next = endpoint.Resolve($"v2/{repository.Path}/tags/list?n={options.TagPageSize.ToString(CultureInfo.InvariantCulture)}");
         using var deadline = Deadline(cancellationToken);
         var caller = cancellationToken;
@@ -140,13 +95,13 @@ internal sealed class RegistryClient : IDisposable
                         : $"{repository.Host} linked back to a page of tags it already sent for {repository.Path}; the tag list is incomplete");
             }
 
-            using var response = await DeadlineAsync(repository, deadline, caller, () => SendAsync(repository, "pull", HttpMethod.Get, next, null, cancellationToken)).ConfigureAwait(false);
+            using var response = await DeadlineAsync(repository, deadline, caller, () => transport.SendAsync(repository, "pull", HttpMethod.Get, next, null, cancellationToken)).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotFound && page == 0)
             {
                 return [];
             }
 
-            await EnsureSuccessAsync(response, repository, "list the tags of", cancellationToken).ConfigureAwait(false);
+            await RegistryResponses.EnsureSuccessAsync(response, repository, "list the tags of", cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -161,7 +116,7 @@ internal sealed class RegistryClient : IDisposable
                 throw new RegistryException(RegistryFailure.Unexpected, $"{repository.Host} sent a tag list for {repository.Path} that is not JSON", response.StatusCode, exception);
             }
 
-            next = NextPage(response, next, repository);
+            next = TagListLinks.NextPage(response, next, options.EndpointOf(repository.Host).BaseUri, repository);
         }
 
         return tags.Distinct(StringComparer.Ordinal).ToList();
@@ -196,15 +151,15 @@ internal sealed class RegistryClient : IDisposable
         using var deadline = Deadline(cancellationToken);
         return await DeadlineAsync<ImageIdentity?>(reference, deadline, cancellationToken, async () =>
         {
-            using var response = await SendAsync(reference, "pull", HttpMethod.Get, ManifestPath(reference, tagOrDigest), AcceptManifests, deadline.Token).ConfigureAwait(false);
+            using var response = await transport.SendAsync(reference, "pull", HttpMethod.Get, ManifestPath(reference, tagOrDigest), AcceptManifests, deadline.Token).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return null;
             }
 
-            await EnsureSuccessAsync(response, reference, "read", deadline.Token).ConfigureAwait(false);
+            await RegistryResponses.EnsureSuccessAsync(response, reference, "read", deadline.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
-            var digest = Header(response, "Docker-Content-Digest") ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+            var digest = RegistryResponses.Header(response, "Docker-Content-Digest") ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
             try
             {
                 return ImageIdentity.Parse(digest, body);
@@ -242,7 +197,7 @@ internal sealed class RegistryClient : IDisposable
 
     private async Task<bool> DeleteAsync(RepositoryReference repository, string digest, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(repository, "delete", HttpMethod.Delete, ManifestPath(repository, digest), null, cancellationToken).ConfigureAwait(false);
+        using var response = await transport.SendAsync(repository, "delete", HttpMethod.Delete, ManifestPath(repository, digest), null, cancellationToken).ConfigureAwait(false);
         switch (response.StatusCode)
         {
             case HttpStatusCode.NotFound:
@@ -250,11 +205,11 @@ internal sealed class RegistryClient : IDisposable
             case HttpStatusCode.MethodNotAllowed:
                 throw new RegistryException(
                     RegistryFailure.DeleteDisabled,
-                    $"{repository.Host} does not allow deleting manifests (405 Method Not Allowed{await ErrorDetail(response, cancellationToken).ConfigureAwait(false)}): "
+                    $"{repository.Host} does not allow deleting manifests (405 Method Not Allowed{await RegistryResponses.ErrorDetail(response, cancellationToken).ConfigureAwait(false)}): "
                     + "a distribution registry needs storage.delete.enabled: true; on GitLab, ghcr.io or Harbor the user needs delete rights, or use the registry's own cleanup policies",
                     response.StatusCode);
             default:
-                await EnsureSuccessAsync(response, repository.WithReference(digest), "delete", cancellationToken).ConfigureAwait(false);
+                await RegistryResponses.EnsureSuccessAsync(response, repository.WithReference(digest), "delete", cancellationToken).ConfigureAwait(false);
                 return true;
         }
     }
@@ -270,17 +225,17 @@ internal sealed class RegistryClient : IDisposable
         using var deadline = Deadline(cancellationToken);
         return await DeadlineAsync(reference, deadline, cancellationToken, async () =>
         {
-            using var response = await SendAsync(reference, "pull", HttpMethod.Get, ManifestPath(reference, tagOrDigest), AcceptManifests, deadline.Token).ConfigureAwait(false);
+            using var response = await transport.SendAsync(reference, "pull", HttpMethod.Get, ManifestPath(reference, tagOrDigest), AcceptManifests, deadline.Token).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return null;
             }
 
-            await EnsureSuccessAsync(response, reference, "read", deadline.Token).ConfigureAwait(false);
+            await RegistryResponses.EnsureSuccessAsync(response, reference, "read", deadline.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
             var computed = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
             var mediaType = response.Content.Headers.ContentType?.MediaType ?? string.Empty;
-            return new RawManifest(body, mediaType, Header(response, "Docker-Content-Digest") ?? computed);
+            return new RawManifest(body, mediaType, RegistryResponses.Header(response, "Docker-Content-Digest") ?? computed);
         }).ConfigureAwait(false);
     }
 
@@ -314,38 +269,21 @@ internal sealed class RegistryClient : IDisposable
 
             // Sent once: after a 5xx or no answer the write may have landed, and a blind repeat could replace what another
             // writer put there since. The caller reads the ref again and decides (RegistryException.OutcomeUnknown).
-            using var response = await SendAsync(reference, "pull,push", HttpMethod.Put, ManifestPath(reference, tagOrDigest), Content, deadline.Token, retries: false).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, reference, "write", deadline.Token).ConfigureAwait(false);
-            return Header(response, "Docker-Content-Digest") ?? computed;
+            using var response = await transport.SendAsync(reference, "pull,push", HttpMethod.Put, ManifestPath(reference, tagOrDigest), Content, deadline.Token, retries: false).ConfigureAwait(false);
+            await RegistryResponses.EnsureSuccessAsync(response, reference, "write", deadline.Token).ConfigureAwait(false);
+            return RegistryResponses.Header(response, "Docker-Content-Digest") ?? computed;
         }).ConfigureAwait(false);
     }
 
+
     /// <inheritdoc />
-    public void Dispose()
-    {
-        http.Dispose();
-        unverifiedHttp?.Dispose();
-    }
+    public void Dispose() => transport.Dispose();
 
-    private CancellationTokenSource Deadline(CancellationToken cancellationToken)
-    {
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.OperationDeadline);
-        return deadline;
-    }
+    private CancellationTokenSource Deadline(CancellationToken cancellationToken) =>
+        OperationDeadline.Start(options.OperationDeadline, cancellationToken);
 
-    // Retries and pages are each bounded, but not their sum: every operation also has an overall deadline.
-    private async Task<T> DeadlineAsync<T>(RepositoryReference repository, CancellationTokenSource deadline, CancellationToken caller, Func<Task<T>> operation)
-    {
-        try
-        {
-            return await operation().ConfigureAwait(false);
-        }
-        catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !caller.IsCancellationRequested)
-        {
-            throw new RegistryException(RegistryFailure.Unreachable, $"{repository.Host} did not finish with {repository.WithReference(null)} within {options.OperationDeadline.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (the overall deadline of one registry operation)", null, exception);
-        }
-    }
+    private Task<T> DeadlineAsync<T>(RepositoryReference repository, CancellationTokenSource deadline, CancellationToken caller, Func<Task<T>> operation) =>
+        OperationDeadline.RunAsync(options.OperationDeadline, repository, deadline, caller, operation);
 
     private static void AcceptManifests(HttpRequestMessage request)
     {
@@ -373,89 +311,8 @@ internal sealed class RegistryClient : IDisposable
     private static string Segment(string reference) =>
         IsDigest(reference) || Docker.DockerNames.IsValidTag(reference) ? reference : Uri.EscapeDataString(reference);
 
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-    // The next page of a tag list, or null on the last page. A listing that cannot be shown complete is an error, never a
-    // shorter list: a Link off RFC 8288's grammar, several different next pages, or a next page on another origin (whose
-    // answer the registry does not vouch for, and which gets no credentials).
-    private Uri? NextPage(HttpResponseMessage response, Uri current, RepositoryReference repository)
-    {
-        if (!response.Headers.TryGetValues("Link", out var values))
-        {
-            return null;
-        }
-
-        var next = new List<Uri>();
-        foreach (var value in values)
-        {
-            IReadOnlyList<WebLink> links;
-            try
-            {
-                links = LinkHeader.Parse(value);
-            }
-            catch (FormatException exception)
-            {
-                throw Incomplete($"sent a Link header that cannot be read ({exception.Message})");
-            }
-
-            foreach (var link in links.Where(link => link.Has("next")))
-            {
-                if (!Uri.TryCreate(current, link.Target, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
-                {
-                    throw Incomplete($"linked to a next page '{link.Target}' that is not an http(s) URL");
-                }
-
-                next.Add(target);
-            }
-        }
-
-        var distinct = next.DistinctBy(uri => uri.AbsoluteUri).ToList();
-        if (distinct.Count > 1)
-        {
-            throw Incomplete($"linked to {distinct.Count.ToString(CultureInfo.InvariantCulture)} different next pages ({string.Join(", ", distinct.Select(Printable))})");
-        }
-
-        if (distinct.Count == 1 && !SameOrigin(distinct[0], EndpointOf(repository.Host).BaseUri))
-        {
-            throw Incomplete($"linked to a next page on another origin ({distinct[0].Scheme}://{distinct[0].Authority})");
-        }
-
-        return distinct.Count == 0 ? null : distinct[0];
-
-        RegistryException Incomplete(string what) =>
-            new(RegistryFailure.Unexpected, $"{repository.Host} {what} while listing the tags of {repository.Path}; the tag list cannot be shown to be complete", response.StatusCode);
-    }
-
-    private static async Task<string> ErrorDetail(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
-            {
-                var parts = errors.EnumerateArray()
-                    .Select(error => $"{Text(error, "code")}: {Text(error, "message")}".Trim(' ', ':'))
-                    .Where(part => part.Length > 0)
-                    .Take(3)
-                    .ToList();
-                return parts.Count > 0 ? "; " + string.Join("; ", parts) : string.Empty;
-            }
-        }
-        catch (Exception exception) when (exception is JsonException or HttpRequestException or IOException)
-        {
-            // No structured error body: the status says enough.
-        }
-
-        return string.Empty;
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
     private Uri ManifestPath(RepositoryReference repository, string reference) =>
-        EndpointOf(repository.Host).Resolve($"v2/{repository.Path}/manifests/{Segment(reference)}");
+        options.EndpointOf(repository.Host).Resolve($"v2/{repository.Path}/manifests/{Segment(reference)}");
 
     private async Task<ManifestInfo?> GetManifestInfoAsync(RepositoryReference reference, int depth, CancellationToken cancellationToken)
     {
@@ -463,16 +320,16 @@ internal sealed class RegistryClient : IDisposable
         byte[] body;
         string? headerDigest;
         string? contentType;
-        using (var response = await SendAsync(reference, "pull", HttpMethod.Get, ManifestPath(reference, tagOrDigest), AcceptManifests, cancellationToken).ConfigureAwait(false))
+        using (var response = await transport.SendAsync(reference, "pull", HttpMethod.Get, ManifestPath(reference, tagOrDigest), AcceptManifests, cancellationToken).ConfigureAwait(false))
         {
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return null;
             }
 
-            await EnsureSuccessAsync(response, reference, "read", cancellationToken).ConfigureAwait(false);
+            await RegistryResponses.EnsureSuccessAsync(response, reference, "read", cancellationToken).ConfigureAwait(false);
             body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            headerDigest = Header(response, "Docker-Content-Digest");
+            headerDigest = RegistryResponses.Header(response, "Docker-Content-Digest");
             contentType = response.Content.Headers.ContentType?.MediaType;
         }
 
@@ -519,296 +376,14 @@ internal sealed class RegistryClient : IDisposable
 
     private async Task<DateTimeOffset?> ConfigCreatedAsync(RepositoryReference reference, string digest, CancellationToken cancellationToken)
     {
-        var url = EndpointOf(reference.Host).Resolve($"v2/{reference.Path}/blobs/{Segment(digest)}");
-        using var response = await SendAsync(reference, "pull", HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+        var url = options.EndpointOf(reference.Host).Resolve($"v2/{reference.Path}/blobs/{Segment(digest)}");
+        using var response = await transport.SendAsync(reference, "pull", HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
 
-        await EnsureSuccessAsync(response, reference.WithReference(digest), "read the configuration blob of", cancellationToken).ConfigureAwait(false);
+        await RegistryResponses.EnsureSuccessAsync(response, reference.WithReference(digest), "read the configuration blob of", cancellationToken).ConfigureAwait(false);
         return ManifestDocument.ConfigCreated(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
     }
-
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, RepositoryReference reference, string what, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var detail = await ErrorDetail(response, cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode + " " + response.ReasonPhrase;
-        throw response.StatusCode switch
-        {
-            HttpStatusCode.Unauthorized => new RegistryException(RegistryFailure.Unauthorized, $"{reference.Host} refused to {what} {reference} ({status}{detail})", response.StatusCode),
-            HttpStatusCode.Forbidden => new RegistryException(RegistryFailure.Denied, $"{reference.Host} denied access to {what} {reference} ({status}{detail})", response.StatusCode),
-            _ => new RegistryException(RegistryFailure.Unexpected, $"{reference.Host} could not {what} {reference} ({status}{detail})", response.StatusCode),
-        };
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(
-        RepositoryReference repository,
-        string action,
-        HttpMethod method,
-        Uri url,
-        Action<HttpRequestMessage>? configure,
-        CancellationToken cancellationToken,
-        bool retries = true)
-    {
-        var host = RegistryEndpoint.NormalizeHost(repository.Host);
-        var scope = $"repository:{repository.Path}:{action}";
-
-        // A Link (or any URL the registry hands out) may name another origin: it gets no credentials.
-        if (!SameOrigin(url, EndpointOf(host).BaseUri))
-        {
-            options.Log?.Invoke($"registry: {Printable(url)} is not on {host}: sent without credentials");
-            return await SendWithRetriesAsync(host, method, url, configure, null, retries, cancellationToken).ConfigureAwait(false);
-        }
-
-        var authorization = await KnownAuthorizationAsync(host, scope, cancellationToken).ConfigureAwait(false);
-        var response = await SendWithRetriesAsync(host, method, url, configure, authorization, retries, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
-        {
-            return response;
-        }
-
-        var challenge = AuthChallenge.Select(response.Headers.WwwAuthenticate);
-        if (challenge is null || (challenge.IsBearer && string.IsNullOrEmpty(challenge.Realm)))
-        {
-            return response;
-        }
-
-        response.Dispose();
-        challenges[host] = challenge;
-        tokens.TryRemove(host + " " + scope, out _);
-        authorization = challenge.IsBasic
-            ? BasicAuthorization(host, required: true)
-            : await FetchTokenAsync(host, scope, challenge, challengeScope: true, cancellationToken).ConfigureAwait(false);
-        response = await SendWithRetriesAsync(host, method, url, configure, authorization, retries, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            response.Dispose();
-            var lookup = options.Credentials.Find(host);
-            var who = lookup.Credentials is { } credentials ? $"the credentials of '{credentials.Username}' (from {credentials.Source})" : "anonymous access";
-            throw new RegistryException(
-                RegistryFailure.Unauthorized,
-                $"{host} refused {who} for {method.Method} {repository.WithReference(null)} ({action}){(lookup.Message is null ? string.Empty : "; " + lookup.Message)}",
-                HttpStatusCode.Unauthorized);
-        }
-
-        return response;
-    }
-
-    private async Task<AuthenticationHeaderValue?> KnownAuthorizationAsync(string host, string scope, CancellationToken cancellationToken)
-    {
-        if (!challenges.TryGetValue(host, out var challenge))
-        {
-            return null;
-        }
-
-        return challenge.IsBasic ? BasicAuthorization(host, required: false) : await FetchTokenAsync(host, scope, challenge, challengeScope: false, cancellationToken).ConfigureAwait(false);
-    }
-
-    private AuthenticationHeaderValue? BasicAuthorization(string host, bool required)
-    {
-        var lookup = options.Credentials.Find(host);
-        if (lookup.Credentials is { } credentials)
-        {
-            var pair = Encoding.UTF8.GetBytes(credentials.Username + ":" + credentials.Password.Reveal());
-            return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
-        }
-
-        if (required)
-        {
-            throw new RegistryException(
-                RegistryFailure.Unauthorized,
-                $"{host} requires a login and no credentials were found for it: {lookup.Message ?? "pass registry-user and registry-password, or run docker login " + host}",
-                HttpStatusCode.Unauthorized);
-        }
-
-        return null;
-    }
-
-    private async Task<AuthenticationHeaderValue> FetchTokenAsync(string host, string scope, AuthChallenge challenge, bool challengeScope, CancellationToken cancellationToken)
-    {
-        var key = host + " " + scope;
-        if (tokens.TryGetValue(key, out var cached) && cached.ExpiresAt > time.GetUtcNow())
-        {
-            return new AuthenticationHeaderValue("Bearer", cached.Token);
-        }
-
-        if (!Uri.TryCreate(challenge.Realm, UriKind.Absolute, out var realm) || (realm.Scheme != Uri.UriSchemeHttps && realm.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new RegistryException(RegistryFailure.Unexpected, $"{host} named a token realm that is not an http(s) URL");
-        }
-
-        // Basic credentials go to a plain-http realm only when the registry itself is spoken to over http.
-        if (realm.Scheme == Uri.UriSchemeHttp && EndpointOf(host).BaseUri.Scheme != Uri.UriSchemeHttp)
-        {
-            throw new RegistryException(RegistryFailure.Unexpected, $"{host} named a plain-http token realm ({realm.Host}); credentials are not sent over http");
-        }
-
-        var query = new StringBuilder(realm.Query.Length > 1 ? realm.Query[1..] : string.Empty);
-        void Add(string name, string value) => query.Append(query.Length > 0 ? "&" : string.Empty).Append(name).Append('=').Append(Uri.EscapeDataString(value));
-        if (!string.IsNullOrEmpty(challenge.Service))
-        {
-            Add("service", challenge.Service);
-        }
-
-        // The scope the registry named in its challenge to this very request, else ours (the challenge may be
-        // an earlier request's, for another repository or action).
-        var scopes = challengeScope && challenge.Scope is { Length: > 0 } named
-            ? named.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            : [scope];
-        foreach (var item in scopes)
-        {
-            Add("scope", item);
-        }
-
-        var lookup = options.Credentials.Find(host);
-        var url = new UriBuilder(realm) { Query = query.ToString() }.Uri;
-        var authorization = lookup.Credentials is { } credentials
-            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials.Username + ":" + credentials.Password.Reveal())))
-            : null;
-        using var response = await SendWithRetriesAsync(realm.Authority, HttpMethod.Get, url, null, authorization, retries: true, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
-            var who = lookup.Credentials is { } user ? $"the credentials of '{user.Username}' (from {user.Source})" : "anonymous access";
-            throw new RegistryException(
-                RegistryFailure.Unauthorized,
-                $"the token service of {host} ({realm.Host}) refused {who} for {scope} ({(int)response.StatusCode} {response.ReasonPhrase}){(lookup.Message is null ? string.Empty : "; " + lookup.Message)}",
-                response.StatusCode);
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new RegistryException(RegistryFailure.Unexpected, $"the token service of {host} ({realm.Host}) answered {(int)response.StatusCode} {response.ReasonPhrase}", response.StatusCode);
-        }
-
-        string? token;
-        TimeSpan lifetime;
-        try
-        {
-            using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-            var root = document.RootElement;
-            token = Text(root, "token") is { Length: > 0 } t ? t : Text(root, "access_token");
-            lifetime = root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) && seconds > 0
-                ? TimeSpan.FromSeconds(seconds)
-                : TimeSpan.FromSeconds(60);
-        }
-        catch (JsonException exception)
-        {
-            // The body is not quoted: it might be a token.
-            throw new RegistryException(RegistryFailure.Unexpected, $"the token service of {host} ({realm.Host}) sent an answer that is not JSON", response.StatusCode, exception);
-        }
-
-        if (string.IsNullOrEmpty(token))
-        {
-            throw new RegistryException(RegistryFailure.Unexpected, $"the token service of {host} ({realm.Host}) sent no token", response.StatusCode);
-        }
-
-        // Renew a little early: a token that expires in flight costs a failed request.
-        var margin = TimeSpan.FromTicks(Math.Min(lifetime.Ticks / 10, TimeSpan.FromSeconds(30).Ticks));
-        tokens[key] = new CachedToken(token, time.GetUtcNow() + lifetime - margin);
-        return new AuthenticationHeaderValue("Bearer", token);
-    }
-
-    private static bool SameOrigin(Uri a, Uri b) =>
-        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && a.Port == b.Port;
-
-    // Follows up to five redirects; credentials go only to the origin they were issued for (blob downloads are
-    // commonly redirected to a storage host, which must not see a registry token or password).
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(
-        string host,
-        HttpMethod method,
-        Uri url,
-        Action<HttpRequestMessage>? configure,
-        AuthenticationHeaderValue? authorization,
-        bool retries,
-        CancellationToken cancellationToken)
-    {
-        var origin = url;
-        for (var hop = 0; ; hop++)
-        {
-            var response = await SendOnceWithRetriesAsync(host, method, url, configure, SameOrigin(url, origin) ? authorization : null, retries, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || hop >= 5)
-            {
-                return response;
-            }
-
-            response.Dispose();
-            var next = location.IsAbsoluteUri ? location : new Uri(url, location);
-            if (next.Scheme != Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttp)
-            {
-                throw new RegistryException(RegistryFailure.Unexpected, $"{host} redirected to a URL that is not http(s)");
-            }
-
-            options.Log?.Invoke($"registry: {method.Method} {Printable(url)} redirected to {Printable(next)}{(SameOrigin(next, origin) ? string.Empty : " (another origin: no credentials)")}");
-            method = status == 303 && method != HttpMethod.Head ? HttpMethod.Get : method;
-            url = next;
-        }
-    }
-
-    private async Task<HttpResponseMessage> SendOnceWithRetriesAsync(
-        string host,
-        HttpMethod method,
-        Uri url,
-        Action<HttpRequestMessage>? configure,
-        AuthenticationHeaderValue? authorization,
-        bool retries,
-        CancellationToken cancellationToken)
-    {
-        var attempts = retries ? Math.Max(0, options.MaxRetries) + 1 : 1;
-        for (var attempt = 1; ; attempt++)
-        {
-            using var request = new HttpRequestMessage(method, url);
-            request.Headers.Authorization = authorization;
-            configure?.Invoke(request);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.RequestTimeout);
-            string failure;
-            Exception? cause;
-            try
-            {
-                var client = unverifiedHttp is not null && url.Scheme == Uri.UriSchemeHttps && unverifiedOrigins.Contains(Origin(url)) ? unverifiedHttp : http;
-                var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                options.Log?.Invoke($"registry: {method.Method} {Printable(url)} -> {(int)response.StatusCode}");
-                if (response.StatusCode is not (HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout) || attempt >= attempts)
-                {
-                    return response;
-                }
-
-                failure = $"{(int)response.StatusCode} {response.ReasonPhrase}";
-                cause = null;
-                response.Dispose();
-            }
-            catch (HttpRequestException exception)
-            {
-                failure = exception.Message;
-                cause = exception;
-            }
-            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                failure = $"no answer within {options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
-                cause = exception;
-            }
-
-            options.Log?.Invoke($"registry: {method.Method} {Printable(url)} failed (attempt {attempt} of {attempts}): {failure}");
-            if (attempt >= attempts)
-            {
-                throw new RegistryException(RegistryFailure.Unreachable, $"could not reach {host} ({url.Scheme}://{url.Authority}) after {attempts} attempt{(attempts == 1 ? string.Empty : "s")}: {failure}", null, cause);
-            }
-
-            await Task.Delay(options.RetryDelay * (1 << (attempt - 1)), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    // URLs carry no secrets (credentials never go in the query), but a realm could: print path only for realms.
-    private static string Printable(Uri url) => url.GetLeftPart(UriPartial.Path) + (url.AbsolutePath.Contains("/v2/", StringComparison.Ordinal) ? url.Query : string.Empty);
-
-    private sealed record CachedToken(string Token, DateTimeOffset ExpiresAt);
 }
