@@ -1,5 +1,4 @@
 using Cake.BuildxCache.Docker.Build;
-using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Pipeline;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;

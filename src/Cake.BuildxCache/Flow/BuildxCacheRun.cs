@@ -265,7 +265,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private async Task<CacheFromSelection> SelectCacheFromAsync(IReadOnlyList<CacheFromCandidate> candidates, bool readRecords, string commit)
     {
         // Without a branch to ask the remote about, a recorded commit the clone lacks stays unknown: the ref keeps its place.
-        var history = GitAncestry.History(this, branch: null);
+        var history = GitAncestry.History(ProcessRunner, Tools, Environment.WorkingDirectory.FullPath, branch: null);
         using var client = RegistryAccess.Client(this);
         return await new CacheRefChecker(client).SelectAsync(candidates, readRecords, commit, recorded => history.Relate(recorded, commit)).ConfigureAwait(false);
     }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Policy;
-using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;
 using Cake.Common.Diagnostics;
 using Cake.Core;

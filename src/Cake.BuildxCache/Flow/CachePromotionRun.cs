@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
 using Cake.BuildxCache.Registry;
 using Cake.Common.Diagnostics;
 using Cake.Core;
@@ -29,7 +30,7 @@ internal static class CachePromotionRun
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(promotion);
         using var client = RegistryAccess.Client(run);
-        var promoter = new CachePromoter(client, GitAncestry.History(run, promotion.Branch), Settle, run.Clock);
+        var promoter = new CachePromoter(client, GitAncestry.History(run.ProcessRunner, run.Tools, run.Environment.WorkingDirectory.FullPath, promotion.Branch), Settle, run.Clock);
         PromotionResult result;
         try
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
 using Cake.BuildxCache.Registry;
 
 namespace Cake.BuildxCache.Flow;
@@ -36,7 +37,7 @@ internal static class CacheRecordRun
             return null;
         }
 
-        if (!CacheRecord.IsFullSha(plan.Refs.Sha))
+        if (!CommitSha.IsFull(plan.Refs.Sha))
         {
             return ($"cache record: not written: commit '{plan.Refs.Sha}' is not a full sha (without a record, the registry prune never deletes {cacheRef} by age)", false);
         }

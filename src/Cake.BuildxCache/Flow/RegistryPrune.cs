@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Refs;
@@ -16,7 +15,7 @@ namespace Cake.BuildxCache.Flow;
 /// <c>--cache-max-age</c> go), prints the listing, and deletes only with <c>--confirm</c>. The live branches are
 /// <c>--live-branches</c> (plus the default branch), else <c>git ls-remote --heads origin</c> in the working directory.
 /// </summary>
-internal static partial class RegistryPrune
+internal static class RegistryPrune
 {
     /// <summary>Runs the registry prune; a dry run unless <c>--confirm</c>.</summary>
     /// <param name="context">The build context.</param>
@@ -94,7 +93,7 @@ internal static partial class RegistryPrune
             return new(refs.DefaultBranch, null);
         }
 
-        var (output, failure) = Git(context, "ls-remote", "--symref", "origin", "HEAD");
+        var (output, failure) = Remote(context).SymrefHead();
         if (output is not null && RemoteBranches.ParseSymrefHead(output) is { } remote)
         {
             context.Information("registry prune: the default branch is '{0}' ({1})", remote, RegistryPrunePlan.SymrefHead);
@@ -121,7 +120,7 @@ internal static partial class RegistryPrune
             return new(names, OptionCatalog.LiveBranches.Argument + " and the default branch");
         }
 
-        var (output, failure) = Git(context, "ls-remote", "--heads", "origin");
+        var (output, failure) = Remote(context).Heads();
         if (output is null)
         {
             context.Warning("registry prune: {0} failed ({1}), so the live branches are unknown and no cache is deleted for its branch being gone (give --live-branches)", RegistryPrunePlan.LsRemote, failure);
@@ -141,7 +140,7 @@ internal static partial class RegistryPrune
         }
 
         var names = new List<string>(live?.Names ?? []);
-        var (tags, _) = Git(context, "ls-remote", "--tags", "origin");
+        var (tags, _) = Remote(context).Tags();
         if (tags is not null)
         {
             names.AddRange(RemoteBranches.ParseLsRemote(tags, includeTags: true));
@@ -153,34 +152,6 @@ internal static partial class RegistryPrune
         }
     }
 
-    // git through the same runner as the refs (LC_ALL=C, no prompt, no inherited GIT_DIR): the output, or null and why it failed.
-    private static (string? Output, string? Failure) Git(BuildxCacheRun context, params string[] arguments)
-    {
-        var git = new GitCli(context.ProcessRunner, context.Tools);
-        if (git.Executable is null)
-        {
-            return (null, "git is not on PATH");
-        }
-
-        GitResult result;
-        try
-        {
-            using var process = git.Start(context.Environment.WorkingDirectory.FullPath, arguments, Redact);
-            result = process.Wait();
-        }
-        catch (TimeoutException exception)
-        {
-            return (null, exception.Message);
-        }
-
-        return result.Succeeded
-            ? (string.Join('\n', result.Output), null)
-            : (null, $"exit code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}{(result.ErrorText.Length == 0 ? string.Empty : ": " + Redact(result.ErrorText))}");
-    }
-
-    // A git error may quote the remote's URL, and a CI checkout's URL carries the job token.
-    private static string Redact(string line) => UrlCredentials().Replace(line, "://[redacted]@");
-
-    [GeneratedRegex(@"://[^/\s@]+@", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlCredentials();
+    private static RemoteRefReader Remote(BuildxCacheRun context) =>
+        new(context.ProcessRunner, context.Tools, context.Environment.WorkingDirectory.FullPath);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Cake.BuildxCache.Registry;
+using Cake.BuildxCache.Policy;
 
 namespace Cake.BuildxCache.Miss;
 

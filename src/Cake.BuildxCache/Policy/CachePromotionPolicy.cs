@@ -59,7 +59,7 @@ internal static class CachePromotionPolicy
 
     private static string? Refusal(string sha, string branchRef)
     {
-        if (!Registry.CacheRecord.IsFullSha(sha))
+        if (!CommitSha.IsFull(sha))
         {
             return $"commit '{sha}' is not a full commit sha (40 or 64 lowercase hex digits), so there is no commit ref to promote from and git cannot place it; "
                 + "give the full sha (--sha=$(git rev-parse HEAD)) or set --cache-promote=false to write the branch ref directly";

@@ -5,7 +5,6 @@ using Cake.BuildxCache.Docker.Context;
 using Cake.BuildxCache.Docker.History;
 using Cake.BuildxCache.Docker.Login;
 using Cake.BuildxCache.Options;
-using Cake.BuildxCache.Report;
 using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Policy;

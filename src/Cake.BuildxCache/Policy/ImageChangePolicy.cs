@@ -1,5 +1,3 @@
-using Cake.BuildxCache.Registry;
-
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>

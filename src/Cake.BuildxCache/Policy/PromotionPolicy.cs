@@ -1,3 +1,5 @@
+using Cake.BuildxCache.Refs;
+
 namespace Cake.BuildxCache.Policy;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Cake.BuildxCache.Policy;
 /// promoted to when it does not exist, holds no record (a cache written without <c>--cache-promote</c>, adopted), holds
 /// this very commit, holds an ancestor of it, or holds a commit proven (with the full history) to be on another line
 /// (a rewritten branch; a commit a clone lacks counts when the clone proves it holds the branch's whole history, see
-/// <c>Flow/GitAncestry</c>). It is left alone when it holds a descendant (a newer pipeline promoted first) and whenever
+/// <c>Refs/GitAncestry</c>). It is left alone when it holds a descendant (a newer pipeline promoted first) and whenever
 /// git cannot tell (a shallow clone, a commit the clone lacks and cannot place): then the commit ref stays and the log
 /// says why.
 /// </summary>

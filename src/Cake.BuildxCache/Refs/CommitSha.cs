@@ -23,4 +23,10 @@ internal static class CommitSha
     /// <returns>Whether it is a plausible sha.</returns>
     public static bool IsValid(string? value) =>
         value is { Length: >= 4 and <= 64 } && value.All(char.IsAsciiHexDigit);
+
+    /// <summary>True when <paramref name="text"/> is a full commit sha: 40 (SHA-1) or 64 (SHA-256) lowercase hex digits.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Whether it is one.</returns>
+    public static bool IsFull(string text) =>
+        text is { Length: 40 or 64 } && text.All(char.IsAsciiHexDigitLower);
 }

@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Docker;
+using Cake.BuildxCache.Policy;
 
 namespace Cake.BuildxCache.Registry;
 

@@ -1,4 +1,3 @@
-using Cake.BuildxCache.Miss;
 
 namespace Cake.BuildxCache.Report;
 

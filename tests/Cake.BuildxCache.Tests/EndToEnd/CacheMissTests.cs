@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Cake.BuildxCache.Miss;
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
 using Cake.BuildxCache.Tests.Support.Registry;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
 using Cake.BuildxCache.Tests.Support;

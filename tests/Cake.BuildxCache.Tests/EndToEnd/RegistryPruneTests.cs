@@ -1,4 +1,4 @@
-using Cake.BuildxCache.Registry;
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
 using Cake.BuildxCache.Tests.Refs;
 using Cake.BuildxCache.Tests.Support.Registry;

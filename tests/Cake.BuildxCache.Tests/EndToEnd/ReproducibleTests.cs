@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Cake.BuildxCache.Registry;
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Cake.BuildxCache.Miss;
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 
 namespace Cake.BuildxCache.Tests.Miss;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cake.BuildxCache.Miss;
+using Cake.BuildxCache.Report;
 
 namespace Cake.BuildxCache.Tests.Miss;
 

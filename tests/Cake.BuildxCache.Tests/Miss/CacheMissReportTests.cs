@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Cake.BuildxCache.Docker.History;
-using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Report;
 using Cake.BuildxCache.Tests.Docker;
 

@@ -1,5 +1,5 @@
 using Cake.BuildxCache.Flow;
-using Cake.BuildxCache.Miss;
+using Cake.BuildxCache.Report;
 
 namespace Cake.BuildxCache.Tests.Miss;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Support.Registry;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Cake.BuildxCache.Miss;
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Registry;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Cake.BuildxCache.Policy;
-using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Report;
 
 namespace Cake.BuildxCache.Tests.Policy;

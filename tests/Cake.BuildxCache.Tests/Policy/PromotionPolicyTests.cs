@@ -1,5 +1,6 @@
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
 using static Cake.BuildxCache.Tests.Policy.Scenarios;
 
 namespace Cake.BuildxCache.Tests.Policy;

@@ -1,5 +1,5 @@
-using Cake.BuildxCache.Flow;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
 using Cake.BuildxCache.Tests.Support;
 
 namespace Cake.BuildxCache.Tests.Refs;

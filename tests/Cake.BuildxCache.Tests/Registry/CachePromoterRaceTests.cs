@@ -2,6 +2,7 @@ using System.Net;
 using Cake.BuildxCache.Flow;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Refs;
 using Cake.BuildxCache.Tests.Support.Registry;

@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Support.Registry;
 

@@ -1,4 +1,4 @@
-using Cake.BuildxCache.Registry;
+using Cake.BuildxCache.Policy;
 
 namespace Cake.BuildxCache.Tests.Registry;
 

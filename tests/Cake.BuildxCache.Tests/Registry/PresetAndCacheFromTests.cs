@@ -1,6 +1,7 @@
 using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Policy;
 

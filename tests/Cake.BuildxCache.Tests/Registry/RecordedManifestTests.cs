@@ -1,4 +1,5 @@
 using System.Text;
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.Support;
 

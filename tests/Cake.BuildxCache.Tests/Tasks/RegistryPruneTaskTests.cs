@@ -1,4 +1,4 @@
-using Cake.BuildxCache.Registry;
+using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Tests.Support.Registry;
 using Cake.BuildxCache.Tests.Tasks.Support;
 

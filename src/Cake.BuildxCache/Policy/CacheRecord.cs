@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Cake.BuildxCache.Refs;
 
-namespace Cake.BuildxCache.Registry;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>
 /// What a promoted cache ref says about itself: the commit whose build wrote it, and further fields by name
@@ -58,7 +59,7 @@ internal sealed record CacheRecord(string Commit, ImmutableSortedDictionary<stri
     public static CacheRecord Of(string commit)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        if (!IsFullSha(commit))
+        if (!CommitSha.IsFull(commit))
         {
             throw new ArgumentException($"'{commit}' is not a full commit sha (40 or 64 lowercase hex digits)", nameof(commit));
         }
@@ -108,14 +109,8 @@ internal sealed record CacheRecord(string Commit, ImmutableSortedDictionary<stri
             }
         }
 
-        return commit is not null && IsFullSha(commit) ? new(commit, fields.ToImmutable()) : null;
+        return commit is not null && CommitSha.IsFull(commit) ? new(commit, fields.ToImmutable()) : null;
     }
-
-    /// <summary>True when <paramref name="text"/> is a full commit sha: 40 (SHA-1) or 64 (SHA-256) lowercase hex digits.</summary>
-    /// <param name="text">The text.</param>
-    /// <returns>Whether it is one.</returns>
-    public static bool IsFullSha(string text) =>
-        text is { Length: 40 or 64 } && text.All(char.IsAsciiHexDigitLower);
 
     private static bool IsFieldName(string name) =>
         name.Length > 0 && name != "commit" && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-');

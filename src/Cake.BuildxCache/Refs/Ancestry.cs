@@ -1,4 +1,4 @@
-namespace Cake.BuildxCache.Policy;
+namespace Cake.BuildxCache.Refs;
 
 /// <summary>What git said about one commit being an ancestor of another.</summary>
 internal enum Ancestry

@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Registry;
 
@@ -68,7 +69,7 @@ internal sealed class CacheRefChecker(RegistryClient client)
     /// <param name="readRecords">Also read the <see cref="CacheRecord"/> of each ref that exists (a GET of its manifest).</param>
     /// <param name="commit">This build's commit sha: a merge commit's own ref is read first when its record names it.</param>
     /// <param name="ancestryOf">Asks git how a recorded commit relates to <paramref name="commit"/> (see
-    /// <see cref="Flow.GitAncestry"/>); when given, every existing ref's record is read so that a ref written by a commit
+    /// <see cref="GitAncestry"/>); when given, every existing ref's record is read so that a ref written by a commit
     /// that is not an ancestor of this one is tried last.</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <returns>The refs to pass and the log lines.</returns>

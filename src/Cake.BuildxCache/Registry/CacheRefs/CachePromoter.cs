@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Registry;
 

@@ -1,4 +1,4 @@
-namespace Cake.BuildxCache.Miss;
+namespace Cake.BuildxCache.Report;
 
 /// <summary>Why the first step of a warm build that ran missed the cache, in the order they are tried.</summary>
 public enum MissCause

@@ -1,3 +1,5 @@
+using Cake.BuildxCache.Policy;
+
 namespace Cake.BuildxCache.Registry;
 
 /// <summary>A manifest's digest and what it weighs.</summary>

@@ -1,6 +1,6 @@
 using Cake.BuildxCache.Docker.Buildx;
 
-namespace Cake.BuildxCache.Report;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>The <c>--progress</c> mode to give <c>docker buildx build</c> so that a cache report can be made.</summary>
 /// <param name="Mode">The value for <c>--progress</c>.</param>

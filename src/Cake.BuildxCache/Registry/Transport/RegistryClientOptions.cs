@@ -39,4 +39,13 @@ internal sealed record RegistryClientOptions
 
     /// <summary>The <c>User-Agent</c> sent.</summary>
     public string UserAgent { get; init; } = "Cake.BuildxCache";
+
+    /// <summary>The endpoint of <paramref name="host"/> under these options' insecure-host rules.</summary>
+    /// <param name="host">A registry host.</param>
+    /// <returns>The endpoint.</returns>
+    public RegistryEndpoint EndpointOf(string host) =>
+        RegistryEndpoint.For(host, Names(InsecureHosts, host), Names(UnverifiedTlsHosts, host));
+
+    private static bool Names(IEnumerable<string> hosts, string host) =>
+        hosts.Any(item => RegistryEndpoint.NormalizeHost(item) == RegistryEndpoint.NormalizeHost(host));
 }

@@ -1,15 +1,15 @@
 using System.Globalization;
-using Cake.BuildxCache.Policy;
-using Cake.BuildxCache.Refs;
+using Cake.Core.IO;
+using Cake.Core.Tooling;
 
-namespace Cake.BuildxCache.Flow;
+namespace Cake.BuildxCache.Refs;
 
 /// <summary>
 /// Asks git, in the working directory, how the commit a branch ref holds relates to the build's commit: both
 /// directions of <c>git merge-base --is-ancestor</c>, whether the history is complete, and, when git cannot walk to the
 /// held commit (a shallow clone), whether it is one of our commit's parents as the commit object itself names them.
 /// A held commit the clone lacks is placed on another line only when the clone proves it holds the branch's whole
-/// history (see <c>CompleteHistory</c>). It learns facts; <see cref="PromotionPolicy"/> decides.
+/// history (see <c>CompleteHistory</c>). It learns facts; the promotion policy decides.
 /// </summary>
 internal static class GitAncestry
 {
@@ -83,15 +83,16 @@ internal static class GitAncestry
         }
     }
 
-    /// <summary>What the run's promotion asks git: <see cref="Of(GitCli, string, string, string, string?)"/> and <see cref="Resolve(GitCli, string, string)"/> in the working directory.</summary>
-    /// <param name="context">The run.</param>
+    /// <summary>What the run's promotion asks git: <see cref="Of(GitCli, string, string, string, string?)"/> and <see cref="Resolve(GitCli, string, string)"/> in <paramref name="directory"/>.</summary>
+    /// <param name="processRunner">Cake's process runner.</param>
+    /// <param name="tools">Cake's tool locator, which finds git.</param>
+    /// <param name="directory">The checkout (the working directory).</param>
     /// <param name="branch">The branch the build is for, or null.</param>
     /// <returns>The questions.</returns>
-    public static Registry.CommitHistory History(BuildxCacheRun context, string? branch)
+    public static CommitHistory History(IProcessRunner processRunner, IToolLocator tools, string directory, string? branch)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var git = new GitCli(context.ProcessRunner, context.Tools);
-        var directory = context.Environment.WorkingDirectory.FullPath;
+        var git = new GitCli(processRunner, tools);
+        ArgumentNullException.ThrowIfNull(directory);
         return new((held, ours) => Of(git, directory, held, ours, branch), abbreviated => Resolve(git, directory, abbreviated));
     }
 
@@ -114,7 +115,7 @@ internal static class GitAncestry
             using var process = git.Start(directory, ["--no-replace-objects", "rev-parse", "--verify", "--quiet", abbreviated + "^{commit}"]);
             var result = process.Wait();
             var sha = result.Succeeded ? result.Lines.FirstOrDefault() : null;
-            return sha is not null && Registry.CacheRecord.IsFullSha(sha) ? sha : null;
+            return sha is not null && CommitSha.IsFull(sha) ? sha : null;
         }
         catch (TimeoutException)
         {
@@ -184,7 +185,7 @@ internal static class GitAncestry
         }
 
         var grafts = run(["rev-parse", "--git-path", "info/grafts"]).Lines.FirstOrDefault();
-        if (grafts is null || File.Exists(Path.Combine(directory, grafts)))
+        if (grafts is null || File.Exists(System.IO.Path.Combine(directory, grafts)))
         {
             return "the clone has a grafts file (info/grafts), which rewrites its history";
         }

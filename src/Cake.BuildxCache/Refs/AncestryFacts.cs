@@ -1,4 +1,4 @@
-namespace Cake.BuildxCache.Policy;
+namespace Cake.BuildxCache.Refs;
 
 /// <summary>How the commit the branch ref holds and the build's commit relate, as git told it.</summary>
 /// <param name="HeldBeforeOurs">Is the held commit an ancestor of ours.</param>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Cake.BuildxCache.Registry;
+namespace Cake.BuildxCache.Policy;
 
 /// <summary>
 /// What makes an image the same image: its manifest's digest, and the digests of the image manifests it is made of

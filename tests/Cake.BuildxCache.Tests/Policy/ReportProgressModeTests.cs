@@ -1,7 +1,7 @@
 using Cake.BuildxCache.Docker.Buildx;
-using Cake.BuildxCache.Report;
+using Cake.BuildxCache.Policy;
 
-namespace Cake.BuildxCache.Tests.Report;
+namespace Cake.BuildxCache.Tests.Policy;
 
 public sealed class ReportProgressModeTests
 {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cake.BuildxCache.Policy;
 
 namespace Cake.BuildxCache.Registry;
 

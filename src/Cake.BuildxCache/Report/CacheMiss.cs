@@ -1,4 +1,4 @@
-namespace Cake.BuildxCache.Miss;
+namespace Cake.BuildxCache.Report;
 
 /// <summary>The first step of a warm build that ran, and the likely cause.</summary>
 /// <param name="Step">The step's name as BuildKit printed it (<c>[stage-1 2/3] RUN …</c>).</param>
