@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Registry;
 
