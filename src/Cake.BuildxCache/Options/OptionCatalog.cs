@@ -199,7 +199,8 @@ public static class OptionCatalog
     {
         Default = null,
         Example = "zstd",
-        Summary = "cache layer compression: gzip, estargz, zstd or uncompressed (compression=)",
+        Summary = "cache layer compression: gzip, estargz, zstd or uncompressed (compression=); the image's own layers keep gzip",
+        DefaultDescription = "zstd when the builder runs --buildkit-image 0.10 or later (docker-container, kubernetes); else gzip",
     };
 
     /// <summary>The <c>--push</c> option.</summary>

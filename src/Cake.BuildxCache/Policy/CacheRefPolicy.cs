@@ -75,15 +75,16 @@ internal static class CacheRefPolicy
             return new(from, null, notes, readOnlyReason);
         }
 
+        var (compression, compressionWhy) = CacheCompressionPolicy.Decide(options);
         var to = CacheSpec.Registry(own!) with
         {
             Mode = options.CacheMode == CacheMode.Max ? "max" : "min",
             IgnoreError = options.CacheIgnoreError,
             ImageManifest = options.CacheImageManifest,
             OciMediaTypes = options.CacheOciMediaTypes,
-            Compression = options.CacheCompression?.ToString().ToLowerInvariant(),
+            Compression = compression?.ToString().ToLowerInvariant(),
         };
-        notes.Add($"cache-to: {own} (mode={to.Mode}{(options.CacheIgnoreError ? ", a failed export does not fail the build" : string.Empty)})");
+        notes.Add($"cache-to: {own} (mode={to.Mode}{(options.CacheIgnoreError ? ", a failed export does not fail the build" : string.Empty)}; layers {compressionWhy})");
         return new(from, to, notes);
     }
 

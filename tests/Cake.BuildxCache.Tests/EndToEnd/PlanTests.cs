@@ -90,10 +90,10 @@ public sealed class PlanTests
 
         var plan = Plan(Local(), "--push=true");
 
-        Assert.That(plan.Single("cache to"), Is.EqualTo($"type=registry,ref={Cache}:fix-2,mode=max,ignore-error=true"));
+        Assert.That(plan.Single("cache to"), Is.EqualTo($"type=registry,ref={Cache}:fix-2,mode=max,ignore-error=true,compression=zstd"));
         Assert.That(plan.Single("output"), Does.StartWith("push (push=true, "));
         Assert.That(plan.Command("BuildWithCache", "docker buildx build"),
-            Does.Contain($"--cache-to \"type=registry,ref={Cache}:fix-2,mode=max,ignore-error=true\"").And.Contain("--push"));
+            Does.Contain($"--cache-to \"type=registry,ref={Cache}:fix-2,mode=max,ignore-error=true,compression=zstd\"").And.Contain("--push"));
     }
 
     [Test]
@@ -136,7 +136,7 @@ public sealed class PlanTests
         Assert.That(plan.Single("ref", "Refs"), Is.EqualTo("branch main (slug main)"));
         Assert.That(plan.Field("tags"), Is.EqualTo(new[] { Image + ":main", $"{Image}:{_workspace.ShortSha}", Image + ":latest" }));
         Assert.That(plan.Field("cache from"), Is.EqualTo(new[] { $"type=registry,ref={Cache}:main" }));
-        Assert.That(plan.Single("cache to"), Is.EqualTo($"type=registry,ref={Cache}:main,mode=max,ignore-error=true"));
+        Assert.That(plan.Single("cache to"), Is.EqualTo($"type=registry,ref={Cache}:main,mode=max,ignore-error=true,compression=zstd"));
         Assert.That(plan.Single("output"), Is.EqualTo("push (GitLabCI)"));
         Assert.That(plan.Single("registries"), Is.EqualTo("127.0.0.1:5000 (image, cache, as ci-user)"));
         Assert.That(plan.Command("Login", "docker login"), Is.EqualTo("docker login --username \"ci-user\" --password-stdin \"127.0.0.1:5000\"    # password on stdin"));
@@ -150,7 +150,7 @@ public sealed class PlanTests
 
         Assert.That(plan.Field("tags"), Is.EqualTo(new[] { Image + ":feature-cache-me", $"{Image}:{_workspace.ShortSha}" }));
         Assert.That(plan.Field("cache from"), Is.EqualTo(new[] { $"type=registry,ref={Cache}:feature-cache-me", $"type=registry,ref={Cache}:main" }));
-        Assert.That(plan.Single("cache to"), Is.EqualTo($"type=registry,ref={Cache}:feature-cache-me,mode=max,ignore-error=true"));
+        Assert.That(plan.Single("cache to"), Is.EqualTo($"type=registry,ref={Cache}:feature-cache-me,mode=max,ignore-error=true,compression=zstd"));
         Assert.That(plan.Command("BuildWithCache", "docker buildx build"),
             Does.Contain("--progress \"plain\"").And.Contain($"--build-arg \"GIT_COMMIT={_workspace.Sha}\"")
                 .And.Contain("--label \"org.opencontainers.image.ref.name=feature/Cache-Me\""));
@@ -166,7 +166,7 @@ public sealed class PlanTests
         {
             $"type=registry,ref={Cache}:topic", $"type=registry,ref={Cache}:release-2-x", $"type=registry,ref={Cache}:main",
         }));
-        Assert.That(plan.Single("cache to"), Is.EqualTo($"type=registry,ref={Cache}:topic,mode=max,ignore-error=true"));
+        Assert.That(plan.Single("cache to"), Is.EqualTo($"type=registry,ref={Cache}:topic,mode=max,ignore-error=true,compression=zstd"));
     }
 
     [Test]
@@ -206,7 +206,7 @@ public sealed class PlanTests
         Assert.That(plan.Single("default branch", "Refs"), Is.EqualTo("trunk"));
         Assert.That(plan.Single("source", "Refs"), Is.EqualTo("https://github.com/org/app"));
         Assert.That(plan.Field("tags"), Is.EqualTo(new[] { "ghcr.io/org/app:trunk", $"ghcr.io/org/app:{_workspace.ShortSha}", "ghcr.io/org/app:latest" }));
-        Assert.That(plan.Single("cache to"), Is.EqualTo("type=registry,ref=ghcr.io/org/app/cache:trunk,mode=max,ignore-error=true"));
+        Assert.That(plan.Single("cache to"), Is.EqualTo("type=registry,ref=ghcr.io/org/app/cache:trunk,mode=max,ignore-error=true,compression=zstd"));
         Assert.That(plan.Lines, Has.Member("  registry-password = [redacted] (from BUILDX_REGISTRY_PASSWORD)"));
     }
 
@@ -227,6 +227,6 @@ public sealed class PlanTests
         Assert.That(plan.Single("ref", "Refs"), Is.EqualTo("branch feat/x (slug feat-x)"));
         Assert.That(plan.Single("commit", "Refs"), Does.StartWith(_workspace.Sha), "the head commit, not the merge commit");
         Assert.That(plan.Field("cache from"), Is.EqualTo(new[] { "type=registry,ref=ghcr.io/org/app/cache:feat-x", "type=registry,ref=ghcr.io/org/app/cache:main" }));
-        Assert.That(plan.Single("cache to"), Is.EqualTo("type=registry,ref=ghcr.io/org/app/cache:feat-x,mode=max,ignore-error=true"));
+        Assert.That(plan.Single("cache to"), Is.EqualTo("type=registry,ref=ghcr.io/org/app/cache:feat-x,mode=max,ignore-error=true,compression=zstd"));
     }
 }

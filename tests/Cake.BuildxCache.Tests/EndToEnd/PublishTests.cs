@@ -73,7 +73,7 @@ public sealed class PublishTests() : RealStackFixture("publish")
 
         var build = BuildCall();
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("main") }));
-        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("main") + ",mode=max,ignore-error=true" }));
+        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("main") + ",mode=max,ignore-error=true,compression=zstd" }));
         Assert.That(Values(build, "--tag"), Is.EqualTo(new[] { Image + ":main", $"{Image}:{Scene.Workspace.ShortSha}", Image + ":latest" }));
         Assert.That(build, Has.Member("--push").And.No.Member("--load"));
         Assert.That(Values(build, "--builder"), Is.EqualTo(new[] { Scene.Builder }));
@@ -116,7 +116,7 @@ public sealed class PublishTests() : RealStackFixture("publish")
         AssertSucceededWithoutLeaks(run);
         var build = Scene.Calls("buildx", "build")[^1];
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("feature-fast-builds"), CacheRef("main") }));
-        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("feature-fast-builds") + ",mode=max,ignore-error=true" }));
+        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("feature-fast-builds") + ",mode=max,ignore-error=true,compression=zstd" }));
         Assert.That(run.Output, Does.Contain($"importing cache manifest from {Image}/cache:main"), "a new branch starts warm from main");
         Assert.That(Registry.Tags(CacheRepository), Is.EquivalentTo(new[] { "main", "feature-fast-builds" }));
         Assert.That(Registry.Tags(Scene.Project), Is.SupersetOf(new[] { "feature-fast-builds", Scene.Workspace.ShortSha }));
@@ -135,7 +135,7 @@ public sealed class PublishTests() : RealStackFixture("publish")
         var build = Scene.Calls("buildx", "build")[^1];
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("main") }), "the branch's ref does not exist yet");
         Assert.That(run.Output, Does.Contain($"{Image}/cache:feature-checked missing, using main's"));
-        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("feature-checked") + ",mode=max,ignore-error=true,image-manifest=true,oci-mediatypes=true" }), "the ECR preset");
+        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("feature-checked") + ",mode=max,ignore-error=true,image-manifest=true,oci-mediatypes=true,compression=zstd" }), "the ECR preset");
 
         // The hand-off to the pipeline: the report of what the cache did, and GitLab's dotenv.
         var report = File.ReadAllText(Path.Combine(Scene.Workspace.Path, "artifacts", "buildx-report.json"));
@@ -156,7 +156,7 @@ public sealed class PublishTests() : RealStackFixture("publish")
         Assert.That(Sequence().IndexOf("login"), Is.LessThan(Sequence().IndexOf("buildx build")));
         var build = BuildCall();
         Assert.That(Values(build, "--cache-from"), Is.EqualTo(new[] { CacheRef("topic"), CacheRef("release-2"), CacheRef("main") }));
-        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("topic") + ",mode=max,ignore-error=true" }));
+        Assert.That(Values(build, "--cache-to"), Is.EqualTo(new[] { CacheRef("topic") + ",mode=max,ignore-error=true,compression=zstd" }));
         Assert.That(build, Has.Member("--push"));
         Assert.That(Registry.Tags(CacheRepository), Is.EqualTo(new[] { "topic" }));
     }

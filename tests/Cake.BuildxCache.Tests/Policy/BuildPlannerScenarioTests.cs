@@ -23,7 +23,7 @@ public sealed class BuildPlannerScenarioTests
         TestCaseData Case(string name, GitRefInfo refs, BuildxCacheOptions options, Expected expected) =>
             new TestCaseData(refs, options, expected).SetName(name);
 
-        static string To(string slug) => $"type=registry,ref={Cache}:{slug},mode=max,ignore-error=true";
+        static string To(string slug) => $"type=registry,ref={Cache}:{slug},mode=max,ignore-error=true,compression=zstd";
         static string From(string slug) => $"type=registry,ref={Cache}:{slug}";
 
         yield return Case("GitLab default branch", GitLabBranch("main"), CiOptions, new(

@@ -78,7 +78,7 @@ public sealed class PromotionPolicyTests
 
         var plan = BuildPlanner.Plan(GitLabBranch("feature/x"), options, Created);
 
-        Assert.That(plan.CacheTo?.ToString(), Is.EqualTo($"type=registry,ref={Cache}:feature-x-{Short},mode=max,ignore-error=true"));
+        Assert.That(plan.CacheTo?.ToString(), Is.EqualTo($"type=registry,ref={Cache}:feature-x-{Short},mode=max,ignore-error=true,compression=zstd"));
         Assert.That(plan.CacheFrom.Select(spec => spec.Ref), Is.EqualTo(new[] { $"{Cache}:feature-x", $"{Cache}:main" }), "builds read the branch ref, never a commit ref");
         Assert.That(plan.Promotion, Is.EqualTo(new CachePromotion($"{Cache}:feature-x-{Short}", $"{Cache}:feature-x", Sha, "feature/x")));
         Assert.That(plan.Notes, Has.Some.EqualTo($"cache-promote: write {Cache}:feature-x-{Short}, promote to {Cache}:feature-x if the commit it holds is an ancestor of {Short} (or it holds none); never backwards"));

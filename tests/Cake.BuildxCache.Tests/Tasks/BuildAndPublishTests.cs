@@ -13,7 +13,7 @@ public sealed class BuildAndPublishTests
         + "--tag \"registry.gitlab.example.com/group/app:main\" --tag \"registry.gitlab.example.com/group/app:3f9c1e2a\" --tag \"registry.gitlab.example.com/group/app:latest\" "
         + Commands.Labels("main", GitLabSource) + " "
         + "--cache-from \"type=registry,ref=registry.gitlab.example.com/group/app/cache:main\" "
-        + "--cache-to \"type=registry,ref=registry.gitlab.example.com/group/app/cache:main,mode=max,ignore-error=true\" "
+        + "--cache-to \"type=registry,ref=registry.gitlab.example.com/group/app/cache:main,mode=max,ignore-error=true,compression=zstd\" "
         + "--push --metadata-file \"artifacts/buildx-metadata.json\" --progress \"plain\" \"app\"";
 
     [Test]
@@ -80,7 +80,7 @@ public sealed class BuildAndPublishTests
             + Commands.Labels("Feature/JIRA-7_Cache", GitLabSource) + " "
             + "--cache-from \"type=registry,ref=registry.gitlab.example.com/group/app/cache:feature-jira-7-cache\" "
             + "--cache-from \"type=registry,ref=registry.gitlab.example.com/group/app/cache:main\" "
-            + "--cache-to \"type=registry,ref=registry.gitlab.example.com/group/app/cache:feature-jira-7-cache,mode=max,ignore-error=true\" "
+            + "--cache-to \"type=registry,ref=registry.gitlab.example.com/group/app/cache:feature-jira-7-cache,mode=max,ignore-error=true,compression=zstd\" "
             + "--push --metadata-file \"artifacts/buildx-metadata.json\" --progress \"plain\" \"app\"",
             Commands.GitLabLogout,
         }));
