@@ -95,7 +95,7 @@ public sealed class CacheRegistryTests
 
         Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
         var build = _scene.Calls("buildx", "build").Single();
-        Assert.That(build, Has.Member($"type=registry,ref={CacheRepo}:main,mode=max,ignore-error=false"));
+        Assert.That(build, Has.Member($"type=registry,ref={CacheRepo}:main,mode=max,ignore-error=false,compression=zstd"));
         Assert.That(run.Output, Does.Contain("docker buildx build").And.Contain("failed (exit code 1)"));
         Assert.That(run.Output, Does.Contain("ERROR:").And.Contain(_cacheRegistry.Host), "buildx's own reason names the registry");
         Assert.That(run.Output, Does.Not.Contain("Published "));
