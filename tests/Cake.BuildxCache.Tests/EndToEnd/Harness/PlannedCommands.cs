@@ -10,6 +10,24 @@ namespace Cake.BuildxCache.Tests.EndToEnd.Harness;
 /// </summary>
 internal static partial class PlannedCommands
 {
+    /// <summary>
+    /// The one pushing <c>docker buildx build</c> a CI job ran, after asserting that Plan prints it: Plan shows it under
+    /// Publish, or under BuildWithCache where that build already pushes (GitHub).
+    /// </summary>
+    /// <param name="planLines">Plan's output, a line each.</param>
+    /// <param name="dockerCalls">The docker calls the job made (its arguments after <c>docker</c>).</param>
+    /// <param name="runner">What ran it, for the failure message ("the job", "the step").</param>
+    /// <returns>The build's arguments, normalised as <see cref="Normalise"/> does.</returns>
+    public static IReadOnlyList<string> AssertPlannedBuildRan(IReadOnlyList<string> planLines, IEnumerable<IReadOnlyList<string>> dockerCalls, string runner)
+    {
+        static bool IsBuild(IReadOnlyList<string> call) => call.Count > 1 && call[0] == "buildx" && call[1] == "build" && !call.Contains("--call");
+        var planned = From(planLines).Where(IsBuild).ToList();
+        var executed = Normalise(dockerCalls.Single(IsBuild));
+        Assert.That(planned, Is.Not.Empty, string.Join('\n', planLines));
+        Assert.That(planned.Any(command => Matches(command, executed)), Is.True, $"{runner} ran `docker {string.Join(' ', executed)}`, which Plan does not print:\n{string.Join('\n', planLines)}");
+        return executed;
+    }
+
     /// <summary>The same command, but for <c>--cache-from</c> refs: the run's are Plan's in order, some left out.</summary>
     public static bool Matches(IReadOnlyList<string> planned, IReadOnlyList<string> executed)
     {
