@@ -8,11 +8,19 @@ namespace Cake.BuildxCache.Policy;
 /// steps. Tasks execute these steps and Plan prints them, so what Plan prints is what runs.
 /// </summary>
 /// <param name="Refs">Where the build stands.</param>
-/// <param name="Build">The build plan of every build but Publish's (BuildWithCache, Default, the <c>BuildxCacheBuild</c> alias).</param>
+/// <param name="Images">The images the run builds, each with its two builds (one image today).</param>
 /// <param name="Builder">The builder plan.</param>
-/// <param name="PublishBuild">The build plan as Publish runs it: it pushes unless the options or a fork's merge request say otherwise.</param>
-public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Builder, BuildPlan PublishBuild)
+public sealed record RunPlan(GitRefInfo Refs, IReadOnlyList<ImageBuild> Images, BuilderPlan Builder)
 {
+    /// <summary>The run's image: the first of <see cref="Images"/>, the only one a run builds today.</summary>
+    public ImageBuild Image => Images[0];
+
+    /// <summary>The image's build plan of every build but Publish's (BuildWithCache, Default, the <c>BuildxCacheBuild</c> alias).</summary>
+    public BuildPlan Build => Image.Build;
+
+    /// <summary>The image's build plan as Publish runs it: it pushes unless the options or a fork's merge request say otherwise.</summary>
+    public BuildPlan PublishBuild => Image.Publish;
+
     /// <summary>EnsureBuilder's steps.</summary>
     public EnsureBuilderSteps EnsureBuilder => new(Builder);
 
@@ -23,7 +31,7 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
     public IReadOnlyList<LoginStep> Login => [.. Registries.Select(registry => new LoginStep(registry))];
 
     /// <summary>BuildWithCache's step.</summary>
-    public BuildSteps BuildWithCache => new(Build);
+    public BuildSteps BuildWithCache => Image.BuildWithCache;
 
     /// <summary>Lint's step: the build's Dockerfile, stage, arguments and contexts, checked instead of built.</summary>
     public LintSteps Lint => new(Build, LintFailOnWarnings);
@@ -32,13 +40,10 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
     public bool LintFailOnWarnings { get; init; }
 
     /// <summary>Publish's build step.</summary>
-    public BuildSteps Publish => new(PublishBuild);
+    public BuildSteps Publish => Image.PublishSteps;
 
-    /// <summary>
-    /// True when BuildWithCache and Publish run the same <c>docker buildx build</c> (always in CI, where both push):
-    /// a run that has both, e.g. a target depending on Publish and another on BuildWithCache, builds once.
-    /// </summary>
-    public bool BuildsAreTheSame => SameCommand(PublishBuild, Build);
+    /// <summary>True when the image's BuildWithCache and Publish run the same <c>docker buildx build</c> (<see cref="ImageBuild.BuildsAreTheSame"/>).</summary>
+    public bool BuildsAreTheSame => Image.BuildsAreTheSame;
 
     /// <summary>True when the run logs out of the registries it logged in to, at the end (<see cref="LogoutPolicy"/>).</summary>
     public bool Logout { get; init; }
@@ -66,9 +71,9 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
         ? [.. Registries.Where(registry => registry.HasCredentials).Select(registry => new PlanStep(DockerCommands.Logout(registry.Host)))]
         : [];
 
-    /// <summary>Both builds' registries, each host once (as Publish uses it, when both do: it writes the image).</summary>
-    public IReadOnlyList<BuildRegistry> Registries => [.. PublishBuild.Registries
-        .Concat(Build.Registries)
+    /// <summary>Every image's builds' registries, each host once (as Publish uses it, when both do: it writes the image).</summary>
+    public IReadOnlyList<BuildRegistry> Registries => [.. Images
+        .SelectMany(image => image.Publish.Registries.Concat(image.Build.Registries))
         .DistinctBy(registry => registry.Host, StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Every task's steps, in the order the tasks run, as Plan prints them.</summary>
@@ -107,15 +112,4 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
             return tasks;
         }
     }
-
-    // The parts of a plan that reach `docker buildx build`.
-    private static bool SameCommand(BuildPlan a, BuildPlan b) =>
-        (a.Builder, a.Dockerfile, a.Context, a.Target, a.Output, a.MetadataFile, a.Progress, a.CacheTo?.ToString())
-            == (b.Builder, b.Dockerfile, b.Context, b.Target, b.Output, b.MetadataFile, b.Progress, b.CacheTo?.ToString())
-        && a.Platforms.SequenceEqual(b.Platforms)
-        && a.Tags.SequenceEqual(b.Tags)
-        && a.CacheFrom.Select(spec => spec.ToString()).SequenceEqual(b.CacheFrom.Select(spec => spec.ToString()))
-        && a.Labels.SequenceEqual(b.Labels)
-        && a.BuildArgs.SequenceEqual(b.BuildArgs)
-        && a.Features.SameAs(b.Features);
 }

@@ -26,7 +26,7 @@ internal static class RunPlanner
         var builder = BuilderPolicy.Plan(options, host);
         var (logout, logoutNote) = LogoutPolicy.Decide(options, refs);
         var space = new PruneSpace(options.PruneReservedSpace, options.PruneMaxUsedSpace, options.PruneMinFreeSpace);
-        return new RunPlan(refs, build, builder, publish)
+        return new RunPlan(refs, [new ImageBuild(ImageBuild.NameOf(build.Image), build, publish)], builder)
         {
             BuilderPrune = new BuilderPruneSteps(builder, options.PruneUntil, space, options.PruneRemoveBuilder),
             RegistryPrune = options.PruneRegistry ? RegistryPrunePlan.Of(options, refs, build) : null,
