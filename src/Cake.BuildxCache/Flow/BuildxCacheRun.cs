@@ -2,7 +2,6 @@ using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Refs;
-using Cake.BuildxCache.Registry;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Core.Diagnostics;
@@ -24,8 +23,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private readonly Lazy<FilePath?> _buildxPlugin;
     private readonly IProcessRunner _processRunner;
     private string? _builtBy;
-    private (string Key, Task<CacheFromSelection> Check)? _cacheRefCheck;
-    private (string Key, Task<IReadOnlyList<KeyValuePair<string, ImageIdentity?>>?> Read)? _tagsBefore;
+    private (BuildPlan Plan, IReadOnlyList<BuildHook> Hooks)? _startedHooks;
 
     /// <summary>Initializes a new instance of the <see cref="BuildxCacheRun"/> class.</summary>
     /// <param name="context">Cake's context.</param>
@@ -99,51 +97,33 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     public string? EnsuredBuilder { get; private set; }
 
     /// <summary>
-    /// Reuses or (re)creates the builder and bootstraps it. While it comes up, the registry is asked which cache-from
-    /// refs of the build exist and what the image's tags point at (read-only; the build uses the answers when its refs
-    /// and tags are the same).
+    /// Reuses or (re)creates the builder and bootstraps it. While it comes up, Publish's build hooks start their
+    /// registry reads (read-only: which cache-from refs exist, what the image's tags point at); the build uses them
+    /// when it renders the same command line.
     /// </summary>
     public void EnsureBuilder()
     {
         EnsureValid();
-        StartRegistryReads();
+        _startedHooks = (Plan.PublishBuild, Started(BuildHooks.For(this, Plan.PublishBuild)));
         BuildxVersion = BuilderSetup.Ensure(this, Plan.EnsureBuilder);
         EnsuredBuilder = Plan.EnsureBuilder.Builder.Name;
     }
 
     /// <summary>
-    /// Asks the registry which cache-from refs of <paramref name="plan"/> exist: the answer EnsureBuilder started for
-    /// the same refs, else a new question.
+    /// The hooks of the build of <paramref name="plan"/>, started: those EnsureBuilder started when the build renders
+    /// the same <c>docker buildx build</c> (once: a second build asks again), else new ones.
     /// </summary>
     /// <param name="plan">The build plan.</param>
-    /// <returns>The refs to read.</returns>
-    internal Task<CacheFromSelection> CheckCacheRefsAsync(BuildPlan plan)
+    /// <returns>The hooks, in the order they run.</returns>
+    internal IReadOnlyList<BuildHook> HooksFor(BuildPlan plan)
     {
-        var candidates = plan.CacheFromChain;
-        if (_cacheRefCheck is { } started && started.Key == KeyOf(candidates))
+        if (_startedHooks is { } started && ImageBuild.SameCommand(started.Plan, plan))
         {
-            _cacheRefCheck = null;
-            return started.Check;
+            _startedHooks = null;
+            return started.Hooks;
         }
 
-        return SelectCacheFromAsync(candidates, plan.ExplainsCacheMiss, plan.Refs.Sha);
-    }
-
-    /// <summary>
-    /// What the image's tags point at before a reproducible push (for "image unchanged"): the answer EnsureBuilder
-    /// started for the same tags, else a new question.
-    /// </summary>
-    /// <param name="plan">The build plan.</param>
-    /// <returns>Each tag with what it pointed at, or null when the plan does not push a reproducible image.</returns>
-    internal Task<IReadOnlyList<KeyValuePair<string, ImageIdentity?>>?> ImageTagsBeforeAsync(BuildPlan plan)
-    {
-        if (_tagsBefore is { } started && started.Key == TagsKeyOf(plan))
-        {
-            _tagsBefore = null;
-            return started.Read;
-        }
-
-        return ImageChangeCheck.BeforeAsync(this, plan);
+        return Started(BuildHooks.For(this, plan));
     }
 
     /// <summary>The buildx version: as asked before in this run, else asked now (once).</summary>
@@ -247,31 +227,15 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         return done;
     }
 
-    private void StartRegistryReads()
+    private static IReadOnlyList<BuildHook> Started(IReadOnlyList<BuildHook> hooks)
     {
-        var steps = Plan.Publish;
-        if (steps.ChecksCacheRefs)
+        foreach (var hook in hooks)
         {
-            var candidates = steps.Plan.CacheFromChain;
-            _cacheRefCheck = (KeyOf(candidates), Task.Run(() => SelectCacheFromAsync(candidates, steps.Plan.ExplainsCacheMiss, steps.Plan.Refs.Sha)));
+            hook.Start();
         }
 
-        _tagsBefore = (TagsKeyOf(steps.Plan), Task.Run(() => ImageChangeCheck.BeforeAsync(this, steps.Plan)));
+        return hooks;
     }
-
-    private static string TagsKeyOf(BuildPlan plan) =>
-        $"{plan.Output} {plan.Time?.IsReproducible} {string.Join(' ', plan.Tags)}";
-
-    private async Task<CacheFromSelection> SelectCacheFromAsync(IReadOnlyList<CacheFromCandidate> candidates, bool readRecords, string commit)
-    {
-        // Without a branch to ask the remote about, a recorded commit the clone lacks stays unknown: the ref keeps its place.
-        var history = GitAncestry.History(ProcessRunner, Tools, Environment.WorkingDirectory.FullPath, branch: null);
-        using var client = RegistryAccess.Client(this);
-        return await new CacheRefChecker(client).SelectAsync(candidates, readRecords, commit, recorded => history.Relate(recorded, commit)).ConfigureAwait(false);
-    }
-
-    private static string KeyOf(IReadOnlyList<CacheFromCandidate> candidates) =>
-        string.Join('\n', candidates.Select(candidate => $"{candidate.Role} {candidate.Spec}"));
 
     private FilePath? FindBuildxPlugin() => State.Options.BuildxPlugin switch
     {

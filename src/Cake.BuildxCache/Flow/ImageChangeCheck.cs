@@ -10,6 +10,12 @@ namespace Cake.BuildxCache.Flow;
 /// </summary>
 internal static class ImageChangeCheck
 {
+    /// <summary>True when <paramref name="plan"/> pushes a reproducible image to tags: what "image unchanged" compares.</summary>
+    /// <param name="plan">The build plan.</param>
+    /// <returns>Whether the check applies.</returns>
+    public static bool Applies(BuildPlan plan) =>
+        plan.Output == OutputMode.Push && plan.Time?.IsReproducible == true && plan.Tags.Count > 0;
+
     /// <summary>Reads what each tag points at before the push; null when the plan does not push a reproducible image.</summary>
     /// <param name="run">The run.</param>
     /// <param name="plan">The build plan.</param>
@@ -18,7 +24,7 @@ internal static class ImageChangeCheck
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(plan);
-        if (plan.Output != OutputMode.Push || plan.Time?.IsReproducible != true || plan.Tags.Count == 0)
+        if (!Applies(plan))
         {
             return null;
         }

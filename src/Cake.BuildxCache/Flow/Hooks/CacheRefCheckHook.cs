@@ -1,0 +1,51 @@
+using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
+using Cake.BuildxCache.Registry;
+using Cake.Common.Diagnostics;
+
+namespace Cake.BuildxCache.Flow;
+
+/// <summary>
+/// <c>--check-cache-refs</c>: asks the registry which cache-from refs exist (and, with <c>--explain-cache-miss</c>,
+/// reads their records) so the build passes only those.
+/// </summary>
+/// <param name="run">The run.</param>
+/// <param name="plan">The plan the hook was chosen for.</param>
+internal sealed class CacheRefCheckHook(BuildxCacheRun run, BuildPlan plan) : BuildHook
+{
+    private Task<CacheFromSelection>? _check;
+
+    /// <inheritdoc />
+    public override void Start() => _check ??= Task.Run(SelectAsync);
+
+    /// <inheritdoc />
+    public override async Task BeforeBuildAsync(BuildInProgress build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        Start();
+        var selection = await _check!.ConfigureAwait(false);
+        foreach (var line in selection.Log)
+        {
+            if (selection.HasWarnings)
+            {
+                run.Warning("{0}", line);
+            }
+            else
+            {
+                run.Information("{0}", line);
+            }
+        }
+
+        build.CacheFrom = selection.From;
+        build.CacheRecords = selection.Records;
+    }
+
+    private async Task<CacheFromSelection> SelectAsync()
+    {
+        // Without a branch to ask the remote about, a recorded commit the clone lacks stays unknown: the ref keeps its place.
+        var commit = plan.Refs.Sha;
+        var history = GitAncestry.History(run.ProcessRunner, run.Tools, run.Environment.WorkingDirectory.FullPath, branch: null);
+        using var client = RegistryAccess.Client(run);
+        return await new CacheRefChecker(client).SelectAsync(plan.CacheFromChain, plan.ExplainsCacheMiss, commit, recorded => history.Relate(recorded, commit)).ConfigureAwait(false);
+    }
+}
