@@ -1,4 +1,6 @@
 using Cake.BuildxCache.Miss;
+using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Policy;
 
 namespace Cake.BuildxCache.Flow;
 
@@ -13,7 +15,7 @@ internal static class PlanReport
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(commands);
-        var (options, refs, plan) = (state.Options, state.Refs, state.Plan);
+        var (options, refs) = (state.Options, state.Refs);
 
         yield return "Refs";
         yield return $"  ci:             {refs.Provider}";
@@ -33,7 +35,49 @@ internal static class PlanReport
             yield return "  " + line;
         }
 
+        yield return $"Images ({state.Run.Images.Count})";
+        foreach (var image in state.Run.Images)
+        {
+            yield return $"  {image.Name}";
+            foreach (var line in ImageLines(image.Build, options))
+            {
+                // One level deeper than a section's lines, the lists' continuation lines with them.
+                yield return "  " + line.Replace(Environment.NewLine, Environment.NewLine + "  ", StringComparison.Ordinal);
+            }
+        }
+
         yield return "Plan";
+        yield return $"  logout:         {state.Run.LogoutNote}";
+        foreach (var line in BuilderPlanReport.Lines(state.Builder, options))
+        {
+            yield return line;
+        }
+
+        yield return "Commands";
+        foreach (var task in state.Run.Tasks)
+        {
+            yield return $"  {task.Heading}:";
+            foreach (var step in task.Steps)
+            {
+                yield return step.Settings is null
+                    ? $"    {step.When}"
+                    : $"    {commands.Of(step.Settings)}{(step.When is null ? string.Empty : "    # " + step.When)}";
+            }
+        }
+
+        if (state.Problems.Count > 0)
+        {
+            yield return "Problems";
+            foreach (var problem in state.Problems)
+            {
+                yield return "  - " + problem.Message;
+            }
+        }
+    }
+
+    // The image's lines as a section's (two spaces in), from the build every task but Publish runs.
+    private static IEnumerable<string> ImageLines(BuildPlan plan, BuildxCacheOptions options)
+    {
         yield return $"  image:          {Dash(plan.Image)}";
         yield return $"  tags:           {List(plan.Tags)}";
         yield return $"  cache from:     {List(plan.CacheFrom.Select(spec => spec.ToString()))}";
@@ -61,13 +105,7 @@ internal static class PlanReport
         yield return $"  output:         {plan.Output.ToString().ToLowerInvariant()}{(plan.OutputReason.Length == 0 ? string.Empty : $" ({plan.OutputReason})")}";
         yield return $"  image time:     {plan.Time?.Description ?? "-"}";
         yield return $"  registries:     {List(plan.Registries.Select(registry => $"{registry.Host} ({registry.Purpose}{(registry.HasCredentials ? ", as " + registry.Username : ", no credentials: login skipped")})"))}";
-        yield return $"  logout:         {state.Run.LogoutNote}";
         foreach (var line in plan.Features.PlanLines())
-        {
-            yield return line;
-        }
-
-        foreach (var line in BuilderPlanReport.Lines(state.Builder, options))
         {
             yield return line;
         }
@@ -75,27 +113,6 @@ internal static class PlanReport
         foreach (var note in plan.Notes)
         {
             yield return $"  why:            {note}";
-        }
-
-        yield return "Commands";
-        foreach (var task in state.Run.Tasks)
-        {
-            yield return $"  {task.Heading}:";
-            foreach (var step in task.Steps)
-            {
-                yield return step.Settings is null
-                    ? $"    {step.When}"
-                    : $"    {commands.Of(step.Settings)}{(step.When is null ? string.Empty : "    # " + step.When)}";
-            }
-        }
-
-        if (state.Problems.Count > 0)
-        {
-            yield return "Problems";
-            foreach (var problem in state.Problems)
-            {
-                yield return "  - " + problem.Message;
-            }
         }
     }
 

@@ -6,7 +6,7 @@ namespace Cake.BuildxCache.Tests.Tasks;
 
 /// <summary>
 /// <c>--target=Plan</c> in every place a build can stand, compared with reviewed golden files in
-/// <c>Tasks/Golden/</c>: the refs, the tags and cache lines of the plan, and every command line under
+/// <c>Tasks/Golden/</c>: the refs, each image's tags and cache lines, the plan's logout, and every command line under
 /// "Commands". The build time is fixed by <see cref="FixedClockContext"/>. <c>UPDATE_GOLDEN=1</c> rewrites them.
 /// </summary>
 public sealed class PlanGoldenTests
@@ -91,32 +91,43 @@ public sealed class PlanGoldenTests
         return Jobs.Local();
     }
 
-    /// <summary>The Refs section, the plan's image/tags/cache/output/registries lines, and the Commands section.</summary>
+    /// <summary>The Refs section, each image's header and its image/tags/cache/output/registries lines, the plan's logout and network lines, and the Commands section.</summary>
     private static string Extract(string output, string workspacePath)
     {
         var sections = Sections(output);
-        var plan = new List<string>();
-        var keep = false;
-        foreach (var line in sections["Plan"])
-        {
-            if (!line.StartsWith("                  ", StringComparison.Ordinal))
-            {
-                keep = PlanKeys.Any(key => line.TrimStart().StartsWith(key, StringComparison.Ordinal));
-            }
-
-            if (keep)
-            {
-                plan.Add(line);
-            }
-        }
+        var images = sections.Keys.Single(key => key.StartsWith("Images (", StringComparison.Ordinal));
 
         IEnumerable<string> lines = [
             "Refs", .. sections["Refs"],
-            "Plan", .. plan,
+            images, .. Keyed(sections[images], header: "  "),
+            "Plan", .. Keyed(sections["Plan"], header: null),
             "Commands", .. sections["Commands"],
             .. sections.TryGetValue("Problems", out var problems) ? ["Problems", .. problems] : Array.Empty<string>(),
         ];
         return string.Join('\n', lines.Select(line => line.Replace(workspacePath, "<workspace>", StringComparison.Ordinal).TrimEnd())) + "\n";
+    }
+
+    /// <summary>The lines of <see cref="PlanKeys"/> with their continuation lines, and the block headers indented by <paramref name="header"/>.</summary>
+    private static List<string> Keyed(IEnumerable<string> section, string? header)
+    {
+        var kept = new List<string>();
+        var keep = false;
+        foreach (var line in section)
+        {
+            var indent = line.Length - line.TrimStart().Length;
+            var isHeader = header is not null && indent == header.Length;
+            if (isHeader || !line.StartsWith("                  ", StringComparison.Ordinal))
+            {
+                keep = isHeader || PlanKeys.Any(key => line.TrimStart().StartsWith(key, StringComparison.Ordinal));
+            }
+
+            if (keep)
+            {
+                kept.Add(line);
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>The report's sections: a header line at column 0, then its indented lines.</summary>
@@ -126,7 +137,7 @@ public sealed class PlanGoldenTests
         List<string>? current = null;
         foreach (var line in output.ReplaceLineEndings("\n").Split('\n'))
         {
-            if (line is "Refs" or "Options" or "Plan" or "Commands" or "Problems" && !sections.ContainsKey(line))
+            if ((line is "Refs" or "Options" or "Plan" or "Commands" or "Problems" || line.StartsWith("Images (", StringComparison.Ordinal)) && !sections.ContainsKey(line))
             {
                 current = sections[line] = [];
             }

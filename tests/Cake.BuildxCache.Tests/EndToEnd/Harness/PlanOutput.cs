@@ -3,23 +3,27 @@ namespace Cake.BuildxCache.Tests.EndToEnd.Harness;
 /// <summary>Reads the report <c>./build.sh --target=Plan</c> prints: <c>  name:   value</c> lines, lists continued below.</summary>
 internal sealed class PlanOutput(IReadOnlyList<string> lines)
 {
-    private const int ValueColumn = 18;
-
     public IReadOnlyList<string> Lines => lines;
 
-    /// <summary>The values of the field <paramref name="name"/> (<c>cache from</c>, <c>tags</c>, …) in <paramref name="section"/>.</summary>
-    public IReadOnlyList<string> Field(string name, string section = "Plan")
+    /// <summary>
+    /// The values of the field <paramref name="name"/> (<c>cache from</c>, <c>tags</c>, …) in <paramref name="section"/>
+    /// (a header as printed, or its first word: <c>Images</c> for <c>Images (1)</c>, whose fields sit one level deeper).
+    /// </summary>
+    public IReadOnlyList<string> Field(string name, string section = "Images")
     {
-        var start = lines.ToList().IndexOf(section);
+        var start = lines.ToList().FindIndex(line => line == section || line.StartsWith(section + " (", StringComparison.Ordinal));
         Assert.That(start, Is.GreaterThanOrEqualTo(0), $"no section {section} in:\n{string.Join('\n', lines)}");
-        var prefix = $"  {name}:";
+        var label = $"{name}:";
         var values = new List<string>();
         for (var i = start + 1; i < lines.Count && lines[i].StartsWith("  ", StringComparison.Ordinal); i++)
         {
-            if (lines[i].StartsWith(prefix, StringComparison.Ordinal))
+            var text = lines[i].TrimStart();
+            if (text.StartsWith(label, StringComparison.Ordinal))
             {
-                values.Add(lines[i][ValueColumn..].Trim());
-                for (var j = i + 1; j < lines.Count && lines[j].StartsWith(new string(' ', ValueColumn), StringComparison.Ordinal); j++)
+                var rest = text[label.Length..];
+                var column = lines[i].Length - text.Length + label.Length + (rest.Length - rest.TrimStart().Length);
+                values.Add(rest.Trim());
+                for (var j = i + 1; j < lines.Count && lines[j].Length > column && lines[j][..column].Trim().Length == 0; j++)
                 {
                     values.Add(lines[j].Trim());
                 }
@@ -29,7 +33,7 @@ internal sealed class PlanOutput(IReadOnlyList<string> lines)
         return values;
     }
 
-    public string Single(string name, string section = "Plan")
+    public string Single(string name, string section = "Images")
     {
         var values = Field(name, section);
         Assert.That(values, Has.Count.EqualTo(1), $"{section}/{name}");
