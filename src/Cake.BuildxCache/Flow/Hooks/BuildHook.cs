@@ -4,7 +4,8 @@ namespace Cake.BuildxCache.Flow;
 /// One optional feature of a build, around the <c>docker buildx build</c>: it starts its own background reads before
 /// the builder is up, may prepare the build, and adds what it found to the build's outcome afterwards.
 /// <see cref="BuildHooks.For"/> chooses a build's hooks from its plan; <see cref="CacheBuild"/> runs them in order
-/// without knowing which exist.
+/// without knowing which exist. The hooks sit in <c>Flow/Hooks/</c> but in the flow's namespace: they call the flow's
+/// runs and the flow calls them, which two namespaces would make a cycle.
 /// </summary>
 internal abstract class BuildHook
 {
