@@ -89,14 +89,5 @@ public sealed record BuildFeatures
         }
     }
 
-    /// <summary>True when both give <c>docker buildx build</c> the same flags.</summary>
-    /// <param name="other">The other features.</param>
-    /// <returns>Whether they are the same.</returns>
-    public bool SameAs(BuildFeatures other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        return PlanLines().SequenceEqual(other.PlanLines());
-    }
-
     private static string Line(string heading, IEnumerable<string> items) => $"  {heading,-16}{string.Join("  ", items)}";
 }
