@@ -71,6 +71,7 @@ internal static class CacheBuild
             run.Information("image time: {0}", time.Description);
         }
 
+        var mounts = await CacheMountImport.RunAsync(run, plan).ConfigureAwait(false);
         var tagsBefore = await run.ImageTagsBeforeAsync(plan).ConfigureAwait(false);
         run.Information("cache from: {0}", cacheFrom.Count == 0 ? "none" : string.Join("  ", cacheFrom.Select(spec => spec.Ref)));
         run.Information("cache to:   {0}", plan.CacheTo?.ToString() ?? "none (read-only)");
@@ -108,6 +109,7 @@ internal static class CacheBuild
         }
 
         run.Information("Built {0}{1}: {2}.", plan.Image, metadata?.Digest is { } digest ? "@" + digest : string.Empty, Describe(plan.Output, plan.Tags));
+        await CacheMountExport.RunAsync(run, plan, mounts).ConfigureAwait(false);
         var miss = inputs is null ? null : CacheMissRun.Explain(run, plan, BuildSummary.From(report), selection?.Records, inputs);
 
         // The commit ref's record is on it before the promotion copies it.
