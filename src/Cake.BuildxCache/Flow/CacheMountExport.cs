@@ -62,7 +62,8 @@ internal static class CacheMountExport
         try
         {
             var path = new DirectoryPath(directory.FullName);
-            CacheMountRun.Build(run, CacheMountHelpers.Measure(mounts, path));
+            var nonce = CacheMountRun.NewRunValue();
+            CacheMountRun.Build(run, CacheMountHelpers.Measure(mounts, path, nonce));
             var measured = File.ReadAllText(System.IO.Path.Combine(directory.FullName, "measure", CacheMountHelpers.ContentFile));
             var content = CacheMountContent.Parse(measured)
                 ?? throw new IOException($"the helper measured '{measured.Trim()}', not a digest, bytes and files");
@@ -82,7 +83,7 @@ internal static class CacheMountExport
                 return;
             }
 
-            var export = CacheMountHelpers.Export(mounts, path, item.Mount.WriteRef!);
+            var export = CacheMountHelpers.Export(mounts, path, item.Mount.WriteRef!, nonce);
             CacheMountRun.Build(run, export);
             var metadata = run.BuildxReadMetadata(export.MetadataFile!);
             if (metadata.Digest is not { } digest)

@@ -75,7 +75,7 @@ internal static class CacheMountImport
             var directory = CacheMountRun.Directory(CacheMountHelpers.ImportDockerfile(mounts, mount, pinned));
             try
             {
-                CacheMountRun.Build(run, CacheMountHelpers.Import(mounts, new Core.IO.DirectoryPath(directory.FullName)));
+                CacheMountRun.Build(run, CacheMountHelpers.Import(mounts, new Core.IO.DirectoryPath(directory.FullName), CacheMountRun.NewRunValue()));
             }
             catch (CakeException exception)
             {

@@ -9,6 +9,9 @@ internal static class CacheMountPlanReport
     /// <summary>Where Plan shows the helpers' directory (a new temporary folder at run time).</summary>
     private const string Folder = "/tmp/buildx-cache-mount-XXXXXX";
 
+    /// <summary>How Plan shows the helpers' <see cref="CacheMountHelpers.RunArg"/> (a new value each run).</summary>
+    private const string RunValue = "<new each run>";
+
     /// <summary>The block's lines.</summary>
     /// <param name="mounts">The mounts' plan.</param>
     /// <param name="commands">Renders command lines.</param>
@@ -39,7 +42,7 @@ internal static class CacheMountPlanReport
                 yield return "      " + line;
             }
 
-            yield return "    " + commands.Of(CacheMountHelpers.Import(mounts, folder));
+            yield return "    " + commands.Of(CacheMountHelpers.Import(mounts, folder, RunValue));
             if (mount.WriteRef is null)
             {
                 yield return "    after the build: nothing (" + (mounts.ReadOnlyReason ?? "the build writes no cache") + ")";
@@ -52,9 +55,9 @@ internal static class CacheMountPlanReport
                 yield return "      " + line;
             }
 
-            yield return "    " + commands.Of(CacheMountHelpers.Measure(mounts, folder));
+            yield return "    " + commands.Of(CacheMountHelpers.Measure(mounts, folder, RunValue));
             yield return $"    then, when the content differs from the imported image's record and is at most {CacheMountContent.Describe(mounts.MaxBytes)}:";
-            yield return "    " + commands.Of(CacheMountHelpers.Export(mounts, folder, mount.WriteRef));
+            yield return "    " + commands.Of(CacheMountHelpers.Export(mounts, folder, mount.WriteRef, RunValue));
         }
     }
 

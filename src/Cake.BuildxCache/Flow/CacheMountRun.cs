@@ -1,7 +1,6 @@
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Policy;
-using Cake.Core;
 using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Flow;
@@ -50,16 +49,34 @@ internal static class CacheMountRun
         return directory;
     }
 
-    /// <summary>Runs a helper build, its output in the log's verbose lines.</summary>
+    /// <summary>Runs a helper build, its output in the log's verbose lines; a failure carries the output's last lines.</summary>
     /// <param name="run">The run.</param>
     /// <param name="settings">The helper's settings.</param>
+    /// <exception cref="Core.CakeException">When the helper fails.</exception>
     public static void Build(BuildxCacheRun run, BuildxBuildSettings settings)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(settings);
-        settings.OutputHandler = line => run.Log.Write(Core.Diagnostics.Verbosity.Verbose, Core.Diagnostics.LogLevel.Verbose, "{0}", line);
-        run.BuildxBuild(settings);
+        var output = new List<string>();
+        settings.OutputHandler = line =>
+        {
+            output.Add(line);
+            run.Log.Write(Core.Diagnostics.Verbosity.Verbose, Core.Diagnostics.LogLevel.Verbose, "{0}", line);
+        };
+        try
+        {
+            run.BuildxBuild(settings);
+        }
+        catch (Core.CakeException exception)
+        {
+            // The helper's output is verbose-only: a failure shows its end, where BuildKit says what failed.
+            throw new Core.CakeException(exception.Message + Environment.NewLine + string.Join(Environment.NewLine, output.TakeLast(12).Select(line => "  " + line)), exception);
+        }
     }
+
+    /// <summary>A value of <see cref="CacheMountHelpers.RunArg"/> no earlier run had.</summary>
+    /// <returns>The value.</returns>
+    public static string NewRunValue() => Guid.NewGuid().ToString("N");
 
     /// <summary>Deletes a helper directory, whatever is left in it.</summary>
     /// <param name="directory">The directory.</param>

@@ -17,10 +17,10 @@ internal static class CacheMountHelpers
     /// <summary>Where the helpers mount the cache mount.</summary>
     public const string MountPath = "/buildx-cache-mount";
 
-    /// <summary>The import helper's only stage (always rebuilt: the mount is the point, not the stage's result).</summary>
+    /// <summary>The import helper's only stage (run anew each time through <see cref="RunArg"/>: the mount is the point, not the stage's result).</summary>
     public const string ImportStage = "buildx-cache-mount-import";
 
-    /// <summary>The export helpers' stage that copies the content out of the mount (rebuilt by the measuring build).</summary>
+    /// <summary>The export helpers' stage that copies the content out of the mount (run anew by the measuring build).</summary>
     public const string CopyStage = "buildx-cache-mount-copy";
 
     /// <summary>The stage the measuring build outputs: the file <see cref="ContentFile"/>.</summary>
@@ -31,6 +31,12 @@ internal static class CacheMountHelpers
 
     /// <summary>The measuring build's file: the digest, the bytes and the files, separated by spaces.</summary>
     public const string ContentFile = "content";
+
+    /// <summary>
+    /// The build argument that makes each helper run anew: a new value every run. Not <c>--no-cache-filter</c>, which
+    /// makes BuildKit give the stage's cache mounts a new, empty folder.
+    /// </summary>
+    public const string RunArg = "BUILDX_CACHE_MOUNT_RUN";
 
     private const string SeedPath = "/buildx-cache-mount-seed";
     private const string OutPath = "/buildx-cache-mount-out";
@@ -47,6 +53,7 @@ internal static class CacheMountHelpers
         ArgumentNullException.ThrowIfNull(seedRef);
         var text = Head(plans);
         text.Append("FROM ").Append(mount.Mount.BaseImage).Append(" AS ").AppendLine(ImportStage);
+        text.Append("ARG ").AppendLine(RunArg);
         text.Append("RUN --mount=").Append(mount.Mount.MountOption(MountPath))
             .Append(" --mount=type=bind,from=").Append(seedRef).Append(",target=").Append(SeedPath)
             .Append(" cp -a ").Append(SeedPath).Append("/. ").Append(MountPath).AppendLine("/");
@@ -66,44 +73,45 @@ internal static class CacheMountHelpers
         ArgumentNullException.ThrowIfNull(mount);
         var text = Head(plans);
         text.Append("FROM ").Append(mount.Mount.BaseImage).Append(" AS ").AppendLine(CopyStage);
+        text.Append("ARG ").AppendLine(RunArg);
 
         // The digest covers names and contents (sorted, so the order files were written in does not count), not times:
         // a restore that rewrote the same files exports nothing.
         text.Append("RUN --mount=").Append(mount.Mount.MountOption(MountPath))
-            .Append(" mkdir -p ").Append(OutPath).Append("/content && cp -a ").Append(MountPath).Append("/. ").Append(OutPath).Append("/content/")
-            .Append(" && cd ").Append(OutPath).Append("/content")
+            .Append(" mkdir -p ").Append(OutPath).Append("/files && cp -a ").Append(MountPath).Append("/. ").Append(OutPath).Append("/files/")
+            .Append(" && cd ").Append(OutPath).Append("/files")
             .Append(" && d=$({ find . | LC_ALL=C sort; find . -type f -exec sha256sum {} + | LC_ALL=C sort; } | sha256sum | cut -c1-64)")
             .Append(" && s=$(find . -type f -exec stat -c %s {} + | awk '{ s += $1 } END { print s + 0, NR }')")
             .Append(" && echo \"$d $s\" > ").Append(OutPath).Append('/').AppendLine(ContentFile);
         text.Append("FROM scratch AS ").AppendLine(MeasureStage);
         text.Append("COPY --from=").Append(CopyStage).Append(' ').Append(OutPath).Append('/').Append(ContentFile).Append(" /").AppendLine(ContentFile);
         text.Append("FROM scratch AS ").AppendLine(ContentStage);
-        text.Append("COPY --from=").Append(CopyStage).Append(' ').Append(OutPath).AppendLine("/content/ /");
+        text.Append("COPY --from=").Append(CopyStage).Append(' ').Append(OutPath).AppendLine("/files/ /");
         return text.ToString();
     }
 
     /// <summary>The import helper's command: the Dockerfile in <paramref name="directory"/>, an empty context, nothing output but the mount.</summary>
     /// <param name="plans">The mounts' plan.</param>
     /// <param name="directory">The helper's directory (its Dockerfile, an empty <c>context</c> folder).</param>
+    /// <param name="run">A value new to this run (<see cref="RunArg"/>).</param>
     /// <returns>The settings.</returns>
-    public static BuildxBuildSettings Import(CacheMountsPlan plans, DirectoryPath directory)
+    public static BuildxBuildSettings Import(CacheMountsPlan plans, DirectoryPath directory, string run)
     {
-        var settings = Common(plans, directory);
-        settings.NoCacheFilter.Add(ImportStage);
+        var settings = Common(plans, directory, run);
         settings.Outputs.Add("type=cacheonly");
         return settings;
     }
 
-    /// <summary>The measuring build's command: copies the mount out (always anew) and writes <see cref="ContentFile"/> to <c>measure/</c>.</summary>
+    /// <summary>The measuring build's command: copies the mount out (anew) and writes <see cref="ContentFile"/> to <c>measure/</c>.</summary>
     /// <param name="plans">The mounts' plan.</param>
     /// <param name="directory">The helper's directory.</param>
+    /// <param name="run">A value new to this run (<see cref="RunArg"/>); the export build takes the same.</param>
     /// <returns>The settings.</returns>
-    public static BuildxBuildSettings Measure(CacheMountsPlan plans, DirectoryPath directory)
+    public static BuildxBuildSettings Measure(CacheMountsPlan plans, DirectoryPath directory, string run)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var settings = Common(plans, directory);
+        var settings = Common(plans, directory, run);
         settings.Target = MeasureStage;
-        settings.NoCacheFilter.Add(CopyStage);
         settings.Outputs.Add("type=local,dest=" + directory.Combine("measure").FullPath);
         return settings;
     }
@@ -112,12 +120,13 @@ internal static class CacheMountHelpers
     /// <param name="plans">The mounts' plan.</param>
     /// <param name="directory">The helper's directory (the metadata file goes there).</param>
     /// <param name="mountRef">The mount image's ref.</param>
+    /// <param name="run">The measuring build's <see cref="RunArg"/> value, so that its copy is what is pushed.</param>
     /// <returns>The settings.</returns>
-    public static BuildxBuildSettings Export(CacheMountsPlan plans, DirectoryPath directory, string mountRef)
+    public static BuildxBuildSettings Export(CacheMountsPlan plans, DirectoryPath directory, string mountRef, string run)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(mountRef);
-        var settings = Common(plans, directory);
+        var settings = Common(plans, directory, run);
         settings.Target = ContentStage;
         settings.Provenance = "false";
         settings.MetadataFile = directory.CombineWithFilePath("metadata.json");
@@ -125,10 +134,11 @@ internal static class CacheMountHelpers
         return settings;
     }
 
-    private static BuildxBuildSettings Common(CacheMountsPlan plans, DirectoryPath directory)
+    private static BuildxBuildSettings Common(CacheMountsPlan plans, DirectoryPath directory, string run)
     {
         ArgumentNullException.ThrowIfNull(plans);
         ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(run);
         var settings = new BuildxBuildSettings
         {
             Builder = plans.Builder,
@@ -141,6 +151,7 @@ internal static class CacheMountHelpers
             settings.BuildArgs[key] = value;
         }
 
+        settings.BuildArgs[RunArg] = run;
         return settings;
     }
 
