@@ -89,6 +89,7 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
             timeout: TimeSpan.FromMinutes(10));
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
 
+        Scene.LogInAsDeveloper();
         var files = Extract($"{Scene.Image}/cache:main{MountTag}");
         var names = Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories).Select(file => Path.GetRelativePath(files, file)).Order(StringComparer.Ordinal).ToList();
         Assert.That(names, Is.EqualTo(new[] { "blob", "deps-d1" }), "only the mount's folder is in the image");
