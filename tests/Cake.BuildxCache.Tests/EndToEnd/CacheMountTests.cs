@@ -91,6 +91,18 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
 
         Scene.LogInAsDeveloper();
         var files = Extract($"{Scene.Image}/cache:main{MountTag}");
+        try
+        {
+            AssertOnlyTheMount(files, run);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(files)!, recursive: true);
+        }
+    }
+
+    private static void AssertOnlyTheMount(string files, BuildRun run)
+    {
         var names = Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories).Select(file => Path.GetRelativePath(files, file)).Order(StringComparer.Ordinal).ToList();
         Assert.That(names, Is.EqualTo(new[] { "blob", "deps-d1" }), "only the mount's folder is in the image");
         Assert.That(names.Select(name => File.ReadAllBytes(Path.Combine(files, name))).Any(content => System.Text.Encoding.UTF8.GetString(content).Contains(SecretValue, StringComparison.Ordinal)), Is.False);
@@ -101,6 +113,7 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
     {
         var run = Scene.Run(Scene.GitLab().Branch(branch, branch).With(("CI_COMMIT_SHA", sha), ("CI_COMMIT_SHORT_SHA", sha[..8])), "--target=Publish");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        TestContext.Out.WriteLine($"{branch} {sha[..8]}: {run.Elapsed.TotalSeconds:0.0} s; " + string.Join("; ", run.Lines.Where(line => line.StartsWith("cache mount '", StringComparison.Ordinal))));
         return run;
     }
 
