@@ -35,7 +35,9 @@ internal static class CacheMountPlanReport
         foreach (var mount in mounts.Mounts)
         {
             yield return $"  {mount.Mount.Id}:";
-            var seed = $"{mount.From[0].Ref}@<digest>";
+            // At run time the image is pinned by the digest the registry named: the tag is replaced by it.
+            var first = mount.From[0].Ref;
+            var seed = first[..first.LastIndexOf(':')] + "@<digest>";
             yield return $"    before the build, when one of its refs exists (the first; here {seed}), {Folder}/Dockerfile:";
             foreach (var line in Lines(CacheMountHelpers.ImportDockerfile(mounts, mount, seed)))
             {
