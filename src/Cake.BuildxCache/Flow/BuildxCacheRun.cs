@@ -84,7 +84,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     /// <exception cref="BuildxCacheOptionsException">After printing, when the options have problems.</exception>
     public void PrintPlan()
     {
-        foreach (var line in PlanReport.Lines(State, new CommandLines(this)))
+        foreach (var line in PlanReport.Lines(State, new CommandLines(this), CacheMountRun.Plan(this, State.Plan)))
         {
             // Quiet verbosity: the plan is the output the user asked for.
             Log.Write(Verbosity.Quiet, LogLevel.Information, "{0}", line);

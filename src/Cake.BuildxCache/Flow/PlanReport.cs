@@ -10,8 +10,9 @@ internal static class PlanReport
     /// <summary>The report, line by line.</summary>
     /// <param name="state">The resolved state.</param>
     /// <param name="commands">Renders command lines.</param>
+    /// <param name="mounts">The cache mounts' plan (read from the Dockerfile), or null to leave its block out.</param>
     /// <returns>The lines.</returns>
-    public static IEnumerable<string> Lines(BuildxCacheState state, CommandLines commands)
+    public static IEnumerable<string> Lines(BuildxCacheState state, CommandLines commands, Policy.CacheMountsPlan? mounts = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(commands);
@@ -63,6 +64,11 @@ internal static class PlanReport
                     ? $"    {step.When}"
                     : $"    {commands.Of(step.Settings)}{(step.When is null ? string.Empty : "    # " + step.When)}";
             }
+        }
+
+        foreach (var line in mounts is null ? [] : CacheMountPlanReport.Lines(mounts, commands))
+        {
+            yield return line;
         }
 
         if (state.Problems.Count > 0)

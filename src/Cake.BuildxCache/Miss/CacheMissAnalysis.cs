@@ -31,6 +31,19 @@ internal static partial class CacheMissAnalysis
     public static CacheMiss? Explain(CacheMissFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
+
+        // A RUN with a cache mount that the registry filled (--cache-mounts) downloads less, but it still runs: the
+        // mount is no layer cache, and the step counts as run.
+        var miss = ExplainFirst(facts);
+        return miss is { Line: { } line }
+            && facts.Dockerfile?.Instructions.FirstOrDefault(instruction => instruction.Line == line) is { Keyword: "RUN" } run
+            && run.Arguments.Contains("type=cache", StringComparison.OrdinalIgnoreCase)
+            ? miss with { Why = miss.Why + "; it mounts a cache, which makes it faster when filled (--cache-mounts), never cached: it still runs" }
+            : miss;
+    }
+
+    private static CacheMiss? ExplainFirst(CacheMissFacts facts)
+    {
         if (facts.RanSteps.Count == 0)
         {
             return null;

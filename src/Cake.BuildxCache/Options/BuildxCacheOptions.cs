@@ -238,6 +238,12 @@ public sealed record BuildxCacheOptions
     /// <summary><c>explain-cache-miss</c>: when a warm build runs steps, name the first and its likely cause (build argument, base image, .git in the context); records base-image digests, and with cache-record-key keyed digests of the declared, non-secret build arguments, on the cache ref written.</summary>
     public bool ExplainCacheMiss { get; init; } = OptionCatalog.ExplainCacheMiss.Default;
 
+    /// <summary><c>cache-mounts</c>: cache mounts (RUN --mount=type=cache) kept in the cache repository between runners: auto (every one of the stages built), none, or mount ids separated by commas.</summary>
+    public string CacheMounts { get; init; } = OptionCatalog.CacheMounts.Default;
+
+    /// <summary><c>cache-mount-max-size</c>: largest cache mount content exported to the registry (B, KB, MB, GB; powers of 1024); a larger one is left unexported with a warning.</summary>
+    public string CacheMountMaxSize { get; init; } = OptionCatalog.CacheMountMaxSize.Default;
+
     /// <summary><c>cache-record-key</c>: key (32 or more random characters, a masked CI variable) of the build-argument digests the cache record keeps for explain-cache-miss; without it no build argument is recorded (secret).</summary>
     public Secret? CacheRecordKey { get; init; }
 

@@ -177,6 +177,16 @@ public static class BuildxCacheOptionsValidator
             {
                 Add(OptionCatalog.CachePromote, "true", "and cache-readonly=true together: a read-only build writes no cache to promote; set --cache-promote=false or --cache-readonly=false");
             }
+
+            if (CacheMountSelection.Problem(o.CacheMounts) is { } mounts)
+            {
+                Add(OptionCatalog.CacheMounts, o.CacheMounts, mounts);
+            }
+
+            if (OptionFormats.CheckSize(o.CacheMountMaxSize) is { } size)
+            {
+                Add(OptionCatalog.CacheMountMaxSize, o.CacheMountMaxSize, size);
+            }
         }
 
         public void Output()

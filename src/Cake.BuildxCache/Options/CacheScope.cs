@@ -25,6 +25,12 @@ public sealed record CacheScope(string? Value, string Reason, bool IsExplicit)
     /// <summary>What joins the slug and the scope in a cache tag.</summary>
     public const string Separator = "-";
 
+    /// <summary>
+    /// What joins a cache tag and a cache mount's name in the tag of the mount's image (<c>main.mount-nuget</c>): a slug
+    /// never holds a <c>.</c>, and a scope may not hold this, so no branch's or scope's cache tag can be a mount's.
+    /// </summary>
+    public const string MountMarker = ".mount-";
+
     /// <summary>The longest scope that fits in a tag with the longest slug and <paramref name="prefix"/>.</summary>
     /// <param name="prefix">The cache tag prefix.</param>
     /// <returns>The length.</returns>
@@ -103,6 +109,11 @@ public sealed record CacheScope(string? Value, string Reason, bool IsExplicit)
         if (!Value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
         {
             return $"would make invalid cache tags{source}: a scope holds only letters, digits, '_', '.' and '-' (e.g. linux-arm64)";
+        }
+
+        if (Value.Contains(MountMarker, StringComparison.Ordinal))
+        {
+            return $"holds '{MountMarker}'{source}, which marks the tags of cache mount images: choose a scope without it";
         }
 
         var max = MaxLength(prefix);

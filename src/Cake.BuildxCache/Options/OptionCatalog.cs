@@ -540,6 +540,26 @@ public static class OptionCatalog
     };
 
     /// <summary>
+    /// The <c>--cache-mounts</c> option: which <c>RUN --mount=type=cache</c> folders of the stages built are carried
+    /// through the registry (see <see cref="Policy.CacheMountPolicy"/>). <c>auto</c> by default: a declared cache mount says
+    /// its folder should outlive the build, which only a registry copy gives a fresh runner.
+    /// </summary>
+    public static readonly OptionDescriptor<string> CacheMounts = new("cache-mounts", OptionParsers.Text, o => o.CacheMounts, (o, v) => o with { CacheMounts = v })
+    {
+        Default = "auto",
+        Example = "nuget,npm",
+        Summary = "cache mounts (RUN --mount=type=cache) kept in the cache repository between runners: auto (every one of the stages built), none, or mount ids separated by commas",
+    };
+
+    /// <summary>The <c>--cache-mount-max-size</c> option: a mount whose content is larger is not exported (a warning says so).</summary>
+    public static readonly OptionDescriptor<string> CacheMountMaxSize = new("cache-mount-max-size", OptionParsers.Text, o => o.CacheMountMaxSize, (o, v) => o with { CacheMountMaxSize = v })
+    {
+        Default = "1GB",
+        Example = "500MB",
+        Summary = "largest cache mount content exported to the registry (B, KB, MB, GB; powers of 1024); a larger one is left unexported with a warning",
+    };
+
+    /// <summary>
     /// The <c>--cache-record-key</c> option: the key of the build-argument digests in the cache record. Anyone who can pull
     /// reads the record, so a plain digest of a value would confirm a guess of it; only a key they do not have prevents that.
     /// </summary>

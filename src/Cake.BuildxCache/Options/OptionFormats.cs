@@ -178,10 +178,24 @@ public static partial class OptionFormats
         }
 
         // buildx reads sizes into 64 bits (powers of 1024): a larger one overflows into a limit nobody meant.
+        return Bytes(size) >= long.MaxValue ? "is larger than a size can be (buildx reads at most 8 EiB)" : null;
+    }
+
+    /// <summary>A size <see cref="CheckSize"/> accepts, in bytes (units are powers of 1024), or null when it is no size.</summary>
+    /// <param name="size">The size.</param>
+    /// <returns>The bytes.</returns>
+    public static long? SizeInBytes(string size)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        return CheckSize(size) is null ? (long)Bytes(size) : null;
+    }
+
+    private static double Bytes(string size)
+    {
         var number = double.Parse(NumberPart().Match(size).Value, System.Globalization.CultureInfo.InvariantCulture);
         var unit = size.TrimEnd('b', 'B', 'i', 'I').LastOrDefault();
         var exponent = "kmgtp".IndexOf(char.ToLowerInvariant(unit), StringComparison.Ordinal) + 1;
-        return number * Math.Pow(1024, exponent) >= long.MaxValue ? "is larger than a size can be (buildx reads at most 8 EiB)" : null;
+        return number * Math.Pow(1024, exponent);
     }
 
     /// <summary>True for a buildx builder name: a letter, then letters, digits, <c>.</c>, <c>_</c> or <c>-</c>.</summary>

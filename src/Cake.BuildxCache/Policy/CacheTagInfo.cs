@@ -34,6 +34,12 @@ internal sealed record CacheTagInfo(
     /// </summary>
     public DateTimeOffset? Written { get; init; }
 
+    /// <summary>
+    /// True when the tag is a cache mount's image (<see cref="CacheMountTag"/>) whose record names the mount: an image
+    /// the build wrote, deleted by the same rules as the layer cache it sits beside.
+    /// </summary>
+    public bool IsCacheMount { get; init; }
+
     /// <summary>The branch ref's tag (with prefix) when the record says this tag is a <c>--cache-promote</c> commit ref of it, else null.</summary>
     public string? CommitRefOf { get; init; }
 }

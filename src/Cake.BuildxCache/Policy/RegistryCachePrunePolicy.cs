@@ -16,7 +16,9 @@ namespace Cake.BuildxCache.Policy;
 /// (it might have been written a minute ago); without a record, a gone branch's cache is timed by its newest layer
 /// (a lower bound of the write time);</item>
 /// <item>a candidate whose manifest could not be read (no digest) is kept;</item>
-/// <item>a candidate that is not a BuildKit cache manifest (an image, an image index, anything else) is kept;</item>
+/// <item>a candidate that is not a BuildKit cache manifest (an image, an image index, anything else) is kept, unless it is a
+/// cache mount's image (<see cref="CacheMountTag"/>: <c>&lt;cache tag&gt;.mount-&lt;id&gt;</c>, with a record naming the mount), which
+/// belongs to the branch and scope of the cache tag it extends;</item>
 /// <item>a digest is deleted only when every tag of the repository pointing at it is itself deleted: deleting by
 /// digest removes every tag of that manifest, prefixed or not;</item>
 /// <item>when any tag could not be read, or the default branch is only a guess, nothing is deleted.</item>
@@ -98,7 +100,9 @@ internal static class RegistryCachePrunePolicy
             return new(tag, null, CachePruneAction.Ignore, rules.Prefix.Length == 0 ? "not a cache tag" : $"not a cache tag (no prefix '{rules.Prefix}')");
         }
 
-        var (slug, scope) = CacheTagOwner.Of(tag.Tag[rules.Prefix.Length..], rules.DefaultBranchSlug, live);
+        // A cache mount's image (main.mount-nuget) belongs to the branch and scope of the layer cache tag it extends.
+        var unprefixed = tag.Tag[rules.Prefix.Length..];
+        var (slug, scope) = CacheTagOwner.Of(CacheMountTag.LayerTagOf(unprefixed) ?? unprefixed, rules.DefaultBranchSlug, live);
         var inScope = scope is null ? string.Empty : $" (scope '{scope}')";
         var isDefault = slug == rules.DefaultBranchSlug;
         if (isDefault && scope is null)
@@ -159,9 +163,9 @@ internal static class RegistryCachePrunePolicy
             return new(tag, slug, CachePruneAction.Keep, reason + ", but its manifest could not be read (no digest to delete)");
         }
 
-        if (!tag.IsBuildKitCache)
+        if (!tag.IsBuildKitCache && !tag.IsCacheMount)
         {
-            return new(tag, slug, CachePruneAction.Keep, reason + ", but it is not a BuildKit cache manifest (only caches are ever deleted)");
+            return new(tag, slug, CachePruneAction.Keep, reason + ", but it is not a BuildKit cache manifest nor a cache mount's image with its record (only caches are ever deleted)");
         }
 
         return new(tag, slug, CachePruneAction.Delete, reason);

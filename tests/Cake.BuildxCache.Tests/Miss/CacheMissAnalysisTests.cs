@@ -155,6 +155,22 @@ public sealed class CacheMissAnalysisTests
         Assert.That(miss.Describe(), Does.StartWith("[3/4] RUN echo one > /one (Dockerfile line 4): build argument GIT_COMMIT changed"));
     }
 
+    [Test]
+    public void A_RUN_with_a_cache_mount_that_ran_is_still_a_run_step_however_little_it_downloaded()
+    {
+        const string dockerfile = $"""
+            FROM {Base}
+            COPY deps.txt /deps.txt
+            RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages restore
+            """;
+
+        var miss = CacheMissAnalysis.Explain(Facts(dockerfile, ["[3/3] RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages restore"]))!;
+
+        Assert.That(miss.Line, Is.EqualTo(3));
+        Assert.That(miss.Why, Does.Contain("mounts a cache").And.Contain("still runs"));
+        Assert.That(CacheMissAnalysis.Explain(Facts(ArgEarly, ["[3/4] RUN echo one > /one"]))!.Why, Does.Not.Contain("mounts a cache"));
+    }
+
     [TestCase("busybox", "busybox:latest")]
     [TestCase("docker.io/library/busybox:1.36", "busybox:1.36")]
     [TestCase("docker.io/acme/app", "acme/app:latest")]

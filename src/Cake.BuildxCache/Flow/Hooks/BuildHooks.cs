@@ -8,7 +8,7 @@ internal static class BuildHooks
     /// <summary>
     /// The hooks <paramref name="plan"/> asks for. The order matters after the build: the image check starts its
     /// registry read first, BuildKit's record gives the base images the cache record keeps, and the record is on the
-    /// commit ref before the promotion copies it.
+    /// commit ref before the promotion copies it; the cache mounts are exported once the image and its cache are out.
     /// </summary>
     /// <param name="run">The run.</param>
     /// <param name="plan">The build plan.</param>
@@ -37,6 +37,11 @@ internal static class BuildHooks
         if (plan.Promotion is { } promotion)
         {
             hooks.Add(new PromotionHook(run, promotion));
+        }
+
+        if (!Options.CacheMountSelection.Of(run.BuildxOptions.CacheMounts).IsNone)
+        {
+            hooks.Add(new CacheMountHook(run, plan));
         }
 
         return hooks;

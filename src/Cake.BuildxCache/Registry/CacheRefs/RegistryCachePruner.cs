@@ -152,6 +152,7 @@ internal sealed class RegistryCachePruner(RegistryClient client)
             RecordCommit = info.Record?.Commit,
             Written = info.Record?.Written,
             CommitRefOf = info.Record?.CommitRefOf,
+            IsCacheMount = CacheMountTag.LayerTagOf(tag) is not null && info.Record?.Fields.ContainsKey(CacheMountPolicy.MountIdField) == true,
         };
     }
 
