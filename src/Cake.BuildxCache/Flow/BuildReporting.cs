@@ -50,6 +50,14 @@ internal static class BuildReporting
             context.Warning("{0} not written: {1}", ArtifactPaths.BuildEnv, exception.Message);
         }
 
+        if (handOff is { Platform: { } platform, Digest: { } pushed })
+        {
+            // A fan-out job's digest, for Merge: one file per platform, so the jobs' artifacts gathered in one folder never collide.
+            var file = ArtifactPaths.FanOut(platform);
+            ArtifactFile.Write(context.FileSystem, Absolute(context, file), FanOutFile.Render(new PlatformImage(platform, plan.Image, pushed, plan.Refs.Sha, file)));
+            context.Information("fan-out: {0} pushed by digest as {1}@{2} (no tag moved); the Merge task joins it from {3}", platform, plan.Image, pushed, file);
+        }
+
         if (context.Environment.GetEnvironmentVariable("GITHUB_OUTPUT") is { Length: > 0 } stepOutputs)
         {
             ArtifactFile.Append(context.FileSystem, new FilePath(stepOutputs), GitHubOutputFile.Render(GitHubOutputs.Of(handOff), GitHubOutputFile.NewDelimiter()));
