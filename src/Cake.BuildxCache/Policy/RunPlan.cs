@@ -40,6 +40,9 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
     /// </summary>
     public bool BuildsAreTheSame => SameCommand(PublishBuild, Build);
 
+    /// <summary>The Merge task's plan: the fan-out jobs' platform images joined under the tags.</summary>
+    internal MergePlan? Merge { get; init; }
+
     /// <summary>True when the run logs out of the registries it logged in to, at the end (<see cref="LogoutPolicy"/>).</summary>
     public bool Logout { get; init; }
 
@@ -86,6 +89,11 @@ public sealed record RunPlan(GitRefInfo Refs, BuildPlan Build, BuilderPlan Build
             if (!BuildsAreTheSame)
             {
                 tasks.Add(new("Publish", Publish.Steps));
+            }
+
+            if (Merge is { IsPlanned: true } merge)
+            {
+                tasks.Add(new("Merge", merge.Steps));
             }
 
             if (RegistryPrune is { } registryPrune)
