@@ -41,14 +41,22 @@ internal static class GitHubOutputs
         ];
     }
 
-    private static JsonObject Image(BuildHandOff handOff) => new()
+    private static JsonObject Image(BuildHandOff handOff)
     {
+        var image = new JsonObject
+        {
         ["image"] = handOff.Image,
         ["digest"] = handOff.Digest,
         ["tags"] = new JsonArray([.. handOff.Tags.Select(tag => (JsonNode?)JsonValue.Create(tag))]),
         ["cache-ref"] = handOff.CacheTo,
         ["image-verdict"] = handOff.ImageVerdict,
         ["cache-promotion"] = handOff.CachePromotion,
-        ["platform"] = handOff.Platform,
-    };
+        };
+        if (handOff.Platform is { } platform)
+        {
+            image["platform"] = platform;
+        }
+
+        return image;
+    }
 }
