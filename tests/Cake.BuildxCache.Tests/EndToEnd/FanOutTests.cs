@@ -9,14 +9,16 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// Fan-out and Merge with the real buildx, BuildKit and registry: one <c>--fan-out</c> Publish job per platform
 /// (<c>linux/amd64</c> and <c>linux/386</c>, both native on an x86_64 host), each on a fresh runner (a new builder),
 /// pushes its platform by digest only; the Merge job, on a fresh runner too, joins them under the tags. The jobs share
-/// one checkout, as a pipeline hands each job the earlier jobs' <c>artifacts/</c>.
+/// one checkout, as a pipeline hands each job the earlier jobs' <c>artifacts/</c>. The base image has a history entry
+/// for its layer, as real ones do (without it BuildKit names the missing entry after how the last layer was obtained, and
+/// a warm build's image differs from a cold one's: docs/reproducible.md).
 /// </summary>
 public sealed class FanOutTests() : RealStackFixture("fanout")
 {
     private const string SlowStep = "RUN sleep";
 
     private static readonly Lazy<string> TwoPlatformBase = new(
-        () => MultiPlatformBaseImage.PushAsync(Registry, EndToEndSetUp.BaseImage, "amd64", "386").GetAwaiter().GetResult());
+        () => MultiPlatformBaseImage.PushAsync(Registry, EndToEndSetUp.BaseImageWithHistory, "amd64", "386").GetAwaiter().GetResult());
 
     [Test]
     public void Two_fan_out_jobs_and_a_merge_give_one_index_under_the_tags_and_a_rerun_moves_nothing()
