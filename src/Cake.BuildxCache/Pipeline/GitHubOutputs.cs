@@ -45,12 +45,12 @@ internal static class GitHubOutputs
     {
         var image = new JsonObject
         {
-        ["image"] = handOff.Image,
-        ["digest"] = handOff.Digest,
-        ["tags"] = new JsonArray([.. handOff.Tags.Select(tag => (JsonNode?)JsonValue.Create(tag))]),
-        ["cache-ref"] = handOff.CacheTo,
-        ["image-verdict"] = handOff.ImageVerdict,
-        ["cache-promotion"] = handOff.CachePromotion,
+            ["image"] = handOff.Image,
+            ["digest"] = handOff.Digest,
+            ["tags"] = new JsonArray([.. handOff.Tags.Select(tag => (JsonNode?)JsonValue.Create(tag))]),
+            ["cache-ref"] = handOff.CacheTo,
+            ["image-verdict"] = handOff.ImageVerdict,
+            ["cache-promotion"] = handOff.CachePromotion,
         };
         if (handOff.Platform is { } platform)
         {
