@@ -41,6 +41,35 @@ internal static class BuildReporting
 
         // One hand-off, three readers: GitLab's dotenv report, GitHub's step outputs and its job summary.
         var handOff = BuildHandOff.From(plan, metadata, image, promotion);
+        if (handOff is { Platform: { } platform, Digest: { } pushed })
+        {
+            // A fan-out job's digest, for Merge: one file per platform, so the jobs' artifacts gathered in one folder never collide.
+            var file = ArtifactPaths.FanOut(platform);
+            ArtifactFile.Write(context.FileSystem, Absolute(context, file), FanOutFile.Render(new PlatformImage(platform, plan.Image, pushed, plan.Refs.Sha, file)));
+            context.Information("fan-out: {0} pushed by digest as {1}@{2} (no tag moved); the Merge task joins it from {3}", platform, plan.Image, pushed, file);
+        }
+
+        HandOn(context, handOff, summary);
+        if (plan.RequireCacheHit is { } required)
+        {
+            var verdict = CacheHitRequirement.Check(report, required);
+            if (verdict.Checked && !verdict.Passed)
+            {
+                throw new CakeException(verdict.Message);
+            }
+
+            context.Information("{0}", verdict.Message);
+        }
+    }
+
+    /// <summary>Hands a result to the pipeline: GitLab's <c>build.env</c>, GitHub's step outputs and job summary.</summary>
+    /// <param name="context">The build context.</param>
+    /// <param name="handOff">The result.</param>
+    /// <param name="summary">The cache report's numbers, or null (Merge builds nothing).</param>
+    public static void HandOn(ICakeContext context, BuildHandOff handOff, BuildSummary? summary)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handOff);
         try
         {
             ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.BuildEnv), BuildEnvFile.Render(handOff));
@@ -58,17 +87,6 @@ internal static class BuildReporting
         if (context.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
         {
             ArtifactFile.Append(context.FileSystem, new FilePath(stepSummary), JobSummary.Render(handOff, summary));
-        }
-
-        if (plan.RequireCacheHit is { } required)
-        {
-            var verdict = CacheHitRequirement.Check(report, required);
-            if (verdict.Checked && !verdict.Passed)
-            {
-                throw new CakeException(verdict.Message);
-            }
-
-            context.Information("{0}", verdict.Message);
         }
     }
 

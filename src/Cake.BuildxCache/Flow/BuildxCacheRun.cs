@@ -181,6 +181,18 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         return outcome;
     }
 
+    /// <summary>
+    /// Joins the platform images the fan-out jobs pushed by digest into one index under the tags Publish would write
+    /// (<c>docker buildx imagetools create</c>); refuses, with nothing moved, when a platform is missing or not this
+    /// commit's; under <c>--reproducible</c> moves no tag when the tags hold these image manifests already.
+    /// </summary>
+    /// <returns>A task that completes when the merge is done.</returns>
+    public async Task MergeAsync()
+    {
+        EnsureValid();
+        await MergeRun.RunAsync(this, Plan.Merge ?? throw new CakeException("this run has no merge plan")).ConfigureAwait(false);
+    }
+
     /// <summary>Runs BuildKit's checks on the Dockerfile (<c>docker buildx build --call=check</c>) on the builder.</summary>
     public void Lint() => LintRun.Run(this, Plan.Lint, BuildxVersion);
 

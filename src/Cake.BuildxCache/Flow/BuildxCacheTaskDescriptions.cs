@@ -21,6 +21,9 @@ public static class BuildxCacheTaskDescriptions
     /// <summary>Publish's.</summary>
     public const string Publish = "Builds with the registry cache and pushes the image (also locally); prunes the builder when --prune-until or a --prune-*-space limit is set.";
 
+    /// <summary>Merge's.</summary>
+    public const string Merge = "Joins the platform images the --fan-out jobs pushed by digest (artifacts/fan-out-*.json, or --platform-digest) into one index under the tags (docker buildx imagetools create); refuses when a platform is missing or not this commit's.";
+
     /// <summary>Lint's.</summary>
     public const string Lint = "Checks the Dockerfile with BuildKit's build checks (docker buildx build --call=check, buildx 0.15+); warnings fail it with --lint-fail-on-warnings.";
 

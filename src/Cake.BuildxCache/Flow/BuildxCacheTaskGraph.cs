@@ -20,6 +20,7 @@ internal static class BuildxCacheTaskGraph
         new(BuildxCacheTaskNames.Login, BuildxCacheTaskDescriptions.Login, [], Sync(run => run.Login())),
         new(BuildxCacheTaskNames.BuildWithCache, BuildxCacheTaskDescriptions.BuildWithCache, [BuildxCacheTaskNames.EnsureBuilder, BuildxCacheTaskNames.Login], run => run.BuildAsync(), OpenSection: true),
         new(BuildxCacheTaskNames.Publish, BuildxCacheTaskDescriptions.Publish, [BuildxCacheTaskNames.EnsureBuilder, BuildxCacheTaskNames.Login], run => run.PublishAsync(), OpenSection: true),
+        new(BuildxCacheTaskNames.Merge, BuildxCacheTaskDescriptions.Merge, [BuildxCacheTaskNames.EnsureBuilder, BuildxCacheTaskNames.Login], run => run.MergeAsync(), OpenSection: true),
         new(BuildxCacheTaskNames.Lint, BuildxCacheTaskDescriptions.Lint, [BuildxCacheTaskNames.EnsureBuilder, BuildxCacheTaskNames.Login], Sync(run => run.Lint())),
         new(BuildxCacheTaskNames.Default, BuildxCacheTaskDescriptions.Default, [BuildxCacheTaskNames.BuildWithCache], _ => Task.CompletedTask),
         new(BuildxCacheTaskNames.PruneCache, BuildxCacheTaskDescriptions.PruneCache, [], run => run.PruneAsync()),

@@ -21,6 +21,9 @@ public static class BuildxCacheTaskNames
     /// <summary>Builds with the cache and pushes.</summary>
     public const string Publish = "Publish";
 
+    /// <summary>Joins the fan-out jobs' platform images into one index under the tags.</summary>
+    public const string Merge = "Merge";
+
     /// <summary>Checks the Dockerfile with BuildKit's checks (<c>--call=check</c>).</summary>
     public const string Lint = "Lint";
 

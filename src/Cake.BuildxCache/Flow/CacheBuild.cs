@@ -30,7 +30,7 @@ internal static class CacheBuild
 
         // The hand-off files of an earlier build must not outlive a failure of this one: a shell runner or a
         // `when: always` job would hand its image and digest on.
-        foreach (var stale in new[] { ArtifactPaths.BuildEnv, ArtifactPaths.Report })
+        foreach (var stale in new[] { ArtifactPaths.BuildEnv, ArtifactPaths.Report, steps.Plan.FanOutPlatform is { } platform ? ArtifactPaths.FanOut(platform) : null }.OfType<string>())
         {
             var path = new FilePath(stale).MakeAbsolute(run.Environment);
             if (run.FileExists(path))

@@ -3,6 +3,7 @@ using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.Context;
 using Cake.BuildxCache.Docker.History;
+using Cake.BuildxCache.Docker.Imagetools;
 using Cake.BuildxCache.Docker.Login;
 using Cake.Core;
 using Cake.Core.Tooling;
@@ -33,6 +34,7 @@ internal sealed class CommandLines(ICakeContext context)
         DockerContextInspectSettings inspect => Of(inspect),
         RegistryLoginSettings login => Of(login),
         RegistryLogoutSettings logout => Of(logout),
+        ImagetoolsCreateSettings create => Render(new ImagetoolsCreateRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), create),
         _ => throw new ArgumentException($"no docker wrapper takes {settings?.GetType().Name}", nameof(settings)),
     };
 

@@ -69,12 +69,44 @@ internal static class ImageChangeCheck
             }
 
             // Logged with the report: this runs beside the read of BuildKit's record.
-            return ImageChangePolicy.Decide(before, after);
+            var change = ImageChangePolicy.Decide(before, after);
+            return await KeepTagsAsync(run, client, change).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is RegistryException or ArgumentException)
         {
             run.Warning("image check: the pushed image could not be read, so no 'image unchanged' verdict: {0}", exception.Message);
             return null;
         }
+    }
+
+    // The push moved the tags to a new index of the same image manifests (its attestations record this build): each tag
+    // goes back to the index it had, written as the registry stores it. A tag that cannot be put back keeps the new
+    // index, which holds the same image: a warning, never a failure.
+    private static async Task<ImageChange> KeepTagsAsync(BuildxCacheRun run, RegistryClient client, ImageChange change)
+    {
+        var kept = new List<string>();
+        foreach (var (tag, digest) in change.TagsToKeep)
+        {
+            try
+            {
+                var reference = RepositoryReference.Parse(tag);
+                if (await client.GetManifestAsync(reference.WithReference(digest)).ConfigureAwait(false) is not { } previous)
+                {
+                    run.Warning("image check: {0} stays at {1}: its earlier index {2} is gone", tag, change.Digest, digest);
+                    continue;
+                }
+
+                await client.PutManifestAsync(reference, previous.Body, previous.MediaType).ConfigureAwait(false);
+                kept.Add(tag);
+            }
+            catch (RegistryException exception)
+            {
+                run.Warning("image check: {0} stays at {1} (the same image manifests) and could not be put back on {2}: {3}", tag, change.Digest, digest, exception.Message);
+            }
+        }
+
+        return kept.Count == 0
+            ? change
+            : change with { Message = $"{change.Message}; {string.Join(", ", kept)} put back on {string.Join(", ", change.TagsToKeep.Where(pair => kept.Contains(pair.Key)).Select(pair => pair.Value).Distinct(StringComparer.Ordinal))}: no tag moved" };
     }
 }

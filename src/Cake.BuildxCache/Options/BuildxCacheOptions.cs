@@ -29,6 +29,12 @@ public sealed record BuildxCacheOptions
     /// <summary><c>platform</c>: <c>os/arch[/variant]</c> values; empty for the builder's own platform.</summary>
     public IReadOnlyList<string> Platforms { get; init; } = OptionCatalog.Platform.Default;
 
+    /// <summary><c>--fan-out</c>: build the one platform and push it by digest only, for Merge.</summary>
+    public bool FanOut { get; init; } = OptionCatalog.FanOut.Default;
+
+    /// <summary><c>platform-digest</c>: the platform images Merge joins (<c>linux/amd64=sha256:…</c>), instead of the fan-out artifacts.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> PlatformDigests { get; init; } = OptionCatalog.PlatformDigest.Default;
+
     /// <summary><c>--builder</c>: buildx builder name to reuse or create.</summary>
     public string Builder { get; init; } = OptionCatalog.Builder.Default;
 

@@ -27,6 +27,7 @@ public static class BuildxCacheOptionsValidator
         check.Problems.AddRange(BuildFeatureChecks.Check(options));
         check.Problems.AddRange(BuildFeatureChecks.CheckBuildFlags(options));
         check.Problems.AddRange(CacheRecordKeyCheck.Check(options));
+        check.Problems.AddRange(FanOutChecks.Check(options));
         check.Cache();
         check.Output();
         check.Tags();

@@ -81,6 +81,26 @@ public static class OptionCatalog
         Summary = "target platforms os/arch[/variant], comma separated (--platform)",
     };
 
+    /// <summary>
+    /// The <c>--fan-out</c> option: this job builds one platform of a multi-platform image and pushes it by digest only;
+    /// the Merge task then joins every platform's digest under the tags.
+    /// </summary>
+    public static readonly OptionDescriptor<bool> FanOut = new("fan-out", OptionParsers.Flag, o => o.FanOut, (o, v) => o with { FanOut = v })
+    {
+        Default = false,
+        Example = "true",
+        Summary = "build the one --platform of a multi-platform image and push it by digest only (no tag moves); its digest goes to artifacts/fan-out-<platform>.json, build.env and $GITHUB_OUTPUT for the Merge task",
+    };
+
+    /// <summary>The <c>--platform-digest</c> option: the platform images Merge joins, when not from the fan-out jobs' artifacts.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> PlatformDigest = new("platform-digest", OptionParsers.Pairs, o => o.PlatformDigests, (o, v) => o with { PlatformDigests = v })
+    {
+        Default = [],
+        Example = "linux/amd64=sha256:0123…",
+        Summary = "Merge: a platform's pushed digest platform=sha256:…, several, instead of the fan-out jobs' artifacts/fan-out-*.json",
+        DefaultDescription = "artifacts/fan-out-*.json",
+    };
+
     /// <summary>The <c>--builder</c> option.</summary>
     public static readonly OptionDescriptor<string> Builder = new("builder", OptionParsers.Text, o => o.Builder, (o, v) => o with { Builder = v })
     {

@@ -9,6 +9,9 @@ namespace Cake.BuildxCache.Pipeline;
 /// <item><term><c>CACHE_REF</c></term><description>the cache ref written (left out when the cache was read-only)</description></item>
 /// <item><term><c>IMAGE_VERDICT</c></term><description><c>changed</c> or <c>unchanged</c> (left out without the reproducible image-change check)</description></item>
 /// <item><term><c>CACHE_PROMOTION</c></term><description><c>promoted</c> or <c>not-promoted</c> (left out without <c>--cache-promote</c>)</description></item>
+/// <item><term><c>IMAGE_DIGEST_LINUX_AMD64</c></term><description>a fan-out job's digest, named after its platform in
+/// place of <c>IMAGE_DIGEST</c> (and no <c>IMAGE_TAGS</c>: no tag moved), so that the jobs' reports do not overwrite each other</description></item>
+/// <item><term><c>IMAGE_PLATFORMS</c></term><description>the Merge task's platforms, comma separated</description></item>
 /// </list>
 /// A prefix (<c>BUILDX_</c>) keeps the names from clashing with a project's own variables.
 /// </summary>
@@ -43,12 +46,25 @@ internal static class BuildEnvFile
         return
         [
             new(prefix + ImageKey, handOff.Image),
-            new(prefix + DigestKey, handOff.Digest),
-            new(prefix + TagsKey, string.Join(',', handOff.TagNames)),
+            new(prefix + DigestKey + PlatformSuffix(handOff), handOff.Digest),
+            new(prefix + TagsKey, handOff.Platform is null ? string.Join(',', handOff.TagNames) : null),
             new(prefix + CacheRefKey, handOff.CacheTo),
             new(prefix + ImageVerdictKey, handOff.ImageVerdict),
             new(prefix + CachePromotionKey, handOff.CachePromotion),
+            new(prefix + PlatformsKey, handOff.Platforms.Count == 0 ? null : string.Join(',', handOff.Platforms)),
         ];
+    }
+
+    /// <summary>The merged platforms' variable name (before the prefix).</summary>
+    public const string PlatformsKey = "IMAGE_PLATFORMS";
+
+    /// <summary>What follows <see cref="DigestKey"/> for a fan-out job's platform (<c>_LINUX_AMD64</c>), else nothing.</summary>
+    /// <param name="handOff">The build's result.</param>
+    /// <returns>The suffix.</returns>
+    public static string PlatformSuffix(BuildHandOff handOff)
+    {
+        ArgumentNullException.ThrowIfNull(handOff);
+        return handOff.PlatformSlug is { } slug ? "_" + slug.Replace('-', '_').ToUpperInvariant() : string.Empty;
     }
 
     /// <summary>The file's text.</summary>

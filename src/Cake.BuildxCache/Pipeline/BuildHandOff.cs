@@ -40,6 +40,15 @@ internal sealed record BuildHandOff(string Image, string? Digest, IReadOnlyList<
     /// <summary>Gets why the promotion decided as it did, or null.</summary>
     public string? CachePromotionWhy { get; init; }
 
+    /// <summary>
+    /// Gets the platform a fan-out job pushed by digest (<c>linux/amd64</c>), or null: its digest is then handed on under
+    /// a name of that platform (<c>IMAGE_DIGEST_LINUX_AMD64</c>, <c>digest-linux-amd64</c>), so two jobs' hand-offs never collide.
+    /// </summary>
+    public string? Platform { get; init; }
+
+    /// <summary>Gets the platforms of a merged index (the Merge task's hand-off), else empty.</summary>
+    public IReadOnlyList<string> Platforms { get; init; } = [];
+
     /// <summary>The hand-off of a planned build and the metadata buildx wrote for it.</summary>
     /// <param name="plan">The plan the build ran.</param>
     /// <param name="metadata">The build's metadata, or null when buildx wrote none.</param>
@@ -60,12 +69,16 @@ internal sealed record BuildHandOff(string Image, string? Digest, IReadOnlyList<
             ImageVerdictWhy = image?.Message,
             CachePromotion = promotion is null ? null : promotion.Promoted ? Promoted : NotPromoted,
             CachePromotionWhy = promotion?.Decision?.Why ?? (promotion is null ? null : "the commit ref was not there to promote"),
+            Platform = plan.PushesByDigest ? plan.FanOutPlatform : null,
         };
     }
 
     /// <summary>Gets the tag names without the repository (<c>main</c> of <c>registry/app:main</c>), in order, without duplicates.</summary>
     public IReadOnlyList<string> TagNames =>
         Tags.Select(tag => ImageName.Parse(tag).Tag ?? tag).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Gets <see cref="Platform"/> as a name part (<c>linux-amd64</c>), or null.</summary>
+    public string? PlatformSlug => Platform is null ? null : Options.CacheScope.Slug(Platform);
 
     /// <summary>Gets the image pinned by digest (<c>registry/app@sha256:…</c>), or null without a digest.</summary>
     public string? PinnedImage => Digest is null ? null : Image + "@" + Digest;

@@ -13,6 +13,9 @@ namespace Cake.BuildxCache.Pipeline;
 /// <item><term><c>cache-ref</c></term><description>the cache ref written (left out when read-only)</description></item>
 /// <item><term><c>image-verdict</c></term><description><c>changed</c> or <c>unchanged</c> (left out without the check)</description></item>
 /// <item><term><c>cache-promotion</c></term><description><c>promoted</c> or <c>not-promoted</c> (left out without <c>--cache-promote</c>)</description></item>
+/// <item><term><c>digest-linux-amd64</c></term><description>a fan-out job's digest, named after its platform in place
+/// of <c>digest</c> (a matrix job's outputs would otherwise overwrite each other)</description></item>
+/// <item><term><c>platforms</c></term><description>the Merge task's platforms, comma separated</description></item>
 /// <item><term><c>images</c></term><description>a JSON list, one object per image with the fields above (tags as a
 /// list), so that a build of several images hands them on under the same names</description></item>
 /// </list>
@@ -28,22 +31,32 @@ internal static class GitHubOutputs
         return
         [
             new("image", handOff.Image),
-            new("digest", handOff.Digest),
+            new(handOff.PlatformSlug is { } platform ? "digest-" + platform : "digest", handOff.Digest),
             new("tags", string.Join('\n', handOff.Tags)),
             new("cache-ref", handOff.CacheTo),
             new("image-verdict", handOff.ImageVerdict),
             new("cache-promotion", handOff.CachePromotion),
+            new("platforms", handOff.Platforms.Count == 0 ? null : string.Join(',', handOff.Platforms)),
             new("images", new JsonArray(Image(handOff)).ToJsonString(new JsonSerializerOptions { WriteIndented = false })),
         ];
     }
 
-    private static JsonObject Image(BuildHandOff handOff) => new()
+    private static JsonObject Image(BuildHandOff handOff)
     {
-        ["image"] = handOff.Image,
-        ["digest"] = handOff.Digest,
-        ["tags"] = new JsonArray([.. handOff.Tags.Select(tag => (JsonNode?)JsonValue.Create(tag))]),
-        ["cache-ref"] = handOff.CacheTo,
-        ["image-verdict"] = handOff.ImageVerdict,
-        ["cache-promotion"] = handOff.CachePromotion,
-    };
+        var image = new JsonObject
+        {
+            ["image"] = handOff.Image,
+            ["digest"] = handOff.Digest,
+            ["tags"] = new JsonArray([.. handOff.Tags.Select(tag => (JsonNode?)JsonValue.Create(tag))]),
+            ["cache-ref"] = handOff.CacheTo,
+            ["image-verdict"] = handOff.ImageVerdict,
+            ["cache-promotion"] = handOff.CachePromotion,
+        };
+        if (handOff.Platform is { } platform)
+        {
+            image["platform"] = platform;
+        }
+
+        return image;
+    }
 }

@@ -20,6 +20,16 @@ internal static class JobSummary
         var text = new StringBuilder();
         text.Append("### Image ").Append(MarkdownReport.Code(handOff.Image)).Append("\n\n");
         text.Append("- digest: ").Append(handOff.Digest is { } digest ? MarkdownReport.Code(digest) : "none (not pushed)").Append('\n');
+        if (handOff.Platform is { } platform)
+        {
+            text.Append("- platform: ").Append(MarkdownReport.Code(platform)).Append(", pushed by digest only (Merge moves the tags)\n");
+        }
+
+        if (handOff.Platforms.Count > 0)
+        {
+            text.Append("- platforms: ").Append(List(handOff.Platforms)).Append('\n');
+        }
+
         text.Append("- tags: ").Append(List(handOff.Tags)).Append('\n');
         text.Append("- cache read: ").Append(List(handOff.CacheFrom)).Append('\n');
         text.Append("- cache written: ").Append(handOff.CacheTo is { } cacheTo ? MarkdownReport.Code(cacheTo) : "none (read-only)").Append('\n');

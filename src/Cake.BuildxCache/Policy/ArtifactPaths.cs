@@ -14,4 +14,18 @@ internal static class ArtifactPaths
 
     /// <summary>GitLab's dotenv report: IMAGE, IMAGE_DIGEST, IMAGE_TAGS, CACHE_REF.</summary>
     public const string BuildEnv = "artifacts/build.env";
+
+    /// <summary>The folder of the fan-out hand-off files, which Merge reads.</summary>
+    public const string Folder = "artifacts";
+
+    /// <summary>What a fan-out hand-off file's name starts with, before the platform.</summary>
+    public const string FanOutPrefix = "fan-out-";
+
+    /// <summary>
+    /// A fan-out job's hand-off file (<c>artifacts/fan-out-linux-amd64.json</c>): one per platform, so that the files of
+    /// two jobs gathered into one folder never collide.
+    /// </summary>
+    /// <param name="platform">The platform.</param>
+    /// <returns>The path.</returns>
+    public static string FanOut(string platform) => $"{Folder}/{FanOutPrefix}{Options.CacheScope.Slug(platform)}.json";
 }

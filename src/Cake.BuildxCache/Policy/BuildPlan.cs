@@ -86,6 +86,15 @@ public sealed record BuildPlan(
     /// </summary>
     internal bool ExplainsCacheMiss { get; init; }
 
+    /// <summary>
+    /// The one platform a fan-out job (<c>--fan-out</c>) builds, or null for an ordinary build. A fan-out build that
+    /// pushes does so by digest only (<see cref="PushesByDigest"/>): no tag moves; the Merge task joins the platforms.
+    /// </summary>
+    public string? FanOutPlatform { get; init; }
+
+    /// <summary>True when the image is pushed by digest only, without tags (a fan-out job's push).</summary>
+    public bool PushesByDigest => FanOutPlatform is not null && Output == OutputMode.Push;
+
     /// <summary>True when the build writes the registry cache.</summary>
     public bool WritesCache => CacheTo is not null;
 }

@@ -46,6 +46,13 @@ internal static class BuildPlanner
         }
 
         notes.Add(output.Note);
+        var fanOut = options.FanOut && options.Platforms.Count == 1 ? options.Platforms[0] : null;
+        if (fanOut is not null && output.Image == OutputMode.Push)
+        {
+            notes.Add($"fan-out: {fanOut} is pushed by digest only, no tag moves (the Merge task moves {string.Join(", ", tags)} to the index of every platform)");
+            tags = [];
+        }
+
         var cacheRepo = options.EffectiveCacheRepo;
         var (registries, registryNotes) = RegistryPolicy.Decide(options, cacheRepo, refs.IsCI);
         notes.AddRange(registryNotes);
@@ -82,6 +89,7 @@ internal static class BuildPlanner
             Time = time,
             Promotion = promotion,
             ExplainsCacheMiss = options.ExplainCacheMiss,
+            FanOutPlatform = fanOut,
         };
     }
 

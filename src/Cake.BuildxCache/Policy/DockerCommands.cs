@@ -94,7 +94,12 @@ internal static class DockerCommands
         };
         // The commit's epoch goes to the image output alone (buildx adds push or load to it): as a build argument it
         // would enter WORKDIR's and later steps' cache keys and cost every new commit its cache hits.
-        if (plan.Output != OutputMode.None && plan.Time?.Output(plan.Output == OutputMode.Push ? "image" : "docker") is { } output)
+        if (plan.PushesByDigest)
+        {
+            // A fan-out job's image goes to the registry under its digest alone: no tag moves until Merge joins the platforms.
+            settings.Outputs.Add(ByDigestOutput(plan));
+        }
+        else if (plan.Output != OutputMode.None && plan.Time?.Output(plan.Output == OutputMode.Push ? "image" : "docker") is { } output)
         {
             settings.Outputs.Add(output);
         }
@@ -123,6 +128,19 @@ internal static class DockerCommands
         settings.EnvironmentVariables = new Dictionary<string, string>(StringComparer.Ordinal) { [MetadataProvenance] = "disabled" };
         BuildFeatureArguments.Apply(plan.Features, settings, version);
         return settings;
+    }
+
+    /// <summary>
+    /// The image output of a fan-out push: <c>type=image,name=IMAGE,push-by-digest=true,name-canonical=true</c> and the
+    /// epoch's attributes when reproducible (buildx adds <c>push=true</c> from <c>--push</c>).
+    /// </summary>
+    /// <param name="plan">The build plan.</param>
+    /// <returns>The <c>--output</c> value.</returns>
+    public static string ByDigestOutput(BuildPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var output = $"type=image,name={plan.Image},push-by-digest=true,name-canonical=true";
+        return plan.Time?.EpochAttributes is { } epoch ? output + "," + epoch : output;
     }
 
     /// <summary>The environment variable that says what provenance buildx writes into the metadata file.</summary>

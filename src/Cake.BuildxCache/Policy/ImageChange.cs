@@ -10,6 +10,14 @@ public sealed record ImageChange(ImageChangeKind Kind, string Digest, IReadOnlyL
     /// <summary>True when the image is the one the tags already had (<see cref="ImageChangeKind.Unchanged"/> or <see cref="ImageChangeKind.SameImage"/>).</summary>
     public bool IsUnchanged => Kind is ImageChangeKind.Unchanged or ImageChangeKind.SameImage;
 
+    /// <summary>
+    /// The tags to put back where they were, each with the digest it pointed at: after a push of the same image manifests
+    /// in a new index (<see cref="ImageChangeKind.SameImage"/>: only the attestations are new), every tag that existed keeps
+    /// its index, as Merge moves no tag when the image manifests are the same; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> TagsToKeep =>
+        Kind == ImageChangeKind.SameImage ? [.. Previous.Where(pair => pair.Value != Digest)] : [];
+
     /// <summary>The kind as the JSON report writes it: <c>new</c>, <c>unchanged</c>, <c>same-image</c>, <c>changed</c>.</summary>
     public string KindText => Kind switch
     {

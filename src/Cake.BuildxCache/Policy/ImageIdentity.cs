@@ -31,6 +31,7 @@ internal sealed record ImageIdentity(string Digest, IReadOnlyList<string> ImageM
         }
 
         var images = new List<string>();
+        var platforms = new List<KeyValuePair<string, string>>();
         var attestations = 0;
         foreach (var entry in manifests.EnumerateArray())
         {
@@ -46,12 +47,19 @@ internal sealed record ImageIdentity(string Digest, IReadOnlyList<string> ImageM
             else
             {
                 images.Add(childDigest);
+                if (PlatformOf(entry) is { } platform)
+                {
+                    platforms.Add(new(platform, childDigest));
+                }
             }
         }
 
         images.Sort(StringComparer.Ordinal);
-        return new(digest, images, attestations);
+        return new(digest, images, attestations) { Platforms = platforms };
     }
+
+    /// <summary>An index's image manifests by platform (<c>linux/amd64</c> → digest), in the index's order; empty for a single manifest.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Platforms { get; init; } = [];
 
     /// <summary>True when <paramref name="other"/> has the same image manifests (its attestations may differ).</summary>
     /// <param name="other">The other identity.</param>
@@ -60,6 +68,22 @@ internal sealed record ImageIdentity(string Digest, IReadOnlyList<string> ImageM
     {
         ArgumentNullException.ThrowIfNull(other);
         return Digest == other.Digest || (ImageManifests.Count > 0 && ImageManifests.SequenceEqual(other.ImageManifests, StringComparer.Ordinal));
+    }
+
+    private static string? PlatformOf(JsonElement entry)
+    {
+        if (!entry.TryGetProperty("platform", out var platform) || platform.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        string? Part(string name) => platform.TryGetProperty(name, out var part) && part.ValueKind == JsonValueKind.String ? part.GetString() : null;
+        return (Part("os"), Part("architecture"), Part("variant")) switch
+        {
+            ({ } os, { } architecture, { Length: > 0 } variant) => $"{os}/{architecture}/{variant}",
+            ({ } os, { } architecture, _) => $"{os}/{architecture}",
+            _ => null,
+        };
     }
 
     private static bool IsAttestation(JsonElement entry) =>

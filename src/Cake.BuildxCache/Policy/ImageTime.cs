@@ -21,6 +21,9 @@ public sealed record ImageTime(DateTimeOffset Created, long? Epoch, string Descr
     /// </summary>
     /// <param name="type">The exporter type.</param>
     /// <returns>The <c>--output</c> value, or null.</returns>
-    public string? Output(string type) =>
-        Epoch is { } epoch ? $"type={type},{(RewritesLayers ? "rewrite-timestamp=true," : string.Empty)}source-date-epoch={epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null;
+    public string? Output(string type) => EpochAttributes is { } attributes ? $"type={type},{attributes}" : null;
+
+    /// <summary>The output attributes that apply <see cref="Epoch"/> (<c>source-date-epoch=…</c>), or null when there is no epoch.</summary>
+    public string? EpochAttributes =>
+        Epoch is { } epoch ? $"{(RewritesLayers ? "rewrite-timestamp=true," : string.Empty)}source-date-epoch={epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null;
 }

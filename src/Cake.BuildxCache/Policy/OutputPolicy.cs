@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Policy;
 /// Push or load, and whether the cache may be written, in one decision. A fork's merge request must not overwrite the
 /// upstream's tags or cache: it never writes the cache, and it loads unless <c>push=true</c>. Else an explicit
 /// <c>push</c> wins; else an explicit <c>load=true</c> loads; else CI pushes, Publish pushes (on a laptop too), and a
-/// local run loads. <c>load=false</c> where loading was chosen gives <see cref="OutputMode.None"/>. The cache is
+/// local run loads; a fan-out job (<c>--fan-out</c>) pushes as Publish does, by digest. <c>load=false</c> where loading was chosen gives <see cref="OutputMode.None"/>. The cache is
 /// read-only with <c>cache-readonly=true</c>, and on a local run unless it pushes or <c>cache-readonly=false</c>.
 /// </summary>
 internal static class OutputPolicy
@@ -22,7 +22,7 @@ internal static class OutputPolicy
         ArgumentNullException.ThrowIfNull(refs);
         ArgumentNullException.ThrowIfNull(options);
         var fork = refs.IsCI && refs.IsFork;
-        var push = options.Push ?? (publish && options.Load != true && !fork ? true : null);
+        var push = options.Push ?? ((publish || options.FanOut) && options.Load != true && !fork ? true : null);
         var (image, why) = Image(refs, options, push, fork);
         return new(image, why, CacheReadOnly(refs, options, push, fork));
     }
@@ -33,7 +33,7 @@ internal static class OutputPolicy
         {
             return (OutputMode.Push, options.Load == true
                 ? "push and load are both true; push wins, and validation reports it"
-                : options.Push == true ? $"push=true, {options.OriginOf(OptionCatalog.Push)}" : "Publish");
+                : options.Push == true ? $"push=true, {options.OriginOf(OptionCatalog.Push)}" : options.FanOut ? "fan-out: by digest, Merge moves the tags" : "Publish");
         }
 
         if (push == false)

@@ -45,6 +45,9 @@ public sealed record RunPlan(GitRefInfo Refs, IReadOnlyList<ImageBuild> Images, 
     /// <summary>True when the image's BuildWithCache and Publish run the same <c>docker buildx build</c> (<see cref="ImageBuild.BuildsAreTheSame"/>).</summary>
     public bool BuildsAreTheSame => Image.BuildsAreTheSame;
 
+    /// <summary>The Merge task's plan: the fan-out jobs' platform images joined under the tags.</summary>
+    internal MergePlan? Merge { get; init; }
+
     /// <summary>True when the run logs out of the registries it logged in to, at the end (<see cref="LogoutPolicy"/>).</summary>
     public bool Logout { get; init; }
 
@@ -91,6 +94,11 @@ public sealed record RunPlan(GitRefInfo Refs, IReadOnlyList<ImageBuild> Images, 
             if (!BuildsAreTheSame)
             {
                 tasks.Add(new("Publish", Publish.Steps));
+            }
+
+            if (Merge is { IsPlanned: true } merge)
+            {
+                tasks.Add(new("Merge", merge.Steps));
             }
 
             if (RegistryPrune is { } registryPrune)

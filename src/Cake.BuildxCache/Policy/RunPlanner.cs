@@ -35,6 +35,7 @@ internal static class RunPlanner
             Logout = logout,
             LogoutNote = logoutNote,
             LintFailOnWarnings = options.LintFailOnWarnings,
+            Merge = MergePlanner.Plan(refs, publish, options),
         };
     }
 

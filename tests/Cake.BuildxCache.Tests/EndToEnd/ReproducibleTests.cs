@@ -111,6 +111,7 @@ public sealed class ReproducibleTests() : RealStackFixture("repro")
         Assert.That(argv, Does.Not.Contain("SOURCE_DATE_EPOCH"), "and never as a build argument");
         Assert.That(secondImage.ImageManifests, Is.EqualTo(firstImage.ImageManifests), "the same image manifest on two fresh builders");
         Assert.That(firstImage.Attestations, Is.EqualTo(1), "buildx's default provenance attestation");
+        Assert.That(secondImage.Digest, Is.EqualTo(firstImage.Digest), "the tag stays on the first build's index: only the attestation of the second is new");
         Assert.That(second.Output, Does.Contain("image unchanged"));
         Assert.That(report.GetProperty("unchanged").GetBoolean(), Is.True, report.ToString());
         Assert.That(report.GetProperty("change").GetString(), Is.AnyOf("unchanged", "same-image"), report.ToString());

@@ -101,7 +101,7 @@ public sealed class KeyValueItemsTests
     [Test]
     public void Only_key_value_options_take_items_and_their_table_key_and_advice_show_the_dotted_form()
     {
-        Assert.That(OptionCatalog.All.Where(option => option.HasItemKeys).Select(option => option.ConfigFileEntry), Is.EquivalentTo(new[] { "DriverOpt.<key>", "Label.<key>", "BuildArg.<key>", "BuildContext.<key>", "Annotation.<key>", "Ulimit.<key>" }));
+        Assert.That(OptionCatalog.All.Where(option => option.HasItemKeys).Select(option => option.ConfigFileEntry), Is.EquivalentTo(new[] { "PlatformDigest.<key>", "DriverOpt.<key>", "Label.<key>", "BuildArg.<key>", "BuildContext.<key>", "Annotation.<key>", "Ulimit.<key>" }));
         Assert.That(OptionCatalog.BuildArg.HowToSet, Is.EqualTo("set --build-arg=NODE_VERSION=22, BUILDX_BUILD_ARG, or BuildArg.NODE_VERSION=22 under [Buildx] in cake.config"));
         Assert.That(OptionCatalog.Image.HowToSet, Does.EndWith("or Image= under [Buildx] in cake.config"));
     }
