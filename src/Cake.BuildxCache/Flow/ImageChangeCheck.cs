@@ -80,33 +80,24 @@ internal static class ImageChangeCheck
     }
 
     // The push moved the tags to a new index of the same image manifests (its attestations record this build): each tag
-    // goes back to the index it had, written as the registry stores it. A tag that cannot be put back keeps the new
-    // index, which holds the same image: a warning, never a failure.
+    // goes back to the index it had, unless another run moved it since. A tag that is not put back holds an index of the
+    // same image, or a newer one: a warning, never a failure.
     private static async Task<ImageChange> KeepTagsAsync(BuildxCacheRun run, RegistryClient client, ImageChange change)
     {
-        var kept = new List<string>();
-        foreach (var (tag, digest) in change.TagsToKeep)
+        if (change.TagsToKeep.Count == 0)
         {
-            try
-            {
-                var reference = RepositoryReference.Parse(tag);
-                if (await client.GetManifestAsync(reference.WithReference(digest)).ConfigureAwait(false) is not { } previous)
-                {
-                    run.Warning("image check: {0} stays at {1}: its earlier index {2} is gone", tag, change.Digest, digest);
-                    continue;
-                }
-
-                await client.PutManifestAsync(reference, previous.Body, previous.MediaType).ConfigureAwait(false);
-                kept.Add(tag);
-            }
-            catch (RegistryException exception)
-            {
-                run.Warning("image check: {0} stays at {1} (the same image manifests) and could not be put back on {2}: {3}", tag, change.Digest, digest, exception.Message);
-            }
+            return change;
         }
 
+        var results = await new ImageTagRestorer(client).RestoreAsync(change.Digest, change.TagsToKeep).ConfigureAwait(false);
+        foreach (var left in results.Where(result => !result.Restored))
+        {
+            run.Warning("image check: {0} not put back on {1}: {2}", left.Tag, left.Earlier, left.Reason);
+        }
+
+        var kept = results.Where(result => result.Restored).ToList();
         return kept.Count == 0
             ? change
-            : change with { Message = $"{change.Message}; {string.Join(", ", kept)} put back on {string.Join(", ", change.TagsToKeep.Where(pair => kept.Contains(pair.Key)).Select(pair => pair.Value).Distinct(StringComparer.Ordinal))}: no tag moved" };
+            : change with { Message = $"{change.Message}; {string.Join(", ", kept.Select(result => result.Tag))} put back on {string.Join(", ", kept.Select(result => result.Earlier).Distinct(StringComparer.Ordinal))}: no tag moved" };
     }
 }
