@@ -561,12 +561,13 @@ public static class OptionCatalog
 
     /// <summary>
     /// The <c>--cache-mounts</c> option: which <c>RUN --mount=type=cache</c> folders of the stages built are carried
-    /// through the registry (see <see cref="Policy.CacheMountPolicy"/>). <c>auto</c> by default: a declared cache mount says
-    /// its folder should outlive the build, which only a registry copy gives a fresh runner.
+    /// through the registry (see <see cref="Policy.CacheMountPolicy"/>). <c>none</c> by default: the fill before the build
+    /// pulls the stage's base image and copies the whole folder on every run, which costs more than it saves unless the
+    /// dependency download is slow (see docs/cache-mounts.md).
     /// </summary>
     public static readonly OptionDescriptor<string> CacheMounts = new("cache-mounts", OptionParsers.Text, o => o.CacheMounts, (o, v) => o with { CacheMounts = v })
     {
-        Default = "auto",
+        Default = "none",
         Example = "nuget,npm",
         Summary = "cache mounts (RUN --mount=type=cache) kept in the cache repository between runners: auto (every one of the stages built), none, or mount ids separated by commas",
     };

@@ -68,7 +68,7 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
 
         FreshRunner();
         var sha = Commit("patch-1", "d3", "s1");
-        var fork = Scene.Run(Scene.GitLab().MergeRequest("patch-1", "patch-1", target: "main", fork: true).With(("CI_COMMIT_SHA", sha), ("CI_COMMIT_SHORT_SHA", sha[..8])), "--target=Publish");
+        var fork = Scene.Run(Scene.GitLab().MergeRequest("patch-1", "patch-1", target: "main", fork: true).With(("CI_COMMIT_SHA", sha), ("CI_COMMIT_SHORT_SHA", sha[..8])), "--target=Publish", "--cache-mounts=auto");
         Assert.That(fork.ExitCode, Is.EqualTo(0), fork.ToString());
         Assert.That(fork.Output, Does.Contain($"cache mount 'deps': filled from {Scene.Image}/cache:main{MountTag}"));
         Assert.That(BlobDigest(fork), Is.EqualTo(bytes));
@@ -84,7 +84,7 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
         var run = BuildApp.Run(
             Scene.Workspace.Path,
             Scene.GitLab().Branch("main", "main").With(("CI_COMMIT_SHA", sha), ("CI_COMMIT_SHORT_SHA", sha[..8]), (SecretVariable, SecretValue)).Over(Scene.Sandbox),
-            ["--target=Publish", "--secret=id=token,env=" + SecretVariable, .. Scene.BuilderArguments],
+            ["--target=Publish", "--cache-mounts=auto", "--secret=id=token,env=" + SecretVariable, .. Scene.BuilderArguments],
             secret: SecretValue,
             timeout: TimeSpan.FromMinutes(10));
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
@@ -111,7 +111,7 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
 
     private BuildRun Publish(string branch, string sha)
     {
-        var run = Scene.Run(Scene.GitLab().Branch(branch, branch).With(("CI_COMMIT_SHA", sha), ("CI_COMMIT_SHORT_SHA", sha[..8])), "--target=Publish");
+        var run = Scene.Run(Scene.GitLab().Branch(branch, branch).With(("CI_COMMIT_SHA", sha), ("CI_COMMIT_SHORT_SHA", sha[..8])), "--target=Publish", "--cache-mounts=auto");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         TestContext.Out.WriteLine($"{branch} {sha[..8]}: {run.Elapsed.TotalSeconds:0.0} s; " + string.Join("; ", run.Lines.Where(line => line.StartsWith("cache mount '", StringComparison.Ordinal))));
         return run;
