@@ -51,7 +51,10 @@ internal static class BuilderOptionsChecks
         {
             foreach (var (option, problem) in KubernetesDriver.CheckDriverOptions(options.DriverOpts))
             {
-                yield return Problem(options, OptionCatalog.DriverOpt, option, problem);
+                yield return Problem(options, OptionCatalog.DriverOpt, option, problem) with
+                {
+                    HowToSet = "give the kubernetes driver's options as buildx 0.36.1 takes them, e.g. --driver-opt=namespace=buildkit --driver-opt=replicas=2 --driver-opt=nodeselector=kubernetes.io/arch=arm64",
+                };
             }
         }
 
