@@ -13,6 +13,28 @@ internal static class BuilderPlanReport
 {
     private const string Indent = "                  ";
 
+    /// <summary>One node: where its BuildKit runs, its TLS, and the platforms BuildKit sends to it.</summary>
+    /// <param name="builder">The builder plan.</param>
+    /// <param name="node">The node.</param>
+    /// <returns>The line, without its indent.</returns>
+    public static string Describe(BuilderPlan builder, BuilderNodePlan node)
+    {
+        var where = (builder.Driver, node.Endpoint) switch
+        {
+            (_, { } endpoint) => $"remote BuildKit daemon {endpoint} ({Tls(node)})",
+            (KubernetesDriver.Name, _) => "kubernetes deployment" + (node.DriverOptions.Where(pair => pair.Key is "namespace" or "nodeselector" or "replicas").Select(pair => $"{pair.Key}={pair.Value}").ToList() is { Count: > 0 } shown ? " (" + string.Join(", ", shown) + ")" : string.Empty),
+            _ => $"{builder.Driver} on {(builder.ContextName is { } context ? "docker context " + context : "this run's docker endpoint")}",
+        };
+        var platforms = node.Platforms.Count == 0 ? "its daemon's platforms" : "platforms " + string.Join(",", node.Platforms);
+        return $"{node.Name}: {where}; {platforms}";
+    }
+
+    private static string Tls(BuilderNodePlan node)
+    {
+        var tls = node.DriverOptions.Where(pair => RemoteDriver.TlsFileKeys.Contains(pair.Key) || pair.Key == "servername").Select(pair => pair.Key).ToList();
+        return tls.Count == 0 ? "no TLS" : "TLS: " + string.Join(", ", tls);
+    }
+
     /// <summary>The lines, in Plan's <c>  name:           value</c> layout.</summary>
     /// <param name="builder">The builder plan.</param>
     /// <param name="options">The options.</param>
@@ -25,10 +47,10 @@ internal static class BuilderPlanReport
             BuildxPluginChoice.Docker => "through docker (docker buildx …), as --buildx-plugin=docker says",
             var path => $"{path} started directly when it is 0.23 or later, else docker buildx (--buildx-plugin)",
         };
-        if (builder.RemoteEndpoint is { } endpoint)
+        yield return $"  builder nodes ({builder.Nodes.Count}):";
+        foreach (var node in builder.Nodes)
         {
-            var tls = builder.DriverOptions.Where(pair => RemoteDriver.TlsFileKeys.Contains(pair.Key) || pair.Key == "servername").Select(pair => pair.Key).ToList();
-            yield return $"  builder:        remote BuildKit daemon {endpoint} ({(tls.Count == 0 ? "no TLS" : "TLS: " + string.Join(", ", tls) + " from --driver-opt")})";
+            yield return Indent + Describe(builder, node);
         }
 
         if (builder.LoopbackRegistry.Note is { } network)

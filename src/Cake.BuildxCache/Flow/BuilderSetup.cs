@@ -50,11 +50,12 @@ internal static class BuilderSetup
         // Create first: buildx refuses a name that exists without touching that builder, so a fresh runner (the
         // common case in CI) needs no inspect; only a refusal leads to the inspect and the comparison with the plan.
         var create = steps.Create(version.CreateConfigFlag);
-        var described = $"{builder.Name} (driver {builder.Driver}{(builder.RemoteEndpoint is { } daemon ? ", daemon " + daemon : string.Empty)}) with {version}";
+        var described = $"{builder.Name} (driver {builder.Driver}{(builder.RemoteEndpoint is { } daemon ? ", daemon " + daemon : string.Empty)}{(builder.Nodes.Count > 1 ? $", {builder.Nodes.Count} nodes" : string.Empty)}) with {version}";
         var runner = new BuildxCreateRunner(run.FileSystem, run.Environment, run.ProcessRunner, run.Tools);
         run.Information("Creating builder {0}, unless one of that name exists.", described);
         if (runner.RunUnlessExists(create) is not null)
         {
+            AppendNodes(run, steps, version);
             return version;
         }
 
@@ -82,7 +83,18 @@ internal static class BuilderSetup
 
         run.Information("Creating builder {0}.", described);
         run.BuildxCreate(create);
+        AppendNodes(run, steps, version);
         return version;
+    }
+
+    // Only ever after this run created the builder: an existing one is reused, or removed and created anew, whole.
+    private static void AppendNodes(BuildxCacheRun run, EnsureBuilderSteps steps, BuildxVersion version)
+    {
+        foreach (var append in steps.Appends(version.CreateConfigFlag))
+        {
+            run.Information("Appending node {0} ({1}) to builder {2}.", append.Node, append.Endpoint ?? "platforms " + string.Join(",", append.Platforms), append.Name);
+            run.BuildxCreate(append);
+        }
     }
 
     private static BuildxVersion BuildxVersionOrExplain(BuildxCacheRun run, EnsureBuilderSteps steps)

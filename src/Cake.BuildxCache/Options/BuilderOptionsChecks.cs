@@ -13,7 +13,7 @@ internal static class BuilderOptionsChecks
     {
         var endpoint = options.BuilderEndpoint;
         var isRemote = options.BuilderDriver == RemoteDriver.Name;
-        if (isRemote && endpoint is null)
+        if (isRemote && endpoint is null && options.BuilderNodes.Count == 0)
         {
             yield return Problem(options, OptionCatalog.BuilderEndpoint, null, "is needed by builder-driver=remote: the address of the BuildKit daemon to build on (tcp://host:port or unix:///path)");
         }
@@ -45,6 +45,22 @@ internal static class BuilderOptionsChecks
             {
                 yield return Problem(options, OptionCatalog.BuildkitdConfig, config, "cannot be given to a remote builder (buildx: \"setting config file is not supported for remote driver\"): the daemon reads its own; start buildkitd with --config, or drop this option");
             }
+        }
+
+        if (options.BuilderDriver == KubernetesDriver.Name)
+        {
+            foreach (var (option, problem) in KubernetesDriver.CheckDriverOptions(options.DriverOpts))
+            {
+                yield return Problem(options, OptionCatalog.DriverOpt, option, problem) with
+                {
+                    HowToSet = "give the kubernetes driver's options as buildx 0.36.1 takes them, e.g. --driver-opt=namespace=buildkit --driver-opt=replicas=2 --driver-opt=nodeselector=kubernetes.io/arch=arm64",
+                };
+            }
+        }
+
+        foreach (var problem in BuilderNodeChecks.Check(options))
+        {
+            yield return problem;
         }
 
         var mirrors = options.RegistryMirrors;

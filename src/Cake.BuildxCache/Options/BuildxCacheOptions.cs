@@ -184,6 +184,9 @@ public sealed record BuildxCacheOptions
     /// <summary><c>builder-endpoint</c>: BuildKit daemon of builder-driver=remote: tcp://host:port, unix:///path (or ssh://, docker-container://, kube-pod://, npipe://); TLS by --driver-opt cacert=,cert=,key= (absolute paths).</summary>
     public string? BuilderEndpoint { get; init; }
 
+    /// <summary><c>builder-node</c>: a node of one multi-node builder, several (remote: endpoint,platform=os/arch[,platform=…][,cacert=,cert=,key=,servername=]; kubernetes: platform=…[,nodeselector=…]): BuildKit sends each platform of a build to its node; replaces builder-endpoint.</summary>
+    public IReadOnlyList<string> BuilderNodes { get; init; } = OptionCatalog.BuilderNode.Default;
+
     /// <summary><c>registry-mirror</c>: registry=mirror[/path]: the builder pulls that registry's images from the mirror first (generated buildkitd.toml; BuildKit does not read dockerd's mirrors); an http:// mirror is plain HTTP.</summary>
     public IReadOnlyList<string> RegistryMirrors { get; init; } = OptionCatalog.RegistryMirror.Default;
 

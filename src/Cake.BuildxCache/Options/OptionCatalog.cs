@@ -157,6 +157,14 @@ public static class OptionCatalog
         Summary = "BuildKit daemon of builder-driver=remote: tcp://host:port, unix:///path (or ssh://, docker-container://, kube-pod://, npipe://); TLS by --driver-opt cacert=,cert=,key= (absolute paths)",
     };
 
+    /// <summary>The <c>--builder-node</c> option: the nodes of a multi-node builder (<see cref="BuilderNodeSpec"/>).</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> BuilderNode = new("builder-node", OptionParsers.Items, o => o.BuilderNodes, (o, v) => o with { BuilderNodes = v })
+    {
+        Default = [],
+        Example = "tcp://buildkitd-arm64:1234,platform=linux/arm64",
+        Summary = "a node of one multi-node builder, several (remote: endpoint,platform=os/arch[,platform=…][,cacert=,cert=,key=,servername=]; kubernetes: platform=…[,nodeselector=…]): BuildKit sends each platform of a build to its node; replaces builder-endpoint",
+    };
+
     /// <summary>The <c>--registry-mirror</c> option: written to the generated buildkitd.toml, since BuildKit does not read dockerd's mirrors.</summary>
     public static readonly OptionDescriptor<IReadOnlyList<string>> RegistryMirror = new("registry-mirror", OptionParsers.List, o => o.RegistryMirrors, (o, v) => o with { RegistryMirrors = v })
     {

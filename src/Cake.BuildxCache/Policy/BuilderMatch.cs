@@ -21,10 +21,28 @@ internal static class BuilderMatch
             return $"it uses driver {existing.Driver}, the plan needs {planned.Driver}";
         }
 
+        if (planned.HasNamedNodes && existing.Nodes.Count != planned.Nodes.Count)
+        {
+            return $"it has {existing.Nodes.Count} node(s) ({string.Join(", ", existing.Nodes.Select(found => found.Name))}), the plan {planned.Nodes.Count}";
+        }
+
+        for (var index = 1; index < planned.Nodes.Count && index < existing.Nodes.Count; index++)
+        {
+            if (NodeMismatch(existing.Nodes[index], planned.Nodes[index], planned.HasNamedNodes) is { } nodeMismatch)
+            {
+                return nodeMismatch;
+            }
+        }
+
         var node = existing.Nodes.FirstOrDefault();
         if (planned.RemoteEndpoint is { } endpoint && node?.Endpoint != endpoint)
         {
             return $"it connects to {node?.Endpoint ?? "no endpoint"}, the plan needs {endpoint}";
+        }
+
+        if (planned.HasNamedNodes && node is not null && NodeMismatch(node, planned.Nodes[0], exact: true) is { } firstMismatch)
+        {
+            return firstMismatch;
         }
 
         var hashKey = BuildkitdConfigPolicy.HashDriverOption;
@@ -49,5 +67,38 @@ internal static class BuilderMatch
         }
 
         return null;
+    }
+
+    // A node of a multi-node builder: its name, daemon, platforms and, exactly, its driver options (a TLS file dropped counts).
+    private static string? NodeMismatch(BuilderNode existing, BuilderNodePlan planned, bool exact)
+    {
+        if (existing.Name != planned.Name)
+        {
+            return $"its node {existing.Name} is where the plan has {planned.Name}";
+        }
+
+        if (existing.Endpoint != planned.Endpoint && planned.Endpoint is not null)
+        {
+            return $"its node {existing.Name} connects to {existing.Endpoint ?? "no endpoint"}, the plan needs {planned.Endpoint}";
+        }
+
+        var found = existing.FixedPlatforms.Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var wanted = planned.Platforms.Order(StringComparer.OrdinalIgnoreCase).ToList();
+        if (!found.SequenceEqual(wanted, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"its node {existing.Name} builds {(found.Count == 0 ? "its daemon's platforms" : string.Join(",", found))}, the plan gives it {(wanted.Count == 0 ? "its daemon's platforms" : string.Join(",", wanted))}";
+        }
+
+        var options = existing.DriverOptions.ToDictionary(pair => pair.Key, pair => pair.Value.Trim('"'), StringComparer.Ordinal);
+        foreach (var (key, value) in planned.DriverOptions)
+        {
+            if (!options.TryGetValue(key, out var actual) || actual != value)
+            {
+                return $"its node {existing.Name} lacks driver option {key}={value}";
+            }
+        }
+
+        var extra = options.Keys.Where(key => !planned.DriverOptions.Any(pair => pair.Key == key)).ToList();
+        return exact && extra.Count > 0 ? $"its node {existing.Name} has driver option(s) {string.Join(", ", extra)} the plan no longer gives" : null;
     }
 }

@@ -18,8 +18,17 @@ public sealed record BuilderPlan(
     string? ContextName,
     DockerEndpoint? ContextEndpoint)
 {
-    /// <summary>The BuildKit daemon a <c>remote</c> builder connects to (<c>builder-endpoint</c>), or null for the other drivers.</summary>
-    public string? RemoteEndpoint { get; init; }
+    /// <summary>
+    /// The builder's nodes, in order (one unless <c>builder-node</c> names several): the first is created with the
+    /// builder, the others appended to it.
+    /// </summary>
+    public IReadOnlyList<BuilderNodePlan> Nodes { get; init; } = [];
+
+    /// <summary>The BuildKit daemon a <c>remote</c> builder's first node connects to, or null for the other drivers.</summary>
+    public string? RemoteEndpoint => Nodes.Count > 0 ? Nodes[0].Endpoint : null;
+
+    /// <summary>True when <c>builder-node</c> names the nodes: each is created with <c>--node</c> and its <c>--platform</c>s.</summary>
+    public bool HasNamedNodes { get; init; }
 
     /// <summary>
     /// The buildkitd.toml generated from the options, or null. It is passed (<see cref="BuildkitdConfig"/> is its path)
@@ -44,7 +53,11 @@ public sealed record BuilderPlan(
     {
         ArgumentNullException.ThrowIfNull(version);
         return Driver == "kubernetes" && !version.IsAtLeast(0, 28)
-            ? this with { DriverOptions = [.. DriverOptions.Where(pair => pair.Key != BuildkitdConfigPolicy.HashDriverOption)] }
+            ? this with
+            {
+                DriverOptions = [.. DriverOptions.Where(pair => pair.Key != BuildkitdConfigPolicy.HashDriverOption)],
+                Nodes = [.. Nodes.Select(node => node with { DriverOptions = [.. node.DriverOptions.Where(pair => pair.Key != BuildkitdConfigPolicy.HashDriverOption)] })],
+            }
             : this;
     }
 }

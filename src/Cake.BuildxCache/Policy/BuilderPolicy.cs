@@ -58,9 +58,31 @@ internal static class BuilderPolicy
 
         return new BuilderPlan(options.Builder, options.BuilderDriver, driverOptions, config, context, endpoint)
         {
-            RemoteEndpoint = remote ? options.BuilderEndpoint : null,
+            Nodes = Nodes(options, driverOptions, remote),
+            HasNamedNodes = options.BuilderNodes.Count > 0,
             GeneratedConfig = generated,
             LoopbackRegistry = loopback,
         };
+    }
+
+    // One node unless --builder-node names several; buildx names a node after its builder and its position.
+    private static IReadOnlyList<BuilderNodePlan> Nodes(BuildxCacheOptions options, IReadOnlyList<KeyValuePair<string, string>> driverOptions, bool remote)
+    {
+        if (options.BuilderNodes.Count == 0)
+        {
+            return [new BuilderNodePlan(options.Builder + "0", remote ? options.BuilderEndpoint : null, [], driverOptions)];
+        }
+
+        var nodes = new List<BuilderNodePlan>();
+        foreach (var text in options.BuilderNodes)
+        {
+            if (BuilderNodeSpec.TryParse(text, out var spec, out _))
+            {
+                IReadOnlyList<KeyValuePair<string, string>> merged = [.. driverOptions.Where(pair => !spec.DriverOptions.Any(own => own.Key == pair.Key)), .. spec.DriverOptions];
+                nodes.Add(new BuilderNodePlan(options.Builder + nodes.Count, spec.Endpoint, spec.Platforms, merged));
+            }
+        }
+
+        return nodes;
     }
 }

@@ -30,25 +30,38 @@ internal static class DockerCommands
             ? new DockerContextCreateSettings { Name = name, Docker = endpoint, Description = "Created by Cake.BuildxCache for its buildx builder" }
             : null;
 
-    /// <summary><c>docker buildx create</c>, bootstrapped, with the config flag this buildx knows.</summary>
+    /// <summary>
+    /// <c>docker buildx create</c> of the builder with its first node, or <c>--append</c> of a further node, bootstrapped,
+    /// with the config flag this buildx knows. The first node is not named (<c>--node</c>): with a name, buildx would
+    /// change the node of an existing builder instead of refusing, and the refusal is how EnsureBuilder learns it exists.
+    /// </summary>
     /// <param name="builder">The builder plan.</param>
     /// <param name="configFlag"><c>--buildkitd-config</c> (buildx 0.13+) or <c>--config</c>.</param>
+    /// <param name="node">The node's position in <see cref="BuilderPlan.Nodes"/>: 0 creates the builder, others append.</param>
     /// <returns>The settings.</returns>
-    public static BuildxCreateSettings CreateBuilder(BuilderPlan builder, BuildxConfigFlag configFlag)
+    public static BuildxCreateSettings CreateBuilder(BuilderPlan builder, BuildxConfigFlag configFlag, int node = 0)
     {
+        var planned = builder.Nodes.Count > node ? builder.Nodes[node] : null;
         var settings = new BuildxCreateSettings
         {
             Name = builder.Name,
             Driver = builder.Driver,
             BuildkitdConfig = builder.BuildkitdConfig is { } config ? new FilePath(config) : null,
             ConfigFlag = configFlag,
+            Node = node > 0 ? planned?.Name : null,
+            Append = node > 0,
             Bootstrap = true,
-            // A remote builder's daemon, else the TLS context (the two never come together).
-            Endpoint = builder.RemoteEndpoint ?? builder.ContextName,
+            // A remote node's daemon, else the TLS context (the two never come together).
+            Endpoint = planned?.Endpoint ?? builder.ContextName,
         };
-        foreach (var (key, value) in builder.DriverOptions)
+        foreach (var (key, value) in planned?.DriverOptions ?? builder.DriverOptions)
         {
             settings.DriverOptions[key] = value;
+        }
+
+        foreach (var platform in planned?.Platforms ?? [])
+        {
+            settings.Platforms.Add(platform);
         }
 
         return settings;

@@ -34,6 +34,7 @@ public sealed record EnsureBuilderSteps(BuilderPlan Builder)
             : [],
         .. InspectContext is { } inspect ? new PlanStep[] { new(inspect), new(CreateContext, "when the context is missing") } : [],
         new(Create(BuildxConfigFlag.BuildkitdConfig), $"buildx refuses it, changing nothing, when a builder of that name exists{(Builder.BuildkitdConfig is null ? string.Empty : " (--config before buildx 0.13)")}{(Builder is { Driver: "kubernetes", PassesGeneratedConfig: true } ? "; the config hash option needs buildx 0.28+, older buildx gets none" : string.Empty)}"),
+        .. Enumerable.Range(1, Math.Max(Builder.Nodes.Count - 1, 0)).Select(node => new PlanStep(Append(BuildxConfigFlag.BuildkitdConfig, node), $"after the builder is created: its node {Builder.Nodes[node].Name}")),
         new(Inspect, "when the builder exists"),
         new(Start, "when it exists as planned but is stopped"),
         new(Remove, "when it exists but differs, then the create again"),
@@ -48,4 +49,16 @@ public sealed record EnsureBuilderSteps(BuilderPlan Builder)
     /// <param name="configFlag"><c>--buildkitd-config</c> (buildx 0.13+) or <c>--config</c>.</param>
     /// <returns>The settings.</returns>
     public BuildxCreateSettings Create(BuildxConfigFlag configFlag) => DockerCommands.CreateBuilder(Builder, configFlag);
+
+    /// <summary><c>docker buildx create --append --node …</c>: a further node of the builder, once it is created.</summary>
+    /// <param name="configFlag"><c>--buildkitd-config</c> (buildx 0.13+) or <c>--config</c>.</param>
+    /// <param name="node">The node's position in <see cref="BuilderPlan.Nodes"/>, 1 or more.</param>
+    /// <returns>The settings.</returns>
+    public BuildxCreateSettings Append(BuildxConfigFlag configFlag, int node) => DockerCommands.CreateBuilder(Builder, configFlag, node);
+
+    /// <summary>Every <see cref="Append"/> of the plan, in order.</summary>
+    /// <param name="configFlag"><c>--buildkitd-config</c> (buildx 0.13+) or <c>--config</c>.</param>
+    /// <returns>The settings, none for a builder of one node.</returns>
+    public IReadOnlyList<BuildxCreateSettings> Appends(BuildxConfigFlag configFlag) =>
+        [.. Enumerable.Range(1, Math.Max(Builder.Nodes.Count - 1, 0)).Select(node => Append(configFlag, node))];
 }

@@ -50,14 +50,22 @@ internal static class LoopbackRegistryPolicy
                     options.OriginOf(OptionCatalog.BuilderDriver),
                     $"BuildKit pods in the cluster do not reach {named}: use a registry address the cluster reaches, or --builder-driver=docker-container"));
             case RemoteDriver.Name:
-                var endpoint = options.BuilderEndpoint;
-                return IsOnThisMachine(endpoint)
-                    ? new(hosts, false, $"the BuildKit daemon at {endpoint} reaches {named} only when it runs on the host's network", null)
+                // Every node's daemon must reach the registries: the first one elsewhere is the problem.
+                OptionDescriptor option = options.BuilderNodes.Count > 0 ? OptionCatalog.BuilderNode : OptionCatalog.BuilderEndpoint;
+                List<string?> endpoints = options.BuilderNodes.Count > 0
+                    ? [.. options.BuilderNodes.Select(node => BuilderNodeSpec.TryParse(node, out var spec, out _) ? spec.Endpoint : null)]
+                    : [options.BuilderEndpoint];
+                var away = endpoints.FindIndex(endpoint => !IsOnThisMachine(endpoint));
+                var elsewhere = away < 0 ? null : endpoints[away];
+                return away < 0
+                    ? new(hosts, false, endpoints.Count == 1
+                        ? $"the BuildKit daemon at {endpoints[0]} reaches {named} only when it runs on the host's network"
+                        : $"the BuildKit daemons at {string.Join(", ", endpoints)} reach {named} only when they run on the host's network", null)
                     : new(hosts, false, null, OptionProblem.For(
-                        OptionCatalog.BuilderEndpoint,
-                        endpoint,
-                        options.OriginOf(OptionCatalog.BuilderEndpoint),
-                        $"the BuildKit daemon at {endpoint} runs elsewhere and does not reach {named} (its loopback is its own): use a registry address the daemon reaches, or --builder-driver=docker-container"));
+                        option,
+                        options.BuilderNodes.Count > 0 ? options.BuilderNodes[away] : elsewhere,
+                        options.OriginOf(option),
+                        $"the BuildKit daemon at {elsewhere} runs elsewhere and does not reach {named} (its loopback is its own): use a registry address the daemon reaches, or --builder-driver=docker-container"));
             default:
                 return new(hosts, false, null, null);
         }

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Net.Sockets;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
-using Cake.BuildxCache.Tests.Support;
-using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;
 
@@ -14,68 +10,21 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// </summary>
 public sealed class RemoteDriverTests() : RealStackFixture("remote")
 {
-    private const string BuildkitImage = "moby/buildkit:v0.32.2";
-    private string? _daemon;
-    private TemporaryDirectory? _daemonConfig;
-
-    /// <summary>
-    /// The daemon's container: named after the scene's builder, so the run's sweep of leftover builder containers
-    /// (<see cref="TestBuilders.RemoveLeftovers"/>) removes it too if this test cannot.
-    /// </summary>
-    private string DaemonName => $"buildx_buildkit_{Scene.Builder}-daemon";
+    private BuildkitDaemon? _daemon;
 
     [TearDown]
     public void RemoveDaemon()
     {
-        if (_daemon is not null)
-        {
-            // -v: the image's /var/lib/buildkit volume goes with it.
-            var removed = ProcessRunner.Run(Tools.Docker, ["rm", "--force", "--volumes", _daemon], timeout: TimeSpan.FromMinutes(1));
-            TestContext.Out.WriteLine($"removed the BuildKit daemon {_daemon}: exit {removed.ExitCode}");
-            _daemon = null;
-        }
-
-        _daemonConfig?.Dispose();
-        _daemonConfig = null;
+        _daemon?.Dispose();
+        _daemon = null;
     }
 
-    /// <summary>Starts buildkitd on 127.0.0.1 with host networking and its own config; returns its endpoint once it listens.</summary>
+    /// <summary>Starts buildkitd on 127.0.0.1; returns its endpoint once it listens.</summary>
     private string StartDaemon()
     {
-        var port = RegistryServer.FreePort();
-        _daemonConfig = new TemporaryDirectory();
-        var config = _daemonConfig.Write("buildkitd.toml", $"""
-            [registry."{Registry.Host}"]
-              http = true
-
-            """);
-        var started = ProcessRunner.Run(
-            Tools.Docker,
-            [
-                "run", "--detach", "--name", DaemonName, "--network", "host", "--privileged",
-                "--volume", config + ":/etc/buildkit/buildkitd.toml:ro",
-                "--entrypoint", "buildkitd", BuildkitImage, "--addr", "tcp://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture),
-            ],
-            timeout: TimeSpan.FromMinutes(2));
-        Assert.That(started.ExitCode, Is.EqualTo(0), started.Output);
-        _daemon = DaemonName;
-
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect("127.0.0.1", port);
-                break;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(100);
-            }
-        }
-
-        return "tcp://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
+        // Named after the scene's builder, so the run's sweep of leftover builder containers removes it too.
+        _daemon = BuildkitDaemon.Start($"buildx_buildkit_{Scene.Builder}-daemon", Registry.Host);
+        return _daemon.Endpoint;
     }
 
     [Test]
@@ -87,7 +36,7 @@ public sealed class RemoteDriverTests() : RealStackFixture("remote")
 
         var plan = Scene.RunWithBuilder(job, remote, "--target=Plan");
         Assert.That(plan.ExitCode, Is.EqualTo(0), plan.ToString());
-        Assert.That(plan.Output, Does.Contain($"  builder:        remote BuildKit daemon {endpoint} (no TLS)"));
+        Assert.That(plan.Output, Does.Contain($"  builder nodes (1):\n                  buildx-cache0: remote BuildKit daemon {endpoint} (no TLS); its daemon's platforms"));
 
         var cold = Scene.RunWithBuilder(job, remote, "--target=Publish");
 

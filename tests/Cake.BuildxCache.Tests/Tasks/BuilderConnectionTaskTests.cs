@@ -137,7 +137,7 @@ public sealed class BuilderConnectionTaskTests
         var run = host.Run("--target=Plan", "--builder-driver=remote", "--builder-endpoint=" + Endpoint, Insecure);
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString);
-        Assert.That(run.Output, Does.Contain($"  builder:        remote BuildKit daemon {Endpoint} (no TLS)\n"));
+        Assert.That(run.Output, Does.Contain($"  builder nodes (1):\n                  buildx-cache0: remote BuildKit daemon {Endpoint} (no TLS); its daemon's platforms\n"));
         Assert.That(run.Output, Does.Contain($"  buildkitd.toml: not passed: the remote driver's daemon reads its own config (buildx refuses one); give the daemon at {Endpoint} these settings from --insecure-registry:\n"));
         Assert.That(run.Output, Does.Contain("                  [registry.\"registry.lan:5000\"]\n                    http = true\n"));
         Assert.That(run.Output, Does.Contain($"    docker buildx create --name \"buildx-cache\" --driver \"remote\" --bootstrap \"{Endpoint}\"    # buildx refuses it, changing nothing, when a builder of that name exists\n"));

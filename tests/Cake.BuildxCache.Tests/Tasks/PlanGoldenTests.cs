@@ -11,7 +11,7 @@ namespace Cake.BuildxCache.Tests.Tasks;
 /// </summary>
 public sealed class PlanGoldenTests
 {
-    private static readonly string[] PlanKeys = ["image:", "tags:", "cache from:", "cache to:", "cache scope:", "cache promote:", "cache miss:", "output:", "image time:", "registries:", "logout:", "network:"];
+    private static readonly string[] PlanKeys = ["image:", "tags:", "cache from:", "cache to:", "cache scope:", "cache promote:", "cache miss:", "output:", "image time:", "registries:", "logout:", "builder nodes", "network:"];
 
     private static readonly Dictionary<string, (Func<Workspace, Dictionary<string, string>> Job, bool Local, string[] Arguments)> Table =
         Scenarios().ToDictionary(scenario => scenario.Name, scenario => (scenario.Job, scenario.Local, scenario.Arguments));

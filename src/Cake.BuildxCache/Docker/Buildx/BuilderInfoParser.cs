@@ -163,6 +163,11 @@ public static partial class BuilderInfoParser
                 .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(platform => platform.TrimEnd('*'))
                 .ToList(),
+            FixedPlatforms = (Get("Platforms") ?? string.Empty)
+                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(platform => platform.EndsWith('*'))
+                .Select(platform => platform.TrimEnd('*'))
+                .ToList(),
             DriverOptions = Get("Driver Options") is { } options
                 ? ParseDriverOptions(options)
                 : new Dictionary<string, string>(),

@@ -32,6 +32,9 @@ public sealed record BuilderNode(string Name)
     /// <summary>Gets the platforms, without the <c>*</c> that marks platforms set by hand.</summary>
     public IReadOnlyList<string> Platforms { get; init; } = [];
 
+    /// <summary>Gets the platforms set on the node by hand (<c>buildx create --platform</c>), which buildx marks with <c>*</c>.</summary>
+    public IReadOnlyList<string> FixedPlatforms { get; init; } = [];
+
     /// <summary>Gets the driver options, e.g. <c>image</c> → <c>moby/buildkit:v0.11.6</c>.</summary>
     public IReadOnlyDictionary<string, string> DriverOptions { get; init; } = new Dictionary<string, string>();
 

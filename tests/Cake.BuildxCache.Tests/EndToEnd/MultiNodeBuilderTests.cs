@@ -1,0 +1,107 @@
+using Cake.BuildxCache.Tests.EndToEnd.Harness;
+using Cake.BuildxCache.Tests.Support;
+using Cake.BuildxCache.Tests.Support.Registry;
+
+namespace Cake.BuildxCache.Tests.EndToEnd;
+
+/// <summary>
+/// A builder of two remote nodes (<c>--builder-node</c>), two real BuildKit daemons on 127.0.0.1: node 0 takes
+/// linux/amd64, node 1 linux/386 (both native on this x86_64 machine). One Publish builds both platforms; each node's
+/// build history says which platform it built. Changing the nodes recreates the builder, and only it.
+/// </summary>
+public sealed class MultiNodeBuilderTests() : RealStackFixture("nodes")
+{
+    private static readonly Lazy<string> TwoPlatformBase = new(
+        () => MultiPlatformBaseImage.PushAsync(Registry, EndToEndSetUp.BaseImage, "amd64", "386").GetAwaiter().GetResult());
+
+    private readonly List<BuildkitDaemon> _daemons = [];
+
+    [TearDown]
+    public void RemoveDaemons()
+    {
+        foreach (var daemon in _daemons)
+        {
+            daemon.Dispose();
+        }
+
+        _daemons.Clear();
+    }
+
+    [Test]
+    public void Two_nodes_build_one_platform_each_and_a_changed_node_recreates_the_builder()
+    {
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        var amd64 = Start(0);
+        var i386 = Start(1);
+        var job = Scene.GitLab().Branch("main", "main");
+        string[] nodes = ["--builder-driver=remote", $"--builder-node={amd64.Endpoint},platform=linux/amd64", $"--builder-node={i386.Endpoint},platform=linux/386"];
+
+        var plan = Scene.RunWithBuilder(job, nodes, "--target=Plan", "--platform=linux/amd64,linux/386");
+        Assert.That(plan.ExitCode, Is.EqualTo(0), plan.ToString());
+        Assert.That(plan.Output, Does.Contain(
+            $"  builder nodes (2):\n"
+            + $"                  {Scene.Builder}0: remote BuildKit daemon {amd64.Endpoint} (no TLS); platforms linux/amd64\n"
+            + $"                  {Scene.Builder}1: remote BuildKit daemon {i386.Endpoint} (no TLS); platforms linux/386\n"));
+
+        var publish = Scene.RunWithBuilder(job, nodes, "--target=Publish", "--platform=linux/amd64,linux/386");
+
+        Assert.That(publish.ExitCode, Is.EqualTo(0), publish.ToString());
+        Assert.That(Scene.Calls("buildx", "create"), Is.EqualTo(new[]
+        {
+            new[] { "buildx", "create", "--name", Scene.Builder, "--driver", "remote", "--platform", "linux/amd64", "--bootstrap", amd64.Endpoint },
+            new[] { "buildx", "create", "--name", Scene.Builder, "--driver", "remote", "--platform", "linux/386", "--node", Scene.Builder + "1", "--append", "--bootstrap", i386.Endpoint },
+        }));
+        var inspect = Scene.Docker("buildx", "inspect", Scene.Builder);
+        TestContext.Out.WriteLine(inspect.StandardOutput);
+        Assert.That(inspect.StandardOutput, Does.Contain("Endpoint:         " + amd64.Endpoint).And.Contain("Endpoint:         " + i386.Endpoint));
+
+        // Which node built which platform: each node's build history, and the platform of each record.
+        var built = BuiltPlatforms();
+        Assert.That(built, Is.EquivalentTo(new[] { (Scene.Builder + "0", "linux/amd64"), (Scene.Builder + "1", "linux/386") }), string.Join("; ", built));
+        var index = System.Text.Json.Nodes.JsonNode.Parse(Registry.Manifest(Scene.Project, "main")!)!;
+        var platforms = index["manifests"]!.AsArray().Select(manifest => manifest!["platform"]).Where(platform => platform is not null && (string?)platform["os"] != "unknown")
+            .Select(platform => $"{platform!["os"]}/{platform["architecture"]}");
+        Assert.That(platforms, Is.EquivalentTo(new[] { "linux/amd64", "linux/386" }), index.ToJsonString());
+
+        // One node dropped: the builder is removed and created again with the one node, and nothing else is removed.
+        string[] oneNode = ["--builder-driver=remote", $"--builder-node={amd64.Endpoint},platform=linux/amd64"];
+        var changed = Scene.RunWithBuilder(job, oneNode, "--target=EnsureBuilder");
+
+        Assert.That(changed.ExitCode, Is.EqualTo(0), changed.ToString());
+        Assert.That(changed.Output, Does.Contain($"Recreating builder {Scene.Builder}: it has 2 node(s) ({Scene.Builder}0, {Scene.Builder}1), the plan 1."));
+        Assert.That(Scene.Calls("buildx", "rm"), Is.EqualTo(new[] { new[] { "buildx", "rm", Scene.Builder } }));
+        var after = Scene.Docker("buildx", "inspect", Scene.Builder).StandardOutput;
+        Assert.That(after, Does.Contain("Endpoint:         " + amd64.Endpoint).And.Not.Contain(i386.Endpoint));
+        Assert.That(ProcessRunner.Run(Tools.Docker, ["inspect", "--format", "{{.State.Running}}", i386.Name]).StandardOutput.Trim(), Is.EqualTo("true"), "the daemon of the node dropped is not the builder's to stop");
+    }
+
+    private BuildkitDaemon Start(int node)
+    {
+        var daemon = BuildkitDaemon.Start($"buildx_buildkit_{Scene.Builder}-daemon{node}", Registry.Host);
+        _daemons.Add(daemon);
+        return daemon;
+    }
+
+    /// <summary>
+    /// (node, platform) of every build record on each node's daemon, read from the daemon itself (<c>buildctl debug
+    /// histories</c> in its container): buildx gives every node's part of one build the same id, so <c>buildx history
+    /// inspect</c> by id cannot tell the nodes' records apart.
+    /// </summary>
+    private List<(string Node, string Platform)> BuiltPlatforms()
+    {
+        var built = new List<(string, string)>();
+        for (var node = 0; node < _daemons.Count; node++)
+        {
+            var daemon = _daemons[node];
+            var listed = ProcessRunner.Run(Tools.Docker, ["exec", daemon.Name, "buildctl", "--addr", daemon.Endpoint, "debug", "histories", "--format", "{{index .Record.FrontendAttrs \"platform\"}}"]);
+            Assert.That(listed.ExitCode, Is.EqualTo(0), listed.Output);
+            TestContext.Out.WriteLine($"{daemon.Name}: {listed.StandardOutput.Trim().ReplaceLineEndings(" ")}");
+            built.AddRange(listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .SelectMany(platforms => platforms.Split(','))
+                .Distinct()
+                .Select(platform => (Scene.Builder + node.ToString(System.Globalization.CultureInfo.InvariantCulture), platform)));
+        }
+
+        return built;
+    }
+}
