@@ -86,6 +86,9 @@ public sealed record BuildPlan(
     /// </summary>
     internal bool ExplainsCacheMiss { get; init; }
 
+    /// <summary>True when the Dockerfile's cache mounts may be carried through the registry (<c>--cache-mounts</c> is not <c>none</c>).</summary>
+    internal bool CarriesCacheMounts { get; init; }
+
     /// <summary>
     /// The one platform a fan-out job (<c>--fan-out</c>) builds, or null for an ordinary build. A fan-out build that
     /// pushes does so by digest only (<see cref="PushesByDigest"/>): no tag moves; the Merge task joins the platforms.

@@ -89,6 +89,7 @@ internal static class BuildPlanner
             Time = time,
             Promotion = promotion,
             ExplainsCacheMiss = options.ExplainCacheMiss,
+            CarriesCacheMounts = !CacheMountSelection.Of(options.CacheMounts).IsNone,
             FanOutPlatform = fanOut,
         };
     }

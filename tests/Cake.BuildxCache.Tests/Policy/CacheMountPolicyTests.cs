@@ -9,11 +9,14 @@ public sealed class CacheMountPolicyTests
 {
     private static readonly CacheMountDeclaration Nuget = new("nuget", "/root/.nuget/packages", "locked", "1000", null, null, "build", 4, "registry.example.com/base/sdk:10");
 
+    // Carrying is opt-in (--cache-mounts defaults to none).
+    private static readonly BuildxCacheOptions Carrying = CiOptions with { CacheMounts = "auto" };
+
     private static CacheMountOutline Outline(params CacheMountDeclaration[] mounts) => new(mounts, ["BASE=sdk"], []);
 
     private static CacheMountsPlan Decide(Cake.BuildxCache.Refs.GitRefInfo refs, BuildxCacheOptions? options = null, CacheMountOutline? outline = null)
     {
-        options ??= CiOptions;
+        options ??= Carrying;
         return CacheMountPolicy.Decide(BuildPlanner.Plan(refs, options, Created), options, outline ?? Outline(Nuget));
     }
 
@@ -42,7 +45,7 @@ public sealed class CacheMountPolicyTests
     [Test]
     public void A_read_only_cache_writes_no_mount_image()
     {
-        var plan = Decide(GitLabBranch("main"), CiOptions with { CacheReadOnly = true });
+        var plan = Decide(GitLabBranch("main"), Carrying with { CacheReadOnly = true });
 
         Assert.That(plan.Mounts.Single().WriteRef, Is.Null);
     }
@@ -50,9 +53,9 @@ public sealed class CacheMountPolicyTests
     [Test]
     public void None_carries_nothing_and_a_list_carries_only_its_ids()
     {
-        Assert.That(Decide(GitLabBranch("main"), CiOptions with { CacheMounts = "none" }).Mounts, Is.Empty);
+        Assert.That(Decide(GitLabBranch("main"), Carrying with { CacheMounts = "none" }).Mounts, Is.Empty);
         var npm = Nuget with { Id = "npm" };
-        var listed = Decide(GitLabBranch("main"), CiOptions with { CacheMounts = "npm,pip" }, Outline(Nuget, npm));
+        var listed = Decide(GitLabBranch("main"), Carrying with { CacheMounts = "npm,pip" }, Outline(Nuget, npm));
         Assert.That(listed.Mounts.Select(mount => mount.Mount.Id), Is.EqualTo(new[] { "npm" }));
         Assert.That(listed.Notes, Has.Some.Contains("'pip', which no RUN of the stages built mounts"));
     }
@@ -69,7 +72,7 @@ public sealed class CacheMountPolicyTests
     [Test]
     public void A_content_is_pushed_only_when_it_changed_and_fits_the_cap()
     {
-        var plan = Decide(GitLabBranch("main"), CiOptions with { CacheMountMaxSize = "1MB" });
+        var plan = Decide(GitLabBranch("main"), Carrying with { CacheMountMaxSize = "1MB" });
         var mount = plan.Mounts.Single();
         var content = new CacheMountContent("sha256:" + new string('1', 64), 1000, 3);
         var same = CacheRecord.Of(Sha).With(CacheMountPolicy.ContentDigestField, content.Digest);
@@ -87,7 +90,7 @@ public sealed class CacheMountPolicyTests
     [Test]
     public void The_helpers_declare_the_same_mount_and_mount_nothing_else()
     {
-        var plan = Decide(GitLabBranch("main"), CiOptions with { BuildArgs = [new("BASE", "sdk"), new("TOKEN_FREE", "x")] });
+        var plan = Decide(GitLabBranch("main"), Carrying with { BuildArgs = [new("BASE", "sdk"), new("TOKEN_FREE", "x")] });
         var mount = plan.Mounts.Single();
 
         var import = CacheMountHelpers.ImportDockerfile(plan, mount, Cache + "@sha256:" + new string('3', 64));

@@ -39,7 +39,7 @@ internal static class BuildHooks
             hooks.Add(new PromotionHook(run, promotion));
         }
 
-        if (!Options.CacheMountSelection.Of(run.BuildxOptions.CacheMounts).IsNone)
+        if (plan.CarriesCacheMounts)
         {
             hooks.Add(new CacheMountHook(run, plan));
         }
