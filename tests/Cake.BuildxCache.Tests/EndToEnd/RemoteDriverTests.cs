@@ -36,7 +36,7 @@ public sealed class RemoteDriverTests() : RealStackFixture("remote")
 
         var plan = Scene.RunWithBuilder(job, remote, "--target=Plan");
         Assert.That(plan.ExitCode, Is.EqualTo(0), plan.ToString());
-        Assert.That(plan.Output, Does.Contain($"  builder nodes (1):\n                  buildx-cache0: remote BuildKit daemon {endpoint} (no TLS); its daemon's platforms"));
+        Assert.That(plan.Output, Does.Contain($"  builder nodes (1):\n                  {Scene.Builder}0: remote BuildKit daemon {endpoint} (no TLS); its daemon's platforms"));
 
         var cold = Scene.RunWithBuilder(job, remote, "--target=Publish");
 
