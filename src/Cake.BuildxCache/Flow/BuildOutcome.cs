@@ -10,8 +10,11 @@ namespace Cake.BuildxCache.Flow;
 /// <param name="Report">What the cache did: steps cached and run, per stage, cache refs read and written.</param>
 public sealed record BuildOutcome(string MetadataFile, BuildMetadata? Metadata, IReadOnlyList<string> Tags, BuildSummary Report)
 {
-    /// <summary>The image digest (<c>sha256:…</c>), or null when buildx reported none (a build kept only in the cache).</summary>
-    public string? Digest => Metadata?.Digest;
+    /// <summary>
+    /// The image digest (<c>sha256:…</c>): the index the tags hold when a same-image push put them back on it, else the
+    /// pushed one; null when buildx reported none (a build kept only in the cache).
+    /// </summary>
+    public string? Digest => Image?.TaggedDigest ?? Metadata?.Digest;
 
     /// <summary>
     /// How a reproducible push compares with what its tags pointed at before (<c>image unchanged</c> when the same

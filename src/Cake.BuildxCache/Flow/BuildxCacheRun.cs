@@ -173,7 +173,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
             // A fork's merge request, or --push=false: the build loaded (or kept) the image.
             this.Information("Nothing published: the image was {0}.", output == OutputMode.Load ? "loaded into the local engine" : "kept in the build cache");
         }
-        else if (outcome.Metadata?.Digest is { } digest)
+        else if (outcome.Digest is { } digest)
         {
             this.Information("Published {0}@{1}", Plan.PublishBuild.Image, digest);
         }

@@ -70,7 +70,7 @@ internal static class ImageChangeCheck
 
             // Logged with the report: this runs beside the read of BuildKit's record.
             var change = ImageChangePolicy.Decide(before, after);
-            return await KeepTagsAsync(run, client, change).ConfigureAwait(false);
+            return await KeepTagsAsync(run, client, change, plan.Tags.Count).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is RegistryException or ArgumentException)
         {
@@ -82,7 +82,7 @@ internal static class ImageChangeCheck
     // The push moved the tags to a new index of the same image manifests (its attestations record this build): each tag
     // goes back to the index it had, unless another run moved it since. A tag that is not put back holds an index of the
     // same image, or a newer one: a warning, never a failure.
-    private static async Task<ImageChange> KeepTagsAsync(BuildxCacheRun run, RegistryClient client, ImageChange change)
+    private static async Task<ImageChange> KeepTagsAsync(BuildxCacheRun run, RegistryClient client, ImageChange change, int tagCount)
     {
         if (change.TagsToKeep.Count == 0)
         {
@@ -96,8 +96,16 @@ internal static class ImageChangeCheck
         }
 
         var kept = results.Where(result => result.Restored).ToList();
+        var earlier = kept.Select(result => result.Earlier).Distinct(StringComparer.Ordinal).ToList();
+
+        // Every tag back on one index: that index is the image the pipeline hands on, not the untagged new one.
+        var everyTag = kept.Count == results.Count && earlier.Count == 1 && change.Previous.Count == tagCount && change.Previous.All(pair => pair.Value == earlier[0] || pair.Value == change.Digest);
         return kept.Count == 0
             ? change
-            : change with { Message = $"{change.Message}; {string.Join(", ", kept.Select(result => result.Tag))} put back on {string.Join(", ", kept.Select(result => result.Earlier).Distinct(StringComparer.Ordinal))}: no tag moved" };
+            : change with
+            {
+                Message = $"{change.Message}; {string.Join(", ", kept.Select(result => result.Tag))} put back on {string.Join(", ", earlier)}: no tag moved",
+                TaggedDigest = everyTag ? earlier[0] : null,
+            };
     }
 }

@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Pipeline;
 
 /// <summary>What a build hands to the rest of the pipeline: the image, where it went, and the cache it used.</summary>
 /// <param name="Image">The image repository without tag or digest (<c>registry.gitlab.com/acme/shop</c>).</param>
-/// <param name="Digest">The pushed image's (or index's) digest from the metadata file, or null when nothing was pushed.</param>
+/// <param name="Digest">The pushed image's (or index's) digest from the metadata file (the index the tags hold when a same-image push put them back on it), or null when nothing was pushed.</param>
 /// <param name="Tags">The full image tags (<c>registry.gitlab.com/acme/shop:main</c>), as the plan has them.</param>
 /// <param name="CacheFrom">The cache refs the build was told to read, in order.</param>
 /// <param name="CacheTo">The cache ref the build was told to write, or null when the cache was read-only.</param>
@@ -60,7 +60,7 @@ internal sealed record BuildHandOff(string Image, string? Digest, IReadOnlyList<
         ArgumentNullException.ThrowIfNull(plan);
         return new BuildHandOff(
             plan.Image,
-            metadata?.Digest,
+            image?.TaggedDigest ?? metadata?.Digest,
             plan.Tags,
             plan.CacheFrom.Select(spec => spec.Ref ?? spec.ToString()).ToList(),
             plan.CacheTo is { } cacheTo ? cacheTo.Ref ?? cacheTo.ToString() : null)

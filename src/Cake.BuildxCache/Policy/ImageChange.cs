@@ -18,6 +18,12 @@ public sealed record ImageChange(ImageChangeKind Kind, string Digest, IReadOnlyL
     public IReadOnlyList<KeyValuePair<string, string>> TagsToKeep =>
         Kind == ImageChangeKind.SameImage ? [.. Previous.Where(pair => pair.Value != Digest)] : [];
 
+    /// <summary>
+    /// The digest every tag holds once the same-image tags were put back on their one earlier index, or null when they
+    /// were not (or nothing needed putting back): the digest to hand on, since the pushed index is left untagged.
+    /// </summary>
+    public string? TaggedDigest { get; init; }
+
     /// <summary>The kind as the JSON report writes it: <c>new</c>, <c>unchanged</c>, <c>same-image</c>, <c>changed</c>.</summary>
     public string KindText => Kind switch
     {

@@ -38,6 +38,20 @@ public sealed class BuildHandOffTests
         Assert.That((handOff.Digest, handOff.CacheTo, handOff.PinnedImage), Is.EqualTo(((string?)null, (string?)null, (string?)null)));
     }
 
+    [Test]
+    public void A_same_image_push_whose_tags_went_back_hands_on_the_index_the_tags_hold()
+    {
+        var plan = BuildPlanner.Plan(Scenarios.GitLabBranch("main"), Scenarios.CiOptions, Scenarios.Created);
+        var metadata = new BuildMetadata { Digest = "sha256:new" };
+        var sameImage = new ImageChange(ImageChangeKind.SameImage, "sha256:new", [.. plan.Tags.Select(tag => new KeyValuePair<string, string>(tag, "sha256:old"))], "image unchanged");
+
+        var putBack = BuildHandOff.From(plan, metadata, sameImage with { TaggedDigest = "sha256:old" });
+        var leftOnNew = BuildHandOff.From(plan, metadata, sameImage);
+
+        Assert.That((putBack.Digest, putBack.PinnedImage), Is.EqualTo(("sha256:old", Scenarios.Image + "@sha256:old")));
+        Assert.That(leftOnNew.Digest, Is.EqualTo("sha256:new"));
+    }
+
     private static bool Same(BuildHandOff a, BuildHandOff b) =>
         a.Image == b.Image && a.Digest == b.Digest && a.CacheTo == b.CacheTo
         && a.Tags.SequenceEqual(b.Tags) && a.CacheFrom.SequenceEqual(b.CacheFrom);
