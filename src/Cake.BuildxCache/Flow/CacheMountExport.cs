@@ -22,8 +22,9 @@ internal static class CacheMountExport
     /// <param name="run">The run.</param>
     /// <param name="plan">The build plan (its commit).</param>
     /// <param name="imports">What <see cref="CacheMountImport"/> returned.</param>
+    /// <param name="ranLines">The Dockerfile lines of the build's steps that ran (<see cref="CacheMountRun.RanLines"/>).</param>
     /// <returns>A task.</returns>
-    public static async Task RunAsync(BuildxCacheRun run, BuildPlan plan, (CacheMountsPlan Plan, IReadOnlyList<CacheMountImported> Imported) imports)
+    public static async Task RunAsync(BuildxCacheRun run, BuildPlan plan, (CacheMountsPlan Plan, IReadOnlyList<CacheMountImported> Imported) imports, IReadOnlyList<int?>? ranLines)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(plan);
@@ -40,6 +41,12 @@ internal static class CacheMountExport
             if (!CommitSha.IsFull(plan.Refs.Sha))
             {
                 run.Information("cache mount '{0}': not exported: commit '{1}' is not a full sha, and a mount image without its record is never read", id, plan.Refs.Sha);
+                continue;
+            }
+
+            if (CacheMountPolicy.NoStepRan(item.Mount.Mount, ranLines) is { } unchanged)
+            {
+                run.Information("cache mount '{0}': {1}", id, unchanged);
                 continue;
             }
 

@@ -18,5 +18,5 @@ internal sealed class CacheMountHook(BuildxCacheRun run, BuildPlan plan) : Build
 
     /// <inheritdoc />
     public override Task AfterBuildAsync(BuildInProgress build) =>
-        _imports is { } imports ? CacheMountExport.RunAsync(run, plan, imports) : Task.CompletedTask;
+        _imports is { } imports ? CacheMountExport.RunAsync(run, plan, imports, CacheMountRun.RanLines(run, plan, build.Report)) : Task.CompletedTask;
 }
