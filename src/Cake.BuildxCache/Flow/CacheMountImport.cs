@@ -16,13 +16,14 @@ internal static class CacheMountImport
 {
     /// <summary>Fills the mounts.</summary>
     /// <param name="run">The run.</param>
-    /// <param name="plan">The build plan.</param>
+    /// <param name="mounts">The mounts' plan (<see cref="CacheMountRun.Plan"/>).</param>
+    /// <param name="fill">Per mount id: null to fill it, else the layer cache ref whose steps it would serve; and why (<see cref="CacheMountSteps.Fill"/>).</param>
     /// <returns>The mounts' plan and what was imported, for <see cref="CacheMountExport"/>.</returns>
-    public static async Task<(CacheMountsPlan Plan, IReadOnlyList<CacheMountImported> Imported)> RunAsync(BuildxCacheRun run, BuildPlan plan)
+    public static async Task<(CacheMountsPlan Plan, IReadOnlyList<CacheMountImported> Imported)> RunAsync(BuildxCacheRun run, CacheMountsPlan mounts, Func<string, (string? MatchedRef, string Why)> fill)
     {
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(plan);
-        var mounts = CacheMountRun.Plan(run, plan);
+        ArgumentNullException.ThrowIfNull(mounts);
+        ArgumentNullException.ThrowIfNull(fill);
         foreach (var note in mounts.Notes)
         {
             run.Verbose("{0}", note);
@@ -37,6 +38,15 @@ internal static class CacheMountImport
         using var client = RegistryAccess.Client(run);
         foreach (var mount in mounts.Mounts)
         {
+            var (matched, why) = fill(mount.Mount.Id);
+            if (matched is not null)
+            {
+                run.Information("cache mount '{0}': not filled: {1}", mount.Mount.Id, why);
+                imported.Add(new(mount, null, null, 0, TimeSpan.Zero) { NotFilled = why });
+                continue;
+            }
+
+            run.Verbose("cache mount '{0}': filled: {1}", mount.Mount.Id, why);
             imported.Add(await ImportAsync(run, client, mounts, mount).ConfigureAwait(false));
         }
 
