@@ -42,12 +42,13 @@ internal static class CacheMountImport
             if (matched is not null)
             {
                 run.Information("cache mount '{0}': not filled: {1}", mount.Mount.Id, why);
-                imported.Add(new(mount, null, null, 0, TimeSpan.Zero) { NotFilled = why });
+                imported.Add(new(mount, null, null, 0, TimeSpan.Zero) { Why = why });
                 continue;
             }
 
             run.Verbose("cache mount '{0}': filled: {1}", mount.Mount.Id, why);
-            imported.Add(await ImportAsync(run, client, mounts, mount).ConfigureAwait(false));
+            var result = await ImportAsync(run, client, mounts, mount).ConfigureAwait(false);
+            imported.Add(result.From is null ? result : result with { Why = why });
         }
 
         return (mounts, imported);
@@ -67,7 +68,7 @@ internal static class CacheMountImport
             catch (RegistryException exception)
             {
                 run.Warning("cache mount '{0}': {1} could not be read ({2}); the mount starts empty", id, candidate.Ref, exception.Message);
-                return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started));
+                return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started)) { Why = $"{candidate.Ref} could not be read" };
             }
 
             if (info is null)
@@ -90,7 +91,7 @@ internal static class CacheMountImport
             catch (CakeException exception)
             {
                 run.Warning("cache mount '{0}': filling it from {1} failed ({2}); the mount starts empty", id, candidate.Ref, exception.Message);
-                return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started));
+                return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started)) { Why = $"filling it from {candidate.Ref} failed" };
             }
             finally
             {
@@ -109,6 +110,6 @@ internal static class CacheMountImport
         }
 
         run.Information("cache mount '{0}': no image yet ({1}); the mount starts empty", id, string.Join(", ", mount.From.Select(candidate => candidate.Ref)));
-        return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started));
+        return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started)) { Why = "no image of the mount yet" };
     }
 }

@@ -10,6 +10,6 @@ namespace Cake.BuildxCache.Flow;
 /// <param name="Elapsed">The time the check and the fill took.</param>
 internal sealed record CacheMountImported(CacheMountPlan Mount, string? From, CacheRecord? Record, long Bytes, TimeSpan Elapsed)
 {
-    /// <summary>Gets why the fill did not run (every step that mounts it will come from the layer cache), or null when it ran.</summary>
-    public string? NotFilled { get; init; }
+    /// <summary>Gets why it was filled (a step that mounts it may run), or why not (its steps will come from the layer cache, no image yet, a failure).</summary>
+    public string Why { get; init; } = string.Empty;
 }

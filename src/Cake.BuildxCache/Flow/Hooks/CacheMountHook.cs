@@ -25,6 +25,12 @@ internal sealed class CacheMountHook(BuildxCacheRun run, BuildPlan plan) : Build
     }
 
     /// <inheritdoc />
-    public override Task AfterBuildAsync(BuildInProgress build) =>
-        _imports is { } imports ? CacheMountExport.RunAsync(run, plan, imports, CacheMountRun.RanLines(run, plan, build.Report)) : Task.CompletedTask;
+    public override async Task AfterBuildAsync(BuildInProgress build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        if (_imports is { } imports)
+        {
+            build.CacheMounts = await CacheMountExport.RunAsync(run, plan, imports, CacheMountRun.RanLines(run, plan, build.Report)).ConfigureAwait(false);
+        }
+    }
 }
