@@ -66,6 +66,11 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
         var report = ReportFile.Read(Scene.Workspace);
         Assert.That((report.Ran, report.Cached), Is.EqualTo((0, report.BuildSteps)), report.Counts.ToString());
         Assert.That(Registry.Digest(Cache, "main" + MountTag), Is.EqualTo(rewritten));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Scene.Workspace.Path, "artifacts", "buildx-report.json")));
+        var mount = json.RootElement.GetProperty("cacheMounts")[0];
+        Assert.That(
+            (mount.GetProperty("id").GetString(), mount.GetProperty("fill").GetProperty("filled").GetBoolean(), mount.GetProperty("after").GetProperty("result").GetString()),
+            Is.EqualTo(("deps", false, "unchanged")));
     }
 
     [Test]
