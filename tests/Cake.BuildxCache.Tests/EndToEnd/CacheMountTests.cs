@@ -28,6 +28,14 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
 
         """;
 
+    private static string OwnedDockerfile => $"""
+        ARG BASE={EndToEndSetUp.BaseImage}
+        FROM ${{BASE}}
+        COPY deps.txt /deps.txt
+        RUN --mount=type=cache,id=owned,target=/cache,uid=1234,gid=2345,mode=0750 ( [ -f /cache/blob ] || {{ head -c 3000 /dev/urandom > /cache/blob && chown 1234:2345 /cache/blob && chmod 0640 /cache/blob; }} ) && cp /deps.txt "/cache/deps-$(cat /deps.txt)" && echo "mount owner $(stat -c %u:%g:%a /cache) $(stat -c %u:%g:%a /cache/blob)" && echo "mount blob $(sha256sum /cache/blob | cut -c1-64)"
+
+        """;
+
     private string Cache => Scene.CacheRepository;
 
     [Test]
@@ -99,6 +107,24 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
     }
 
     [Test]
+    public void A_mount_with_uid_gid_and_mode_under_a_FROM_of_a_global_ARG_keeps_its_owner_and_mode_through_the_registry()
+    {
+        var first = Publish("main", Commit("main", "d1", "s1", dockerfile: OwnedDockerfile));
+        var owner = OwnerLine().Match(first.Output);
+        Assert.That(owner.Success, Is.True, first.Output);
+        Assert.That(owner.Groups["folder"].Value, Is.EqualTo("1234:2345:750"), "BuildKit made the folder with the mount's options");
+        Assert.That(first.Output, Does.Contain($"exported to {Scene.Image}/cache:main.mount-owned"));
+
+        FreshRunner();
+        var second = Publish("main", Commit("main", "d2", "s1", dockerfile: OwnedDockerfile));
+        Assert.That(second.Output, Does.Contain($"cache mount 'owned': filled from {Scene.Image}/cache:main.mount-owned"), "the helper's FROM ${BASE} resolved");
+        var again = OwnerLine().Match(second.Output);
+        Assert.That(again.Success, Is.True, second.Output);
+        Assert.That((again.Groups["folder"].Value, again.Groups["file"].Value), Is.EqualTo(("1234:2345:750", owner.Groups["file"].Value)), "the folder's and the file's owner and mode survived the round trip");
+        Assert.That(BlobDigest(second), Is.EqualTo(BlobDigest(first)));
+    }
+
+    [Test]
     public void A_secret_mounted_beside_the_cache_mount_is_not_in_the_mount_image()
     {
         var sha = Commit("main", "d1", "s1", secret: true);
@@ -146,12 +172,12 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
     }
 
     /// <summary>Commits the app on <paramref name="branch"/> (made from the current commit when new); returns the sha.</summary>
-    private string Commit(string branch, string deps, string src, bool secret = false, string notes = "n1")
+    private string Commit(string branch, string deps, string src, bool secret = false, string notes = "n1", string? dockerfile = null)
     {
         var repository = Scene.Workspace.Repository;
         var branches = repository.Git("branch", "--list", branch);
         repository.Git(branches.Length == 0 ? ["checkout", "-q", "-b", branch] : ["checkout", "-q", branch]);
-        Scene.Workspace.Write("Dockerfile", Dockerfile(EndToEndSetUp.BaseImage, secret));
+        Scene.Workspace.Write("Dockerfile", dockerfile ?? Dockerfile(EndToEndSetUp.BaseImage, secret));
         Scene.Workspace.Write("deps.txt", deps);
         Scene.Workspace.Write("src.txt", src);
         Scene.Workspace.Write("notes.txt", notes);
@@ -185,6 +211,9 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
         Assert.That(build.ExitCode, Is.EqualTo(0), build.Output);
         return output;
     }
+
+    [GeneratedRegex(@"mount owner (?<folder>\d+:\d+:\d+) (?<file>\d+:\d+:\d+)")]
+    private static partial Regex OwnerLine();
 
     [GeneratedRegex(@"mount blob (?<digest>[0-9a-f]{64})")]
     private static partial Regex BlobLine();
