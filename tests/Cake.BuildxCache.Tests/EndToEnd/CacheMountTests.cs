@@ -28,11 +28,11 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
 
         """;
 
-    private static string OwnedDockerfile => $"""
-        ARG BASE={EndToEndSetUp.BaseImage}
-        FROM ${{BASE}}
+    private static string OwnedDockerfile => $$"""
+        ARG BASE={{EndToEndSetUp.BaseImage}}
+        FROM ${BASE}
         COPY deps.txt /deps.txt
-        RUN --mount=type=cache,id=owned,target=/cache,uid=1234,gid=2345,mode=0750 ( [ -f /cache/blob ] || {{ head -c 3000 /dev/urandom > /cache/blob && chown 1234:2345 /cache/blob && chmod 0640 /cache/blob; }} ) && cp /deps.txt "/cache/deps-$(cat /deps.txt)" && echo "mount owner $(stat -c %u:%g:%a /cache) $(stat -c %u:%g:%a /cache/blob)" && echo "mount blob $(sha256sum /cache/blob | cut -c1-64)"
+        RUN --mount=type=cache,id=owned,target=/cache,uid=1234,gid=2345,mode=0750 ( [ -f /cache/blob ] || { head -c 3000 /dev/urandom > /cache/blob && chown 1234:2345 /cache/blob && chmod 0640 /cache/blob; } ) && cp /deps.txt "/cache/deps-$(cat /deps.txt)" && echo "mount owner $(stat -c %u:%g:%a /cache) $(stat -c %u:%g:%a /cache/blob)" && echo "mount blob $(sha256sum /cache/blob | cut -c1-64)"
 
         """;
 
