@@ -24,8 +24,9 @@ internal static class BuildReporting
     /// <param name="image">How a reproducible push compares with what its tags pointed at before, or null.</param>
     /// <param name="promotion">What <c>--cache-promote</c> did, or null.</param>
     /// <param name="miss">The first step of a warm build that ran and its likely cause, or null.</param>
+    /// <param name="cacheMounts">What was done for each carried cache mount, or null.</param>
     /// <exception cref="CakeException">A warm build hit the cache less than required.</exception>
-    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata, StepCounts counts, ImageChange? image = null, PromotionResult? promotion = null, CacheMiss? miss = null)
+    public static void Report(ICakeContext context, BuildPlan plan, BuildReport report, BuildMetadata? metadata, StepCounts counts, ImageChange? image = null, PromotionResult? promotion = null, CacheMiss? miss = null, IReadOnlyList<CacheMountFigures>? cacheMounts = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
@@ -37,7 +38,7 @@ internal static class BuildReporting
             context.Information("{0}", image.Message);
         }
 
-        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), PromotionReport.AddTo(JsonReport.Render(report, counts, image, miss), promotion));
+        ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.Report), CacheMountReport.AddTo(PromotionReport.AddTo(JsonReport.Render(report, counts, image, miss), promotion), cacheMounts));
 
         // One hand-off, three readers: GitLab's dotenv report, GitHub's step outputs and its job summary.
         var handOff = BuildHandOff.From(plan, metadata, image, promotion);
@@ -49,7 +50,7 @@ internal static class BuildReporting
             context.Information("fan-out: {0} pushed by digest as {1}@{2} (no tag moved); the Merge task joins it from {3}", platform, plan.Image, pushed, file);
         }
 
-        HandOn(context, handOff, summary);
+        HandOn(context, handOff, summary, cacheMounts);
         if (plan.RequireCacheHit is { } required)
         {
             var verdict = CacheHitRequirement.Check(report, required);
@@ -66,7 +67,8 @@ internal static class BuildReporting
     /// <param name="context">The build context.</param>
     /// <param name="handOff">The result.</param>
     /// <param name="summary">The cache report's numbers, or null (Merge builds nothing).</param>
-    public static void HandOn(ICakeContext context, BuildHandOff handOff, BuildSummary? summary)
+    /// <param name="cacheMounts">What was done for each carried cache mount, or null.</param>
+    public static void HandOn(ICakeContext context, BuildHandOff handOff, BuildSummary? summary, IReadOnlyList<CacheMountFigures>? cacheMounts = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handOff);
@@ -86,7 +88,7 @@ internal static class BuildReporting
 
         if (context.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
         {
-            ArtifactFile.Append(context.FileSystem, new FilePath(stepSummary), JobSummary.Render(handOff, summary));
+            ArtifactFile.Append(context.FileSystem, new FilePath(stepSummary), JobSummary.Render(handOff, summary) + CacheMountReport.Markdown(cacheMounts));
         }
     }
 

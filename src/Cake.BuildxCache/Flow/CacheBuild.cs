@@ -99,7 +99,7 @@ internal static class CacheBuild
         var report = build.Report;
         var counts = build.Counts ?? StepCounting.Count(report, null, "BuildKit's build record was not read");
         var image = await build.ImageChange.ConfigureAwait(false);
-        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts, image, build.Promotion, build.Miss);
+        BuildReporting.Report(run, plan with { CacheFrom = cacheFrom }, report, metadata, counts, image, build.Promotion, build.Miss, build.CacheMounts);
         return new BuildOutcome(metadataFile.FullPath, metadata, plan.Tags, BuildSummary.From(report) with { Counts = counts, Miss = build.Miss }) { Image = image };
     }
 

@@ -4,6 +4,7 @@ using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Refs;
 using Cake.BuildxCache.Registry;
+using Cake.BuildxCache.Report;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Core.IO;
@@ -22,39 +23,59 @@ internal static class CacheMountExport
     /// <param name="run">The run.</param>
     /// <param name="plan">The build plan (its commit).</param>
     /// <param name="imports">What <see cref="CacheMountImport"/> returned.</param>
-    /// <returns>A task.</returns>
-    public static async Task RunAsync(BuildxCacheRun run, BuildPlan plan, (CacheMountsPlan Plan, IReadOnlyList<CacheMountImported> Imported) imports)
+    /// <param name="ranLines">The Dockerfile lines of the build's steps that ran (<see cref="CacheMountRun.RanLines"/>).</param>
+    /// <returns>Per mount, what was done after the build.</returns>
+    public static async Task<IReadOnlyList<CacheMountFigures>> RunAsync(BuildxCacheRun run, BuildPlan plan, (CacheMountsPlan Plan, IReadOnlyList<CacheMountImported> Imported) imports, IReadOnlyList<int?>? ranLines)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(plan);
         var (mounts, imported) = imports;
+        var figures = new List<CacheMountFigures>();
         foreach (var item in imported)
         {
             var id = item.Mount.Mount.Id;
+            CacheMountFigures Figures(string after, string why, long? bytes, TimeSpan elapsed) =>
+                new(id, item.From is not null, item.From, item.Why, item.Bytes, item.Elapsed, after, why, bytes, elapsed);
             if (item.Mount.WriteRef is null)
             {
-                run.Information("cache mount '{0}': not exported: {1}", id, mounts.ReadOnlyReason ?? "the build writes no cache");
+                var why = mounts.ReadOnlyReason ?? "the build writes no cache";
+                run.Information("cache mount '{0}': not exported: {1}", id, why);
+                figures.Add(Figures("skipped", why, null, TimeSpan.Zero));
                 continue;
             }
 
             if (!CommitSha.IsFull(plan.Refs.Sha))
             {
-                run.Information("cache mount '{0}': not exported: commit '{1}' is not a full sha, and a mount image without its record is never read", id, plan.Refs.Sha);
+                var why = $"commit '{plan.Refs.Sha}' is not a full sha, and a mount image without its record is never read";
+                run.Information("cache mount '{0}': not exported: {1}", id, why);
+                figures.Add(Figures("skipped", why, null, TimeSpan.Zero));
                 continue;
             }
 
+            if (CacheMountPolicy.NoStepRan(item.Mount.Mount, ranLines) is { } unchanged)
+            {
+                run.Information("cache mount '{0}': {1}", id, unchanged);
+                figures.Add(Figures("unchanged", unchanged, null, TimeSpan.Zero));
+                continue;
+            }
+
+            var started = Stopwatch.GetTimestamp();
             try
             {
-                await ExportAsync(run, plan, mounts, item).ConfigureAwait(false);
+                var (after, why, bytes) = await ExportAsync(run, plan, mounts, item).ConfigureAwait(false);
+                figures.Add(Figures(after, why, bytes, Stopwatch.GetElapsedTime(started)));
             }
             catch (Exception exception) when (exception is CakeException or RegistryException or IOException)
             {
                 run.Warning("cache mount '{0}': not exported: {1} (the image was built; the next runner fills the mount from the older image, or starts it empty)", id, exception.Message);
+                figures.Add(Figures("failed", exception.Message.Split('\n')[0], null, Stopwatch.GetElapsedTime(started)));
             }
         }
+
+        return figures;
     }
 
-    private static async Task ExportAsync(BuildxCacheRun run, BuildPlan plan, CacheMountsPlan mounts, CacheMountImported item)
+    private static async Task<(string After, string Why, long Bytes)> ExportAsync(BuildxCacheRun run, BuildPlan plan, CacheMountsPlan mounts, CacheMountImported item)
     {
         var started = Stopwatch.GetTimestamp();
         var id = item.Mount.Mount.Id;
@@ -80,7 +101,7 @@ internal static class CacheMountExport
                     run.Information("{0}", line);
                 }
 
-                return;
+                return (why.StartsWith("unchanged", StringComparison.Ordinal) ? "unchanged" : "skipped", why, content.Bytes);
             }
 
             var export = CacheMountHelpers.Export(mounts, path, item.Mount.WriteRef!, nonce);
@@ -110,6 +131,7 @@ internal static class CacheMountExport
                 why,
                 item.Mount.WriteRef!,
                 Seconds(started));
+            return ("exported", why, content.Bytes);
         }
         finally
         {

@@ -16,13 +16,14 @@ internal static class CacheMountImport
 {
     /// <summary>Fills the mounts.</summary>
     /// <param name="run">The run.</param>
-    /// <param name="plan">The build plan.</param>
+    /// <param name="mounts">The mounts' plan (<see cref="CacheMountRun.Plan"/>).</param>
+    /// <param name="fill">Per mount id: null to fill it, else the layer cache ref whose steps it would serve; and why (<see cref="CacheMountSteps.Fill"/>).</param>
     /// <returns>The mounts' plan and what was imported, for <see cref="CacheMountExport"/>.</returns>
-    public static async Task<(CacheMountsPlan Plan, IReadOnlyList<CacheMountImported> Imported)> RunAsync(BuildxCacheRun run, BuildPlan plan)
+    public static async Task<(CacheMountsPlan Plan, IReadOnlyList<CacheMountImported> Imported)> RunAsync(BuildxCacheRun run, CacheMountsPlan mounts, Func<string, (string? MatchedRef, string Why)> fill)
     {
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(plan);
-        var mounts = CacheMountRun.Plan(run, plan);
+        ArgumentNullException.ThrowIfNull(mounts);
+        ArgumentNullException.ThrowIfNull(fill);
         foreach (var note in mounts.Notes)
         {
             run.Verbose("{0}", note);
@@ -37,7 +38,17 @@ internal static class CacheMountImport
         using var client = RegistryAccess.Client(run);
         foreach (var mount in mounts.Mounts)
         {
-            imported.Add(await ImportAsync(run, client, mounts, mount).ConfigureAwait(false));
+            var (matched, why) = fill(mount.Mount.Id);
+            if (matched is not null)
+            {
+                run.Information("cache mount '{0}': not filled: {1}", mount.Mount.Id, why);
+                imported.Add(new(mount, null, null, 0, TimeSpan.Zero) { Why = why });
+                continue;
+            }
+
+            run.Verbose("cache mount '{0}': filled: {1}", mount.Mount.Id, why);
+            var result = await ImportAsync(run, client, mounts, mount).ConfigureAwait(false);
+            imported.Add(result.From is null ? result : result with { Why = why });
         }
 
         return (mounts, imported);
@@ -57,7 +68,7 @@ internal static class CacheMountImport
             catch (RegistryException exception)
             {
                 run.Warning("cache mount '{0}': {1} could not be read ({2}); the mount starts empty", id, candidate.Ref, exception.Message);
-                return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started));
+                return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started)) { Why = $"{candidate.Ref} could not be read" };
             }
 
             if (info is null)
@@ -80,7 +91,7 @@ internal static class CacheMountImport
             catch (CakeException exception)
             {
                 run.Warning("cache mount '{0}': filling it from {1} failed ({2}); the mount starts empty", id, candidate.Ref, exception.Message);
-                return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started));
+                return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started)) { Why = $"filling it from {candidate.Ref} failed" };
             }
             finally
             {
@@ -99,6 +110,6 @@ internal static class CacheMountImport
         }
 
         run.Information("cache mount '{0}': no image yet ({1}); the mount starts empty", id, string.Join(", ", mount.From.Select(candidate => candidate.Ref)));
-        return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started));
+        return new(mount, null, null, 0, Stopwatch.GetElapsedTime(started)) { Why = "no image of the mount yet" };
     }
 }

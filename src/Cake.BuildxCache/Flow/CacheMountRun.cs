@@ -1,6 +1,7 @@
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Report;
 using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Flow;
@@ -35,6 +36,32 @@ internal static class CacheMountRun
         using var stream = file.OpenRead();
         using var reader = new StreamReader(stream);
         return CacheMountPolicy.Decide(plan, options, CacheMountReader.Read(reader.ReadToEnd(), plan.Target));
+    }
+
+    /// <summary>
+    /// The Dockerfile line of each build step of <paramref name="report"/> that ran (null for a step the Dockerfile does
+    /// not name), or null when the progress output named no build step or the Dockerfile cannot be read.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plan">The build plan (its Dockerfile).</param>
+    /// <param name="report">What the build's progress said.</param>
+    /// <returns>The lines.</returns>
+    public static IReadOnlyList<int?>? RanLines(BuildxCacheRun run, BuildPlan plan, BuildReport report)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(report);
+        var steps = report.Steps.Where(step => step.Kind == StepKind.Build).ToList();
+        var file = run.FileSystem.GetFile(new FilePath(plan.Dockerfile).MakeAbsolute(run.Environment));
+        if (steps.Count == 0 || !file.Exists)
+        {
+            return null;
+        }
+
+        using var stream = file.OpenRead();
+        using var reader = new StreamReader(stream);
+        var outline = DockerfileOutline.Parse(reader.ReadToEnd());
+        return [.. steps.Where(step => step.Ran).Select(step => outline.InstructionOfStep(step.Name)?.Line)];
     }
 
     /// <summary>A new helper directory holding <paramref name="dockerfile"/> and an empty <c>context</c> folder; delete it when done.</summary>

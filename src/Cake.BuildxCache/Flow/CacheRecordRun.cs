@@ -26,9 +26,10 @@ internal static class CacheRecordRun
     /// <param name="plan">The build plan (its <c>--cache-to</c> ref is the commit ref with <c>--cache-promote</c>).</param>
     /// <param name="metadata">The build's metadata (the digest of the cache manifest it wrote).</param>
     /// <param name="inputs">What this build ran with (<c>--explain-cache-miss</c>), or null.</param>
+    /// <param name="mountSteps">The carried cache mounts' step-input digests (<see cref="CacheMountSteps"/>), or null.</param>
     /// <param name="exported">True when the build's cache export finished.</param>
     /// <returns>The line to log, and whether it is a warning; null when there is nothing to record.</returns>
-    public static async Task<(string Line, bool Warning)?> RecordAsync(BuildxCacheRun run, BuildPlan plan, BuildMetadata? metadata, CacheInputs? inputs, bool exported)
+    public static async Task<(string Line, bool Warning)?> RecordAsync(BuildxCacheRun run, BuildPlan plan, BuildMetadata? metadata, CacheInputs? inputs, IReadOnlyDictionary<string, string>? mountSteps, bool exported)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(plan);
@@ -56,7 +57,7 @@ internal static class CacheRecordRun
                 record = record.With(CacheRecord.CommitRefOfField, RepositoryReference.Parse(promotion.BranchRef).Reference!);
             }
 
-            record = inputs?.AddTo(record) ?? record;
+            record = CacheMountSteps.AddTo(inputs?.AddTo(record) ?? record, mountSteps);
             using var client = RegistryAccess.Client(run);
             var (_, log) = await new CacheRecordWriter(client).WriteAsync(cacheRef, written, record).ConfigureAwait(false);
             return ($"{log} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms", false);

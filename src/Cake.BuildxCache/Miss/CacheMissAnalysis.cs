@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Cake.BuildxCache.Report;
 
 namespace Cake.BuildxCache.Miss;
@@ -20,7 +18,7 @@ namespace Cake.BuildxCache.Miss;
 /// </list>
 /// A cause the record cannot prove (a cache ref without a record, or a record without that field) is not guessed.
 /// </summary>
-internal static partial class CacheMissAnalysis
+internal static class CacheMissAnalysis
 {
     /// <summary>The cause when nothing the build can see explains the miss.</summary>
     public const string NoKnownCause = "no known cause: files in the context or the Dockerfile changed";
@@ -51,7 +49,7 @@ internal static partial class CacheMissAnalysis
 
         var outline = facts.Dockerfile;
         var mapped = facts.RanSteps
-            .Select((name, order) => (Name: name, Order: order, Instruction: outline is null ? null : InstructionOf(outline, name)))
+            .Select((name, order) => (Name: name, Order: order, Instruction: outline is null ? null : outline.InstructionOfStep(name)))
             .ToList();
         var first = mapped
             .OrderBy(step => step.Instruction?.Line ?? int.MaxValue)
@@ -152,19 +150,6 @@ internal static partial class CacheMissAnalysis
 
     private static CacheMiss Miss(CacheMissFacts facts, string step, int? line, MissCause cause, string why) =>
         new(ReportFormatting.OneLine(step), line, cause, why, facts.CacheRef);
-
-    private static DockerfileInstruction? InstructionOf(DockerfileOutline outline, string stepName)
-    {
-        var parsed = StepName.Parse(stepName);
-        if (parsed.Kind != StepKind.Build || parsed.Position is not { } position)
-        {
-            return null;
-        }
-
-        var total = Total().Match(stepName) is { Success: true } match
-            && int.TryParse(match.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : (int?)null;
-        return outline.StepAt(parsed.Stage, position, total);
-    }
 
     private static string? BaseImageChange(IReadOnlyList<DockerfileStage> chain, CacheMissFacts facts)
     {
@@ -273,7 +258,4 @@ internal static partial class CacheMissAnalysis
         var parts = digest.Split(',');
         return string.Join(",", parts.Select(part => part.Length > 19 ? part[..19] + "…" : part));
     }
-
-    [GeneratedRegex(@"^\[[^\]]*?\d+/(?<m>\d+)\]")]
-    private static partial Regex Total();
 }

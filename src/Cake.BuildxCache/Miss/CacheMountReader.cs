@@ -55,8 +55,9 @@ internal static class CacheMountReader
                     continue;
                 }
 
-                if (mounts.Any(mount => mount.Id == id))
+                if (mounts.FindIndex(mount => mount.Id == id) is var known and >= 0)
                 {
+                    mounts[known] = mounts[known] with { Lines = [.. mounts[known].Lines, instruction.Line] };
                     continue;
                 }
 
@@ -71,7 +72,8 @@ internal static class CacheMountReader
                     options.GetValueOrDefault("mode"),
                     stage.Label(outline.Stages.Count) is { Length: > 0 } label ? label : "stage-0",
                     instruction.Line,
-                    baseImage));
+                    baseImage,
+                    [instruction.Line]));
             }
         }
 

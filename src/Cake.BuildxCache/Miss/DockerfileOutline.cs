@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Cake.BuildxCache.Report;
 
 namespace Cake.BuildxCache.Miss;
 
@@ -113,6 +115,23 @@ internal sealed partial record DockerfileOutline(IReadOnlyList<DockerfileInstruc
         return Instructions.FirstOrDefault(instruction => instruction.Stage == stage.Index && instruction.Position == position);
     }
 
+    /// <summary>The instruction a build step of BuildKit's progress names (<c>[build 3/5] RUN …</c>), or null when it cannot be told.</summary>
+    /// <param name="stepName">The step's name as printed.</param>
+    /// <returns>The instruction.</returns>
+    public DockerfileInstruction? InstructionOfStep(string stepName)
+    {
+        ArgumentNullException.ThrowIfNull(stepName);
+        var parsed = StepName.Parse(stepName);
+        if (parsed.Kind != StepKind.Build || parsed.Position is not { } position)
+        {
+            return null;
+        }
+
+        var total = StepTotal().Match(stepName) is { Success: true } match
+            && int.TryParse(match.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : (int?)null;
+        return StepAt(parsed.Stage, position, total);
+    }
+
     /// <summary>The stage and the stages it starts from, nearest first.</summary>
     /// <param name="stage">The stage.</param>
     /// <returns>The chain.</returns>
@@ -156,6 +175,9 @@ internal sealed partial record DockerfileOutline(IReadOnlyList<DockerfileInstruc
 
         return new DockerfileOutline(instructions, stages);
     }
+
+    [GeneratedRegex(@"^\[[^\]]*?\d+/(?<m>\d+)\]")]
+    private static partial Regex StepTotal();
 
     [GeneratedRegex(@"^#\s*(?<key>[a-zA-Z]+)\s*=\s*(?<value>\S+)\s*$")]
     private static partial Regex Directive();

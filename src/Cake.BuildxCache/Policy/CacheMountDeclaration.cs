@@ -14,7 +14,8 @@ namespace Cake.BuildxCache.Policy;
 /// <param name="Stage">How the Dockerfile names the stage (<c>build</c>, <c>stage-0</c>).</param>
 /// <param name="Line">The line of the <c>RUN</c>.</param>
 /// <param name="BaseImage">The image the stage's chain starts from (what the helper builds run their shell in), or null when it starts from <c>scratch</c>.</param>
-internal sealed record CacheMountDeclaration(string Id, string Target, string Sharing, string? Uid, string? Gid, string? Mode, string Stage, int Line, string? BaseImage)
+/// <param name="Lines">The lines of every <c>RUN</c> of the stages built that mounts it, the first being <paramref name="Line"/>.</param>
+internal sealed record CacheMountDeclaration(string Id, string Target, string Sharing, string? Uid, string? Gid, string? Mode, string Stage, int Line, string? BaseImage, IReadOnlyList<int> Lines)
 {
     /// <summary>
     /// The helper's <c>--mount</c> value for the same folder, mounted at <paramref name="at"/>: the id, the sharing and

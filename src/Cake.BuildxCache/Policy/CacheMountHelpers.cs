@@ -41,7 +41,11 @@ internal static class CacheMountHelpers
     private const string SeedPath = "/buildx-cache-mount-seed";
     private const string OutPath = "/buildx-cache-mount-out";
 
-    /// <summary>The import helper's Dockerfile: copies <paramref name="seedRef"/>'s files into the mount.</summary>
+    /// <summary>
+    /// The import helper's Dockerfile: copies <paramref name="seedRef"/>'s files into the mount, entry by entry, so the
+    /// mount's folder keeps the owner and mode BuildKit gave it (<c>uid</c>, <c>gid</c>, <c>mode</c>); a copy of the
+    /// image's root would give it the root's.
+    /// </summary>
     /// <param name="plans">The mounts' plan.</param>
     /// <param name="mount">The mount.</param>
     /// <param name="seedRef">The mount image to fill it from (pinned by digest at run time).</param>
@@ -56,7 +60,7 @@ internal static class CacheMountHelpers
         text.Append("ARG ").AppendLine(RunArg);
         text.Append("RUN --mount=").Append(mount.Mount.MountOption(MountPath))
             .Append(" --mount=type=bind,from=").Append(seedRef).Append(",target=").Append(SeedPath)
-            .Append(" cp -a ").Append(SeedPath).Append("/. ").Append(MountPath).AppendLine("/");
+            .Append(" find ").Append(SeedPath).Append(" -mindepth 1 -maxdepth 1 -exec cp -a {} ").Append(MountPath).AppendLine("/ ';'");
         return text.ToString();
     }
 

@@ -97,6 +97,22 @@ internal static class CacheMountPolicy
             notes);
     }
 
+    /// <summary>
+    /// Why the check after the build (a helper that copies the mount out and hashes it) is not needed: no step that mounts
+    /// it ran, so the build left its content as the fill made it. Null when the check runs: a step that mounts it ran, a
+    /// step that ran is not in the Dockerfile as read, or the build's steps are not known.
+    /// </summary>
+    /// <param name="mount">The mount.</param>
+    /// <param name="ranLines">The Dockerfile line of each build step that ran (null for a step the Dockerfile as read does not name), or null when the build's steps are not known.</param>
+    /// <returns>Why the check is skipped, or null.</returns>
+    public static string? NoStepRan(CacheMountDeclaration mount, IReadOnlyList<int?>? ranLines)
+    {
+        ArgumentNullException.ThrowIfNull(mount);
+        return ranLines is not null && ranLines.All(line => line is { } known && !mount.Lines.Contains(known))
+            ? "unchanged (no step that mounts it ran), not checked"
+            : null;
+    }
+
     /// <summary>Whether the content a build left in a mount is pushed, and why.</summary>
     /// <param name="mount">The mount.</param>
     /// <param name="plans">The plan of all mounts (the size cap, read-only).</param>

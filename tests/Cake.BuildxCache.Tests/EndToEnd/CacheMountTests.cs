@@ -8,7 +8,9 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// builder removed, its cache mounts with it), so a mount the build finds filled was filled from the registry. The
 /// Dockerfile's <c>RUN</c> keeps random bytes in its cache mount (made once, when missing) and prints their digest: the
 /// same digest in a later pipeline means the same bytes; it also keeps a copy of <c>deps.txt</c>, so a dependency change
-/// changes the mount's content and an unrelated change does not.
+/// changes the mount's content and an unrelated change does not. A later <c>RUN</c> after <c>COPY src.txt</c> mounts the
+/// cache too (as a publish step reads the restored packages), so a change to <c>src.txt</c> needs the mount filled; a
+/// change to <c>notes.txt</c>, which no instruction copies, does not.
 /// </summary>
 public sealed partial class CacheMountTests() : RealStackFixture("mounts")
 {
@@ -22,6 +24,15 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
         COPY deps.txt /deps.txt
         RUN {(secret ? "--mount=type=secret,id=token,required=true " : string.Empty)}--mount=type=cache,id=deps,target=/cache ( [ -f /cache/blob ] || head -c 300000 /dev/urandom > /cache/blob ) && cp /deps.txt "/cache/deps-$(cat /deps.txt)" && echo "mount blob $(sha256sum /cache/blob | cut -c1-64)"
         COPY src.txt /src.txt
+        RUN --mount=type=cache,id=deps,target=/cache ls /cache > /dev/null && cat /src.txt
+
+        """;
+
+    private static string OwnedDockerfile => $$"""
+        ARG BASE={{EndToEndSetUp.BaseImage}}
+        FROM ${BASE}
+        COPY deps.txt /deps.txt
+        RUN --mount=type=cache,id=owned,target=/cache,uid=1234,gid=2345,mode=0750 ( [ -f /cache/blob ] || { head -c 3000 /dev/urandom > /cache/blob && chown 1234:2345 /cache/blob && chmod 0640 /cache/blob; } ) && cp /deps.txt "/cache/deps-$(cat /deps.txt)" && echo "mount owner $(stat -c %u:%g:%a /cache) $(stat -c %u:%g:%a /cache/blob)" && echo "mount blob $(sha256sum /cache/blob | cut -c1-64)"
 
         """;
 
@@ -39,17 +50,35 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
 
         FreshRunner();
         var second = Publish("main", Commit("main", "d2", "s1"));
-        Assert.That(second.Output, Does.Contain($"cache mount 'deps': filled from {Scene.Image}/cache:main{MountTag}"));
+        Assert.That(second.Output, Does.Contain($"cache mount 'deps': filled from {Scene.Image}/cache:main{MountTag}"), "deps.txt, copied before the RUN, changed");
         Assert.That(BlobDigest(second), Is.EqualTo(bytes), "the RUN found pipeline 1's bytes in its cache mount");
         Assert.That(second.Output, Does.Contain("content changed: exported to"), "deps-d2 is new in the mount");
         var rewritten = Registry.Digest(Cache, "main" + MountTag);
         Assert.That(rewritten, Is.Not.EqualTo(written));
 
         FreshRunner();
+        var beforeThird = HelperBuilds().Count;
         var third = Publish("main", Commit("main", "d2", "s2"));
-        Assert.That(third.Output, Does.Contain($"cache mount 'deps': filled from {Scene.Image}/cache:main{MountTag}"));
+        Assert.That(HelperBuilds().Skip(beforeThird), Is.EqualTo(new[] { "fill", "buildx-cache-mount-measure" }), "the second RUN ran: the mount is checked, not pushed");
+        Assert.That(third.Output, Does.Contain($"cache mount 'deps': filled from {Scene.Image}/cache:main{MountTag}"), "src.txt is copied before the second RUN that mounts the cache");
         Assert.That(third.Output, Does.Match(@"cache mount 'deps': [^\n]* unchanged \(sha256:[0-9a-f]{64}\), not exported"), "src.txt is no input of the mount");
         Assert.That(Registry.Digest(Cache, "main" + MountTag), Is.EqualTo(rewritten), "the mount image was not pushed again");
+
+        // Nothing any step reads changed: no helper runs before or after the build, and every step comes from the cache.
+        FreshRunner();
+        var helpers = HelperBuilds().Count;
+        var fourth = Publish("main", Commit("main", "d2", "s2", notes: "n2"));
+        Assert.That(fourth.Output, Does.Contain($"cache mount 'deps': not filled: its steps' inputs match {Scene.Image}/cache:main's cache (the steps will come from the layer cache)"));
+        Assert.That(fourth.Output, Does.Contain("cache mount 'deps': unchanged (no step that mounts it ran), not checked"));
+        Assert.That(HelperBuilds().Skip(helpers), Is.Empty, "no fill, no measure, no push helper build");
+        var report = ReportFile.Read(Scene.Workspace);
+        Assert.That((report.Ran, report.Cached), Is.EqualTo((0, report.BuildSteps)), report.Counts.ToString());
+        Assert.That(Registry.Digest(Cache, "main" + MountTag), Is.EqualTo(rewritten));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Scene.Workspace.Path, "artifacts", "buildx-report.json")));
+        var mount = json.RootElement.GetProperty("cacheMounts")[0];
+        Assert.That(
+            (mount.GetProperty("id").GetString(), mount.GetProperty("fill").GetProperty("filled").GetBoolean(), mount.GetProperty("after").GetProperty("result").GetString()),
+            Is.EqualTo(("deps", false, "unchanged")));
     }
 
     [Test]
@@ -75,6 +104,24 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
         Assert.That(fork.Output, Does.Contain("cache mount 'deps': not exported"));
         Assert.That(Registry.Tags(Cache), Is.EquivalentTo(tags), "the fork added no tag");
         Assert.That(Registry.Digest(Cache, "main" + MountTag), Is.EqualTo(mainMount), "main's mount image is untouched");
+    }
+
+    [Test]
+    public void A_mount_with_uid_gid_and_mode_under_a_FROM_of_a_global_ARG_keeps_its_owner_and_mode_through_the_registry()
+    {
+        var first = Publish("main", Commit("main", "d1", "s1", dockerfile: OwnedDockerfile));
+        var owner = OwnerLine().Match(first.Output);
+        Assert.That(owner.Success, Is.True, first.Output);
+        Assert.That(owner.Groups["folder"].Value, Is.EqualTo("1234:2345:750"), "BuildKit made the folder with the mount's options");
+        Assert.That(first.Output, Does.Contain($"exported to {Scene.Image}/cache:main.mount-owned"));
+
+        FreshRunner();
+        var second = Publish("main", Commit("main", "d2", "s1", dockerfile: OwnedDockerfile));
+        Assert.That(second.Output, Does.Contain($"cache mount 'owned': filled from {Scene.Image}/cache:main.mount-owned"), "the helper's FROM ${BASE} resolved");
+        var again = OwnerLine().Match(second.Output);
+        Assert.That(again.Success, Is.True, second.Output);
+        Assert.That((again.Groups["folder"].Value, again.Groups["file"].Value), Is.EqualTo(("1234:2345:750", owner.Groups["file"].Value)), "the folder's and the file's owner and mode survived the round trip");
+        Assert.That(BlobDigest(second), Is.EqualTo(BlobDigest(first)));
     }
 
     [Test]
@@ -125,17 +172,26 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
     }
 
     /// <summary>Commits the app on <paramref name="branch"/> (made from the current commit when new); returns the sha.</summary>
-    private string Commit(string branch, string deps, string src, bool secret = false)
+    private string Commit(string branch, string deps, string src, bool secret = false, string notes = "n1", string? dockerfile = null)
     {
         var repository = Scene.Workspace.Repository;
         var branches = repository.Git("branch", "--list", branch);
         repository.Git(branches.Length == 0 ? ["checkout", "-q", "-b", branch] : ["checkout", "-q", branch]);
-        Scene.Workspace.Write("Dockerfile", Dockerfile(EndToEndSetUp.BaseImage, secret));
+        Scene.Workspace.Write("Dockerfile", dockerfile ?? Dockerfile(EndToEndSetUp.BaseImage, secret));
         Scene.Workspace.Write("deps.txt", deps);
         Scene.Workspace.Write("src.txt", src);
-        repository.Git("add", "Dockerfile", "deps.txt", "src.txt");
+        Scene.Workspace.Write("notes.txt", notes);
+        repository.Git("add", "Dockerfile", "deps.txt", "src.txt", "notes.txt");
         return repository.Commit($"{deps} {src}");
     }
+
+    /// <summary>The helper builds the module ran so far (their Dockerfile in a <c>buildx-cache-mount-</c> folder), each as its target (none for the fill).</summary>
+    private List<string> HelperBuilds() =>
+    [
+        .. Scene.Sandbox.DockerCalls()
+            .Where(call => call.Count > 1 && call[0] == "buildx" && call[1] == "build" && call.Any(argument => argument.Contains("buildx-cache-mount-", StringComparison.Ordinal)))
+            .Select(call => call.SkipWhile(argument => argument != "--target").Skip(1).FirstOrDefault() ?? "fill"),
+    ];
 
     /// <summary>The digest the RUN printed of the random bytes in its cache mount.</summary>
     private static string BlobDigest(BuildRun run)
@@ -155,6 +211,9 @@ public sealed partial class CacheMountTests() : RealStackFixture("mounts")
         Assert.That(build.ExitCode, Is.EqualTo(0), build.Output);
         return output;
     }
+
+    [GeneratedRegex(@"mount owner (?<folder>\d+:\d+:\d+) (?<file>\d+:\d+:\d+)")]
+    private static partial Regex OwnerLine();
 
     [GeneratedRegex(@"mount blob (?<digest>[0-9a-f]{64})")]
     private static partial Regex BlobLine();

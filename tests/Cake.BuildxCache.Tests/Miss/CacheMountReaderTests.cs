@@ -26,6 +26,30 @@ public sealed class CacheMountReaderTests
         """;
 
     [Test]
+    public void Every_RUN_that_mounts_an_id_is_one_of_its_lines_and_a_progress_step_names_its_line()
+    {
+        var dockerfile = """
+            FROM registry.example.com/sdk:10 AS build
+            COPY app.csproj ./
+            RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore
+            COPY . ./
+            RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish -o /app
+
+            FROM registry.example.com/runtime:10
+            COPY --from=build /app /app
+
+            """;
+
+        var nuget = CacheMountReader.Read(dockerfile, null).Mounts.Single();
+
+        Assert.That((nuget.Line, nuget.Lines), Is.EqualTo((3, new[] { 3, 5 })));
+        var outline = DockerfileOutline.Parse(dockerfile);
+        Assert.That(outline.InstructionOfStep("[build 5/5] RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish -o /app")?.Line, Is.EqualTo(5));
+        Assert.That(outline.InstructionOfStep("[linux/arm64 build 3/5] RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore")?.Line, Is.EqualTo(3));
+        Assert.That(outline.InstructionOfStep("[build 3/4] RUN dotnet restore"), Is.Null, "another Dockerfile: the stage has 5 steps");
+    }
+
+    [Test]
     public void The_last_stage_and_what_it_needs_are_read_with_BuildKits_ids()
     {
         var outline = CacheMountReader.Read(Dockerfile, null);

@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Tests.Policy;
 /// <summary>Which cache mounts a build carries, where their images live and when a content is pushed.</summary>
 public sealed class CacheMountPolicyTests
 {
-    private static readonly CacheMountDeclaration Nuget = new("nuget", "/root/.nuget/packages", "locked", "1000", null, null, "build", 4, "registry.example.com/base/sdk:10");
+    private static readonly CacheMountDeclaration Nuget = new("nuget", "/root/.nuget/packages", "locked", "1000", null, null, "build", 4, "registry.example.com/base/sdk:10", [4, 6]);
 
     // Carrying is opt-in (--cache-mounts defaults to none).
     private static readonly BuildxCacheOptions Carrying = CiOptions with { CacheMounts = "auto" };
@@ -85,6 +85,17 @@ public sealed class CacheMountPolicyTests
         Assert.That(big.Push, Is.False);
         Assert.That(big.Why, Does.Contain("--cache-mount-max-size 1.0 MB"));
         Assert.That(CacheMountPolicy.Export(mount, plan, content with { Files = 0, Bytes = 0 }, null).Push, Is.False);
+    }
+
+    [Test]
+    public void The_check_after_the_build_is_skipped_only_when_the_progress_shows_no_step_that_mounts_it_ran()
+    {
+        Assert.That(CacheMountPolicy.NoStepRan(Nuget, []), Does.StartWith("unchanged (no step that mounts it ran)"), "a build that ran nothing");
+        Assert.That(CacheMountPolicy.NoStepRan(Nuget, [5, 9]), Is.Not.Null, "steps ran, none mounting the cache");
+        Assert.That(CacheMountPolicy.NoStepRan(Nuget, [5, 6]), Is.Null, "the second RUN that mounts it ran");
+        Assert.That(CacheMountPolicy.NoStepRan(Nuget, [4]), Is.Null, "the first RUN that mounts it ran");
+        Assert.That(CacheMountPolicy.NoStepRan(Nuget, [5, null]), Is.Null, "a step the Dockerfile as read does not name may be one");
+        Assert.That(CacheMountPolicy.NoStepRan(Nuget, null), Is.Null, "the build's steps are not known");
     }
 
     [Test]

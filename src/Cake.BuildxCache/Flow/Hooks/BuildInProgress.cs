@@ -57,6 +57,12 @@ internal sealed class BuildInProgress(BuildxCacheRun run, BuildSteps steps, Buil
     /// <summary>Gets or sets what this build ran with (<c>--explain-cache-miss</c>), for the cache records.</summary>
     public CacheInputs? Inputs { get; set; }
 
+    /// <summary>Gets or sets the step-input digests of the carried cache mounts (mount id to digest), for the layer cache's record.</summary>
+    public IReadOnlyDictionary<string, string>? MountSteps { get; set; }
+
+    /// <summary>Gets or sets what was done for each carried cache mount, for the report.</summary>
+    public IReadOnlyList<CacheMountFigures>? CacheMounts { get; set; }
+
     /// <summary>Gets or sets the first step a warm build ran and its likely cause.</summary>
     public CacheMiss? Miss { get; set; }
 

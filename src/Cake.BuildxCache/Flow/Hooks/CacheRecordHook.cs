@@ -20,7 +20,7 @@ internal sealed class CacheRecordHook(BuildxCacheRun run) : BuildHook
         // What this build ran with (the base images from BuildKit's record: the metadata file carries no provenance).
         var inputs = plan.ExplainsCacheMiss ? CacheMissRun.Inputs(run, plan, build.Record?.BaseImages) : null;
         build.Inputs = inputs;
-        var recording = CacheRecordRun.RecordAsync(run, plan, build.Metadata, inputs, build.Report.CacheExported);
+        var recording = CacheRecordRun.RecordAsync(run, plan, build.Metadata, inputs, build.MountSteps, build.Report.CacheExported);
         build.Miss = inputs is null ? null : CacheMissRun.Explain(run, plan, BuildSummary.From(build.Report), build.CacheRecords, inputs);
 
         // The commit ref's record is on it before a promotion copies it: the promotion hook runs after this one.

@@ -7,7 +7,8 @@ namespace Cake.BuildxCache.Flow;
 
 /// <summary>
 /// <c>--check-cache-refs</c>: asks the registry which cache-from refs exist (and, with <c>--explain-cache-miss</c>,
-/// reads their records) so the build passes only those.
+/// reads their records; with <c>--cache-mounts</c> too, whose fill reads the step-input digests they keep) so the build
+/// passes only those.
 /// </summary>
 /// <param name="run">The run.</param>
 /// <param name="plan">The plan the hook was chosen for.</param>
@@ -46,6 +47,6 @@ internal sealed class CacheRefCheckHook(BuildxCacheRun run, BuildPlan plan) : Bu
         var commit = plan.Refs.Sha;
         var history = GitAncestry.History(run.ProcessRunner, run.Tools, run.Environment.WorkingDirectory.FullPath, branch: null);
         using var client = RegistryAccess.Client(run);
-        return await new CacheRefChecker(client).SelectAsync(plan.CacheFromChain, plan.ExplainsCacheMiss, commit, recorded => history.Relate(recorded, commit)).ConfigureAwait(false);
+        return await new CacheRefChecker(client).SelectAsync(plan.CacheFromChain, plan.ExplainsCacheMiss || plan.CarriesCacheMounts, commit, recorded => history.Relate(recorded, commit)).ConfigureAwait(false);
     }
 }
