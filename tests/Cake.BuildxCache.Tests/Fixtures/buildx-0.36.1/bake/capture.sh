@@ -16,3 +16,13 @@ capture_txt print-unknown-target.txt -f docker-bake.hcl --print nope
 capture_txt print-no-default.txt -f owncache.hcl --print
 capture_txt print-broken.txt -f broken.hcl --print
 capture_txt print-missing-file.txt -f missing.hcl --print
+
+# The checks need a builder: BUILDER names a docker-container builder (e.g. `docker buildx create --name probe
+# --driver docker-container --driver-opt network=host --bootstrap`); without it they are not captured again.
+if [ -n "${BUILDER:-}" ]; then
+  cd "$here/lint"
+  check() { out=$1; shift; docker buildx bake --builder "$BUILDER" --progress=plain "$@" >"$here/$out" 2>/dev/null; echo "rc=$?" >>"$here/$out"; }
+  check check-two-targets.txt --call=check warned clean
+  check check-reporting.txt --call=check,ignorestatus=true warned clean
+  check check-broken.txt --call=check,ignorestatus=true warned broken
+fi
