@@ -64,10 +64,10 @@ internal static class BakeFileReading
                 var list = Settings(files, workingDirectory);
                 list.List = "type=targets,format=json";
                 var listed = runner.Run(list);
-                return BakeFileReadout.Refused(BakeFileFailure.UnknownTarget(files, missing, listed.Succeeded ? string.Join('\n', listed.Output) : null));
+                return BakeFileReadout.Refused(BakeFileFailure.UnknownTarget(missing, listed.Succeeded ? string.Join('\n', listed.Output) : null));
             }
 
-            return BakeFileReadout.Refused(BakeFileFailure.Unreadable(files, result.Lines));
+            return BakeFileReadout.Refused(BakeFileFailure.Unreadable(result.Lines));
         }
 
         try
@@ -76,7 +76,7 @@ internal static class BakeFileReading
         }
         catch (FormatException exception)
         {
-            return BakeFileReadout.Refused($"--bake-file {string.Join(", ", files)}: docker buildx bake --print printed {exception.Message}");
+            return BakeFileReadout.Refused($"docker buildx bake --print printed {exception.Message}");
         }
     }
 

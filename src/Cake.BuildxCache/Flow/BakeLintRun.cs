@@ -7,7 +7,7 @@ using Cake.Core.Diagnostics;
 namespace Cake.BuildxCache.Flow;
 
 /// <summary>
-/// Lint over the user's bake file: reads it first (its targets, and any reason to refuse it), then runs
+/// Lint over the user's bake file, once the run has read it (its targets; a refused file never gets here), runs
 /// <c>docker buildx bake --call=check</c> once for all its targets and reports per target: its warnings (and their
 /// rules) or why it could not be checked. With <c>--lint-fail-on-warnings</c> buildx's own exit status (1 on a warning)
 /// fails the task; a target that could not be checked always does.
@@ -17,22 +17,13 @@ internal static class BakeLintRun
     /// <summary>Runs the check.</summary>
     /// <param name="run">The run.</param>
     /// <param name="steps">The check's step.</param>
-    /// <exception cref="CakeException">The bake file cannot be read or is refused, a target could not be checked, or a target has a warning with <c>--lint-fail-on-warnings</c>.</exception>
+    /// <exception cref="CakeException">A target could not be checked, or a target has a warning with <c>--lint-fail-on-warnings</c>.</exception>
     public static void Run(BuildxCacheRun run, BakeLintSteps steps)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(steps);
-        var readout = BakeFileReading.Read(run, run.BuildxOptions, run.Environment.WorkingDirectory);
-        if (readout.Unavailable is { } unavailable)
-        {
-            throw new CakeException("Lint: " + unavailable);
-        }
-
-        if (readout.Problems.Length > 0)
-        {
-            throw new CakeException("Lint refused, nothing was checked: " + string.Join("; ", readout.Problems));
-        }
-
+        // The run refused the file before this (EnsureValid), so every target it names maps to an image.
+        var readout = run.BakeFile;
         var result = new BakeFileRunner(run.FileSystem, run.Environment, run.ProcessRunner, run.Tools).Run(steps.Settings());
         foreach (var line in result.Output)
         {

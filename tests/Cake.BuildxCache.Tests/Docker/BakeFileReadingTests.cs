@@ -75,7 +75,7 @@ public sealed class BakeFileReadingTests
         var readout = Read(["docker-bake.hcl"], "api", "nope");
 
         Assert.That(readout.Images, Is.Empty);
-        Assert.That(readout.Problems, Is.EqualTo(new[] { "--bake-file docker-bake.hcl has no target or group 'nope' (it has: api, base, default (group), worker): name the targets to build with --bake-target" }));
+        Assert.That(readout.Problems, Is.EqualTo(new[] { "the file has no target or group 'nope' (it has: api, base, default (group), worker): name the targets to build with --bake-target" }));
     }
 
     [Test]
@@ -83,7 +83,7 @@ public sealed class BakeFileReadingTests
     {
         var readout = Read(["broken.hcl"]);
 
-        Assert.That(readout.Problems.Single(), Does.StartWith("--bake-file broken.hcl cannot be read by docker buildx bake: broken.hcl:2,13-3,1: Invalid expression"));
+        Assert.That(readout.Problems.Single(), Does.StartWith("docker buildx bake cannot read it: broken.hcl:2,13-3,1: Invalid expression"));
     }
 
     [Test]
@@ -91,7 +91,7 @@ public sealed class BakeFileReadingTests
     {
         var readout = Read(["missing.hcl"]);
 
-        Assert.That(readout.Problems.Single(), Is.EqualTo("--bake-file missing.hcl cannot be read by docker buildx bake: open missing.hcl: no such file or directory"));
+        Assert.That(readout.Problems.Single(), Is.EqualTo("docker buildx bake cannot read it: open missing.hcl: no such file or directory"));
     }
 
     [Test]
@@ -99,7 +99,7 @@ public sealed class BakeFileReadingTests
     {
         var readout = Read(["owncache.hcl"], "api");
 
-        Assert.That(readout.Problems, Has.Some.StartsWith("--bake-file owncache.hcl: target 'api' sets cache-to"));
+        Assert.That(readout.Problems, Has.Some.StartsWith("target 'api' sets cache-to"));
     }
 
     [Test]

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace Cake.BuildxCache.Options.Images;
 
 /// <summary>
-/// buildx's failure to print a bake file, in the words the module refuses the run with: a target or group the file
-/// does not have (with the ones it has), or buildx's own message (its last <c>ERROR:</c> line) with the file named.
+/// buildx's failure to print a bake file, in the words the module refuses the run with (after the option and the file):
+/// a target or group the file does not have (with the ones it has), or buildx's own message (its last <c>ERROR:</c> line).
 /// </summary>
 internal static partial class BakeFileFailure
 {
@@ -19,32 +19,28 @@ internal static partial class BakeFileFailure
     }
 
     /// <summary>The message for a target or group the file does not have.</summary>
-    /// <param name="files">The bake files.</param>
     /// <param name="missing">The name buildx could not find.</param>
     /// <param name="listing">What <c>docker buildx bake --list=type=targets,format=json</c> printed, or null when it failed.</param>
     /// <returns>The message, naming the option that picks targets.</returns>
-    public static string UnknownTarget(IReadOnlyList<string> files, string missing, string? listing)
+    public static string UnknownTarget(string missing, string? listing)
     {
-        ArgumentNullException.ThrowIfNull(files);
         var names = listing is null ? null : Names(listing);
         var has = names is null ? string.Empty : $" (it has: {(names.Count == 0 ? "none" : string.Join(", ", names))})";
         var why = missing == "default" ? "has no 'default' group" : $"has no target or group '{missing}'";
-        return $"--bake-file {string.Join(", ", files)} {why}{has}: name the targets to build with --bake-target";
+        return $"the file {why}{has}: name the targets to build with --bake-target";
     }
 
-    /// <summary>The message for a file buildx cannot read: its own error, trimmed, with the files named.</summary>
-    /// <param name="files">The bake files.</param>
+    /// <summary>The message for a file buildx cannot read: its own error (its last <c>ERROR:</c> line, which names the file and line).</summary>
     /// <param name="lines">What buildx printed.</param>
     /// <returns>The message.</returns>
-    public static string Unreadable(IReadOnlyList<string> files, IEnumerable<string> lines)
+    public static string Unreadable(IEnumerable<string> lines)
     {
-        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(lines);
         var all = lines.Where(line => !string.IsNullOrWhiteSpace(line)).ToList();
         var error = all.LastOrDefault(line => line.StartsWith("ERROR:", StringComparison.Ordinal))?["ERROR:".Length..].Trim()
             ?? all.LastOrDefault()?.Trim()
             ?? "buildx printed nothing";
-        return $"--bake-file {string.Join(", ", files)} cannot be read by docker buildx bake: {error}";
+        return $"docker buildx bake cannot read it: {error}";
     }
 
     // The --list JSON: [{"name": "api"}, {"name": "default", "group": true, …}].

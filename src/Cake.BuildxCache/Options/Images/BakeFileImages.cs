@@ -22,8 +22,8 @@ internal static partial class BakeFileImages
 {
     /// <summary>Maps the printed definition's targets to images.</summary>
     /// <param name="definition">What <c>docker buildx bake --print</c> printed for the asked targets.</param>
-    /// <param name="files">The bake files, as given (for the origin and the messages).</param>
-    /// <returns>The images, in target-name order, and the problems (empty when every target maps).</returns>
+    /// <param name="files">The bake files, as given (for each image's origin).</param>
+    /// <returns>The images, in target-name order, and the problems (empty when every target maps), each naming its target.</returns>
     public static BakeFileReadout Map(BakeDefinition definition, IReadOnlyList<string> files)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -33,7 +33,7 @@ internal static partial class BakeFileImages
         var problems = ImmutableArray.CreateBuilder<string>();
         foreach (var target in definition.Targets.Values)
         {
-            var where = $"--bake-file {source}: target '{target.Name}'";
+            var where = $"target '{target.Name}'";
             var before = problems.Count;
             if (!ImageNamePattern().IsMatch(target.Name))
             {

@@ -66,10 +66,10 @@ public sealed class BakeFileImagesTests
 
         Assert.That(readout.Images, Is.Empty);
         Assert.That(readout.Problems.Length, Is.EqualTo(4));
-        Assert.That(readout.Problems, Has.Some.StartsWith("--bake-file owncache.hcl: target 'api' sets cache-from (type=registry,ref=registry.example.com/shop/api:buildcache)"));
-        Assert.That(readout.Problems, Has.Some.StartsWith("--bake-file owncache.hcl: target 'api' sets cache-to (type=registry,").And.Some.Contains("mode=max"));
-        Assert.That(readout.Problems, Has.Some.StartsWith("--bake-file owncache.hcl: target 'api' sets output (type=registry)"));
-        Assert.That(readout.Problems, Has.Some.StartsWith("--bake-file owncache.hcl: target 'worker' has no tags"));
+        Assert.That(readout.Problems, Has.Some.StartsWith("target 'api' sets cache-from (type=registry,ref=registry.example.com/shop/api:buildcache)"));
+        Assert.That(readout.Problems, Has.Some.StartsWith("target 'api' sets cache-to (type=registry,").And.Some.Contains("mode=max"));
+        Assert.That(readout.Problems, Has.Some.StartsWith("target 'api' sets output (type=registry)"));
+        Assert.That(readout.Problems, Has.Some.StartsWith("target 'worker' has no tags"));
     }
 
     [Test]
@@ -86,9 +86,9 @@ public sealed class BakeFileImagesTests
         var readout = BakeFileImages.Map(definition, ["a.hcl", "b.hcl"]);
 
         Assert.That(readout.Images, Is.Empty);
-        Assert.That(readout.Problems, Has.Some.StartsWith("--bake-file a.hcl, b.hcl: target 'Api': the name is the image's name and cache scope"));
-        Assert.That(readout.Problems, Has.Some.StartsWith("--bake-file a.hcl, b.hcl: target 'two' tags 2 repositories (r.example.com/a, r.example.com/b)"));
-        Assert.That(readout.Problems, Has.Some.StartsWith("--bake-file a.hcl, b.hcl: target 'inline' sets dockerfile-inline"));
+        Assert.That(readout.Problems, Has.Some.StartsWith("target 'Api': the name is the image's name and cache scope"));
+        Assert.That(readout.Problems, Has.Some.StartsWith("target 'two' tags 2 repositories (r.example.com/a, r.example.com/b)"));
+        Assert.That(readout.Problems, Has.Some.StartsWith("target 'inline' sets dockerfile-inline"));
     }
 
     [TestCase(null, null, "Dockerfile")]
@@ -105,10 +105,10 @@ public sealed class BakeFileImagesTests
         var (lines, exitCode) = Fixtures.Captured("bake/print-unknown-target.txt", Fixtures.Buildx0361);
 
         var missing = BakeFileFailure.MissingTarget(lines);
-        var message = BakeFileFailure.UnknownTarget(["docker-bake.hcl"], missing!, Fixtures.Text("bake/list-targets.json", Fixtures.Buildx0361));
+        var message = BakeFileFailure.UnknownTarget(missing!, Fixtures.Text("bake/list-targets.json", Fixtures.Buildx0361));
 
         Assert.That(exitCode, Is.EqualTo(1));
-        Assert.That(message, Is.EqualTo("--bake-file docker-bake.hcl has no target or group 'nope' (it has: api, base, default (group), worker): name the targets to build with --bake-target"));
+        Assert.That(message, Is.EqualTo("the file has no target or group 'nope' (it has: api, base, default (group), worker): name the targets to build with --bake-target"));
     }
 
     [Test]
@@ -116,7 +116,7 @@ public sealed class BakeFileImagesTests
     {
         var (lines, _) = Fixtures.Captured("bake/print-no-default.txt", Fixtures.Buildx0361);
 
-        Assert.That(BakeFileFailure.UnknownTarget(["owncache.hcl"], BakeFileFailure.MissingTarget(lines)!, null), Is.EqualTo("--bake-file owncache.hcl has no 'default' group: name the targets to build with --bake-target"));
+        Assert.That(BakeFileFailure.UnknownTarget(BakeFileFailure.MissingTarget(lines)!, null), Is.EqualTo("the file has no 'default' group: name the targets to build with --bake-target"));
     }
 
     [Test]
@@ -127,7 +127,7 @@ public sealed class BakeFileImagesTests
         Assert.Multiple(() =>
         {
             Assert.That(BakeFileFailure.MissingTarget(lines), Is.Null);
-            Assert.That(BakeFileFailure.Unreadable(["broken.hcl"], lines), Is.EqualTo("--bake-file broken.hcl cannot be read by docker buildx bake: broken.hcl:2,13-3,1: Invalid expression; Expected the start of an expression, but found an invalid expression token."));
+            Assert.That(BakeFileFailure.Unreadable(lines), Is.EqualTo("docker buildx bake cannot read it: broken.hcl:2,13-3,1: Invalid expression; Expected the start of an expression, but found an invalid expression token."));
         });
     }
 
