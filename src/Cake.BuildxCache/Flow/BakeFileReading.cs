@@ -72,7 +72,7 @@ internal static class BakeFileReading
 
         try
         {
-            return BakeFileImages.Map(BakeDefinition.Parse(string.Join('\n', result.Output)), files);
+            return BakeFileImages.Map(PrintedBakeDefinition.Parse(string.Join('\n', result.Output)), files);
         }
         catch (FormatException exception)
         {

@@ -8,8 +8,9 @@ namespace Cake.BuildxCache.Policy;
 /// The registry prune of a run with several images: one <see cref="ImagePruneTarget"/> per image to prune, each knowing
 /// the scopes of every image of the run that shares its cache repository, so that one image's prune never takes
 /// another's tags for its own (including images <c>--image-filter</c> leaves out of this run). An image's cache
-/// repository is <c>--cache-repo</c>, else <c>&lt;image&gt;/cache</c>; its scope is its name (the cache tag is
-/// <c>&lt;prefix&gt;&lt;slug&gt;-&lt;name&gt;</c>).
+/// repository is <c>--cache-repo</c>, else <c>&lt;image&gt;/cache</c>; its scope is what its cache tags carry after
+/// the slug: its name by default (<c>&lt;prefix&gt;&lt;slug&gt;-&lt;name&gt;</c>), or the whole scope its plan gives it
+/// (the name, then a stage or platform part: <c>api-linux-386</c>).
 /// </summary>
 internal static class ImagePruneTargets
 {
@@ -17,12 +18,14 @@ internal static class ImagePruneTargets
     /// <param name="declared">Every image the run declares.</param>
     /// <param name="selected">The names of the images to prune, or null for all.</param>
     /// <param name="options">The options (<c>--cache-repo</c>).</param>
+    /// <param name="scopeOf">Each image's cache scope, or null for its name.</param>
     /// <returns>The targets.</returns>
-    public static ImmutableArray<ImagePruneTarget> Of(IReadOnlyList<ImageDeclaration> declared, IReadOnlyCollection<string>? selected, BuildxCacheOptions options)
+    public static ImmutableArray<ImagePruneTarget> Of(IReadOnlyList<ImageDeclaration> declared, IReadOnlyCollection<string>? selected, BuildxCacheOptions options, Func<ImageDeclaration, string>? scopeOf = null)
     {
         ArgumentNullException.ThrowIfNull(declared);
         ArgumentNullException.ThrowIfNull(options);
-        var repositories = declared.Select(image => (image.Name, Repository: RepositoryOf(image, options))).ToList();
+        scopeOf ??= image => image.Name;
+        var repositories = declared.Select(image => (image.Name, Repository: RepositoryOf(image, options), Scope: scopeOf(image))).ToList();
         return
         [
             .. declared
@@ -30,8 +33,8 @@ internal static class ImagePruneTargets
                 .Select(image =>
                 {
                     var repository = RepositoryOf(image, options);
-                    var others = repositories.Where(other => other.Name != image.Name && other.Repository == repository).Select(other => other.Name);
-                    return new ImagePruneTarget(image.Name, repository, image.Image, new ImageTagScopes(image.Name, [.. others]));
+                    var others = repositories.Where(other => other.Name != image.Name && other.Repository == repository).Select(other => other.Scope);
+                    return new ImagePruneTarget(image.Name, repository, image.Image, new ImageTagScopes(scopeOf(image), [.. others]));
                 }),
         ];
     }

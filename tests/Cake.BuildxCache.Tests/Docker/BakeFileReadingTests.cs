@@ -145,7 +145,7 @@ public sealed class BakeFileReadingTests
         var result = runner.Run(settings);
 
         Assert.That(result.Succeeded, Is.True, string.Join("\n", result.Lines));
-        var merged = BakeDefinition.Parse(string.Join('\n', result.Output));
+        var merged = PrintedBakeDefinition.Parse(string.Join('\n', result.Output));
         var api = merged.Targets["api"];
         var worker = merged.Targets["worker"];
         Assert.Multiple(() =>

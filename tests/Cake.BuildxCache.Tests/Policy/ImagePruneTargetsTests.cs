@@ -37,6 +37,17 @@ public sealed class ImagePruneTargetsTests
     }
 
     [Test]
+    public void An_image_s_whole_scope_from_its_plan_is_matched_and_the_others_whole_scopes_are_left_alone()
+    {
+        var targets = ImagePruneTargets.Of(Declared, null, new BuildxCacheOptions { CacheRepo = "r.example.com/shop/cache" }, image => image.Name + "-linux-386");
+
+        var api = targets[0].Scopes!;
+        Assert.That((api.Own, string.Join(",", api.Others)), Is.EqualTo(("api-linux-386", "api-v2-linux-386,worker-linux-386")));
+        Assert.That(api.BranchPartOf("feature-x-api-linux-386", out _), Is.EqualTo("feature-x"));
+        Assert.That(api.BranchPartOf("feature-x-api-v2-linux-386", out _), Is.Null);
+    }
+
+    [Test]
     public void Plan_says_which_tags_each_image_s_prune_goes_over()
     {
         var options = CiOptions with { PruneRegistry = true, CacheRepo = "r.example.com/shop/cache" };

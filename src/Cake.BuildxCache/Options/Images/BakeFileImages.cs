@@ -24,7 +24,7 @@ internal static partial class BakeFileImages
     /// <param name="definition">What <c>docker buildx bake --print</c> printed for the asked targets.</param>
     /// <param name="files">The bake files, as given (for each image's origin).</param>
     /// <returns>The images, in target-name order, and the problems (empty when every target maps), each naming its target.</returns>
-    public static BakeFileReadout Map(BakeDefinition definition, IReadOnlyList<string> files)
+    public static BakeFileReadout Map(PrintedBakeDefinition definition, IReadOnlyList<string> files)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(files);

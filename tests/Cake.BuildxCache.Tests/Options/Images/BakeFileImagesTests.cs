@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Tests.Options.Images;
 /// </summary>
 public sealed class BakeFileImagesTests
 {
-    private static BakeDefinition Printed(string name) => BakeDefinition.Parse(Fixtures.Text("bake/" + name, Fixtures.Buildx0361));
+    private static PrintedBakeDefinition Printed(string name) => PrintedBakeDefinition.Parse(Fixtures.Text("bake/" + name, Fixtures.Buildx0361));
 
     [Test]
     public void Each_target_of_an_hcl_file_is_an_image_with_its_context_dockerfile_stage_args_and_platforms()
@@ -75,7 +75,7 @@ public sealed class BakeFileImagesTests
     [Test]
     public void Tags_in_two_repositories_a_name_the_module_cannot_use_and_an_inline_dockerfile_are_refused()
     {
-        var definition = BakeDefinition.Parse("""
+        var definition = PrintedBakeDefinition.Parse("""
             {"target": {
               "Api": {"context": ".", "tags": ["r.example.com/a:1"]},
               "two": {"tags": ["r.example.com/a:1", "r.example.com/b:1"]},
@@ -133,5 +133,5 @@ public sealed class BakeFileImagesTests
 
     [Test]
     public void Printed_text_that_is_not_a_definition_is_a_format_error() =>
-        Assert.That(() => BakeDefinition.Parse("#1 [internal] load local bake definitions"), Throws.TypeOf<FormatException>());
+        Assert.That(() => PrintedBakeDefinition.Parse("#1 [internal] load local bake definitions"), Throws.TypeOf<FormatException>());
 }

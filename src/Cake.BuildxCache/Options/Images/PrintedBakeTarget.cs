@@ -17,7 +17,7 @@ namespace Cake.BuildxCache.Options.Images;
 /// <param name="CacheFrom">Its <c>cache-from</c> entries, as <c>key=value,…</c> text.</param>
 /// <param name="CacheTo">Its <c>cache-to</c> entries, as <c>key=value,…</c> text.</param>
 /// <param name="Output">Its <c>output</c> entries, as <c>key=value,…</c> text.</param>
-internal sealed record BakeTarget(
+internal sealed record PrintedBakeTarget(
     string Name,
     string? Context,
     string? Dockerfile,

@@ -9,15 +9,15 @@ namespace Cake.BuildxCache.Options.Images;
 /// </summary>
 /// <param name="Groups">Each group's name and the targets it holds.</param>
 /// <param name="Targets">The targets, by name.</param>
-internal sealed record BakeDefinition(
+internal sealed record PrintedBakeDefinition(
     ImmutableSortedDictionary<string, ImmutableArray<string>> Groups,
-    ImmutableSortedDictionary<string, BakeTarget> Targets)
+    ImmutableSortedDictionary<string, PrintedBakeTarget> Targets)
 {
     /// <summary>Reads the printed definition.</summary>
     /// <param name="json">buildx's standard output.</param>
     /// <returns>The definition.</returns>
     /// <exception cref="FormatException">The text is not a bake definition.</exception>
-    public static BakeDefinition Parse(string json)
+    public static PrintedBakeDefinition Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonDocument document;
@@ -47,7 +47,7 @@ internal sealed record BakeDefinition(
                 }
             }
 
-            var targets = ImmutableSortedDictionary.CreateBuilder<string, BakeTarget>(StringComparer.Ordinal);
+            var targets = ImmutableSortedDictionary.CreateBuilder<string, PrintedBakeTarget>(StringComparer.Ordinal);
             if (root.TryGetProperty("target", out var targetElement) && targetElement.ValueKind == JsonValueKind.Object)
             {
                 foreach (var target in targetElement.EnumerateObject())
@@ -60,7 +60,7 @@ internal sealed record BakeDefinition(
         }
     }
 
-    private static BakeTarget Target(string name, JsonElement target)
+    private static PrintedBakeTarget Target(string name, JsonElement target)
     {
         var args = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         if (target.TryGetProperty("args", out var argsElement) && argsElement.ValueKind == JsonValueKind.Object)
