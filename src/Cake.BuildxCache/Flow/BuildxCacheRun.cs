@@ -1,5 +1,6 @@
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Options.Images;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Refs;
 using Cake.Common.Diagnostics;
@@ -21,6 +22,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private readonly Lazy<BuildxCacheState> _state;
     private readonly HashSet<string> _loggedIn = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<FilePath?> _buildxPlugin;
+    private readonly Lazy<BakeFileReadout> _bakeFile;
     private readonly IProcessRunner _processRunner;
     private string? _builtBy;
     private (BuildPlan Plan, IReadOnlyList<BuildHook> Hooks)? _startedHooks;
@@ -34,6 +36,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         _settings = settings ?? new BuildxCacheSettings();
         _state = new Lazy<BuildxCacheState>(Resolve);
         _buildxPlugin = new Lazy<FilePath?>(FindBuildxPlugin);
+        _bakeFile = new Lazy<BakeFileReadout>(() => BakeFileReading.Read(this, BuildxOptions, Environment.WorkingDirectory));
         _processRunner = new DirectBuildxProcessRunner(
             base.ProcessRunner,
             () => _buildxPlugin.Value,
@@ -72,13 +75,27 @@ public sealed class BuildxCacheRun : CakeContextAdapter
 
     /// <summary>Stops the run with every problem listed when the options or the workspace are wrong.</summary>
     /// <exception cref="BuildxCacheOptionsException">When there is any problem; nothing has run yet.</exception>
-    public void EnsureValid()
+    public void EnsureValid() => EnsureValid(needsBuildx: true);
+
+    // Plan needs no buildx: without it, it prints the bake file's one line and stays valid.
+    private void EnsureValid(bool needsBuildx)
     {
         if (State.Problems.Count > 0)
         {
             throw new BuildxCacheOptionsException(State.Problems);
         }
+
+        if (BakeFile.OptionProblems(State.Options, needsBuildx) is { Count: > 0 } bakeFileProblems)
+        {
+            throw new BuildxCacheOptionsException(bakeFileProblems);
+        }
     }
+
+    /// <summary>
+    /// Gets the user's bake file (<c>--bake-file</c>) as read by buildx on first use: its images, or why it is refused,
+    /// or why buildx cannot read it; empty without <c>--bake-file</c>.
+    /// </summary>
+    internal BakeFileReadout BakeFile => _bakeFile.Value;
 
     /// <summary>Prints the refs, options, plan and the exact command line of every step (secrets redacted); runs no docker.</summary>
     /// <exception cref="BuildxCacheOptionsException">After printing, when the options have problems.</exception>
@@ -90,7 +107,12 @@ public sealed class BuildxCacheRun : CakeContextAdapter
             Log.Write(Verbosity.Quiet, LogLevel.Information, "{0}", line);
         }
 
-        EnsureValid();
+        foreach (var line in BakeFilePlan.Lines(BuildxOptions, BakeFile))
+        {
+            Log.Write(Verbosity.Quiet, LogLevel.Information, "{0}", line);
+        }
+
+        EnsureValid(needsBuildx: false);
     }
 
     /// <summary>Gets the builder this run's EnsureBuilder made ready, or null before (or without) it.</summary>

@@ -36,6 +36,13 @@ internal static partial class LintRun
             return;
         }
 
+        // The user's bake file is checked as bake resolves it, every target in one call, reported per target.
+        if (BakeLintSteps.Of(run.BuildxOptions, steps.Plan.Builder) is { } bake)
+        {
+            BakeLintRun.Run(run, bake);
+            return;
+        }
+
         var warnings = 0;
         var settings = steps.Build(version);
         settings.OutputHandler = line =>

@@ -31,8 +31,27 @@ internal static class RegistryPrune
         // The options only: the registry prune reads no Dockerfile, context or buildkitd.toml, so the workspace checks do not apply.
         BuildxCacheOptionsValidator.ThrowIfInvalid(context.BuildxOptions, context.Refs.IsCI);
         var plan = context.Plan.RegistryPrune ?? throw new InvalidOperationException("registry prune: the plan has no registry prune (--prune-registry)");
-        var repository = plan.Repository
-            ?? throw new CakeException("registry prune: there is no cache repository (set --image or --cache-repo)");
+        await RunAsync(context, plan).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the prune <paramref name="plan"/> describes: its one repository, or, with several images, each image's tags in
+    /// its cache repository, one after the other. A repository that fails does not stop the others; the task fails after
+    /// all, naming each problem.
+    /// </summary>
+    /// <param name="context">The build context.</param>
+    /// <param name="plan">The prune's plan.</param>
+    /// <exception cref="CakeException">As <see cref="RunAsync(BuildxCacheRun)"/>.</exception>
+    /// <returns>A task that completes when the prune is done.</returns>
+    public static async Task RunAsync(BuildxCacheRun context, RegistryPrunePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(plan);
+        var parts = plan.Parts();
+        if (parts.Count == 0)
+        {
+            throw new CakeException("registry prune: there is no cache repository (set --image or --cache-repo)");
+        }
 
         var defaultBranch = DefaultBranch(context);
         var live = LiveBranches(context, defaultBranch.Name);
@@ -41,8 +60,31 @@ internal static class RegistryPrune
             context.Information("registry prune: {0} live branches from {1}: {2}", live.Names.Count, live.Source, string.Join(", ", live.Names));
         }
 
-        RefuseTagPrefixCollisions(context, plan, live);
         var rules = plan.Rules(defaultBranch.Name, defaultBranch.Guess, live?.Names, context.Clock.GetUtcNow());
+        var problems = new List<string>();
+        foreach (var part in parts)
+        {
+            try
+            {
+                await PruneAsync(context, plan with { Repository = part.Repository, Image = part.ImageRepository }, live, rules with { Image = part.Scopes }).ConfigureAwait(false);
+            }
+            catch (CakeException exception) when (parts.Count > 1)
+            {
+                context.Error("registry prune of image {0}: {1}", part.Name, exception.Message);
+                problems.Add($"image {part.Name}: {exception.Message}");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new CakeException($"registry prune: {problems.Count} of {parts.Count} images failed: {string.Join("; ", problems)}");
+        }
+    }
+
+    private static async Task PruneAsync(BuildxCacheRun context, RegistryPrunePlan plan, LiveBranchList? live, CachePruneRules rules)
+    {
+        var repository = plan.Repository!;
+        RefuseTagPrefixCollisions(context, plan, live);
         var request = new RegistryPruneRequest(repository, rules, plan.Confirm) { ImageRepository = plan.Image };
         RegistryPruneResult result;
         using (var client = RegistryAccess.Client(context))

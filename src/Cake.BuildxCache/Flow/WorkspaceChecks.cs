@@ -25,11 +25,18 @@ internal static partial class WorkspaceChecks
             problems.Add(OptionProblem.For(OptionCatalog.Context, options.Context, options.OriginOf(OptionCatalog.Context), "the build context directory does not exist"));
         }
 
-        if (!FileExists(options.Dockerfile))
+        // With a bake file, its targets name their own Dockerfiles and contexts (buildx reads them); --dockerfile does not apply.
+        foreach (var file in options.BakeFiles.Where(file => !FileExists(file)))
+        {
+            problems.Add(OptionProblem.For(OptionCatalog.BakeFile, file, options.OriginOf(OptionCatalog.BakeFile), "the bake file does not exist (paths are relative to the working directory)"));
+        }
+
+        var ownDockerfile = options.BakeFiles.Count == 0;
+        if (ownDockerfile && !FileExists(options.Dockerfile))
         {
             problems.Add(OptionProblem.For(OptionCatalog.Dockerfile, options.Dockerfile, options.OriginOf(OptionCatalog.Dockerfile), "the Dockerfile does not exist (paths are relative to the working directory, not to the context)"));
         }
-        else if (options.Stage is not null || options.NoCacheFilters.Count > 0)
+        else if (ownDockerfile && (options.Stage is not null || options.NoCacheFilters.Count > 0))
         {
             problems.AddRange(StageChecks.Check(options, StageNames(fileSystem.GetFile(new FilePath(options.Dockerfile).MakeAbsolute(environment)))));
         }

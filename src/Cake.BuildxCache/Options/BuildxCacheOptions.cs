@@ -26,6 +26,12 @@ public sealed record BuildxCacheOptions
     /// <summary><c>stage</c>: the Dockerfile stage (buildx <c>--target</c>), or null for the last one.</summary>
     public string? Stage { get; init; }
 
+    /// <summary><c>bake-file</c>: the user's own bake file(s), whose targets are the run's images; empty for none.</summary>
+    public IReadOnlyList<string> BakeFiles { get; init; } = OptionCatalog.BakeFile.Default;
+
+    /// <summary><c>bake-target</c>: the targets or groups of the bake file to build; empty for its default group.</summary>
+    public IReadOnlyList<string> BakeTargets { get; init; } = OptionCatalog.BakeTarget.Default;
+
     /// <summary><c>platform</c>: <c>os/arch[/variant]</c> values; empty for the builder's own platform.</summary>
     public IReadOnlyList<string> Platforms { get; init; } = OptionCatalog.Platform.Default;
 

@@ -73,6 +73,23 @@ public static class OptionCatalog
         Summary = "Dockerfile stage to build (buildx --target; named stage because --target picks the Cake task)",
     };
 
+    /// <summary>The <c>--bake-file</c> option: the user's own bake file(s), read through <c>docker buildx bake --print</c>.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> BakeFile = new("bake-file", OptionParsers.List, o => o.BakeFiles, (o, v) => o with { BakeFiles = v })
+    {
+        Default = [],
+        Example = "docker-bake.hcl",
+        Summary = "the repository's own bake file(s) (docker-bake.hcl, .json or a compose file; several as buildx -f, a later one overriding): each target is an image; the module adds its cache and tags without editing the file",
+    };
+
+    /// <summary>The <c>--bake-target</c> option: which targets or groups of the bake file the run builds.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> BakeTarget = new("bake-target", OptionParsers.List, o => o.BakeTargets, (o, v) => o with { BakeTargets = v })
+    {
+        Default = [],
+        Example = "api,worker",
+        Summary = "the targets or groups of --bake-file to build",
+        DefaultDescription = "the file's default group",
+    };
+
     /// <summary>The <c>--platform</c> option.</summary>
     public static readonly OptionDescriptor<IReadOnlyList<string>> Platform = new("platform", OptionParsers.List, o => o.Platforms, (o, v) => o with { Platforms = v })
     {

@@ -17,4 +17,10 @@ internal sealed record CachePruneRules(string Prefix, string DefaultBranchSlug, 
     /// nothing is deleted.
     /// </summary>
     public string? DefaultBranchGuess { get; init; }
+
+    /// <summary>
+    /// The image whose tags this prune may touch, when several images share the cache repository (their tags are
+    /// <c>&lt;slug&gt;-&lt;image scope&gt;</c>); null when the repository is one image's alone.
+    /// </summary>
+    public ImageTagScopes? Image { get; init; }
 }

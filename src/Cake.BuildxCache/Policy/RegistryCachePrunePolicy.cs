@@ -102,7 +102,20 @@ internal static class RegistryCachePrunePolicy
 
         // A cache mount's image (main.mount-nuget) belongs to the branch and scope of the layer cache tag it extends.
         var unprefixed = tag.Tag[rules.Prefix.Length..];
-        var (slug, scope) = CacheTagOwner.Of(CacheMountTag.LayerTagOf(unprefixed) ?? unprefixed, rules.DefaultBranchSlug, live);
+        var layerTag = CacheMountTag.LayerTagOf(unprefixed) ?? unprefixed;
+
+        // With several images in one repository, only this image's tags are judged, as if its scope were not there.
+        if (rules.Image is { } image)
+        {
+            if (image.BranchPartOf(layerTag, out var notOurs) is not { } branchPart)
+            {
+                return new(tag, null, CachePruneAction.Ignore, notOurs);
+            }
+
+            layerTag = branchPart;
+        }
+
+        var (slug, scope) = CacheTagOwner.Of(layerTag, rules.DefaultBranchSlug, live);
         var inScope = scope is null ? string.Empty : $" (scope '{scope}')";
         var isDefault = slug == rules.DefaultBranchSlug;
         if (isDefault && scope is null)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Refs;
 
@@ -26,8 +27,19 @@ internal sealed record RegistryPrunePlan(
     /// <summary>The git command that asks the remote for its default branch when CI does not name it.</summary>
     public const string SymrefHead = "git ls-remote --symref origin HEAD";
 
+    /// <summary>
+    /// The images of a run that declares several (<see cref="ImagePruneTargets"/>): each is pruned in its own cache
+    /// repository, touching only its own scope's tags. Empty for a run of one image: <see cref="Repository"/> is pruned whole.
+    /// </summary>
+    public ImmutableArray<ImagePruneTarget> Images { get; init; } = [];
+
     /// <summary>True when cache and image tags share one repository, told apart by the prefix: then no ref may start with it.</summary>
     public bool IsTagPrefixStyle => Policy.TagPrefixCollision.IsTagPrefixStyle(Image, Repository, Prefix);
+
+    /// <summary>What the prune goes over: each image's repository and scope, or the one repository without a scope.</summary>
+    /// <returns>The parts, empty without a cache repository.</returns>
+    public IReadOnlyList<ImagePruneTarget> Parts() =>
+        Images.Length > 0 ? Images : Repository is null ? [] : [new ImagePruneTarget(string.Empty, Repository, Image, null)];
 
     /// <summary>The lines Plan prints: the rules and the git commands the prune runs.</summary>
     public IReadOnlyList<PlanStep> Steps => [.. Lines().Select(line => new PlanStep(null, line))];
@@ -70,7 +82,7 @@ internal sealed record RegistryPrunePlan(
 
     private IEnumerable<string> Lines()
     {
-        var repository = Repository ?? "-";
+        var repository = Images.Length > 0 ? string.Join(", ", Images.Select(image => image.Repository).Distinct(StringComparer.Ordinal)) : Repository ?? "-";
         yield return Confirm
             ? $"registry prune: deletes stale cache tags from {repository} (--confirm)"
             : $"registry prune: dry run of {repository} (add --confirm to delete)";
@@ -79,6 +91,12 @@ internal sealed record RegistryPrunePlan(
         var defaultTag = Prefix + RefSlug.From(Refs.DefaultBranch);
         var scoped = MaxAge is null ? $", {defaultTag}-<scope>" : $"; {defaultTag}-<scope> unless older than the max age";
         yield return $"  keeps:   the default branch's cache ({defaultTag}{scoped}) and any cache written in the last {window}{untouched}";
+        foreach (var (name, imageRepository, scopes) in Images.Where(image => image.Scopes is not null).Select(image => (image.Name, image.Repository, image.Scopes!)))
+        {
+            var others = scopes.Others.Length == 0 ? string.Empty : $" (never those of {string.Join(", ", scopes.Others)})";
+            yield return $"  image {name}: the tags of {imageRepository} that end '-{scopes.Own}'{others}, by these rules";
+        }
+
         var gone = LiveBranches.Count > 0
             ? $"caches of branches other than {string.Join(", ", LiveBranches)} (--live-branches)"
             : $"caches of branches missing from `{LsRemote}`";

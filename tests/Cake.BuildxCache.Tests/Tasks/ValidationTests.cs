@@ -11,6 +11,7 @@ public sealed class ValidationTests
         yield return new TestCaseData(new[] { "--push=perhaps" }, "push", "is not a boolean").SetName("push=perhaps");
         yield return new TestCaseData(new[] { "--prune-until=3 days" }, "prune-until", null).SetName("prune-until=3 days");
         yield return new TestCaseData(new[] { "--dockerfile=missing.Dockerfile" }, "dockerfile", "the Dockerfile does not exist").SetName("missing Dockerfile");
+        yield return new TestCaseData(new[] { "--bake-file=missing.hcl" }, "bake-file", "the bake file does not exist").SetName("missing bake file");
         yield return new TestCaseData(new[] { "--driver-opt=network" }, "driver-opt", "is not key=value").SetName("driver-opt without value");
         yield return new TestCaseData(new[] { "--image=localhost:5000/app", "--builder-driver=kubernetes" }, "builder-driver", "BuildKit pods in the cluster do not reach the registry localhost:5000").SetName("loopback registry, kubernetes builder");
         yield return new TestCaseData(new[] { "--image=127.0.0.1:5000/app", "--builder-driver=remote", "--builder-endpoint=tcp://buildkit.example.com:1234" }, "builder-endpoint", "runs elsewhere and does not reach the registry 127.0.0.1:5000").SetName("loopback registry, remote builder elsewhere");

@@ -1,0 +1,3 @@
+FROM scratch AS base
+COPY x /x
+FOO bar
