@@ -8,7 +8,6 @@ using Cake.Common.Diagnostics;
 using Cake.Common.IO;
 using Cake.Core;
 using Cake.Core.Diagnostics;
-using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Flow;
 
