@@ -106,7 +106,7 @@ public sealed record BuildPlan(
     internal IReadOnlyList<PlatformCache> PlatformCaches { get; init; } = [];
 
     /// <summary>True for a cache-only build (<c>--output=type=cacheonly</c>): a platform's cache export after a multi-node build.</summary>
-    public bool CacheOnly { get; init; }
+    internal bool CacheOnly { get; init; }
 
     /// <summary>True when the build writes the registry cache.</summary>
     public bool WritesCache => CacheTo is not null;

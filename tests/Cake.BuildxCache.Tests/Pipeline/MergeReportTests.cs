@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Cake.BuildxCache.Pipeline;
-using Cake.BuildxCache.Policy;
 
 namespace Cake.BuildxCache.Tests.Pipeline;
 
