@@ -68,10 +68,18 @@ internal static class BuildReporting
     /// <param name="handOff">The result.</param>
     /// <param name="summary">The cache report's numbers, or null (Merge builds nothing).</param>
     /// <param name="cacheMounts">What was done for each carried cache mount, or null.</param>
-    public static void HandOn(ICakeContext context, BuildHandOff handOff, BuildSummary? summary, IReadOnlyList<CacheMountFigures>? cacheMounts = null)
+    public static void HandOn(ICakeContext context, BuildHandOff handOff, BuildSummary? summary, IReadOnlyList<CacheMountFigures>? cacheMounts = null) =>
+        HandOn(context, handOff, JobSummary.Render(handOff, summary) + CacheMountReport.Markdown(cacheMounts));
+
+    /// <summary>Hands a result to the pipeline, with the job summary given (Merge's shows its platforms).</summary>
+    /// <param name="context">The build context.</param>
+    /// <param name="handOff">The result.</param>
+    /// <param name="jobSummary">The Markdown for GitHub's job summary.</param>
+    public static void HandOn(ICakeContext context, BuildHandOff handOff, string jobSummary)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handOff);
+        ArgumentNullException.ThrowIfNull(jobSummary);
         try
         {
             ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.BuildEnv), BuildEnvFile.Render(handOff));
@@ -88,7 +96,7 @@ internal static class BuildReporting
 
         if (context.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
         {
-            ArtifactFile.Append(context.FileSystem, new FilePath(stepSummary), JobSummary.Render(handOff, summary) + CacheMountReport.Markdown(cacheMounts));
+            ArtifactFile.Append(context.FileSystem, new FilePath(stepSummary), jobSummary);
         }
     }
 

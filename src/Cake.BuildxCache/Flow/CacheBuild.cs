@@ -77,7 +77,8 @@ internal static class CacheBuild
         }
 
         run.Information("cache from: {0}", cacheFrom.Count == 0 ? "none" : string.Join("  ", cacheFrom.Select(spec => spec.Ref)));
-        run.Information("cache to:   {0}", plan.CacheTo?.ToString() ?? "none (read-only)");
+        run.Information("cache to:   {0}", plan.CacheTo?.ToString()
+            ?? (plan.CacheExports.Count > 0 ? "after the build, per platform: " + string.Join("  ", plan.CacheExports.Select(export => export.CacheTo!.Ref)) : "none (read-only)"));
         try
         {
             run.BuildxBuild(settings);

@@ -32,6 +32,13 @@ internal static class MergeRun
             return null;
         }
 
+        // A report handed on with the fan-out jobs' artifacts is theirs: it must not pass for this Merge's.
+        var staleReport = new FilePath(ArtifactPaths.Report).MakeAbsolute(run.Environment);
+        if (run.FileSystem.Exist(staleReport))
+        {
+            run.FileSystem.GetFile(staleReport).Delete();
+        }
+
         var (found, unreadable) = ReadHandOffs(run);
         var selection = MergePolicy.Collect(plan, found, unreadable);
         if (selection.Refused)
@@ -51,6 +58,16 @@ internal static class MergeRun
         foreach (var (source, identity) in sources)
         {
             run.Information("merge: {0} {1} from {2} (image manifest {3})", source.Platform, source.Pinned, source.Source, string.Join(", ", identity.ImageManifests));
+        }
+
+        // The image itself must say it is this commit's: its revision label, whatever the hand-off says.
+        var revisions = await Task.WhenAll(sources.Select(async pair => new KeyValuePair<string, IReadOnlyList<string?>>(
+            pair.Key.Platform,
+            await Task.WhenAll(pair.Value.ImageManifests.Select(manifest => client.GetImageLabelAsync(RepositoryReference.Parse(pair.Key.Image + "@" + manifest), MergePolicy.RevisionLabel))).ConfigureAwait(false)))).ConfigureAwait(false);
+        var foreign = MergePolicy.CheckRevisions(plan, revisions);
+        if (foreign.Count > 0)
+        {
+            throw Refusal(foreign);
         }
 
         var before = await ReadTagsAsync(client, plan.Tags).ConfigureAwait(false);
@@ -76,7 +93,9 @@ internal static class MergeRun
             ImageVerdict = change.IsUnchanged ? BuildHandOff.Unchanged : BuildHandOff.Changed,
             ImageVerdictWhy = change.Message,
         };
-        BuildReporting.HandOn(run, handOff, null);
+        var report = new MergeReport(plan.Image, digest, [.. sources.Select(pair => pair.Key)], plan.Tags, !change.IsUnchanged, change.Message);
+        ArtifactFile.Write(run.FileSystem, new FilePath(ArtifactPaths.Report).MakeAbsolute(run.Environment), report.ToJson());
+        BuildReporting.HandOn(run, handOff, report.ToMarkdown());
         return handOff;
     }
 

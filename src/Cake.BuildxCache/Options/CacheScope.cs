@@ -10,7 +10,8 @@ namespace Cake.BuildxCache.Options;
 /// <list type="bullet">
 /// <item><c>--cache-scope</c> wins (<c>none</c>: no scope, even with a platform or a stage);</item>
 /// <item>else the stage and a single platform, slugged (<c>runtime</c>, <c>linux-386</c>, <c>runtime-linux-386</c>);</item>
-/// <item>several platforms in one build get no platform part: one builder builds them all into one cache ref;</item>
+/// <item>several platforms in one build get no platform part: one builder builds them all into one cache ref (on several
+/// nodes, <see cref="Policy.PlatformCachePolicy"/> gives each platform its own scope instead);</item>
 /// <item>neither: no scope, the tag is the slug as before.</item>
 /// </list>
 /// </summary>

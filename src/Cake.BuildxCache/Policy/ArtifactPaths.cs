@@ -28,4 +28,12 @@ internal static class ArtifactPaths
     /// <param name="platform">The platform.</param>
     /// <returns>The path.</returns>
     public static string FanOut(string platform) => $"{Folder}/{FanOutPrefix}{Options.CacheScope.Slug(platform)}.json";
+
+    /// <summary>
+    /// The metadata file of one platform's cache-only build in a multi-node build
+    /// (<c>artifacts/buildx-metadata-cache-linux-386.json</c>): the cache manifest it wrote, which its record names.
+    /// </summary>
+    /// <param name="platform">The platform.</param>
+    /// <returns>The path.</returns>
+    public static string CacheExportMetadata(string platform) => $"{Folder}/buildx-metadata-cache-{Options.CacheScope.Slug(platform)}.json";
 }

@@ -98,6 +98,20 @@ public sealed record BuildPlan(
     /// <summary>True when the image is pushed by digest only, without tags (a fan-out job's push).</summary>
     public bool PushesByDigest => FanOutPlatform is not null && Output == OutputMode.Push;
 
+    /// <summary>
+    /// One cache per platform (<see cref="PlatformCachePolicy"/>) for a build of several platforms on several nodes: the
+    /// build reads every platform's chain and writes no cache itself; a cache-only build per platform writes each. Empty
+    /// for every other build.
+    /// </summary>
+    internal IReadOnlyList<PlatformCache> PlatformCaches { get; init; } = [];
+
+    /// <summary>True for a cache-only build (<c>--output=type=cacheonly</c>): a platform's cache export after a multi-node build.</summary>
+    internal bool CacheOnly { get; init; }
+
     /// <summary>True when the build writes the registry cache.</summary>
     public bool WritesCache => CacheTo is not null;
+
+    /// <summary>The cache-only builds after this one, one per platform that writes a cache ref (<see cref="PlatformCaches"/>).</summary>
+    internal IReadOnlyList<BuildPlan> CacheExports =>
+        [.. PlatformCaches.Where(cache => cache.To is not null).Select(cache => PlatformCachePolicy.ExportPlan(this, cache))];
 }

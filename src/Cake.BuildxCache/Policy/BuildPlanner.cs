@@ -26,7 +26,16 @@ internal static class BuildPlanner
         notes.AddRange(tagNotes);
         var output = OutputPolicy.Decide(refs, options, publish);
         var cache = CacheRefPolicy.Decide(refs, options, output);
-        notes.AddRange(cache.Notes);
+        var (platformCaches, platformNote) = PlatformCachePolicy.Decide(refs, options, output);
+        if (platformCaches.Count == 0)
+        {
+            notes.AddRange(cache.Notes);
+        }
+
+        if (platformNote is not null)
+        {
+            notes.Add(platformNote);
+        }
         var cacheTo = cache.To;
         if (cacheTo is not null)
         {
@@ -43,6 +52,14 @@ internal static class BuildPlanner
         if (promotionNote is not null)
         {
             notes.Add(promotionNote);
+        }
+
+        IReadOnlyList<CacheFromCandidate> cacheFrom = cache.From;
+        if (platformCaches.Count > 0)
+        {
+            // The main build reads every platform's chain and writes nothing: each platform's cache-only build writes its ref.
+            cacheFrom = [.. platformCaches.SelectMany(platform => platform.From)];
+            cacheTo = null;
         }
 
         notes.Add(output.Note);
@@ -69,7 +86,7 @@ internal static class BuildPlanner
             tags,
             LabelPolicy.Labels(refs, options, time.Created),
             LabelPolicy.BuildArgs(refs, options),
-            [.. cache.From.Select(candidate => candidate.Spec)],
+            [.. cacheFrom.Select(candidate => candidate.Spec)],
             cacheTo,
             output.Image,
             registries,
@@ -81,7 +98,8 @@ internal static class BuildPlanner
             options.RequireCacheHit,
             notes)
         {
-            CacheFromChain = cache.From,
+            CacheFromChain = cacheFrom,
+            PlatformCaches = platformCaches,
             OutputReason = output.Why,
             CacheReadOnlyReason = cache.ReadOnly,
             Features = BuildFeaturesPolicy.Decide(options),

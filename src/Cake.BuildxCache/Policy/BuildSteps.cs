@@ -23,6 +23,9 @@ public sealed record BuildSteps(BuildPlan Plan)
     [
         new(Build(), ChecksCacheRefs ? "a --cache-from ref the registry does not have is left out (--check-cache-refs)" : null),
         new(Record(RecordIdPlaceholder), $"after the build, with buildx {BuildxHistoryFlags.InspectFormat.BuildxSince.ToString(2)} or later: the report's counts (else the progress output's)"),
+        .. Plan.CacheExports.Select(export => new PlanStep(
+            DockerCommands.Build(export),
+            $"after the build: {export.Platforms[0]}'s cache, exported by the node that built it (every step cached there)")),
     ];
 
     /// <summary>

@@ -107,7 +107,12 @@ internal static class DockerCommands
         };
         // The commit's epoch goes to the image output alone (buildx adds push or load to it): as a build argument it
         // would enter WORKDIR's and later steps' cache keys and cost every new commit its cache hits.
-        if (plan.PushesByDigest)
+        if (plan.CacheOnly)
+        {
+            // A platform's cache export: the node finds every step in its cache and writes only the cache ref.
+            settings.Outputs.Add("type=cacheonly");
+        }
+        else if (plan.PushesByDigest)
         {
             // A fan-out job's image goes to the registry under its digest alone: no tag moves until Merge joins the platforms.
             settings.Outputs.Add(ByDigestOutput(plan));

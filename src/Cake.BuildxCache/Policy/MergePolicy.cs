@@ -67,6 +67,38 @@ internal static class MergePolicy
     }
 
     /// <summary>
+    /// The platforms whose image does not say it is this commit's: each image manifest's configuration carries the
+    /// <c>org.opencontainers.image.revision</c> label the module writes (<see cref="LabelPolicy"/>), and a label naming
+    /// another commit (or none) is refused, whatever the hand-off file says: a digest listed by hand or a file copied from
+    /// another pipeline cannot pass for this commit's.
+    /// </summary>
+    /// <param name="plan">The merge plan (this commit).</param>
+    /// <param name="revisions">Per platform, the revision label of each of its image manifests (null where an image has none).</param>
+    /// <returns>One problem per platform refused, naming it; empty when every image is this commit's.</returns>
+    public static IReadOnlyList<string> CheckRevisions(MergePlan plan, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string?>>> revisions)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(revisions);
+        var problems = new List<string>();
+        foreach (var (platform, labels) in revisions)
+        {
+            if (labels.Count > 0 && labels.All(label => string.Equals(label, plan.Commit, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            problems.Add(labels.FirstOrDefault(label => label is not null && !string.Equals(label, plan.Commit, StringComparison.OrdinalIgnoreCase)) is { } named
+                ? $"{platform}: its image's {RevisionLabel} label names commit {named}, not this commit {plan.Commit}: rerun that platform's job for this commit"
+                : $"{platform}: its image has no {RevisionLabel} label, so it cannot be shown to be this commit's ({plan.Commit}): build it with this module's Publish --fan-out");
+        }
+
+        return problems;
+    }
+
+    /// <summary>The OCI label that names the commit an image was built from.</summary>
+    public const string RevisionLabel = LabelPolicy.Oci + "revision";
+
+    /// <summary>
     /// Whether the tags must move: under <c>--reproducible</c>, not when every tag already points at an index whose image
     /// manifests are those of <paramref name="sources"/> (a rerun of the same commit, whose attestations alone are new).
     /// </summary>

@@ -48,6 +48,12 @@ public sealed class FanOutTests() : RealStackFixture("fanout")
         }
 
         Assert.That(merged.Output, Does.Contain("Merged " + Scene.Image + "@" + index));
+        var report = MergeReportFile();
+        Assert.That(report.GetProperty("kind").GetString(), Is.EqualTo("merge"));
+        Assert.That(report.GetProperty("index").GetString(), Is.EqualTo(index));
+        Assert.That(report.GetProperty("platforms").EnumerateArray().Select(platform => (platform.GetProperty("platform").GetString(), platform.GetProperty("digest").GetString())),
+            Is.EqualTo(new[] { ("linux/amd64", amd64.Digest), ("linux/386", i386.Digest) }));
+        Assert.That(report.GetProperty("tagsMoved").GetBoolean(), Is.True);
 
         var amd64Warm = FanOut(job, "linux/amd64");
         var i386Warm = FanOut(job, "linux/386");
@@ -60,6 +66,7 @@ public sealed class FanOutTests() : RealStackFixture("fanout")
         var again = Merge(job);
         Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
         Assert.That(again.Output, Does.Contain("image unchanged"), again.ToString());
+        Assert.That(MergeReportFile().GetProperty("tagsMoved").GetBoolean(), Is.False, "the rerun's report says no tag moved");
         Assert.That(tags.Select(tag => Registry.Digest(Scene.Project, tag)), Is.All.EqualTo(index), "no tag moved");
         Assert.That(Scene.Calls("buildx", "imagetools", "create"), Has.Count.EqualTo(1), "the rerun ran no imagetools create");
         TestContext.Out.WriteLine(
@@ -81,6 +88,30 @@ public sealed class FanOutTests() : RealStackFixture("fanout")
         Assert.That(Registry.Tags(Scene.Project), Is.Empty, "no tag");
         Assert.That(Scene.Calls("buildx", "imagetools"), Is.Empty, "no imagetools command ran");
     }
+
+    [Test]
+    public void A_merge_of_images_built_from_another_commit_is_refused_by_their_revision_label()
+    {
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        var job = Scene.GitLab().Branch("main", "main");
+        var amd64 = FanOut(job, "linux/amd64");
+        var i386 = FanOut(job, "linux/386");
+        var next = Scene.Workspace.Repository.Commit("next commit");
+        var nextJob = job.With(("CI_COMMIT_SHA", next), ("CI_COMMIT_SHORT_SHA", next[..8]));
+
+        // Digests listed by hand carry no commit: only the images' own labels can tell they are the earlier commit's.
+        FreshRunner();
+        var merge = Scene.Run(nextJob, "--target=Merge", "--platform=linux/amd64,linux/386", "--platform-digest=linux/amd64=" + amd64.Digest, "--platform-digest=linux/386=" + i386.Digest);
+
+        Assert.That(merge.ExitCode, Is.Not.EqualTo(0), merge.ToString());
+        Assert.That(merge.Output, Does.Contain($"linux/amd64: its image's org.opencontainers.image.revision label names commit {Scene.Workspace.Sha}, not this commit {next}")
+            .And.Contain($"linux/386: its image's org.opencontainers.image.revision label names commit {Scene.Workspace.Sha}"), merge.ToString());
+        Assert.That(Registry.Tags(Scene.Project), Is.Empty, "no tag");
+        Assert.That(Scene.Calls("buildx", "imagetools"), Is.Empty, "no imagetools command ran");
+    }
+
+    private System.Text.Json.JsonElement MergeReportFile() =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Scene.Workspace.Path, "artifacts", "buildx-report.json"))).RootElement;
 
     /// <summary>One platform's fan-out Publish job on a fresh runner (a new builder: no local cache).</summary>
     private FanOutJob FanOut(Dictionary<string, string> job, string platform)

@@ -15,6 +15,7 @@ public sealed class MultiNodeBuilderTests() : RealStackFixture("nodes")
         () => MultiPlatformBaseImage.PushAsync(Registry, EndToEndSetUp.BaseImage, "amd64", "386").GetAwaiter().GetResult());
 
     private readonly List<BuildkitDaemon> _daemons = [];
+    private int _started;
 
     [TearDown]
     public void RemoveDaemons()
@@ -73,6 +74,48 @@ public sealed class MultiNodeBuilderTests() : RealStackFixture("nodes")
         var after = Scene.Docker("buildx", "inspect", Scene.Builder).StandardOutput;
         Assert.That(after, Does.Contain("Endpoint:         " + amd64.Endpoint).And.Not.Contain(i386.Endpoint));
         Assert.That(ProcessRunner.Run(Tools.Docker, ["inspect", "--format", "{{.State.Running}}", i386.Name]).StandardOutput.Trim(), Is.EqualTo("true"), "the daemon of the node dropped is not the builder's to stop");
+    }
+
+    /// <summary>
+    /// One Publish of two platforms on two nodes writes one cache ref per platform (<c>main-linux-amd64</c>,
+    /// <c>main-linux-386</c>), each holding its node's cache: a fresh pair of nodes then builds both platforms with no step
+    /// run. The same build with one shared ref (<c>--cache-scope=shared</c>: every node gets the same <c>--cache-to</c>, as
+    /// with plain buildx) leaves the fresh pair steps to run again.
+    /// </summary>
+    [Test]
+    public void A_two_node_build_writes_a_cache_ref_per_platform_that_a_fresh_pair_of_nodes_builds_from_with_no_step_run()
+    {
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        var job = Scene.GitLab().Branch("main", "main");
+
+        var cold = PublishOnFreshNodes(job);
+        Assert.That(cold.Output, Does.Contain($"cache of linux/amd64: exported to {Scene.Image}/cache:main-linux-amd64")
+            .And.Contain($"cache of linux/386: exported to {Scene.Image}/cache:main-linux-386"), cold.ToString());
+        Assert.That(Registry.Tags(Scene.CacheRepository), Is.EquivalentTo(new[] { "main-linux-amd64", "main-linux-386" }), "one ref per platform, none shared");
+
+        var warm = PublishOnFreshNodes(job);
+        var report = ReportFile.Read(Scene.Workspace);
+        TestContext.Out.WriteLine($"per-platform refs: cold {cold.Elapsed.TotalSeconds:0.0} s, fresh nodes {warm.Elapsed.TotalSeconds:0.0} s; {report}");
+        Assert.That(report.Ran, Is.Zero, "both platforms from their own refs: " + report);
+        Assert.That(report.Imported, Is.EquivalentTo(new[] { $"{Scene.Image}/cache:main-linux-amd64", $"{Scene.Image}/cache:main-linux-386" }), report.ToString());
+
+        // The same with one ref every node writes: the fresh pair runs again what the node that exported first had built.
+        PublishOnFreshNodes(job, "--cache-scope=shared");
+        PublishOnFreshNodes(job, "--cache-scope=shared");
+        var shared = ReportFile.Read(Scene.Workspace);
+        TestContext.Out.WriteLine($"one shared ref, fresh nodes: {shared}");
+        Assert.That(shared.Ran, Is.GreaterThan(0), "one shared ref keeps only the last node's cache: " + shared);
+    }
+
+    private BuildRun PublishOnFreshNodes(Dictionary<string, string> job, params string[] arguments)
+    {
+        RemoveDaemons();
+        var amd64 = Start(_started++);
+        var i386 = Start(_started++);
+        string[] nodes = ["--builder-driver=remote", $"--builder-node={amd64.Endpoint},platform=linux/amd64", $"--builder-node={i386.Endpoint},platform=linux/386"];
+        var run = Scene.RunWithBuilder(job, nodes, ["--target=Publish", "--platform=linux/amd64,linux/386", .. arguments]);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        return run;
     }
 
     private BuildkitDaemon Start(int node)

@@ -129,4 +129,25 @@ public sealed class MergePolicyTests
         {
             Platforms = [.. images.Select(image => new KeyValuePair<string, string>(image.Platform, image.Image))],
         };
+
+    [Test]
+    public void A_platform_whose_image_names_another_commit_or_none_is_refused_by_name()
+    {
+        var plan = Plan();
+        const string Other = "0123456789abcdef0123456789abcdef01234567";
+
+        var problems = MergePolicy.CheckRevisions(plan,
+        [
+            new("linux/amd64", [Sha]),
+            new("linux/386", [Other]),
+            new("linux/arm64", [null]),
+        ]);
+
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            $"linux/386: its image's org.opencontainers.image.revision label names commit {Other}, not this commit {Sha}: rerun that platform's job for this commit",
+            $"linux/arm64: its image has no org.opencontainers.image.revision label, so it cannot be shown to be this commit's ({Sha}): build it with this module's Publish --fan-out",
+        }));
+        Assert.That(MergePolicy.CheckRevisions(plan, [new("linux/amd64", [Sha.ToUpperInvariant()]), new("linux/386", [Sha, Sha])]), Is.Empty, "every image manifest of each platform is this commit's");
+    }
 }

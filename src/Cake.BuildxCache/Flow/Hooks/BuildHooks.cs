@@ -34,6 +34,11 @@ internal static class BuildHooks
             hooks.Add(new CacheRecordHook(run));
         }
 
+        if (plan.CacheExports.Count > 0)
+        {
+            hooks.Add(new PlatformCacheHook(run, plan));
+        }
+
         if (plan.Promotion is { } promotion)
         {
             hooks.Add(new PromotionHook(run, promotion));

@@ -47,6 +47,22 @@ internal sealed class CacheRefCheckHook(BuildxCacheRun run, BuildPlan plan) : Bu
         var commit = plan.Refs.Sha;
         var history = GitAncestry.History(run.ProcessRunner, run.Tools, run.Environment.WorkingDirectory.FullPath, branch: null);
         using var client = RegistryAccess.Client(run);
-        return await new CacheRefChecker(client).SelectAsync(plan.CacheFromChain, plan.ExplainsCacheMiss || plan.CarriesCacheMounts, commit, recorded => history.Relate(recorded, commit)).ConfigureAwait(false);
+        var checker = new CacheRefChecker(client);
+        if (plan.PlatformCaches.Count == 0)
+        {
+            return await checker.SelectAsync(plan.CacheFromChain, plan.ExplainsCacheMiss || plan.CarriesCacheMounts, commit, recorded => history.Relate(recorded, commit)).ConfigureAwait(false);
+        }
+
+        // A multi-node build reads one ref of each platform's chain: each node finds its platform's cache.
+        var selections = new List<CacheFromSelection>();
+        foreach (var platform in plan.PlatformCaches)
+        {
+            selections.Add(await checker.SelectAsync(platform.From, plan.ExplainsCacheMiss || plan.CarriesCacheMounts, commit, recorded => history.Relate(recorded, commit)).ConfigureAwait(false));
+        }
+
+        return new([.. selections.SelectMany(selection => selection.From)], [.. selections.SelectMany(selection => selection.Log)], selections.Any(selection => selection.HasWarnings))
+        {
+            Records = selections.SelectMany(selection => selection.Records).DistinctBy(pair => pair.Key).ToDictionary(StringComparer.Ordinal),
+        };
     }
 }

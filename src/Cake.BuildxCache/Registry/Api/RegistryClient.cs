@@ -172,6 +172,57 @@ internal sealed class RegistryClient : IDisposable
     }
 
     /// <summary>
+    /// Reads one label of an image manifest's configuration (<c>config.Labels</c>): the manifest, then its configuration
+    /// blob.
+    /// </summary>
+    /// <param name="imageManifest">Repository and the digest of an image manifest (not an index).</param>
+    /// <param name="label">The label's key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The label's value, or null when the image has no such label or no configuration.</returns>
+    /// <exception cref="RegistryException">When the registry cannot be reached, refuses access or sends something unreadable.</exception>
+    public async Task<string?> GetImageLabelAsync(RepositoryReference imageManifest, string label, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var manifest = await GetManifestAsync(imageManifest, cancellationToken).ConfigureAwait(false);
+        string? config;
+        try
+        {
+            using var document = manifest is null ? null : JsonDocument.Parse(manifest.Body);
+            config = document is not null && document.RootElement.TryGetProperty("config", out var descriptor) && descriptor.TryGetProperty("digest", out var digest) ? digest.GetString() : null;
+        }
+        catch (JsonException exception)
+        {
+            throw new RegistryException(RegistryFailure.Unexpected, $"{imageManifest} is not a JSON manifest", null, exception);
+        }
+
+        if (config is null)
+        {
+            return null;
+        }
+
+        using var deadline = Deadline(cancellationToken);
+        return await DeadlineAsync(imageManifest, deadline, cancellationToken, async () =>
+        {
+            var url = options.EndpointOf(imageManifest.Host).Resolve($"v2/{imageManifest.Path}/blobs/{Segment(config)}");
+            using var response = await transport.SendAsync(imageManifest, "pull", HttpMethod.Get, url, null, deadline.Token).ConfigureAwait(false);
+            await RegistryResponses.EnsureSuccessAsync(response, imageManifest.WithReference(config), "read the configuration blob of", deadline.Token).ConfigureAwait(false);
+            try
+            {
+                using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false));
+                return document.RootElement.TryGetProperty("config", out var settings) && settings.ValueKind == JsonValueKind.Object
+                    && settings.TryGetProperty("Labels", out var labels) && labels.ValueKind == JsonValueKind.Object
+                    && labels.TryGetProperty(label, out var value) && value.ValueKind == JsonValueKind.String
+                    ? value.GetString()
+                    : null;
+            }
+            catch (JsonException exception)
+            {
+                throw new RegistryException(RegistryFailure.Unexpected, $"the configuration of {imageManifest} is not JSON", null, exception);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Deletes a manifest by digest (<c>DELETE /v2/&lt;name&gt;/manifests/&lt;digest&gt;</c>). Registries remove every
     /// tag that points at that digest with it.
     /// </summary>
