@@ -68,7 +68,7 @@ internal sealed class PlatformCacheHook(BuildxCacheRun run, BuildPlan plan) : Bu
             report.CacheExported ? "exported to " + export.CacheTo.Ref : "not exported",
             Stopwatch.GetElapsedTime(started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
             ran);
-        if (await CacheRecordRun.RecordAsync(run, export, metadata, null, report.CacheExported).ConfigureAwait(false) is { } recorded)
+        if (await CacheRecordRun.RecordAsync(run, export, metadata, null, null, report.CacheExported).ConfigureAwait(false) is { } recorded)
         {
             if (recorded.Warning)
             {
