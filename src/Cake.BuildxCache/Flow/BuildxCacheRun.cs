@@ -1,5 +1,6 @@
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Options.Images;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Refs;
 using Cake.Common.Diagnostics;
@@ -286,8 +287,9 @@ public sealed class BuildxCacheRun : CakeContextAdapter
 
         var problems = spelling.Problems
             .Concat(BuildxCacheOptionsValidator.Validate(options, refs.IsCI))
-            .Concat(WorkspaceChecks.Check(options, FileSystem, Environment))
-            .Concat(PlanChecks.Check(run.Build, options))
+            .Concat(ImageOptions.PerImage(options).SelectMany(image => WorkspaceChecks.Check(image, FileSystem, Environment)).DistinctBy(problem => problem.Message, StringComparer.Ordinal))
+            .Concat(run.Images.Zip(ImageOptions.PerImage(options)).SelectMany(pair => PlanChecks.Check(pair.First.Build, pair.Second)))
+            .Concat(ImagePlanChecks.Check(run))
             .ToList();
         if (run.Builder.LoopbackRegistry.Problem is { } unreachable)
         {

@@ -92,4 +92,41 @@ public sealed class SeveralImagesPlanTests
 
         Assert.That(problems.Select(problem => problem.Message), Has.Some.Contains("from configuration Buildx.Image.worker"));
     }
+
+    [Test]
+    public void Two_images_pushing_one_tag_are_refused_naming_both_sections()
+    {
+        var options = TwoImages()
+            .Config("Buildx.Image.api_Image", "registry.example.com/shop/app")
+            .Config("Buildx.Image.worker_Image", "registry.example.com/shop/app")
+            .Read();
+
+        var problems = ImagePlanChecks.Check(RunPlanner.Plan(GitLabBranch("main"), options, DockerHostInfo.Local, Created)).ToList();
+
+        Assert.That(problems.Single().Message, Does.StartWith("[Buildx.Image.api] and [Buildx.Image.worker]: push the same tag registry.example.com/shop/app:main"));
+    }
+
+    [Test]
+    public void An_image_whose_cache_ref_is_another_images_is_refused()
+    {
+        // The image "api" at the stage "x" and the image "api-x" share the scope "api-x".
+        var options = new OptionSourcesBuilder()
+            .Config("Buildx_Image", "registry.example.com/shop")
+            .Config("Buildx_CacheRepo", "registry.example.com/shop/cache")
+            .Config("Buildx.Image.api_Stage", "x")
+            .Config("Buildx.Image.api-x_Dockerfile", "Dockerfile")
+            .Read();
+
+        var problems = ImagePlanChecks.Check(RunPlanner.Plan(GitLabBranch("main"), options, DockerHostInfo.Local, Created)).ToList();
+
+        Assert.That(problems.Single().Message, Does.StartWith("[Buildx.Image.api] and [Buildx.Image.api-x]: use the same cache ref registry.example.com/shop/cache:main-api-x"));
+    }
+
+    [Test]
+    public void Images_with_their_own_repositories_and_scopes_pass()
+    {
+        var problems = ImagePlanChecks.Check(RunPlanner.Plan(GitLabBranch("main"), TwoImages().Read(), DockerHostInfo.Local, Created));
+
+        Assert.That(problems, Is.Empty);
+    }
 }
