@@ -38,6 +38,7 @@ internal static class RunPlanner
             LogoutNote = logoutNote,
             LintFailOnWarnings = options.LintFailOnWarnings,
             Merge = MergePlanner.Plan(refs, publish, options),
+            Bakes = options.Images.Count > 0,
         };
     }
 
