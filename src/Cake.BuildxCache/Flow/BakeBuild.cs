@@ -91,7 +91,7 @@ internal static class BakeBuild
         {
             var plan = build.Plan;
             var own = metadata.GetValueOrDefault(name);
-            build.Built(own, BuildProgress.Parse(progress));
+            build.Built(own, BuildProgress.Parse(BakeProgress.ForTarget(progress, name)));
             foreach (var hook in hooks)
             {
                 await hook.AfterBuildAsync(build).ConfigureAwait(false);
