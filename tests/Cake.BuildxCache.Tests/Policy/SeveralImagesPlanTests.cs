@@ -1,6 +1,6 @@
-using Cake.BuildxCache.Refs;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Refs;
 using Cake.BuildxCache.Tests.Options;
 using static Cake.BuildxCache.Tests.Policy.Scenarios;
 

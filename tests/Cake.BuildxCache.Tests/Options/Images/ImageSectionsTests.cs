@@ -1,4 +1,3 @@
-using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Tests.Support;
 
 namespace Cake.BuildxCache.Tests.Options.Images;
