@@ -28,7 +28,7 @@ public static class BuildxCacheOptionsReader
             options = option.ReadInto(reading, options);
         }
 
-        var (images, imageProblems) = Images.ImageSections.Read(sources, options.Image);
+        var (images, imageProblems) = ImageSections.Read(sources, options.Image);
         return options with { Origins = reading.Origins, ReadProblems = [.. reading.Problems, .. imageProblems], ReadWarnings = reading.Warnings, Images = images };
     }
 

@@ -18,14 +18,14 @@ public static class BuildxCacheOptionsValidator
     public static IReadOnlyList<OptionProblem> Validate(BuildxCacheOptions options, bool isCI)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var imageProblems = Images.ImageChecks.Check(options).ToList();
+        var imageProblems = ImageChecks.Check(options).ToList();
         if (options.Images.Count == 0 || imageProblems.Count > 0)
         {
             return [.. imageProblems, .. ValidateOne(options, isCI)];
         }
 
         // Each image with the run's options around it: a problem of the run's own options is reported once.
-        return [.. Images.ImageOptions.PerImage(options).SelectMany(image => ValidateOne(image, isCI)).DistinctBy(problem => problem.Message, StringComparer.Ordinal)];
+        return [.. ImageOptions.PerImage(options).SelectMany(image => ValidateOne(image, isCI)).DistinctBy(problem => problem.Message, StringComparer.Ordinal)];
     }
 
     private static List<OptionProblem> ValidateOne(BuildxCacheOptions options, bool isCI)

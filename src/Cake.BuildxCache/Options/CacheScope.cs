@@ -51,8 +51,8 @@ public sealed record CacheScope(string? Value, string Reason, bool IsExplicit)
 
         // One of several images: its name comes first, so that images sharing a cache repository never share a ref.
         return own.Value is null
-            ? new(image, $"the image's name ({Images.ImageSections.SectionOf(image)})", own.IsExplicit)
-            : new(image + Separator + own.Value, $"the image's name ({Images.ImageSections.SectionOf(image)}) and {own.Reason}", own.IsExplicit);
+            ? new(image, $"the image's name ({ImageSections.SectionOf(image)})", own.IsExplicit)
+            : new(image + Separator + own.Value, $"the image's name ({ImageSections.SectionOf(image)}) and {own.Reason}", own.IsExplicit);
     }
 
     private static CacheScope OfOneImage(BuildxCacheOptions options)

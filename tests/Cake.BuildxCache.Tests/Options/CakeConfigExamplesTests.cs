@@ -42,8 +42,8 @@ public sealed class CakeConfigExamplesTests
             }
 
             // An image section ([Buildx.Image.NAME]) declares the image of that name.
-            var sections = ConfigFile.Parse("cake.config", text).Where(entry => entry.Section.StartsWith(Cake.BuildxCache.Options.Images.ImageSections.Prefix, StringComparison.OrdinalIgnoreCase));
-            Assert.That(options.Images.Select(image => image.Name), Is.SupersetOf(sections.Select(entry => entry.Section[Cake.BuildxCache.Options.Images.ImageSections.Prefix.Length..]).Distinct()), host);
+            var sections = ConfigFile.Parse("cake.config", text).Where(entry => entry.Section.StartsWith(Cake.BuildxCache.Options.ImageSections.Prefix, StringComparison.OrdinalIgnoreCase));
+            Assert.That(options.Images.Select(image => image.Name), Is.SupersetOf(sections.Select(entry => entry.Section[Cake.BuildxCache.Options.ImageSections.Prefix.Length..]).Distinct()), host);
         }
     }
 

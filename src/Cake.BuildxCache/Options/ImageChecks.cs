@@ -1,4 +1,4 @@
-namespace Cake.BuildxCache.Options.Images;
+namespace Cake.BuildxCache.Options;
 
 /// <summary>
 /// The checks of the declared images as a set, before anything runs: a name given twice, <c>--image-filter</c>

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
-namespace Cake.BuildxCache.Options.Images;
+using Cake.BuildxCache.Options.Images;
+
+namespace Cake.BuildxCache.Options;
 
 /// <summary>
 /// Reads the images cake.config declares, one <c>[Buildx.Image.NAME]</c> section each. Cake's configuration joins a

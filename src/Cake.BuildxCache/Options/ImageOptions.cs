@@ -1,4 +1,6 @@
-namespace Cake.BuildxCache.Options.Images;
+using Cake.BuildxCache.Options.Images;
+
+namespace Cake.BuildxCache.Options;
 
 /// <summary>
 /// The options one declared image is planned with: the run's options, with what the image declares for itself
