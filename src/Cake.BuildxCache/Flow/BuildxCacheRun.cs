@@ -172,7 +172,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
             return done;
         }
 
-        Outcome = await CacheBuild.RunAsync(this, Plan.BuildWithCache, BuildxVersion).ConfigureAwait(false);
+        Outcome = await BuildOnceAsync(publish: false).ConfigureAwait(false);
         _builtBy = BuildxCacheTaskNames.BuildWithCache;
         return Outcome;
     }
@@ -182,7 +182,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     public async Task<BuildOutcome> PublishAsync()
     {
         var outcome = BuiltAlready(BuildxCacheTaskNames.BuildWithCache)
-            ?? (Outcome = await CacheBuild.RunAsync(this, Plan.Publish, BuildxVersion).ConfigureAwait(false));
+            ?? (Outcome = await BuildOnceAsync(publish: true).ConfigureAwait(false));
         _builtBy = BuildxCacheTaskNames.Publish;
         if (Plan.PruneAfterPublish)
         {
@@ -201,6 +201,24 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         }
 
         return outcome;
+    }
+
+    /// <summary>What each declared image's build produced, by name, once the bake ran; empty without image sections.</summary>
+    internal IReadOnlyList<KeyValuePair<string, BuildOutcome>> ImageOutcomes { get; private set; } = [];
+
+    // Without image sections the one docker buildx build; with them one docker buildx bake of every image (the first's outcome stands for the run's).
+    private async Task<BuildOutcome> BuildOnceAsync(bool publish)
+    {
+        if (!Plan.Bakes)
+        {
+            return await CacheBuild.RunAsync(this, publish ? Plan.Publish : Plan.BuildWithCache, BuildxVersion).ConfigureAwait(false);
+        }
+
+        ImageOutcomes = await BakeBuild.RunAsync(
+            this,
+            [.. Plan.Images.Select(image => new KeyValuePair<string, BuildSteps>(image.Name, publish ? image.PublishSteps : image.BuildWithCache))],
+            BuildxVersion).ConfigureAwait(false);
+        return ImageOutcomes[0].Value;
     }
 
     /// <summary>
@@ -308,8 +326,9 @@ public sealed class BuildxCacheRun : CakeContextAdapter
 
         var problems = spelling.Problems
             .Concat(BuildxCacheOptionsValidator.Validate(options, refs.IsCI))
-            .Concat(WorkspaceChecks.Check(options, FileSystem, Environment))
-            .Concat(PlanChecks.Check(run.Build, options))
+            .Concat(ImageOptions.PerImage(options).SelectMany(image => WorkspaceChecks.Check(image, FileSystem, Environment)).DistinctBy(problem => problem.Message, StringComparer.Ordinal))
+            .Concat(run.Images.Zip(ImageOptions.PerImage(options)).SelectMany(pair => PlanChecks.Check(pair.First.Build, pair.Second)))
+            .Concat(ImagePlanChecks.Check(run))
             .ToList();
         if (run.Builder.LoopbackRegistry.Problem is { } unreachable)
         {

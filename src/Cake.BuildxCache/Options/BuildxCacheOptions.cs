@@ -175,6 +175,9 @@ public sealed record BuildxCacheOptions
     /// <summary><c>confirm</c>: the registry prune deletes; without it, it only lists.</summary>
     public bool Confirm { get; init; } = OptionCatalog.Confirm.Default;
 
+    /// <summary><c>image-filter</c>: the declared images this run builds, by name; empty for all of them.</summary>
+    public IReadOnlyList<string> ImageFilter { get; init; } = OptionCatalog.ImageFilter.Default;
+
     /// <summary><c>live-branches</c>: the branches that exist; empty to ask <c>git ls-remote --heads origin</c>.</summary>
     public IReadOnlyList<string> LiveBranches { get; init; } = OptionCatalog.LiveBranches.Default;
 
@@ -267,6 +270,12 @@ public sealed record BuildxCacheOptions
 
     /// <summary>Where each option that was set came from, by option name; an option absent here has its default.</summary>
     public IReadOnlyDictionary<string, OptionOrigin> Origins { get; init; } = new Dictionary<string, OptionOrigin>();
+
+    /// <summary>The images cake.config declares (<c>[Buildx.Image.NAME]</c> sections), in name order; empty: the one image of the options.</summary>
+    internal IReadOnlyList<Images.ImageDeclaration> Images { get; init; } = [];
+
+    /// <summary>The name of the declared image these options build (<see cref="Images"/>), or null for the run's one image: it scopes the cache refs.</summary>
+    internal string? ImageName { get; init; }
 
     /// <summary>Values that could not be read (a bool that is not one, …); <see cref="BuildxCacheOptionsValidator"/> reports them with the rest.</summary>
     public IReadOnlyList<OptionProblem> ReadProblems { get; init; } = [];

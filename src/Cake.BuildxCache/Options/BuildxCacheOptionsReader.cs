@@ -28,7 +28,8 @@ public static class BuildxCacheOptionsReader
             options = option.ReadInto(reading, options);
         }
 
-        return options with { Origins = reading.Origins, ReadProblems = reading.Problems, ReadWarnings = reading.Warnings };
+        var (images, imageProblems) = ImageSections.Read(sources, options.Image);
+        return options with { Origins = reading.Origins, ReadProblems = [.. reading.Problems, .. imageProblems], ReadWarnings = reading.Warnings, Images = images };
     }
 
     /// <summary>Parses a boolean the way people write one: true/false, yes/no, on/off, 1/0 (any case).</summary>

@@ -18,6 +18,18 @@ public static class BuildxCacheOptionsValidator
     public static IReadOnlyList<OptionProblem> Validate(BuildxCacheOptions options, bool isCI)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var imageProblems = ImageChecks.Check(options).ToList();
+        if (options.Images.Count == 0 || imageProblems.Count > 0)
+        {
+            return [.. imageProblems, .. ValidateOne(options, isCI)];
+        }
+
+        // Each image with the run's options around it: a problem of the run's own options is reported once.
+        return [.. ImageOptions.PerImage(options).SelectMany(image => ValidateOne(image, isCI)).DistinctBy(problem => problem.Message, StringComparer.Ordinal)];
+    }
+
+    private static List<OptionProblem> ValidateOne(BuildxCacheOptions options, bool isCI)
+    {
         var check = new Checker(options);
         check.Problems.AddRange(options.ReadProblems);
         check.Repositories();

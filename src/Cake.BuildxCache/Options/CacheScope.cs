@@ -44,6 +44,20 @@ public sealed record CacheScope(string? Value, string Reason, bool IsExplicit)
     public static CacheScope Of(BuildxCacheOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var own = OfOneImage(options);
+        if (options.ImageName is not { } image)
+        {
+            return own;
+        }
+
+        // One of several images: its name comes first, so that images sharing a cache repository never share a ref.
+        return own.Value is null
+            ? new(image, $"the image's name ({ImageSections.SectionOf(image)})", own.IsExplicit)
+            : new(image + Separator + own.Value, $"the image's name ({ImageSections.SectionOf(image)}) and {own.Reason}", own.IsExplicit);
+    }
+
+    private static CacheScope OfOneImage(BuildxCacheOptions options)
+    {
         if (options.CacheScope is { } set)
         {
             var origin = options.OriginOf(OptionCatalog.CacheScope);

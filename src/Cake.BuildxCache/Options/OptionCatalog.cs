@@ -98,6 +98,15 @@ public static class OptionCatalog
         Summary = "target platforms os/arch[/variant], comma separated (--platform)",
     };
 
+    /// <summary>The <c>--image-filter</c> option.</summary>
+    public static readonly OptionDescriptor<IReadOnlyList<string>> ImageFilter = new("image-filter", OptionParsers.List, o => o.ImageFilter, (o, v) => o with { ImageFilter = v })
+    {
+        Default = [],
+        Example = "api,worker",
+        Summary = "with [Buildx.Image.NAME] sections in cake.config: the images this run builds, by name (an unknown name is refused)",
+        DefaultDescription = "every declared image",
+    };
+
     /// <summary>
     /// The <c>--fan-out</c> option: this job builds one platform of a multi-platform image and pushes it by digest only;
     /// the Merge task then joins every platform's digest under the tags.
@@ -718,6 +727,12 @@ public static class OptionCatalog
         Summary = "registry prune: the branches that exist (caches of others go); the default branch always counts",
         DefaultDescription = "git ls-remote --heads origin",
     };
+
+    /// <summary>
+    /// The options an image declared in cake.config sets for itself (<c>[Buildx.Image.NAME]</c>, same keys as under
+    /// <c>[Buildx]</c>); every other option is the run's, shared by its images.
+    /// </summary>
+    public static IReadOnlyList<OptionDescriptor> PerImage { get; } = [Image, Dockerfile, Context, Stage, Platform, Tag, BuildArg];
 
     /// <summary>Every option, in the order they are declared above: the order the reader, Plan and the table use.</summary>
     public static IReadOnlyList<OptionDescriptor> All { get; } =

@@ -48,6 +48,9 @@ public sealed record RunPlan(GitRefInfo Refs, IReadOnlyList<ImageBuild> Images, 
     /// <summary>The Merge task's plan: the fan-out jobs' platform images joined under the tags.</summary>
     internal MergePlan? Merge { get; init; }
 
+    /// <summary>True when the run's images are declared (<c>[Buildx.Image.NAME]</c>): they are built in one <c>docker buildx bake</c>.</summary>
+    public bool Bakes { get; init; }
+
     /// <summary>True when the run logs out of the registries it logged in to, at the end (<see cref="LogoutPolicy"/>).</summary>
     public bool Logout { get; init; }
 

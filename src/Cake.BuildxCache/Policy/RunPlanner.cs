@@ -21,12 +21,13 @@ internal static class RunPlanner
     {
         ArgumentNullException.ThrowIfNull(refs);
         ArgumentNullException.ThrowIfNull(options);
-        var build = BuildPlanner.Plan(refs, options, created);
-        var publish = BuildPlanner.Plan(refs, options, created, publish: true);
+        var images = Images(refs, options, created);
+        var build = images[0].Build;
+        var publish = images[0].Publish;
         var builder = BuilderPolicy.Plan(options, host);
         var (logout, logoutNote) = LogoutPolicy.Decide(options, refs);
         var space = new PruneSpace(options.PruneReservedSpace, options.PruneMaxUsedSpace, options.PruneMinFreeSpace);
-        return new RunPlan(refs, [new ImageBuild(ImageBuild.NameOf(build.Image), build, publish)], builder)
+        return new RunPlan(refs, images, builder)
         {
             BuilderPrune = new BuilderPruneSteps(builder, options.PruneUntil, space, options.PruneRemoveBuilder),
             RegistryPrune = options.PruneRegistry ? RegistryPrunePlan.Of(options, refs, build) : null,
@@ -36,8 +37,17 @@ internal static class RunPlanner
             LogoutNote = logoutNote,
             LintFailOnWarnings = options.LintFailOnWarnings,
             Merge = MergePlanner.Plan(refs, publish, options),
+            Bakes = options.Images.Count > 0,
         };
     }
+
+    // Without image sections the run's one image, named after its repository; with them, each selected image.
+    private static IReadOnlyList<ImageBuild> Images(GitRefInfo refs, BuildxCacheOptions options, DateTimeOffset created) =>
+        [.. ImageOptions.PerImage(options).Select(own =>
+        {
+            var build = BuildPlanner.Plan(refs, own, created);
+            return new ImageBuild(own.ImageName ?? ImageBuild.NameOf(build.Image), build, BuildPlanner.Plan(refs, own, created, publish: true));
+        })];
 
     // Without --prune-registry these would be ignored and the builder's whole cache pruned: not what was meant.
     private static string? RegistryOnlyOptions(BuildxCacheOptions options)

@@ -40,6 +40,10 @@ public sealed class CakeConfigExamplesTests
             {
                 AssertLands(entry, options, host);
             }
+
+            // An image section ([Buildx.Image.NAME]) declares the image of that name.
+            var sections = ConfigFile.Parse("cake.config", text).Where(entry => entry.Section.StartsWith(Cake.BuildxCache.Options.ImageSections.Prefix, StringComparison.OrdinalIgnoreCase));
+            Assert.That(options.Images.Select(image => image.Name), Is.SupersetOf(sections.Select(entry => entry.Section[Cake.BuildxCache.Options.ImageSections.Prefix.Length..]).Distinct()), host);
         }
     }
 

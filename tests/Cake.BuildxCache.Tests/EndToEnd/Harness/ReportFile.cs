@@ -24,7 +24,20 @@ internal sealed record ReportFile(
         var path = Path.Combine(directory, "artifacts", "buildx-report.json");
         Assert.That(File.Exists(path), Is.True, "the build wrote no report at " + path);
         using var json = JsonDocument.Parse(File.ReadAllText(path));
-        var root = json.RootElement;
+        return From(json.RootElement);
+    }
+
+    /// <summary>The report of each image of a run that declared several (<c>images</c>: one report per image name).</summary>
+    public static IReadOnlyDictionary<string, ReportFile> ReadImages(Workspace workspace)
+    {
+        var path = Path.Combine(workspace.Path, "artifacts", "buildx-report.json");
+        Assert.That(File.Exists(path), Is.True, "the build wrote no report at " + path);
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        return json.RootElement.GetProperty("images").EnumerateObject().ToDictionary(image => image.Name, image => From(image.Value), StringComparer.Ordinal);
+    }
+
+    private static ReportFile From(JsonElement root)
+    {
         var summary = root.GetProperty("summary");
         var cache = root.GetProperty("cache");
         var steps = new Dictionary<string, string>(StringComparer.Ordinal);
