@@ -1,5 +1,4 @@
 using Cake.BuildxCache.Options;
-using Cake.BuildxCache.Options.Images;
 
 namespace Cake.BuildxCache.Flow;
 

@@ -1,7 +1,6 @@
 using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Bake;
 using Cake.BuildxCache.Options;
-using Cake.BuildxCache.Options.Images;
 using Cake.Core;
 using Cake.Core.IO;
 

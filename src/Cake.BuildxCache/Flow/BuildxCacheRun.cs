@@ -1,6 +1,5 @@
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Options;
-using Cake.BuildxCache.Options.Images;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Refs;
 using Cake.Common.Diagnostics;

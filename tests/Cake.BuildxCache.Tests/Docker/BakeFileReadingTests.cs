@@ -1,7 +1,6 @@
 using Cake.BuildxCache.Docker.Bake;
 using Cake.BuildxCache.Flow;
 using Cake.BuildxCache.Options;
-using Cake.BuildxCache.Options.Images;
 using Cake.BuildxCache.Tests.Support;
 using Cake.Core;
 using Cake.Core.Configuration;

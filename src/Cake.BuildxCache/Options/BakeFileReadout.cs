@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Cake.BuildxCache.Options.Images;
 
-namespace Cake.BuildxCache.Options.Images;
+namespace Cake.BuildxCache.Options;
 
 /// <summary>The images a bake file declares, and why any of its targets cannot be one.</summary>
 /// <param name="Images">The images, one per target that maps.</param>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 
-namespace Cake.BuildxCache.Options.Images;
+namespace Cake.BuildxCache.Options;
 
 /// <summary>
 /// What <c>docker buildx bake --print</c> prints (buildx <c>bake/bake.go</c>: <c>{"group": {…}, "target": {…}}</c>):

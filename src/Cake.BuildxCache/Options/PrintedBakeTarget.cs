@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Cake.BuildxCache.Options.Images;
+namespace Cake.BuildxCache.Options;
 
 /// <summary>
 /// One target of a bake definition as <c>docker buildx bake --print</c> shows it (inheritance, variables and functions

@@ -1,7 +1,7 @@
-using Cake.BuildxCache.Options.Images;
+using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Tests.Docker;
 
-namespace Cake.BuildxCache.Tests.Options.Images;
+namespace Cake.BuildxCache.Tests.Options;
 
 /// <summary>
 /// The bake file's targets as images, over what the real buildx 0.36.1 printed for the files in

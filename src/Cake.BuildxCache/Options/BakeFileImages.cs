@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Cake.BuildxCache.Docker;
+using Cake.BuildxCache.Options.Images;
 
-namespace Cake.BuildxCache.Options.Images;
+namespace Cake.BuildxCache.Options;
 
 /// <summary>
 /// The images a user's bake file declares: each target of the printed definition becomes an

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Cake.BuildxCache.Options.Images;
+namespace Cake.BuildxCache.Options;
 
 /// <summary>
 /// buildx's failure to print a bake file, in the words the module refuses the run with (after the option and the file):
