@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
 using Cake.Common.Diagnostics;

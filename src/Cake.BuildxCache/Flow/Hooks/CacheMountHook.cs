@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Policy;
 
 namespace Cake.BuildxCache.Flow;

@@ -1,6 +1,4 @@
-using Cake.BuildxCache.Miss;
-
-namespace Cake.BuildxCache.Policy;
+namespace Cake.BuildxCache.Miss;
 
 /// <summary>
 /// What BuildKit's cache key of the steps that mount one cache depends on, as far as the Dockerfile tells

@@ -1,7 +1,7 @@
 using Cake.BuildxCache.Miss;
 using Cake.BuildxCache.Policy;
 
-namespace Cake.BuildxCache.Tests.Policy;
+namespace Cake.BuildxCache.Tests.Miss;
 
 /// <summary>The step-input digest of a cache mount and the decision to fill it before the build.</summary>
 public sealed class CacheMountStepsTests

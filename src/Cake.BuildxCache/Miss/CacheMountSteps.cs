@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Cake.BuildxCache.Miss;
+using Cake.BuildxCache.Policy;
 
-namespace Cake.BuildxCache.Policy;
+namespace Cake.BuildxCache.Miss;
 
 /// <summary>
 /// Whether the steps that mount a cache will come from the layer cache, told before the build: a step-input digest per
