@@ -208,6 +208,12 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     // Without image sections the one docker buildx build; with them one docker buildx bake of every image (the first's outcome stands for the run's).
     private async Task<BuildOutcome> BuildOnceAsync(bool publish)
     {
+        if (BuildxOptions.BakeFiles.Count > 0)
+        {
+            // Reading, Plan and Lint of a bake file work; building from it does not yet, and building the [Buildx] image instead would surprise.
+            throw new CakeException($"--bake-file: building the images of {string.Join(", ", BuildxOptions.BakeFiles)} is not supported yet (Plan lists them, Lint checks them). Declare them as [Buildx.Image.NAME] sections in cake.config to build them in one bake, or drop --bake-file.");
+        }
+
         if (!Plan.Bakes)
         {
             return await CacheBuild.RunAsync(this, publish ? Plan.Publish : Plan.BuildWithCache, BuildxVersion).ConfigureAwait(false);

@@ -68,4 +68,17 @@ public sealed class BakeFileTaskTests
         Assert.That(publish.Output, Does.Contain("bake-file 'docker-bake.hcl' (from --bake-file): the bake file docker-bake.hcl cannot be read without buildx"));
         Assert.That(publish.Commands, Has.All.StartWith("buildx bake"), "nothing else ran");
     }
+
+    [Test]
+    public void Publish_with_a_readable_bake_file_is_refused_before_any_build_since_building_from_it_is_not_supported_yet()
+    {
+        using var workspace = Workspace.Plain();
+        var host = Host(workspace, _ => Printed("print-hcl-default.json"));
+
+        var run = host.Run("--target=Publish", "--bake-file=docker-bake.hcl");
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString);
+        Assert.That(run.Output, Does.Contain("--bake-file: building the images of docker-bake.hcl is not supported yet"));
+        Assert.That(run.Commands, Has.None.StartWith("buildx build").And.None.Contains("--push"), run.ToString);
+    }
 }
