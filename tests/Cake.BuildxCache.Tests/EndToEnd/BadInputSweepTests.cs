@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// through <c>./build.sh --target=Publish</c> in a GitLab job: each stops the run with a non-zero exit and a
 /// message naming the option, before any docker command (the docker shim records none; no buildx is installed).
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 public sealed class BadInputSweepTests
 {

@@ -8,7 +8,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// their own credentials, and a cache registry that refuses pushes (the registry's read-only maintenance mode, a
 /// real export failure) fails the build only when <c>--cache-ignore-error=false</c>.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 [Category("RealStack")]
 public sealed class CacheRegistryTests

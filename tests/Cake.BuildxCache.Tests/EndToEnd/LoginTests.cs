@@ -10,7 +10,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// credentials land in (and leave) the temporary DOCKER_CONFIG, failures are clear, the password shows
 /// nowhere: not in any process's argv (read from /proc while the login runs), not in any output line.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 public sealed class LoginTests
 {

@@ -12,7 +12,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// <c>git ls-remote --heads origin</c> against a real origin repository. A dry run deletes nothing and lists
 /// everything; <c>--confirm</c> deletes exactly what it listed, as the registry's own tag list shows.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 public sealed class RegistryPruneTests
 {

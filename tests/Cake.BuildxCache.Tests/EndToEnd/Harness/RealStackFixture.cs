@@ -7,7 +7,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd.Harness;
 /// with one line when the stack is missing) and gives it back afterwards, builders and loaded images included.
 /// </summary>
 /// <param name="kind">The scene's kind, part of its project path (<c>e2e/cache-…</c>).</param>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 [Category("RealStack")]
 public abstract class RealStackFixture(string kind)
