@@ -10,7 +10,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// publishes: once through the aliases only, once through the registered tasks; cold, then on a fresh runner warm with
 /// every step from the registry cache. On a laptop clone with no CI variables, <c>Plan</c> reads the refs from git.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 public sealed class CakeScriptTests
 {

@@ -9,7 +9,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// its context's two options and its own tasks show in Plan and --tree; with the real buildx, Publish and its own
 /// SmokeTest in a GitLab job, and on a laptop its own Release target, which depends on Publish, pushes.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 public sealed class ConsumerTests
 {

@@ -11,7 +11,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// packed version; a C# build program in <c>examples/consumer</c>'s build project, the one an adopting repository
 /// copies, by <c>dotnet build</c>.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 public sealed partial class DocsCSharpExamplesTests
 {

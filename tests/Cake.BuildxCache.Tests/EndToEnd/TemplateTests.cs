@@ -10,7 +10,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// runs with the official runner and its script cache; Plan shows the Dockerfile and context given to the template,
 /// and on the real stack Publish pushes the image and its cache into the test registry.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 public sealed class TemplateTests
 {
