@@ -1,5 +1,6 @@
 using System.Net;
 using Cake.BuildxCache.Policy;
+using Cake.BuildxCache.Tests.Docker;
 using Cake.BuildxCache.Tests.Support.Registry;
 using Cake.BuildxCache.Tests.Tasks.Support;
 
@@ -162,6 +163,28 @@ public sealed class SeveralImagesPruneTaskTests : RealRegistryTests
         Assert.That(run.Output, Does.Contain("live-branch").And.Contain("live-branches"));
         Assert.That(run.Calls, Is.Empty);
         Assert.That(Server.Tags(CacheRepo), Is.EqualTo(before), "nothing was deleted");
+    }
+
+    [Test]
+    public void The_images_of_the_user_s_bake_file_are_pruned_each_by_the_scope_its_build_writes()
+    {
+        // The file's api target builds the stage runtime for linux/amd64: its scope is api-runtime-linux-amd64.
+        foreach (var tag in new[] { "main-api-runtime-linux-amd64", "feature-gone-api-runtime-linux-amd64", "main-worker", "feature-gone-worker", "feature-gone" })
+        {
+            Content.PushCapturedAsync(CacheRepo, tag, "cache-manifest", Now.AddDays(-3)).GetAwaiter().GetResult();
+        }
+
+        using var workspace = Workspace.Plain();
+        workspace.Write("docker-bake.hcl", "# answered by the fake docker\n");
+        var host = Host(workspace, Server.Host);
+        host.Docker.On("^buildx bake -f \"docker-bake.hcl\" --print --progress \"quiet\"$", _ => DockerAnswer.Ok(File.ReadAllLines(Fixtures.PathOf("bake/print-hcl-default.json", Fixtures.Buildx0361))));
+
+        var run = host.Run("--target=PruneCache", "--prune-registry", "--bake-file=docker-bake.hcl", "--cache-repo=" + Server.Host + "/" + CacheRepo, "--live-branches=main", "--confirm");
+
+        TestContext.Out.WriteLine(run.Output);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        Assert.That(run.Commands, Has.All.StartWith("buildx bake -f \"docker-bake.hcl\" --print"), "buildx reads the file; nothing else runs");
+        Assert.That(Server.Tags(CacheRepo), Is.EquivalentTo(new[] { "main-api-runtime-linux-amd64", "main-worker", "feature-gone" }), "each image's gone branch cache went; a tag of no image stayed");
     }
 
     private static IReadOnlyList<string> Lines(BuildxRunResult run) => run.Output.ReplaceLineEndings("\n").Split('\n');
