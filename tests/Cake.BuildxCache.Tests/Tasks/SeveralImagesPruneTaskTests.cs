@@ -7,10 +7,11 @@ using Cake.BuildxCache.Tests.Tasks.Support;
 namespace Cake.BuildxCache.Tests.Tasks;
 
 /// <summary>
-/// <c>PruneCache --prune-registry</c> of a run that declares several images in cake.config, through the real host
-/// in-process against a real registry: the images <c>api</c> and <c>api-v2</c> (one name starts the other) share one
-/// cache repository (<c>--cache-repo</c>), and each image's stale caches go by the single image's rules while the other's
-/// stay. <c>git ls-remote</c> is answered by the scripted process runner; what is left is read back from the registry.
+/// <c>PruneCache --prune-registry</c> of a run that declares several images (cake.config sections, or a bake file),
+/// through the real host in-process against a real registry: the images <c>api</c> and <c>api-v2</c> (one name starts
+/// the other) share one cache repository (<c>--cache-repo</c>), and each image's stale caches go by the single image's
+/// rules while the other's stay. <c>git ls-remote</c> and <c>bake --print</c> are answered by the scripted process
+/// runner (the latter with what the real buildx 0.36.1 printed); what is left is read back from the registry.
 /// </summary>
 [TestFixture]
 [Category("Registry")]
