@@ -76,12 +76,20 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     /// <exception cref="BuildxCacheOptionsException">When there is any problem; nothing has run yet.</exception>
     public void EnsureValid() => EnsureValid(needsBuildx: true);
 
+    /// <summary>
+    /// Stops a task that builds nothing (the registry prune) with every problem listed when the options are wrong:
+    /// as <see cref="EnsureValid()"/>, without the problems of what only a build uses (<see cref="BuildxCacheState.BuildProblems"/>).
+    /// </summary>
+    /// <exception cref="BuildxCacheOptionsException">When there is any such problem; nothing has run yet.</exception>
+    internal void EnsureValidWithoutBuild() => EnsureValid(needsBuildx: true, builds: false);
+
     // Plan needs no buildx: without it, it prints the bake file's one line and stays valid.
-    private void EnsureValid(bool needsBuildx)
+    private void EnsureValid(bool needsBuildx, bool builds = true)
     {
-        if (State.Problems.Count > 0)
+        var problems = builds ? State.Problems : [.. State.Problems.Except(State.BuildProblems)];
+        if (problems.Count > 0)
         {
-            throw new BuildxCacheOptionsException(State.Problems);
+            throw new BuildxCacheOptionsException(problems);
         }
 
         if (BakeFile.OptionProblems(State.Options, needsBuildx) is { Count: > 0 } bakeFileProblems)
@@ -331,15 +339,15 @@ public sealed class BuildxCacheRun : CakeContextAdapter
 
         var problems = spelling.Problems
             .Concat(BuildxCacheOptionsValidator.Validate(options, refs.IsCI))
-            .Concat(ImageOptions.PerImage(options).SelectMany(image => WorkspaceChecks.Check(image, FileSystem, Environment)).DistinctBy(problem => problem.Message, StringComparer.Ordinal))
             .Concat(run.Images.Zip(ImageOptions.PerImage(options)).SelectMany(pair => PlanChecks.Check(pair.First.Build, pair.Second)))
             .Concat(ImagePlanChecks.Check(run))
             .ToList();
+        var buildProblems = ImageOptions.PerImage(options).SelectMany(image => WorkspaceChecks.Check(image, FileSystem, Environment)).DistinctBy(problem => problem.Message, StringComparer.Ordinal).ToList();
         if (run.Builder.LoopbackRegistry.Problem is { } unreachable)
         {
-            problems.Add(unreachable);
+            buildProblems.Add(unreachable);
         }
 
-        return new BuildxCacheState(options, refs, run, problems, resolution.Notes);
+        return new BuildxCacheState(options, refs, run, [.. problems, .. buildProblems], resolution.Notes) { BuildProblems = buildProblems };
     }
 }

@@ -17,6 +17,13 @@ public sealed record BuildxCacheState(
     IReadOnlyList<OptionProblem> Problems,
     IReadOnlyList<string> RefNotes)
 {
+    /// <summary>
+    /// The problems of what only a build uses, among <see cref="Problems"/>: the files it reads (Dockerfile, context,
+    /// buildkitd config, secrets' sources) and whether the builder reaches the registry. A task that builds nothing (the
+    /// registry prune) is not stopped by them.
+    /// </summary>
+    internal IReadOnlyList<OptionProblem> BuildProblems { get; init; } = [];
+
     /// <summary>The build plan of the tasks that run.</summary>
     public BuildPlan Plan => Run.Build;
 

@@ -28,10 +28,13 @@ internal static class RegistryPrune
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        // The options only: the registry prune reads no Dockerfile, context or buildkitd.toml, so the workspace checks do not apply.
-        BuildxCacheOptionsValidator.ThrowIfInvalid(context.BuildxOptions, context.Refs.IsCI);
+        // Everything a build is refused for, but what only a build reads (the Dockerfile, the context, buildkitd.toml):
+        // a misspelt option or two images sharing a cache ref stop the prune before anything is listed or deleted.
+        context.EnsureValidWithoutBuild();
         var plan = context.Plan.RegistryPrune ?? throw new InvalidOperationException("registry prune: the plan has no registry prune (--prune-registry)");
-        await RunAsync(context, plan).ConfigureAwait(false);
+
+        // A bake file's images are known once buildx has read it (the validation above did, and refused what it cannot map).
+        await RunAsync(context, plan.WithImages([.. context.BuildxOptions.Images, .. context.BakeFile.Images], context.BuildxOptions)).ConfigureAwait(false);
     }
 
     /// <summary>

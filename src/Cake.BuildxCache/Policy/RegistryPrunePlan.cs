@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cake.BuildxCache.Options;
+using Cake.BuildxCache.Options.Images;
 using Cake.BuildxCache.Refs;
 
 namespace Cake.BuildxCache.Policy;
@@ -44,7 +45,10 @@ internal sealed record RegistryPrunePlan(
     /// <summary>The lines Plan prints: the rules and the git commands the prune runs.</summary>
     public IReadOnlyList<PlanStep> Steps => [.. Lines().Select(line => new PlanStep(null, line))];
 
-    /// <summary>The plan of the prune the options ask for.</summary>
+    /// <summary>
+    /// The plan of the prune the options ask for: the one image's cache repository, or with image sections each declared
+    /// image's (<see cref="WithImages"/>).
+    /// </summary>
     /// <param name="options">The options.</param>
     /// <param name="refs">Where the build stands.</param>
     /// <param name="build">The build plan (its image and cache repository).</param>
@@ -53,7 +57,24 @@ internal sealed record RegistryPrunePlan(
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(build);
-        return new(build.CacheRepo, build.Image, options.CacheTagPrefix, refs, options.LiveBranches, options.CacheMaxAge, options.CacheMaxAgeSpan, options.Confirm);
+        return new RegistryPrunePlan(build.CacheRepo, build.Image, options.CacheTagPrefix, refs, options.LiveBranches, options.CacheMaxAge, options.CacheMaxAgeSpan, options.Confirm)
+            .WithImages(options.Images, options);
+    }
+
+    /// <summary>
+    /// This prune over <paramref name="declared"/> images: each selected one (<c>--image-filter</c>, else all) in its cache
+    /// repository and scope, knowing every declared image's scope; unchanged without images.
+    /// </summary>
+    /// <param name="declared">Every image the run declares (cake.config sections, a bake file's targets).</param>
+    /// <param name="options">The run's options.</param>
+    /// <returns>The plan.</returns>
+    public RegistryPrunePlan WithImages(IReadOnlyList<ImageDeclaration> declared, BuildxCacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(declared);
+        ArgumentNullException.ThrowIfNull(options);
+        return declared.Count == 0
+            ? this
+            : this with { Images = ImagePruneTargets.Of(declared, options.ImageFilter.Count == 0 ? null : options.ImageFilter, options) };
     }
 
     /// <summary>The branches that exist as <c>--live-branches</c> gives them, with the default branch; null when git must list them.</summary>

@@ -50,17 +50,46 @@ public sealed class ImagePruneTargetsTests
     [Test]
     public void Plan_says_which_tags_each_image_s_prune_goes_over()
     {
-        var options = CiOptions with { PruneRegistry = true, CacheRepo = "r.example.com/shop/cache" };
-        var prune = RunPlanner.Plan(GitLabBranch("main"), options, DockerHostInfo.Local, Created).RegistryPrune! with
-        {
-            Images = ImagePruneTargets.Of(Declared, null, options),
-        };
+        var options = CiOptions with { PruneRegistry = true, CacheRepo = "r.example.com/shop/cache", Images = Declared };
+        var prune = RunPlanner.Plan(GitLabBranch("main"), options, DockerHostInfo.Local, Created).RegistryPrune!;
 
         var lines = prune.Steps.Select(step => step.When).ToList();
 
         Assert.That(prune.Parts().Select(part => part.Name), Is.EqualTo(new[] { "api", "api-v2", "worker" }));
         Assert.That(lines[0], Is.EqualTo("registry prune: dry run of r.example.com/shop/cache (add --confirm to delete)"));
         Assert.That(lines, Does.Contain("  image api: the tags of r.example.com/shop/cache that end '-api' (never those of api-v2, worker), by these rules"));
+    }
+
+    [Test]
+    public void The_planner_prunes_each_image_by_the_scope_and_repository_its_build_writes_and_an_image_filter_narrows_only_what_is_pruned()
+    {
+        ImageDeclaration[] declared = [Declare("api") with { Target = "api" }, Declare("jobs"), Declare("worker") with { Target = "worker", Platforms = ["linux/arm64"] }];
+        var options = CiOptions with { PruneRegistry = true, Images = declared };
+        var plan = RunPlanner.Plan(GitLabBranch("feature/x"), options, DockerHostInfo.Local, Created);
+        var filtered = RunPlanner.Plan(GitLabBranch("feature/x"), options with { ImageFilter = ["worker"] }, DockerHostInfo.Local, Created).RegistryPrune!;
+
+        var parts = plan.RegistryPrune!.Parts();
+
+        Assert.That(parts.Select(part => (part.Name, part.Repository, part.Scopes!.Own)), Is.EqualTo(new[]
+        {
+            ("api", "r.example.com/shop/api/cache", "api-api"),
+            ("jobs", "r.example.com/shop/jobs/cache", "jobs"),
+            ("worker", "r.example.com/shop/worker/cache", "worker-worker-linux-arm64"),
+        }));
+        foreach (var (part, image) in parts.Zip(plan.Images))
+        {
+            Assert.That(image.Publish.CacheTo!.Ref, Is.EqualTo($"{part.Repository}:feature-x-{part.Scopes!.Own}"), "the prune's scope is the one the build writes");
+        }
+
+        Assert.That(filtered.Parts().Select(part => part.Name), Is.EqualTo(new[] { "worker" }));
+    }
+
+    [Test]
+    public void Without_image_sections_the_prune_goes_over_the_one_image_s_cache_repository_whole()
+    {
+        var prune = RunPlanner.Plan(GitLabBranch("main"), CiOptions with { PruneRegistry = true }, DockerHostInfo.Local, Created).RegistryPrune!;
+
+        Assert.That(prune.Parts().Select(part => (part.Repository, part.Scopes)), Is.EqualTo(new[] { (Cache, (ImageTagScopes?)null) }));
     }
 
     private static ImageDeclaration Declare(string name) =>
