@@ -50,13 +50,13 @@ internal static class ArgumentBuilderExtensions
 
     /// <summary>
     /// One <c>--switch key=value</c> per entry, sorted by key (ordinal), each written as the CSV field buildx reads
-    /// (<see cref="Buildx.BuildxCsv"/>): <c>"key=a,b"</c> when the value holds a comma or a quote.
+    /// (<see cref="BuildxCsv"/>): <c>"key=a,b"</c> when the value holds a comma or a quote.
     /// </summary>
     public static ProcessArgumentBuilder AppendSortedCsv(this ProcessArgumentBuilder arguments, string @switch, IEnumerable<KeyValuePair<string, string>>? entries)
     {
         foreach (var (key, value) in (entries ?? []).OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
-            arguments.AppendOption(@switch, Buildx.BuildxCsv.Field(key + "=" + value));
+            arguments.AppendOption(@switch, BuildxCsv.Field(key + "=" + value));
         }
 
         return arguments;

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using Cake.BuildxCache.Docker.Buildx;
+using Cake.BuildxCache.Docker;
 
 namespace Cake.BuildxCache.Options;
 

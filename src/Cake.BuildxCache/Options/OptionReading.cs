@@ -160,7 +160,7 @@ internal sealed class OptionReading(OptionSources sources)
     /// <c>key=value</c> items: each argument is one, an environment variable or configuration value holds several,
     /// separated by <c>;</c> or newlines, and cake.config may give each its own key (<see cref="ConfigurationItems"/>).
     /// With <paramref name="asBuildxCsv"/> an item is read as buildx reads a <c>--driver-opt</c> value
-    /// (<see cref="Docker.Buildx.BuildxCsv"/>): several fields separated by <c>,</c>, a field with a comma quoted whole.
+    /// (<see cref="Docker.BuildxCsv"/>): several fields separated by <c>,</c>, a field with a comma quoted whole.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Pairs(OptionDescriptor option, bool asBuildxCsv = false)
     {
@@ -223,7 +223,7 @@ internal sealed class OptionReading(OptionSources sources)
 
     private IEnumerable<string> CsvFields(OptionDescriptor option, string item, OptionOrigin origin)
     {
-        if (Docker.Buildx.BuildxCsv.TrySplit(item, out var fields, out var problem))
+        if (Docker.BuildxCsv.TrySplit(item, out var fields, out var problem))
         {
             return fields;
         }

@@ -1,4 +1,4 @@
-using Cake.BuildxCache.Docker.Buildx;
+using Cake.BuildxCache.Docker;
 
 namespace Cake.BuildxCache.Tests.Docker;
 

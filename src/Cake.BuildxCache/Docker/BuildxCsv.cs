@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
-namespace Cake.BuildxCache.Docker.Buildx;
+namespace Cake.BuildxCache.Docker;
 
 /// <summary>
 /// The CSV buildx reads a <c>--driver-opt</c> value as (one record; fields separated by <c>,</c>): a field that holds a
