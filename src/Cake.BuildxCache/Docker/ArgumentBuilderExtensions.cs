@@ -48,6 +48,20 @@ internal static class ArgumentBuilderExtensions
         return arguments;
     }
 
+    /// <summary>
+    /// One <c>--switch key=value</c> per entry, sorted by key (ordinal), each written as the CSV field buildx reads
+    /// (<see cref="BuildxCsv"/>): <c>"key=a,b"</c> when the value holds a comma or a quote.
+    /// </summary>
+    public static ProcessArgumentBuilder AppendSortedCsv(this ProcessArgumentBuilder arguments, string @switch, IEnumerable<KeyValuePair<string, string>>? entries)
+    {
+        foreach (var (key, value) in (entries ?? []).OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            arguments.AppendOption(@switch, BuildxCsv.Field(key + "=" + value));
+        }
+
+        return arguments;
+    }
+
     /// <summary><c>--switch "a,b,c"</c> when there is at least one value.</summary>
     public static ProcessArgumentBuilder AppendJoined(this ProcessArgumentBuilder arguments, string @switch, IEnumerable<string>? values)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Cake.BuildxCache.Docker;
 
 namespace Cake.BuildxCache.Options;
 
@@ -8,7 +9,8 @@ namespace Cake.BuildxCache.Options;
 /// kubernetes driver takes none), <c>platform=os/arch[/variant]</c> (repeatable: the platforms BuildKit sends to this
 /// node), and the node's own driver options (<c>cacert=</c>, <c>cert=</c>, <c>key=</c>, <c>servername=</c> for a remote
 /// daemon's TLS; <c>nodeselector=</c>, <c>namespace=</c>, … for a kubernetes node), which win over
-/// <c>--driver-opt</c>'s for this node.
+/// <c>--driver-opt</c>'s for this node. The items are CSV, as buildx reads <c>--driver-opt</c> (<see cref="BuildxCsv"/>):
+/// an item whose value holds a comma is quoted whole, <c>"nodeselector=kubernetes.io/arch=arm64,disk=ssd"</c>.
 /// </summary>
 /// <param name="Endpoint">The BuildKit address, or null.</param>
 /// <param name="Platforms">The node's platforms, in the order given.</param>
@@ -33,8 +35,13 @@ public sealed record BuilderNodeSpec(string? Endpoint, IReadOnlyList<string> Pla
         string? endpoint = null;
         var platforms = new List<string>();
         var options = new List<KeyValuePair<string, string>>();
-        var items = text.Split(',', StringSplitOptions.TrimEntries);
-        for (var index = 0; index < items.Length; index++)
+        if (!BuildxCsv.TrySplit(text, out var items, out var quoting))
+        {
+            problem = quoting;
+            return false;
+        }
+
+        for (var index = 0; index < items.Count; index++)
         {
             var item = items[index];
             var equals = item.IndexOf('=', StringComparison.Ordinal);

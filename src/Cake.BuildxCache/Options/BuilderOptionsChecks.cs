@@ -87,12 +87,6 @@ internal static class BuilderOptionsChecks
             yield return Problem(options, OptionCatalog.BuildkitImage, buildkit, buildkitProblem + " (an image reference: repository[:tag][@digest])");
         }
 
-        // buildx reads each --driver-opt as CSV: a ',' would start another option, a '"' is a stray quote.
-        foreach (var (key, value) in options.DriverOpts.Where(pair => pair.Value.IndexOfAny([',', '"']) >= 0))
-        {
-            yield return Problem(options, OptionCatalog.DriverOpt, key + "=" + value, "has a ',' or '\"' in its value, which buildx would read as another option or a stray quote: one value per option");
-        }
-
         var insecure = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var text in options.InsecureRegistries)
         {

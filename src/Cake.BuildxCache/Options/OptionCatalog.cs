@@ -144,11 +144,11 @@ public static class OptionCatalog
     };
 
     /// <summary>The <c>--driver-opt</c> option.</summary>
-    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> DriverOpt = new("driver-opt", OptionParsers.Pairs, o => o.DriverOpts, (o, v) => o with { DriverOpts = v })
+    public static readonly OptionDescriptor<IReadOnlyList<KeyValuePair<string, string>>> DriverOpt = new("driver-opt", OptionParsers.BuildxCsvPairs, o => o.DriverOpts, (o, v) => o with { DriverOpts = v })
     {
         Default = [],
         Example = "network=host",
-        Summary = "builder driver options key=value (--driver-opt), several",
+        Summary = "builder driver options key=value (--driver-opt), several; read as buildx reads them (CSV): a value with a comma is quoted whole, '\"env.NO_PROXY=a,b\"'",
     };
 
     /// <summary>The <c>--buildkit-image</c> option: pinned to the BuildKit the module is tested with, not buildx's floating default.</summary>
@@ -188,7 +188,7 @@ public static class OptionCatalog
     {
         Default = [],
         Example = "tcp://buildkitd-arm64:1234,platform=linux/arm64",
-        Summary = "a node of one multi-node builder, several (remote: endpoint,platform=os/arch[,platform=…][,cacert=,cert=,key=,servername=]; kubernetes: platform=…[,nodeselector=…]): BuildKit sends each platform of a build to its node; replaces builder-endpoint",
+        Summary = "a node of one multi-node builder, several (remote: endpoint,platform=os/arch[,platform=…][,cacert=,cert=,key=,servername=]; kubernetes: platform=…[,nodeselector=…]; CSV as buildx reads --driver-opt: an item with a comma quoted whole, '\"nodeselector=a=b,c=d\"'): BuildKit sends each platform of a build to its node; replaces builder-endpoint",
     };
 
     /// <summary>The <c>--registry-mirror</c> option: written to the generated buildkitd.toml, since BuildKit does not read dockerd's mirrors.</summary>

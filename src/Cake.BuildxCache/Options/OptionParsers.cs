@@ -67,6 +67,13 @@ internal static class OptionParsers
         return value.Count > 0;
     }
 
+    /// <summary><c>key=value</c> items read as buildx reads <c>--driver-opt</c>: CSV, a field with a comma quoted whole.</summary>
+    public static bool BuildxCsvPairs(OptionReading reading, OptionDescriptor option, out IReadOnlyList<KeyValuePair<string, string>> value)
+    {
+        value = reading.Pairs(option, asBuildxCsv: true);
+        return value.Count > 0;
+    }
+
     public static bool Secret(OptionReading reading, OptionDescriptor option, out Secret? value)
     {
         value = reading.Secret(option);

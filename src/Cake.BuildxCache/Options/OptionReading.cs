@@ -156,7 +156,13 @@ internal sealed class OptionReading(OptionSources sources)
             : [.. raw.Value.Values.SelectMany(value => value.Split(PairSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
     }
 
-    public IReadOnlyList<KeyValuePair<string, string>> Pairs(OptionDescriptor option)
+    /// <summary>
+    /// <c>key=value</c> items: each argument is one, an environment variable or configuration value holds several,
+    /// separated by <c>;</c> or newlines, and cake.config may give each its own key (<see cref="ConfigurationItems"/>).
+    /// With <paramref name="asBuildxCsv"/> an item is read as buildx reads a <c>--driver-opt</c> value
+    /// (<see cref="Docker.BuildxCsv"/>): several fields separated by <c>,</c>, a field with a comma quoted whole.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs(OptionDescriptor option, bool asBuildxCsv = false)
     {
         var raw = Find(option);
         if (raw is null)
@@ -182,7 +188,7 @@ internal sealed class OptionReading(OptionSources sources)
             }
         }
 
-        foreach (var item in items)
+        foreach (var item in asBuildxCsv ? items.SelectMany(item => CsvFields(option, item, origin)) : items)
         {
             var equals = item.IndexOf('=', StringComparison.Ordinal);
             var key = equals < 0 ? string.Empty : item[..equals].Trim();
@@ -213,6 +219,17 @@ internal sealed class OptionReading(OptionSources sources)
         }
 
         return pairs;
+    }
+
+    private IEnumerable<string> CsvFields(OptionDescriptor option, string item, OptionOrigin origin)
+    {
+        if (Docker.BuildxCsv.TrySplit(item, out var fields, out var problem))
+        {
+            return fields;
+        }
+
+        Problems.Add(OptionProblem.For(option, item, origin, problem + " (buildx reads each value as CSV)"));
+        return [];
     }
 
     /// <summary>

@@ -46,8 +46,9 @@ internal static class BuildPlanner
             }
         }
 
+        // With a cache per platform, each platform's cache-only build writes and promotes its own commit ref.
         var (promotedCacheTo, promotion, promotionNote) = CachePromotionPolicy.Decide(
-            refs, options.CachePromote, options.EffectiveCacheRepo, cacheTo);
+            refs, options.CachePromote && platformCaches.Count == 0, options.EffectiveCacheRepo, cacheTo);
         cacheTo = promotedCacheTo;
         if (promotionNote is not null)
         {

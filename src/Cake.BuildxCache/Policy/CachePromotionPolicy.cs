@@ -11,6 +11,9 @@ namespace Cake.BuildxCache.Policy;
 /// </summary>
 internal static class CachePromotionPolicy
 {
+    /// <summary>How the note of a promotion that cannot be honoured starts.</summary>
+    public const string RefusedNote = "cache-promote: refused: ";
+
     /// <summary>Decides the promotion and the cache-to that goes with it.</summary>
     /// <param name="refs">Where the build stands.</param>
     /// <param name="enabled">The <c>cache-promote</c> option.</param>
@@ -32,7 +35,7 @@ internal static class CachePromotionPolicy
 
         if (Refusal(refs.Sha, branchRef) is { } refusal)
         {
-            return (cacheTo, null, "cache-promote: refused: " + refusal);
+            return (cacheTo, null, RefusedNote + refusal);
         }
 
         var commitTag = CommitTag(branchRef, refs.Sha);

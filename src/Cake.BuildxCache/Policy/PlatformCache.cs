@@ -9,5 +9,6 @@ namespace Cake.BuildxCache.Policy;
 /// <param name="Platform">The platform (<c>linux/386</c>).</param>
 /// <param name="Scope">The cache scope of its refs (<c>linux-386</c>, or <c>runtime-linux-386</c> with a stage).</param>
 /// <param name="From">Its cache-from chain, most specific first, each ref with its role.</param>
-/// <param name="To">The ref its cache-only build writes, or null when the cache is read-only.</param>
-internal sealed record PlatformCache(string Platform, string Scope, IReadOnlyList<CacheFromCandidate> From, CacheSpec? To);
+/// <param name="To">The ref its cache-only build writes (its commit ref under <c>--cache-promote</c>), or null when the cache is read-only.</param>
+/// <param name="Promotion">Under <c>--cache-promote</c>, the promotion of its commit ref to its branch ref; else null.</param>
+internal sealed record PlatformCache(string Platform, string Scope, IReadOnlyList<CacheFromCandidate> From, CacheSpec? To, CachePromotion? Promotion = null);

@@ -9,7 +9,8 @@ namespace Cake.BuildxCache.Policy;
 /// reads every platform's chain and writes no cache; after it, one cache-only build per platform
 /// (<c>--platform=P --output=type=cacheonly --cache-to=P's ref</c>) goes to the node that declares P, finds every step
 /// in that node's cache, and only exports. Each platform's refs are in its own scope, the one a fan-out job of that
-/// platform uses (<see cref="CacheScope"/>), so the two ways share their caches.
+/// platform uses (<see cref="CacheScope"/>), so the two ways share their caches. Under <c>--cache-promote</c> each
+/// platform's export writes its own commit ref and promotes it to its branch ref, as a one-platform build does.
 /// </summary>
 internal static class PlatformCachePolicy
 {
@@ -45,22 +46,25 @@ internal static class PlatformCachePolicy
             return ([], $"cache: one ref for every platform ({options.OriginOf(OptionCatalog.CacheScope)}); with {nodes.Count} nodes it keeps only the node that exported last");
         }
 
-        if (options.CachePromote)
-        {
-            return ([], $"cache: one ref for every platform: --cache-promote writes one commit ref; with {nodes.Count} nodes it keeps only the node that exported last");
-        }
-
         var caches = new List<PlatformCache>();
         foreach (var platform in platforms)
         {
             var one = options with { Platforms = [platform] };
             var decision = CacheRefPolicy.Decide(refs, one, output);
             var to = decision.To is { } spec ? RegistryFlavors.Apply(spec, options.RegistryFlavor).CacheTo : null;
-            caches.Add(new PlatformCache(platform, CacheScope.Of(one).Value!, decision.From, to));
+            var (promotedTo, promotion, promotionNote) = CachePromotionPolicy.Decide(refs, options.CachePromote, options.EffectiveCacheRepo, to);
+            if (promotionNote?.StartsWith(CachePromotionPolicy.RefusedNote, StringComparison.Ordinal) == true)
+            {
+                // The one-ref plan carries the refusal, which stops the run before anything runs.
+                return ([], $"cache: one ref for every platform: {promotionNote}");
+            }
+
+            caches.Add(new PlatformCache(platform, CacheScope.Of(one).Value!, decision.From, promotedTo, promotion));
         }
 
+        var promoted = caches.Any(cache => cache.Promotion is not null) ? ", each then promoted to " + string.Join(", ", caches.Select(cache => cache.Promotion?.BranchRef).OfType<string>()) : string.Empty;
         var written = caches.Any(cache => cache.To is not null)
-            ? "; after the build, one cache-only build per platform on its node writes " + string.Join(", ", caches.Select(cache => cache.To!.Ref))
+            ? "; after the build, one cache-only build per platform on its node writes " + string.Join(", ", caches.Select(cache => cache.To!.Ref)) + promoted
             : "; read-only, no cache-only build";
         return (caches, $"cache per platform ({nodes.Count} nodes): the build reads {string.Join(" and ", caches.Select(cache => cache.Platform + "'s " + cache.Scope))} scope{written}");
     }
@@ -88,7 +92,7 @@ internal static class PlatformCachePolicy
             MetadataFile = ArtifactPaths.CacheExportMetadata(cache.Platform),
             CacheOnly = true,
             PlatformCaches = [],
-            Promotion = null,
+            Promotion = cache.Promotion,
             ExplainsCacheMiss = false,
             CarriesCacheMounts = false,
             FanOutPlatform = null,

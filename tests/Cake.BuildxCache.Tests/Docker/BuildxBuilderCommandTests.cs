@@ -42,6 +42,23 @@ public sealed class BuildxBuilderCommandTests
     }
 
     [Test]
+    public void Create_quotes_a_driver_option_with_a_comma_as_the_one_csv_field_buildx_reads()
+    {
+        var fixture = new DockerFixture().Answering("buildx-create.txt");
+        var settings = new BuildxCreateSettings { Name = "ci", Driver = "kubernetes" };
+        settings.DriverOptions["nodeselector"] = "kubernetes.io/arch=arm64,disk=ssd";
+        settings.DriverOptions["namespace"] = "ci";
+
+        fixture.Context.BuildxCreate(settings);
+
+        // The process gets the argument "nodeselector=kubernetes.io/arch=arm64,disk=ssd" with its quotes, which buildx
+        // 0.36.1 reads as one CSV field (BuildxCsvTests; EnsureBuilderTests has the real buildx read such a value back).
+        Assert.That(fixture.Arguments, Is.EqualTo(
+            "buildx create --name \"ci\" --driver \"kubernetes\" --driver-opt \"namespace=ci\" "
+            + "--driver-opt \"\\\"nodeselector=kubernetes.io/arch=arm64,disk=ssd\\\"\""));
+    }
+
+    [Test]
     public void Create_uses_buildkitd_config_when_the_version_knows_it()
     {
         var fixture = new DockerFixture().Answering("buildx-create.txt");

@@ -64,6 +64,23 @@ public sealed class EnsureBuilderTests() : RealStackFixture("builder")
     }
 
     [Test]
+    public void A_driver_option_whose_value_holds_a_comma_reaches_buildx_as_one_value_and_the_next_run_reuses_the_builder()
+    {
+        // Quoted whole, as buildx reads --driver-opt (CSV): the docker-container driver's env.NAME takes any value.
+        var option = "--driver-opt=\"env.NO_PROXY=127.0.0.1,localhost\"";
+
+        var first = EnsureBuilder(option);
+
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.ToString());
+        Assert.That(Scene.Docker("buildx", "inspect", Scene.Builder).StandardOutput, Does.Contain("env.NO_PROXY=\"127.0.0.1,localhost\""));
+        var env = Scene.Docker("container", "inspect", "--format", "{{json .Config.Env}}", Container).StandardOutput;
+        Assert.That(env, Does.Contain("\"NO_PROXY=127.0.0.1,localhost\""), "the whole value reached BuildKit's container");
+        var second = EnsureBuilder(option);
+        Assert.That(second.ExitCode, Is.EqualTo(0), second.ToString());
+        Assert.That(second.Output, Does.Contain($"Reusing builder {Scene.Builder} (driver docker-container, running)"), "the value read back from buildx is the one asked for");
+    }
+
+    [Test]
     public void A_builder_running_another_BuildKit_image_is_recreated_with_the_one_asked_for()
     {
         Assert.That(EnsureBuilder("--buildkit-image=moby/buildkit:buildx-stable-1").ExitCode, Is.EqualTo(0));

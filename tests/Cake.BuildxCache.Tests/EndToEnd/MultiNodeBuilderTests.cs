@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
 using Cake.BuildxCache.Tests.Support;
 using Cake.BuildxCache.Tests.Support.Registry;
@@ -105,6 +106,40 @@ public sealed class MultiNodeBuilderTests() : RealStackFixture("nodes")
         var shared = ReportFile.Read(Scene.Workspace);
         TestContext.Out.WriteLine($"one shared ref, fresh nodes: {shared}");
         Assert.That(shared.Ran, Is.GreaterThan(0), "one shared ref keeps only the last node's cache: " + shared);
+    }
+
+    /// <summary>
+    /// <c>--cache-promote</c> on a two-node build: each platform's cache-only build writes its own commit ref, and each
+    /// is promoted to its platform's branch ref, whose record then names this commit; a fresh pair of nodes builds from
+    /// the branch refs with no step run.
+    /// </summary>
+    [Test]
+    public void Under_cache_promote_each_platform_writes_its_commit_ref_and_promotes_it_to_its_branch_ref()
+    {
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        var job = Scene.GitLab().Branch("main", "main");
+        var sha = Scene.Workspace.Sha;
+
+        var run = PublishOnFreshNodes(job, "--cache-promote");
+
+        foreach (var platform in new[] { "linux/amd64", "linux/386" })
+        {
+            var branchTag = "main-" + platform.Replace('/', '-');
+            var branchRef = $"{Scene.Image}/cache:{branchTag}";
+            Assert.That(run.Output, Does.Contain($"cache of {platform}: exported to {branchRef}-{sha[..8]}"), run.ToString());
+            Assert.That(run.Output, Does.Contain($"cache promote: {branchRef} holds {sha[..8]}"), run.ToString());
+            var manifest = Registry.Manifest(Scene.CacheRepository, branchTag);
+            Assert.That(manifest, Is.Not.Null, branchRef);
+            Assert.That(RecordedManifest.Read(System.Text.Encoding.UTF8.GetBytes(manifest!))?.Commit, Is.EqualTo(sha), "the branch ref holds this commit's cache: " + manifest);
+        }
+
+        Assert.That(
+            Registry.Tags(Scene.CacheRepository),
+            Is.EquivalentTo(new[] { "main-linux-amd64", "main-linux-386", $"main-linux-amd64-{sha[..8]}", $"main-linux-386-{sha[..8]}" }),
+            "a commit ref and a branch ref per platform, none shared");
+        PublishOnFreshNodes(job, "--cache-promote");
+        var warm = ReportFile.Read(Scene.Workspace);
+        Assert.That(warm.Ran, Is.Zero, "both platforms from their promoted branch refs: " + warm);
     }
 
     private BuildRun PublishOnFreshNodes(Dictionary<string, string> job, params string[] arguments)

@@ -33,6 +33,42 @@ public sealed class BuilderNodeOptionsTests
         Assert.That(node.DriverOptions, Is.EqualTo(new[] { new KeyValuePair<string, string>("cacert", "/certs/ca.pem") }));
     }
 
+    [Test]
+    public void A_node_item_whose_value_holds_a_comma_is_quoted_whole_as_buildx_reads_it()
+    {
+        Assert.That(BuilderNodeSpec.TryParse("platform=linux/arm64,\"nodeselector=kubernetes.io/arch=arm64,disk=ssd\"", out var node, out var problem), Is.True, problem);
+
+        Assert.That(node!.Platforms, Is.EqualTo(new[] { "linux/arm64" }));
+        Assert.That(node.DriverOptions, Is.EqualTo(new[] { new KeyValuePair<string, string>("nodeselector", "kubernetes.io/arch=arm64,disk=ssd") }));
+        Assert.That(
+            Problems("builder-driver=kubernetes", "platform=linux/amd64,linux/arm64", "builder-node=platform=linux/amd64", "builder-node=platform=linux/arm64,\"nodeselector=kubernetes.io/arch=arm64,disk=ssd\""),
+            Is.Empty);
+    }
+
+    [Test]
+    public void A_driver_option_is_read_as_buildx_reads_it_a_value_with_a_comma_quoted_whole()
+    {
+        var options = Read("driver-opt=\"env.NO_PROXY=127.0.0.1,localhost\"", "driver-opt=cacert=/certs/ca.pem,cert=/certs/cert.pem");
+
+        Assert.That(options.DriverOpts, Is.EqualTo(new KeyValuePair<string, string>[]
+        {
+            new("env.NO_PROXY", "127.0.0.1,localhost"),
+            new("cacert", "/certs/ca.pem"),
+            new("cert", "/certs/cert.pem"),
+        }));
+    }
+
+    [Test]
+    public void Bad_quoting_in_a_node_or_a_driver_option_is_refused_naming_the_option()
+    {
+        Assert.That(
+            Problems("builder-driver=kubernetes", "platform=linux/amd64,linux/arm64", "builder-node=platform=linux/amd64", "builder-node=platform=linux/arm64,nodeselector=\"a=b,c=d\""),
+            Has.Some.StartsWith("builder-node 'platform=linux/arm64,nodeselector=\"a=b,c=d\"' (from --builder-node): ").And.Some.Contains("has a quote inside the field 'nodeselector=\"a=b'"));
+        Assert.That(
+            Problems("driver-opt=\"env.NO_PROXY=a,b"),
+            Has.Some.StartsWith("driver-opt '\"env.NO_PROXY=a,b' (from --driver-opt): opens a quote at character 1 that is never closed"));
+    }
+
     [TestCase("tcp://a:1,,platform=linux/amd64", "has an empty item")]
     [TestCase("platform=linux/amd64,tcp://a:1", "has the item 'tcp://a:1', which is neither the endpoint")]
     [TestCase("tcp://a:1,platform=", "gives platform= no value")]

@@ -32,7 +32,7 @@ public sealed class CarelessInputTests
         yield return Case("prune-until", "99999999999h", "longer than any duration can be (at most about 2562047h)", "--prune-until=99999999999h");
         yield return Case("buildkit-image", "Not An Image", "must not contain whitespace", "--buildkit-image=Not An Image");
         yield return Case("buildkit-image", "moby/buildkit:v0.32.2 --debug", "must not contain whitespace", "--buildkit-image=moby/buildkit:v0.32.2 --debug");
-        yield return Case("driver-opt", "network=host,image=evil", "has a ',' or '\"' in its value", "--driver-opt=network=host,image=evil");
+        yield return Case("driver-opt", "env.NO_PROXY=\"a,b\"", "has a quote inside the field", "--driver-opt=env.NO_PROXY=\"a,b\"");
         yield return Case("tag", "a b", "holds whitespace, which no value of it can: separate values with ',' or ';'", "--tag=a b");
         yield return Case("no-cache-filter", "a b", "holds whitespace", "--no-cache-filter=a b");
         yield return Case("platform", "linux/amd64 linux/arm64", "holds whitespace", "--platform=linux/amd64 linux/arm64");

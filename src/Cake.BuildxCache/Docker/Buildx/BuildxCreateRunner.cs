@@ -64,7 +64,7 @@ public sealed class BuildxCreateRunner : DockerCliTool<BuildxCreateSettings>
         arguments.Append("buildx").Append("create")
             .AppendOption("--name", settings.Name)
             .AppendOption("--driver", settings.Driver)
-            .AppendSorted("--driver-opt", settings.DriverOptions)
+            .AppendSortedCsv("--driver-opt", settings.DriverOptions)
             .AppendOption("--buildkitd-flags", settings.BuildkitdFlags)
             .AppendOption(configSwitch, settings.BuildkitdConfig)
             .AppendJoined("--platform", settings.Platforms)

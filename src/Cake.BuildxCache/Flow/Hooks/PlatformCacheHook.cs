@@ -14,7 +14,8 @@ namespace Cake.BuildxCache.Flow;
 /// <summary>
 /// The per-platform cache of a multi-node build (<see cref="PlatformCachePolicy"/>): after the build, runs each
 /// platform's cache-only build, which buildx sends to the node that declares the platform, and puts the cache record on
-/// the ref it wrote. A cache-only build that fails is a warning when the cache's <c>ignore-error</c> says a cache that
+/// the ref it wrote, then, under <c>--cache-promote</c>, promotes that commit ref to the platform's branch ref. A
+/// cache-only build that fails is a warning when the cache's <c>ignore-error</c> says a cache that
 /// cannot be written must not fail the build (the image is out already).
 /// </summary>
 /// <param name="run">The run.</param>
@@ -78,6 +79,12 @@ internal sealed class PlatformCacheHook(BuildxCacheRun run, BuildPlan plan) : Bu
             {
                 run.Information("{0}", recorded.Line);
             }
+        }
+
+        // As after a one-platform build: the record is on the commit ref before the promotion copies it.
+        if (export.Promotion is { } promotion && report.CacheExported)
+        {
+            await CachePromotionRun.RunAsync(run, promotion, export.CacheTo.IgnoreError != false).ConfigureAwait(false);
         }
     }
 }
