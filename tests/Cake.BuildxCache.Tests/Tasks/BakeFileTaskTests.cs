@@ -15,7 +15,14 @@ public sealed class BakeFileTaskTests
     private static BuildxHost Host(Workspace workspace, Func<DockerCall, DockerAnswer> print)
     {
         workspace.Write("docker-bake.hcl", "# answered by the fake docker\n");
-        var host = new BuildxHost(workspace, Jobs.GitLabFeatureBranch());
+
+        // The fixture's targets: their contexts and Dockerfiles, and credentials for their registry.
+        workspace.Write("api/Dockerfile", "FROM scratch AS runtime\n");
+        workspace.Write("worker/worker.Dockerfile", "FROM scratch\n");
+        var job = Jobs.GitLabFeatureBranch();
+        job["BUILDX_REGISTRY_USER"] = "deploy-bot";
+        job["BUILDX_REGISTRY_PASSWORD"] = "not-a-real-password";
+        var host = new BuildxHost(workspace, job);
         host.Docker.On(Print, print);
         return host;
     }
