@@ -78,14 +78,15 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     // Plan needs no buildx: without it, it prints the bake file's one line and stays valid.
     private void EnsureValid(bool needsBuildx)
     {
-        if (State.Problems.Count > 0)
-        {
-            throw new BuildxCacheOptionsException(State.Problems);
-        }
-
+        // A refused bake file first: without its images the plan is of the run's own image, whose problems would mislead.
         if (BakeFile.OptionProblems(State.Options, needsBuildx) is { Count: > 0 } bakeFileProblems)
         {
             throw new BuildxCacheOptionsException(bakeFileProblems);
+        }
+
+        if (State.Problems.Count > 0)
+        {
+            throw new BuildxCacheOptionsException(State.Problems);
         }
     }
 

@@ -1,4 +1,3 @@
-using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;

@@ -12,7 +12,7 @@ public sealed class BakeFileTaskTests
 {
     private const string Print = "^buildx bake -f \"docker-bake.hcl\" --print --progress \"quiet\"$";
 
-    private static BuildxHost Host(Workspace workspace, Func<DockerCall, DockerAnswer> print)
+    private static BuildxHost Host(Workspace workspace, Func<DockerCall, DockerAnswer> print, bool credentials = false)
     {
         workspace.Write("docker-bake.hcl", "# answered by the fake docker\n");
 
@@ -20,8 +20,13 @@ public sealed class BakeFileTaskTests
         workspace.Write("api/Dockerfile", "FROM scratch AS runtime\n");
         workspace.Write("worker/worker.Dockerfile", "FROM scratch\n");
         var job = Jobs.GitLabFeatureBranch();
-        job["BUILDX_REGISTRY_USER"] = "deploy-bot";
-        job["BUILDX_REGISTRY_PASSWORD"] = "not-a-real-password";
+        if (credentials)
+        {
+            job["BUILDX_REGISTRY"] = "registry.example.com";
+            job["BUILDX_REGISTRY_USER"] = "deploy-bot";
+            job["BUILDX_REGISTRY_PASSWORD"] = "not-a-real-password";
+        }
+
         var host = new BuildxHost(workspace, job);
         host.Docker.On(Print, print);
         return host;
@@ -49,7 +54,8 @@ public sealed class BakeFileTaskTests
     public void Plan_lists_the_images_of_the_bake_file()
     {
         using var workspace = Workspace.Plain();
-        var host = Host(workspace, _ => Printed("print-hcl-default.json"));
+        var host = Host(workspace, _ => Printed("print-hcl-default.json"), credentials: true);
+        host.Docker.On("^buildx bake -f .*docker-bake.hcl\" -f .*\\.json\" --print", _ => Printed("print-hcl-default.json"));
 
         var run = host.Run("--target=Plan", "--bake-file=docker-bake.hcl");
 
@@ -60,7 +66,7 @@ public sealed class BakeFileTaskTests
         var bake = $"docker buildx bake --builder \"buildx-cache\" --file \"{Path.Combine(workspace.Path, "docker-bake.hcl")}\" --file \"<override.json>\" --metadata-file";
         Assert.That(run.Output, Does.Contain("Bake (Publish):" + Environment.NewLine + "  " + bake), "Publish's bake: the user's file, then the module's override");
         Assert.That(run.Output, Does.Contain("\"api\" \"worker\""), "the file's targets, by name");
-        Assert.That(run.Output, Does.Contain("Merged definition"), "what buildx --print says (the fake docker answers no merged print)");
+        Assert.That(run.Output, Does.Contain("Merged definition (docker buildx bake -f <the bake file> -f <override.json> --print"), "what buildx --print says (here the fixture)");
     }
 
     [Test]
