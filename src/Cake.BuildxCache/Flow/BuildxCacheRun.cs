@@ -323,7 +323,9 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         // The user's bake file declares the run's images as image sections do: read (through buildx, docker's own
         // process runner: the plugin choice is this state's) before the plan, which takes them the same way.
         var declared = options.Images;
-        _bakeFile = BakeFileReading.Read(this, base.ProcessRunner, options, Environment.WorkingDirectory);
+        // A missing file is the workspace check's problem: buildx is not asked about it.
+        var bakeFilesExist = options.BakeFiles.All(file => FileSystem.Exist(new FilePath(file).MakeAbsolute(Environment.WorkingDirectory)));
+        _bakeFile = bakeFilesExist ? BakeFileReading.Read(this, base.ProcessRunner, options, Environment.WorkingDirectory) : new([], []);
         if (options.BakeFiles.Count > 0)
         {
             options = options with { Images = _bakeFile.Images };
