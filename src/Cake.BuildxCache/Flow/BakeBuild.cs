@@ -53,21 +53,15 @@ internal static class BakeBuild
             run.DeleteFile(metadataFile);
         }
 
-        var definition = BakeDefinition.Json([.. builds.Select(build => new KeyValuePair<string, BuildxBuildSettings>(build.Name, build.Settings))]);
         var definitionFile = new FilePath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"buildx-cache-bake-{Guid.NewGuid():N}.json"));
         var progress = new List<string>();
         try
         {
-            File.WriteAllText(definitionFile.FullPath, definition);
-            var settings = new BakeSettings
-            {
-                Builder = first.Builder,
-                MetadataFile = metadataFile,
-                Progress = first.Progress,
-                EnvironmentVariables = first.EnvironmentVariables,
-            };
-            settings.Files.Add(definitionFile);
-            settings.Targets.Add(BakeDefinition.DefaultGroup);
+            var settings = Command(run, [.. builds.Select(build => new KeyValuePair<string, BuildxBuildSettings>(build.Name, build.Settings))], definitionFile);
+            settings.Builder = first.Builder;
+            settings.MetadataFile = metadataFile;
+            settings.Progress = first.Progress;
+            settings.EnvironmentVariables = first.EnvironmentVariables;
             new BakeRunner(run.FileSystem, run.Environment, run.ProcessRunner, run.Tools).Run(settings, line =>
             {
                 progress.Add(line);
@@ -87,6 +81,7 @@ internal static class BakeBuild
         var metadata = run.FileExists(metadataFile) ? PerTarget(File.ReadAllText(metadataFile.FullPath)) : new Dictionary<string, BuildMetadata>();
         var outcomes = new List<KeyValuePair<string, BuildOutcome>>();
         var reports = new List<KeyValuePair<string, string>>();
+        var handOffs = new List<(BuildHandOff HandOff, BuildSummary? Report)>();
         foreach (var (name, build, hooks, _) in builds)
         {
             var plan = build.Plan;
@@ -105,10 +100,41 @@ internal static class BakeBuild
             run.Information("{0}", PlainTextReport.Render(summary));
             reports.Add(new(name, PromotionReport.AddTo(JsonReport.Render(report, counts, image, build.Miss), build.Promotion)));
             outcomes.Add(new(name, new BuildOutcome(metadataFile.FullPath, own, plan.Tags, summary) { Image = image }));
+            handOffs.Add((BuildHandOff.From(plan with { CacheFrom = build.CacheFrom }, own, image, build.Promotion) with { ImageName = name }, summary));
         }
 
         ArtifactFile.Write(run.FileSystem, new FilePath(ArtifactPaths.Report).MakeAbsolute(run.Environment), Reports(reports));
+        BuildReporting.HandOn(run, [.. handOffs.Select(image => image.HandOff)], JobSummary.Render(handOffs));
         return outcomes;
+    }
+
+    /// <summary>
+    /// Writes the definition of <paramref name="targets"/> to <paramref name="definitionFile"/> and returns the bake over
+    /// it: without a bake file, the generated definition's <c>default</c> group; with the user's bake file, its files
+    /// then the generated override (<c>-f docker-bake.hcl -f override.json</c>, their targets by name), the file
+    /// itself untouched.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="targets">Each image's name and build settings.</param>
+    /// <param name="definitionFile">Where the generated definition goes (the caller deletes it).</param>
+    /// <returns>The settings: files and targets (the caller adds builder, progress…).</returns>
+    internal static BakeSettings Command(BuildxCacheRun run, IReadOnlyList<KeyValuePair<string, BuildxBuildSettings>> targets, FilePath definitionFile)
+    {
+        var userFiles = run.BuildxOptions.BakeFiles;
+        File.WriteAllText(definitionFile.FullPath, userFiles.Count == 0 ? BakeDefinition.Json(targets) : BakeDefinition.Override(targets));
+        var settings = new BakeSettings();
+        foreach (var file in userFiles)
+        {
+            settings.Files.Add(new FilePath(file).MakeAbsolute(run.Environment));
+        }
+
+        settings.Files.Add(definitionFile);
+        foreach (var target in userFiles.Count == 0 ? [BakeDefinition.DefaultGroup] : targets.Select(target => target.Key))
+        {
+            settings.Targets.Add(target);
+        }
+
+        return settings;
     }
 
     // buildx bake's metadata file: one object per target, each as buildx build writes its own.

@@ -19,13 +19,15 @@ internal static class BakeFileReading
     private static readonly string[] BuildxMissing = ["'buildx' is not a docker command", "unknown command: docker buildx", "unknown command \"buildx\""];
 
     /// <summary>Reads the images of the bake file the options name.</summary>
-    /// <param name="context">Cake's context (its process runner starts docker).</param>
+    /// <param name="context">Cake's context.</param>
+    /// <param name="processRunner">Starts docker.</param>
     /// <param name="options">The options (<c>--bake-file</c>, <c>--bake-target</c>).</param>
     /// <param name="workingDirectory">Where buildx runs: bake resolves the files and their relative contexts from there.</param>
     /// <returns>The images, or the problems, or why buildx could not be asked.</returns>
-    public static BakeFileReadout Read(ICakeContext context, BuildxCacheOptions options, DirectoryPath workingDirectory)
+    public static BakeFileReadout Read(ICakeContext context, IProcessRunner processRunner, BuildxCacheOptions options, DirectoryPath workingDirectory)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(processRunner);
         ArgumentNullException.ThrowIfNull(options);
         var files = options.BakeFiles;
         if (files.Count == 0)
@@ -33,7 +35,7 @@ internal static class BakeFileReading
             return new([], []);
         }
 
-        var runner = new BakeFileRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var runner = new BakeFileRunner(context.FileSystem, context.Environment, processRunner, context.Tools);
         var print = Settings(files, workingDirectory);
         print.Print = true;
         foreach (var target in options.BakeTargets)
@@ -91,5 +93,5 @@ internal static class BakeFileReading
     }
 
     private static BakeFileReadout Unavailable(IReadOnlyList<string> files, string why) =>
-        new([], []) { Unavailable = $"the bake file {string.Join(", ", files)} cannot be read without buildx (docker buildx bake --print): {why}" };
+        new([], []) { Unavailable = $"the bake file {string.Join(", ", files)} cannot be read, nor the merged definition printed, without buildx (docker buildx bake --print): {why}" };
 }

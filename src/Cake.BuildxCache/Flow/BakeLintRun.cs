@@ -7,8 +7,8 @@ using Cake.Core.Diagnostics;
 namespace Cake.BuildxCache.Flow;
 
 /// <summary>
-/// Lint over the user's bake file, once the run has read it (its targets; a refused file never gets here), runs
-/// <c>docker buildx bake --call=check</c> once for all its targets and reports per target: its warnings (and their
+/// Lint over several images, the user's bake file's (once the run has read it: a refused file never gets here) or the
+/// definition generated for cake.config's image sections: runs <c>docker buildx bake --call=check</c> once for all targets and reports per target: its warnings (and their
 /// rules) or why it could not be checked. With <c>--lint-fail-on-warnings</c> buildx's own exit status (1 on a warning)
 /// fails the task; a target that could not be checked always does.
 /// </summary>
@@ -17,20 +17,20 @@ internal static class BakeLintRun
     /// <summary>Runs the check.</summary>
     /// <param name="run">The run.</param>
     /// <param name="steps">The check's step.</param>
+    /// <param name="images">The names of the targets the check reports on: the images.</param>
     /// <exception cref="CakeException">A target could not be checked, or a target has a warning with <c>--lint-fail-on-warnings</c>.</exception>
-    public static void Run(BuildxCacheRun run, BakeLintSteps steps)
+    public static void Run(BuildxCacheRun run, BakeLintSteps steps, IReadOnlyList<string> images)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(steps);
-        // The run refused the file before this (EnsureValid), so every target it names maps to an image.
-        var readout = run.BakeFile;
+        ArgumentNullException.ThrowIfNull(images);
         var result = new BakeFileRunner(run.FileSystem, run.Environment, run.ProcessRunner, run.Tools).Run(steps.Settings());
         foreach (var line in result.Output)
         {
             run.Log.Write(Verbosity.Normal, LogLevel.Information, "{0}", line);
         }
 
-        var checks = BakeCheckParser.Parse(result.Output, [.. readout.Images.Select(image => image.Name)]);
+        var checks = BakeCheckParser.Parse(result.Output, images);
         foreach (var check in checks)
         {
             if (check.Error is { } error)

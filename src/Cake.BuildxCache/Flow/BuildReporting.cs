@@ -75,14 +75,20 @@ internal static class BuildReporting
     /// <param name="context">The build context.</param>
     /// <param name="handOff">The result.</param>
     /// <param name="jobSummary">The Markdown for GitHub's job summary.</param>
-    public static void HandOn(ICakeContext context, BuildHandOff handOff, string jobSummary)
+    public static void HandOn(ICakeContext context, BuildHandOff handOff, string jobSummary) => HandOn(context, [handOff], jobSummary);
+
+    /// <summary>Hands the results of several declared images to the pipeline, each under its own names, in one of each file.</summary>
+    /// <param name="context">The build context.</param>
+    /// <param name="handOffs">The results.</param>
+    /// <param name="jobSummary">The Markdown for GitHub's job summary.</param>
+    public static void HandOn(ICakeContext context, IReadOnlyList<BuildHandOff> handOffs, string jobSummary)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(handOff);
+        ArgumentNullException.ThrowIfNull(handOffs);
         ArgumentNullException.ThrowIfNull(jobSummary);
         try
         {
-            ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.BuildEnv), BuildEnvFile.Render(handOff));
+            ArtifactFile.Write(context.FileSystem, Absolute(context, ArtifactPaths.BuildEnv), BuildEnvFile.Render(handOffs));
         }
         catch (DotenvException exception)
         {
@@ -91,7 +97,7 @@ internal static class BuildReporting
 
         if (context.Environment.GetEnvironmentVariable("GITHUB_OUTPUT") is { Length: > 0 } stepOutputs)
         {
-            ArtifactFile.Append(context.FileSystem, new FilePath(stepOutputs), GitHubOutputFile.Render(GitHubOutputs.Of(handOff), GitHubOutputFile.NewDelimiter()));
+            ArtifactFile.Append(context.FileSystem, new FilePath(stepOutputs), GitHubOutputFile.Render(GitHubOutputs.Of(handOffs), GitHubOutputFile.NewDelimiter()));
         }
 
         if (context.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)

@@ -21,7 +21,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     private readonly Lazy<BuildxCacheState> _state;
     private readonly HashSet<string> _loggedIn = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<FilePath?> _buildxPlugin;
-    private readonly Lazy<BakeFileReadout> _bakeFile;
+    private BakeFileReadout _bakeFile = new([], []);
     private readonly IProcessRunner _processRunner;
     private string? _builtBy;
     private (BuildPlan Plan, IReadOnlyList<BuildHook> Hooks)? _startedHooks;
@@ -35,7 +35,6 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         _settings = settings ?? new BuildxCacheSettings();
         _state = new Lazy<BuildxCacheState>(Resolve);
         _buildxPlugin = new Lazy<FilePath?>(FindBuildxPlugin);
-        _bakeFile = new Lazy<BakeFileReadout>(() => BakeFileReading.Read(this, BuildxOptions, Environment.WorkingDirectory));
         _processRunner = new DirectBuildxProcessRunner(
             base.ProcessRunner,
             () => _buildxPlugin.Value,
@@ -86,23 +85,31 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     // Plan needs no buildx: without it, it prints the bake file's one line and stays valid.
     private void EnsureValid(bool needsBuildx, bool builds = true)
     {
+        // A refused bake file first: without its images the plan is of the run's own image, whose problems would mislead.
+        if (BakeFile.OptionProblems(State.Options, needsBuildx) is { Count: > 0 } bakeFileProblems)
+        {
+            throw new BuildxCacheOptionsException(bakeFileProblems);
+        }
+
         var problems = builds ? State.Problems : [.. State.Problems.Except(State.BuildProblems)];
         if (problems.Count > 0)
         {
             throw new BuildxCacheOptionsException(problems);
         }
-
-        if (BakeFile.OptionProblems(State.Options, needsBuildx) is { Count: > 0 } bakeFileProblems)
-        {
-            throw new BuildxCacheOptionsException(bakeFileProblems);
-        }
     }
 
     /// <summary>
-    /// Gets the user's bake file (<c>--bake-file</c>) as read by buildx on first use: its images, or why it is refused,
-    /// or why buildx cannot read it; empty without <c>--bake-file</c>.
+    /// Gets the user's bake file (<c>--bake-file</c>) as buildx read it when the run was resolved: its images (the
+    /// run's images), or why it is refused, or why buildx cannot read it; empty without <c>--bake-file</c>.
     /// </summary>
-    internal BakeFileReadout BakeFile => _bakeFile.Value;
+    internal BakeFileReadout BakeFile
+    {
+        get
+        {
+            _ = State; // resolving the run reads the file
+            return _bakeFile;
+        }
+    }
 
     /// <summary>Prints the refs, options, plan and the exact command line of every step (secrets redacted); runs no docker.</summary>
     /// <exception cref="BuildxCacheOptionsException">After printing, when the options have problems.</exception>
@@ -114,7 +121,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
             Log.Write(Verbosity.Quiet, LogLevel.Information, "{0}", line);
         }
 
-        foreach (var line in BakeFilePlan.Lines(BuildxOptions, BakeFile))
+        foreach (var line in BakeFilePlan.Lines(BuildxOptions, BakeFile).Concat(BakeFileMergedPlan.Lines(this)))
         {
             Log.Write(Verbosity.Quiet, LogLevel.Information, "{0}", line);
         }
@@ -213,15 +220,9 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     /// <summary>What each declared image's build produced, by name, once the bake ran; empty without image sections.</summary>
     internal IReadOnlyList<KeyValuePair<string, BuildOutcome>> ImageOutcomes { get; private set; } = [];
 
-    // Without image sections the one docker buildx build; with them one docker buildx bake of every image (the first's outcome stands for the run's).
+    // Without declared images (image sections or a bake file) the one docker buildx build; with them one docker buildx bake of every image (the first's outcome stands for the run's).
     private async Task<BuildOutcome> BuildOnceAsync(bool publish)
     {
-        if (BuildxOptions.BakeFiles.Count > 0)
-        {
-            // Reading, Plan and Lint of a bake file work; building from it does not yet, and building the [Buildx] image instead would surprise.
-            throw new CakeException($"--bake-file: building the images of {string.Join(", ", BuildxOptions.BakeFiles)} is not supported yet (Plan lists them, Lint checks them). Declare them as [Buildx.Image.NAME] sections in cake.config to build them in one bake, or drop --bake-file.");
-        }
-
         if (!Plan.Bakes)
         {
             return await CacheBuild.RunAsync(this, publish ? Plan.Publish : Plan.BuildWithCache, BuildxVersion).ConfigureAwait(false);
@@ -313,6 +314,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
     {
         var read = CakeOptionSources.ReadOptions(this);
         var options = _settings.Options is { } given ? CodeOrigins.Mark(read, given) : read;
+
         var resolution = GitRefResolver.Resolve(this, new RefOverrides(options.Branch, options.Sha, options.DefaultBranch));
         foreach (var note in resolution.Notes)
         {
@@ -325,6 +327,18 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         {
             options = CodeOrigins.Mark(options, configure(options));
         }
+
+        // The user's bake file declares the run's images as image sections do: read (through buildx, docker's own
+        // process runner: the plugin choice is this state's) before the plan, which takes them the same way.
+        var declared = options.Images;
+        // A missing file is the workspace check's problem: buildx is not asked about it.
+        var bakeFilesExist = options.BakeFiles.All(file => FileSystem.Exist(new FilePath(file).MakeAbsolute(Environment.WorkingDirectory)));
+        _bakeFile = bakeFilesExist ? BakeFileReading.Read(this, base.ProcessRunner, options, Environment.WorkingDirectory) : new([], []);
+        if (options.BakeFiles.Count > 0)
+        {
+            options = options with { Images = _bakeFile.Images };
+        }
+
         var created = _settings.BuildTime?.Invoke() ?? Clock.GetUtcNow();
         var run = RunPlanner.Plan(refs, options, DockerHostInfo.Read(Environment), created);
 
@@ -338,6 +352,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
         }
 
         var problems = spelling.Problems
+            .Concat(BakeFileReadout.BesideImageSections(options, declared))
             .Concat(BuildxCacheOptionsValidator.Validate(options, refs.IsCI))
             .Concat(run.Images.Zip(ImageOptions.PerImage(options)).SelectMany(pair => PlanChecks.Check(pair.First.Build, pair.Second)))
             .Concat(ImagePlanChecks.Check(run))

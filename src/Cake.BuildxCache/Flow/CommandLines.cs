@@ -1,4 +1,5 @@
 using Cake.BuildxCache.Docker;
+using Cake.BuildxCache.Docker.Bake;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Docker.Context;
@@ -34,6 +35,7 @@ internal sealed class CommandLines(ICakeContext context)
         DockerContextInspectSettings inspect => Of(inspect),
         RegistryLoginSettings login => Of(login),
         RegistryLogoutSettings logout => Of(logout),
+        BakeSettings bake => Render(new BakeRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), bake),
         ImagetoolsCreateSettings create => Render(new ImagetoolsCreateRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), create),
         _ => throw new ArgumentException($"no docker wrapper takes {settings?.GetType().Name}", nameof(settings)),
     };

@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
+using Cake.BuildxCache.Docker.Bake;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Docker.Buildx;
 using Cake.BuildxCache.Policy;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Cake.Core.IO;
 
 namespace Cake.BuildxCache.Flow;
 
@@ -39,7 +41,31 @@ internal static partial class LintRun
         // The user's bake file is checked as bake resolves it, every target in one call, reported per target.
         if (BakeLintSteps.Of(run.BuildxOptions, steps.Plan.Builder) is { } bake)
         {
-            BakeLintRun.Run(run, bake);
+            // The run refused the file before this (EnsureValid), so every target it names maps to an image.
+            BakeLintRun.Run(run, bake, [.. run.BakeFile.Images.Select(image => image.Name)]);
+            return;
+        }
+
+        // Image sections: every image's check, as its own build would run it, in one bake over a generated definition.
+        if (run.Plan.Bakes)
+        {
+            var definitionFile = new FilePath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"buildx-cache-lint-{Guid.NewGuid():N}.json"));
+            try
+            {
+                var checks = run.Plan.Images.Select(image =>
+                {
+                    var check = new LintSteps(image.Build, steps.FailOnWarnings).Build(version);
+                    check.Call = null; // bake's --call holds for every target
+                    return new KeyValuePair<string, BuildxBuildSettings>(image.Name, check);
+                }).ToList();
+                File.WriteAllText(definitionFile.FullPath, BakeDefinition.Json(checks));
+                BakeLintRun.Run(run, new BakeLintSteps([definitionFile.FullPath], [BakeDefinition.DefaultGroup], steps.Plan.Builder, steps.FailOnWarnings), [.. checks.Select(check => check.Key)]);
+            }
+            finally
+            {
+                File.Delete(definitionFile.FullPath);
+            }
+
             return;
         }
 

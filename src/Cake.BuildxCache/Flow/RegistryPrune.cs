@@ -33,8 +33,8 @@ internal static class RegistryPrune
         context.EnsureValidWithoutBuild();
         var plan = context.Plan.RegistryPrune ?? throw new InvalidOperationException("registry prune: the plan has no registry prune (--prune-registry)");
 
-        // A bake file's images are known once buildx has read it (the validation above did, and refused what it cannot map).
-        await RunAsync(context, plan.WithImages([.. context.BuildxOptions.Images, .. context.BakeFile.Images], context.BuildxOptions)).ConfigureAwait(false);
+        // The plan has every image: a bake file's too, read through buildx when the run was resolved.
+        await RunAsync(context, plan).ConfigureAwait(false);
     }
 
     /// <summary>

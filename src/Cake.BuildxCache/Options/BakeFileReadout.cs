@@ -33,4 +33,28 @@ internal sealed record BakeFileReadout(ImmutableArray<ImageDeclaration> Images, 
         var origin = options.OriginOf(OptionCatalog.BakeFile);
         return [.. Problems.Append(needsBuildx ? Unavailable : null).OfType<string>().Select(problem => OptionProblem.For(OptionCatalog.BakeFile, files, origin, problem))];
     }
+
+    /// <summary>
+    /// A bake file and image sections both declaring the run's images: refused, naming both (which images the run
+    /// builds would otherwise depend on which one the module read last).
+    /// </summary>
+    /// <param name="options">The options.</param>
+    /// <param name="sections">The images cake.config's <c>[Buildx.Image.NAME]</c> sections declare.</param>
+    /// <returns>The problem, or none.</returns>
+    public static IEnumerable<OptionProblem> BesideImageSections(BuildxCacheOptions options, IReadOnlyList<ImageDeclaration> sections)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sections);
+        if (options.BakeFiles.Count == 0 || sections.Count == 0)
+        {
+            yield break;
+        }
+
+        var headers = string.Join(", ", sections.Select(image => ImageSections.SectionOf(image.Name)));
+        yield return OptionProblem.For(
+            OptionCatalog.BakeFile,
+            string.Join(",", options.BakeFiles),
+            options.OriginOf(OptionCatalog.BakeFile),
+            $"declares the run's images, and so do the cake.config sections {headers}: declare them in one place (the bake file's targets, or the sections), not both");
+    }
 }

@@ -1,3 +1,5 @@
+using Cake.BuildxCache.Options.Images;
+
 namespace Cake.BuildxCache.Options;
 
 /// <summary>
@@ -21,6 +23,17 @@ internal static class ImageChecks
                 null,
                 $"is declared {twice.Count()} times ({string.Join(", ", twice.Select(image => image.Origin))}): an image name is its bake target, cache scope and output name",
                 "give each image its own name");
+        }
+
+        // Each image's results are handed on under its name (IMAGE_DIGEST_API_V2): names that read the same there would overwrite each other.
+        foreach (var same in options.Images.DistinctBy(image => image.Name, StringComparer.OrdinalIgnoreCase).GroupBy(image => ImageDeclaration.VariablePart(image.Name), StringComparer.Ordinal).Where(group => group.Count() > 1))
+        {
+            yield return new OptionProblem(
+                string.Join(", ", same.Select(image => image.Name)),
+                null,
+                null,
+                $"are declared ({string.Join(", ", same.Select(image => image.Origin))}) and hand on their digests under the same name (IMAGE_DIGEST_{same.Key} in build.env)",
+                "rename one of them so that the names differ by more than '-' and '_'");
         }
 
         var filter = options.OriginOf(OptionCatalog.ImageFilter);

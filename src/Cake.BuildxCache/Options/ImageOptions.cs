@@ -39,7 +39,10 @@ internal static class ImageOptions
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(image);
-        var origin = new OptionOrigin(OptionSource.Configuration, ImageSections.Prefix + image.Name);
+        // A run's images come from its bake file or from cake.config's sections, never both (refused).
+        var origin = run.BakeFiles.Count > 0
+            ? new OptionOrigin(OptionSource.Argument, image.Origin)
+            : new OptionOrigin(OptionSource.Configuration, ImageSections.Prefix + image.Name);
         var origins = new Dictionary<string, OptionOrigin>(run.Origins, StringComparer.Ordinal)
         {
             [OptionCatalog.Image.Name] = origin,

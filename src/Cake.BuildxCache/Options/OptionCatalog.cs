@@ -103,7 +103,7 @@ public static class OptionCatalog
     {
         Default = [],
         Example = "api,worker",
-        Summary = "with [Buildx.Image.NAME] sections in cake.config: the images this run builds, by name (an unknown name is refused)",
+        Summary = "with [Buildx.Image.NAME] sections in cake.config or --bake-file: the images this run builds, by name (an unknown name is refused)",
         DefaultDescription = "every declared image",
     };
 

@@ -1,3 +1,5 @@
+using Cake.BuildxCache.Options.Images;
+
 namespace Cake.BuildxCache.Pipeline;
 
 /// <summary>
@@ -13,6 +15,8 @@ namespace Cake.BuildxCache.Pipeline;
 /// place of <c>IMAGE_DIGEST</c> (and no <c>IMAGE_TAGS</c>: no tag moved), so that the jobs' reports do not overwrite each other</description></item>
 /// <item><term><c>IMAGE_PLATFORMS</c></term><description>the Merge task's platforms, comma separated</description></item>
 /// </list>
+/// A run of several declared images writes each image's variables with its name after them (<c>IMAGE_API</c>,
+/// <c>IMAGE_DIGEST_API</c>, <c>IMAGE_TAGS_API</c>…; <c>api-v2</c> is <c>_API_V2</c>), all in one file.
 /// A prefix (<c>BUILDX_</c>) keeps the names from clashing with a project's own variables.
 /// </summary>
 internal static class BuildEnvFile
@@ -43,16 +47,26 @@ internal static class BuildEnvFile
     {
         ArgumentNullException.ThrowIfNull(handOff);
         ArgumentNullException.ThrowIfNull(prefix);
+        var image = ImageSuffix(handOff);
         return
         [
-            new(prefix + ImageKey, handOff.Image),
-            new(prefix + DigestKey + PlatformSuffix(handOff), handOff.Digest),
-            new(prefix + TagsKey, handOff.Platform is null ? string.Join(',', handOff.TagNames) : null),
-            new(prefix + CacheRefKey, handOff.CacheTo),
-            new(prefix + ImageVerdictKey, handOff.ImageVerdict),
-            new(prefix + CachePromotionKey, handOff.CachePromotion),
-            new(prefix + PlatformsKey, handOff.Platforms.Count == 0 ? null : string.Join(',', handOff.Platforms)),
+            new(prefix + ImageKey + image, handOff.Image),
+            new(prefix + DigestKey + image + PlatformSuffix(handOff), handOff.Digest),
+            new(prefix + TagsKey + image, handOff.Platform is null ? string.Join(',', handOff.TagNames) : null),
+            new(prefix + CacheRefKey + image, handOff.CacheTo),
+            new(prefix + ImageVerdictKey + image, handOff.ImageVerdict),
+            new(prefix + CachePromotionKey + image, handOff.CachePromotion),
+            new(prefix + PlatformsKey + image, handOff.Platforms.Count == 0 ? null : string.Join(',', handOff.Platforms)),
         ];
+    }
+
+    /// <summary>What follows each name for a declared image (<c>_API</c>), else nothing.</summary>
+    /// <param name="handOff">The build's result.</param>
+    /// <returns>The suffix.</returns>
+    public static string ImageSuffix(BuildHandOff handOff)
+    {
+        ArgumentNullException.ThrowIfNull(handOff);
+        return handOff.ImageName is { } name ? "_" + ImageDeclaration.VariablePart(name) : string.Empty;
     }
 
     /// <summary>The merged platforms' variable name (before the prefix).</summary>
@@ -72,5 +86,16 @@ internal static class BuildEnvFile
     /// <param name="prefix">Put before every name; empty by default.</param>
     /// <returns>The text.</returns>
     /// <exception cref="DotenvException">A value GitLab cannot hold (see <see cref="DotenvFile"/>).</exception>
-    public static string Render(BuildHandOff handOff, string prefix = "") => DotenvFile.Render(Variables(handOff, prefix));
+    public static string Render(BuildHandOff handOff, string prefix = "") => Render([handOff], prefix);
+
+    /// <summary>The file's text for several images' results, each under its own names.</summary>
+    /// <param name="handOffs">The results.</param>
+    /// <param name="prefix">Put before every name; empty by default.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="DotenvException">A value GitLab cannot hold (see <see cref="DotenvFile"/>).</exception>
+    public static string Render(IReadOnlyList<BuildHandOff> handOffs, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(handOffs);
+        return DotenvFile.Render([.. handOffs.SelectMany(handOff => Variables(handOff, prefix))]);
+    }
 }

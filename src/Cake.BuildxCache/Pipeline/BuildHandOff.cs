@@ -1,4 +1,3 @@
-using Cake.BuildxCache.Docker;
 using Cake.BuildxCache.Docker.Build;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Registry;
@@ -46,6 +45,13 @@ internal sealed record BuildHandOff(string Image, string? Digest, IReadOnlyList<
     /// </summary>
     public string? Platform { get; init; }
 
+    /// <summary>
+    /// Gets the name of a declared image (<c>api</c>, one of several a run builds in one bake), or null for the run's one
+    /// image: its results are then handed on under names of it (<c>IMAGE_DIGEST_API</c>, <c>digest-api</c>), so the
+    /// images' hand-offs never collide.
+    /// </summary>
+    public string? ImageName { get; init; }
+
     /// <summary>Gets the platforms of a merged index (the Merge task's hand-off), else empty.</summary>
     public IReadOnlyList<string> Platforms { get; init; } = [];
 
@@ -75,7 +81,7 @@ internal sealed record BuildHandOff(string Image, string? Digest, IReadOnlyList<
 
     /// <summary>Gets the tag names without the repository (<c>main</c> of <c>registry/app:main</c>), in order, without duplicates.</summary>
     public IReadOnlyList<string> TagNames =>
-        Tags.Select(tag => ImageName.Parse(tag).Tag ?? tag).Distinct(StringComparer.Ordinal).ToList();
+        Tags.Select(tag => Docker.ImageName.Parse(tag).Tag ?? tag).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Gets <see cref="Platform"/> as a name part (<c>linux-amd64</c>), or null.</summary>
     public string? PlatformSlug => Platform is null ? null : Options.CacheScope.Slug(Platform);

@@ -19,25 +19,41 @@ namespace Cake.BuildxCache.Pipeline;
 /// <item><term><c>images</c></term><description>a JSON list, one object per image with the fields above (tags as a
 /// list), so that a build of several images hands them on under the same names</description></item>
 /// </list>
+/// A run of several declared images writes each image's outputs with its name after them (<c>image-api</c>,
+/// <c>digest-api</c>, <c>tags-api</c>…) and one <c>images</c> list of them all, each with its <c>name</c>.
 /// </summary>
 internal static class GitHubOutputs
 {
     /// <summary>The outputs, in order; a null value is left out.</summary>
     /// <param name="handOff">The build's result.</param>
     /// <returns>The outputs.</returns>
-    public static IReadOnlyList<KeyValuePair<string, string?>> Of(BuildHandOff handOff)
+    public static IReadOnlyList<KeyValuePair<string, string?>> Of(BuildHandOff handOff) => Of([handOff]);
+
+    /// <summary>The outputs of several images' results, each under its own names, then the <c>images</c> list of them all.</summary>
+    /// <param name="handOffs">The results.</param>
+    /// <returns>The outputs.</returns>
+    public static IReadOnlyList<KeyValuePair<string, string?>> Of(IReadOnlyList<BuildHandOff> handOffs)
     {
-        ArgumentNullException.ThrowIfNull(handOff);
+        ArgumentNullException.ThrowIfNull(handOffs);
         return
         [
-            new("image", handOff.Image),
-            new(handOff.PlatformSlug is { } platform ? "digest-" + platform : "digest", handOff.Digest),
-            new("tags", string.Join('\n', handOff.Tags)),
-            new("cache-ref", handOff.CacheTo),
-            new("image-verdict", handOff.ImageVerdict),
-            new("cache-promotion", handOff.CachePromotion),
-            new("platforms", handOff.Platforms.Count == 0 ? null : string.Join(',', handOff.Platforms)),
-            new("images", new JsonArray(Image(handOff)).ToJsonString(new JsonSerializerOptions { WriteIndented = false })),
+            .. handOffs.SelectMany(Own),
+            new("images", new JsonArray([.. handOffs.Select(Image)]).ToJsonString(new JsonSerializerOptions { WriteIndented = false })),
+        ];
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> Own(BuildHandOff handOff)
+    {
+        var image = handOff.ImageName is { } name ? "-" + name : string.Empty;
+        return
+        [
+            new("image" + image, handOff.Image),
+            new("digest" + image + (handOff.PlatformSlug is { } platform ? "-" + platform : string.Empty), handOff.Digest),
+            new("tags" + image, string.Join('\n', handOff.Tags)),
+            new("cache-ref" + image, handOff.CacheTo),
+            new("image-verdict" + image, handOff.ImageVerdict),
+            new("cache-promotion" + image, handOff.CachePromotion),
+            new("platforms" + image, handOff.Platforms.Count == 0 ? null : string.Join(',', handOff.Platforms)),
         ];
     }
 
@@ -55,6 +71,11 @@ internal static class GitHubOutputs
         if (handOff.Platform is { } platform)
         {
             image["platform"] = platform;
+        }
+
+        if (handOff.ImageName is { } name)
+        {
+            image["name"] = name;
         }
 
         return image;

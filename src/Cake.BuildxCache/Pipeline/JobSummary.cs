@@ -52,6 +52,35 @@ internal static class JobSummary
         return text.ToString();
     }
 
+    /// <summary>
+    /// Renders the summary of a run of several declared images: one row per image (its name and repository, steps
+    /// cached, digest, verdict), then each image's own summary.
+    /// </summary>
+    /// <param name="images">Each image's result and cache report's numbers (null when no report could be made).</param>
+    /// <returns>The Markdown, ending with a blank line.</returns>
+    public static string Render(IReadOnlyList<(BuildHandOff HandOff, BuildSummary? Report)> images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var text = new StringBuilder("### Images\n\n| image | steps cached | digest | verdict |\n|---|---|---|---|\n");
+        foreach (var (handOff, report) in images)
+        {
+            var cached = report?.Counts is { } counts ? $"{counts.Cached} of {counts.Steps}" : "unknown";
+            var verdict = handOff.ImageVerdict ?? (handOff.Digest is null ? "not pushed" : "pushed");
+            text.Append("| ").Append(MarkdownReport.Code(handOff.ImageName ?? handOff.Image)).Append(' ').Append(MarkdownReport.Code(handOff.Image))
+                .Append(" | ").Append(cached)
+                .Append(" | ").Append(handOff.Digest is { } digest ? MarkdownReport.Code(digest) : "none")
+                .Append(" | ").Append(verdict).Append(" |\n");
+        }
+
+        text.Append('\n');
+        foreach (var (handOff, report) in images)
+        {
+            text.Append(Render(handOff, report));
+        }
+
+        return text.ToString();
+    }
+
     private static string Why(string? why) => why is null ? string.Empty : " — " + MarkdownReport.Escape(why.ReplaceLineEndings(" "));
 
     private static string List(IReadOnlyList<string> values) =>

@@ -109,7 +109,7 @@ public sealed class BakeFileReadingTests
         var readout = Read(["docker-bake.hcl"]);
 
         Assert.That(readout.Problems, Is.Empty);
-        Assert.That(readout.Unavailable, Does.StartWith("the bake file docker-bake.hcl cannot be read without buildx (docker buildx bake --print): "));
+        Assert.That(readout.Unavailable, Does.StartWith("the bake file docker-bake.hcl cannot be read, nor the merged definition printed, without buildx (docker buildx bake --print): "));
         Assert.That(readout.Unavailable, Does.Not.Contain('\n'));
     }
 
@@ -167,7 +167,7 @@ public sealed class BakeFileReadingTests
     }
 
     private BakeFileReadout Read(IReadOnlyList<string> files, params string[] targets) =>
-        BakeFileReading.Read(_context, new BuildxCacheOptions { BakeFiles = files, BakeTargets = targets }, _work.Path);
+        BakeFileReading.Read(_context, _context.ProcessRunner, new BuildxCacheOptions { BakeFiles = files, BakeTargets = targets }, _work.Path);
 
     private static void CopyDirectory(string from, string to)
     {

@@ -130,6 +130,44 @@ public sealed partial class SeveralImagesTests() : RealStackFixture("images")
         Assert.That(Registry.Tags(Scene.Project + "/api/cache"), Is.EquivalentTo(new[] { "main-api-api", "feature-x-api-api" }));
     }
 
+    [Test]
+    public void Lint_checks_every_image_in_one_bake_and_reports_each_by_name()
+    {
+        // FromAsCasing: 'as' in lower case after an upper-case FROM, in the api image's Dockerfile only.
+        Scene.Workspace.Write("api/Dockerfile", $"""
+            FROM {EndToEndSetUp.BaseImage} as base
+            RUN true
+
+            """);
+        Scene.Workspace.Write("worker/Dockerfile", $"""
+            FROM {EndToEndSetUp.BaseImage} AS base
+            RUN true
+
+            """);
+        Scene.Workspace.Write("cake.config", """
+            [Buildx.Image.api]
+            Dockerfile=api/Dockerfile
+            Context=api
+
+            [Buildx.Image.worker]
+            Dockerfile=worker/Dockerfile
+            Context=worker
+            """);
+        Commit("two images to lint");
+        Scene.LogInAsDeveloper();
+
+        var lenient = Scene.Run([], "--target=Lint", "--image=" + Scene.Image);
+        var strict = Scene.Run([], "--target=Lint", "--image=" + Scene.Image, "--lint-fail-on-warnings");
+
+        Assert.That(lenient.ExitCode, Is.EqualTo(0), lenient.ToString());
+        Assert.That(lenient.Output, Does.Contain("Lint api: 1 check warning(s) (FromAsCasing)").And.Contain("Lint worker: no check warnings."), lenient.ToString());
+        Assert.That(lenient.Output, Does.Contain("Lint: 1 of 2 targets have check warnings"));
+        Assert.That(strict.ExitCode, Is.Not.EqualTo(0), strict.ToString());
+        Assert.That(strict.Output, Does.Contain("Lint: api has check warnings and --lint-fail-on-warnings is set"));
+        Assert.That(Scene.Calls("buildx", "bake").Where(call => call.Contains("--call")).ToList(), Has.Count.EqualTo(2), "one bake per Lint");
+        Assert.That(Scene.Calls("buildx", "build"), Is.Empty, "nothing is built, no image checked alone");
+    }
+
     [GeneratedRegex(@"^(#\d+) (\[.*)$")]
     private static partial Regex Vertex();
 }

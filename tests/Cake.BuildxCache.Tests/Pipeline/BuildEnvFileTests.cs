@@ -24,6 +24,24 @@ public sealed class BuildEnvFileTests
     }
 
     [Test]
+    public void Several_images_hand_on_each_result_under_names_of_the_image_in_one_file()
+    {
+        var api = Pushed with { ImageName = "api-v2" };
+        var worker = Pushed with { Image = "registry.gitlab.com/acme/shop/worker", Digest = "sha256:aaaa", ImageName = "worker", CacheTo = null };
+
+        Assert.That(BuildEnvFile.Render([api, worker]), Is.EqualTo("""
+            IMAGE_API_V2=registry.gitlab.com/acme/shop
+            IMAGE_DIGEST_API_V2=sha256:301c024fb5e9588552297a7ccf5b0b36edb7c1ec7adf9accc24e20d4c8f4a077
+            IMAGE_TAGS_API_V2=feature-add-cache,01234567
+            CACHE_REF_API_V2=registry.gitlab.com/acme/shop/cache:feature-add-cache
+            IMAGE_WORKER=registry.gitlab.com/acme/shop/worker
+            IMAGE_DIGEST_WORKER=sha256:aaaa
+            IMAGE_TAGS_WORKER=feature-add-cache,01234567
+
+            """));
+    }
+
+    [Test]
     public void A_prefix_goes_before_every_name()
     {
         Assert.That(BuildEnvFile.Render(Pushed, "BUILDX_").Split('\n')[0], Is.EqualTo("BUILDX_IMAGE=registry.gitlab.com/acme/shop"));

@@ -107,6 +107,21 @@ public sealed class SeveralImagesPlanTests
     }
 
     [Test]
+    public void Two_images_whose_names_hand_on_under_one_variable_are_refused_naming_both_sections()
+    {
+        // api-v2 and api_v2 both hand their digest on as IMAGE_DIGEST_API_V2.
+        var options = new OptionSourcesBuilder()
+            .Config("Buildx_Image", "registry.example.com/shop")
+            .Config("Buildx.Image.api-v2_Dockerfile", "Dockerfile")
+            .Config("Buildx.Image.api_v2_Dockerfile", "Dockerfile")
+            .Read();
+
+        var problems = BuildxCacheOptionsValidator.Validate(options, isCI: false).Select(problem => problem.Message).ToList();
+
+        Assert.That(problems, Has.Some.Contains("cake.config [Buildx.Image.api-v2], cake.config [Buildx.Image.api_v2]").And.Some.Contains("IMAGE_DIGEST_API_V2"), string.Join("\n", problems));
+    }
+
+    [Test]
     public void An_image_whose_cache_ref_is_another_images_is_refused()
     {
         // The image "api" at the stage "x" and the image "api-x" share the scope "api-x".

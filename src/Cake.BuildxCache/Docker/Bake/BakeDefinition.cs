@@ -7,8 +7,8 @@ namespace Cake.BuildxCache.Docker.Bake;
 /// <summary>
 /// A bake definition in buildx's JSON format: one target per build, each holding what <c>docker buildx build</c> would be
 /// given for it (<see cref="BuildxBuildSettings"/>, the settings the single-image build runs with), and a <c>default</c>
-/// group of them all. Pure. Given after a user's own file (<c>-f docker-bake.hcl -f this.json</c>), bake merges its
-/// targets into theirs by name, field by field.
+/// group of them all. Pure. <see cref="Override"/> is the same for a user's own file: given after it
+/// (<c>-f docker-bake.hcl -f override.json</c>), bake merges its targets into theirs by name, field by field.
 /// </summary>
 internal static class BakeDefinition
 {
@@ -18,22 +18,42 @@ internal static class BakeDefinition
     /// <summary>The definition of <paramref name="targets"/>, indented, in the order given.</summary>
     /// <param name="targets">Each target's name and the build settings it holds.</param>
     /// <returns>The JSON text.</returns>
-    public static string Json(IReadOnlyList<KeyValuePair<string, BuildxBuildSettings>> targets)
+    public static string Json(IReadOnlyList<KeyValuePair<string, BuildxBuildSettings>> targets) => Write(targets, own: true);
+
+    /// <summary>
+    /// The override of a user's bake file's targets: what the module adds to each (tags, labels, build arguments,
+    /// platforms, secrets, cache-from, cache-to, output…) and nothing that places the build (context, dockerfile,
+    /// target: the user's file says those) and no group (the caller names the targets).
+    /// </summary>
+    /// <param name="targets">Each target's name, as the user's file names it, and the build settings it holds.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Override(IReadOnlyList<KeyValuePair<string, BuildxBuildSettings>> targets) => Write(targets, own: false);
+
+    private static string Write(IReadOnlyList<KeyValuePair<string, BuildxBuildSettings>> targets, bool own)
     {
         ArgumentNullException.ThrowIfNull(targets);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteStartObject("group");
-            json.WriteStartObject(DefaultGroup);
-            Strings(json, "targets", targets.Select(target => target.Key));
-            json.WriteEndObject();
-            json.WriteEndObject();
+            if (own)
+            {
+                json.WriteStartObject("group");
+                json.WriteStartObject(DefaultGroup);
+                Strings(json, "targets", targets.Select(target => target.Key));
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
             json.WriteStartObject("target");
             foreach (var (name, settings) in targets)
             {
                 json.WriteStartObject(name);
+                if (own)
+                {
+                    Placement(json, settings);
+                }
+
                 Target(json, settings);
                 json.WriteEndObject();
             }
@@ -45,7 +65,7 @@ internal static class BakeDefinition
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Target(Utf8JsonWriter json, BuildxBuildSettings settings)
+    private static void Placement(Utf8JsonWriter json, BuildxBuildSettings settings)
     {
         var context = string.IsNullOrEmpty(settings.ContextPath) ? "." : settings.ContextPath;
         json.WriteString("context", context);
@@ -59,7 +79,10 @@ internal static class BakeDefinition
         {
             json.WriteString("target", stage);
         }
+    }
 
+    private static void Target(Utf8JsonWriter json, BuildxBuildSettings settings)
+    {
         Strings(json, "platforms", settings.Platforms);
         Strings(json, "tags", settings.Tags);
         Map(json, "labels", settings.Labels.Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value)));

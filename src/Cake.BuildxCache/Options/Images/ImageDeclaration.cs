@@ -21,4 +21,17 @@ internal sealed record ImageDeclaration(
     ImmutableSortedDictionary<string, string> BuildArgs,
     ImmutableArray<string> Tags,
     ImmutableArray<string> Platforms,
-    string Origin);
+    string Origin)
+{
+    /// <summary>
+    /// The part of a pipeline variable's name that says which image it is about: <c>API_V2</c> for <c>api-v2</c> (and for
+    /// <c>api_v2</c>: two such images are refused). GitLab's dotenv names take letters, digits and <c>_</c>.
+    /// </summary>
+    /// <param name="name">The image's name.</param>
+    /// <returns>The name part.</returns>
+    public static string VariablePart(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Replace('-', '_').ToUpperInvariant();
+    }
+}

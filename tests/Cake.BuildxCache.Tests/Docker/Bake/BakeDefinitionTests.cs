@@ -47,6 +47,27 @@ public sealed class BakeDefinitionTests
     }
 
     [Test]
+    public void The_override_of_a_users_file_adds_cache_tags_output_and_secrets_and_leaves_context_dockerfile_stage_and_groups_to_it()
+    {
+        var api = Api();
+        api.Secrets.Add(BuildSecret.FromEnvironment("token", "NPM_TOKEN"));
+
+        using var json = JsonDocument.Parse(BakeDefinition.Override([new("api", api)]));
+
+        var root = json.RootElement;
+        var target = root.GetProperty("target").GetProperty("api");
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.TryGetProperty("group", out _), Is.False, "the user's groups stand; the run names its targets");
+            Assert.That(target.TryGetProperty("context", out _) || target.TryGetProperty("dockerfile", out _) || target.TryGetProperty("target", out _), Is.False, "the user's file places the build");
+            Assert.That(target.GetProperty("tags")[0].GetString(), Is.EqualTo("registry.example.com/shop/api:main"));
+            Assert.That(target.GetProperty("cache-to")[0].GetString(), Is.EqualTo("type=registry,ref=registry.example.com/shop/api/cache:main-api,mode=max"));
+            Assert.That(target.GetProperty("output")[0].GetString(), Is.EqualTo("type=image,rewrite-timestamp=true,push=true"));
+            Assert.That(target.GetProperty("secret")[0].GetString(), Is.EqualTo("id=token,env=NPM_TOKEN"), "a reference to the secret, never its value");
+        });
+    }
+
+    [Test]
     public void A_targets_part_of_the_progress_holds_its_own_steps_labelled_as_a_single_build()
     {
         string[] lines =
