@@ -11,7 +11,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// <c>dotnet new buildx-cache</c>, with the real buildx against the test registry. No GitHub runner runs here: the
 /// GitHub variables are the ones a push job has (<see cref="Ci.GitHub"/>).
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 public sealed class GitHubActionTests
 {

@@ -17,7 +17,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// false; the rig's endpoint for <c>tcp://docker:2376</c> (<c>DOCKER_HOST</c>, <c>DOCKER_CERT_PATH</c>) comes as
 /// pipeline variables on gitlab-ci-local's command line.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 [Category("RealStack")]
 public sealed class GitLabComponentTests

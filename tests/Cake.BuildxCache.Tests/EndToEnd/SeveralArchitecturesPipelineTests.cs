@@ -19,7 +19,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// <c>tags:</c> do not apply. The project's variables (a variables file) give the registry, its credentials and
 /// <c>CI_REGISTRY_IMAGE</c>, a builder per job (a fresh runner each) and <c>GITLAB_CI=true</c>.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 [Category("RealStack")]
 public sealed class SeveralArchitecturesPipelineTests

@@ -15,7 +15,7 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// brings a builder of its own that reaches the plain-HTTP registry (<c>BUILDX_BUILDER</c>,
 /// <c>BUILDX_DRIVER_OPT</c>, <c>BUILDX_BUILDKITD_CONFIG</c>), as the layout leaves the builder to the module.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 [Category("EndToEnd")]
 [Category("RealStack")]
 public sealed class SeveralArchitecturesWorkflowTests
