@@ -177,7 +177,16 @@ public sealed class SeveralImagesPruneTaskTests : RealRegistryTests
 
         using var workspace = Workspace.Plain();
         workspace.Write("docker-bake.hcl", "# answered by the fake docker\n");
-        var host = Host(workspace, Server.Host);
+        // The file's images are pushed to registry.example.com, their caches to the test registry: a CI job that may build
+        // them has credentials for both (the prune is refused without them, as a build is).
+        var host = Host(
+            workspace,
+            Server.Host,
+            ("BUILDX_REGISTRY", "registry.example.com"),
+            ("BUILDX_REGISTRY_USER", "deploy-bot"),
+            ("BUILDX_REGISTRY_PASSWORD", "image-registry-password"),
+            ("BUILDX_CACHE_REGISTRY_USER", Server.User),
+            ("BUILDX_CACHE_REGISTRY_PASSWORD", Server.Password));
         host.Docker.On("^buildx bake -f \"docker-bake.hcl\" --print --progress \"quiet\"$", _ => DockerAnswer.Ok(File.ReadAllLines(Fixtures.PathOf("bake/print-hcl-default.json", Fixtures.Buildx0361))));
 
         var run = host.Run("--target=PruneCache", "--prune-registry", "--bake-file=docker-bake.hcl", "--cache-repo=" + Server.Host + "/" + CacheRepo, "--live-branches=main", "--confirm");
@@ -197,14 +206,17 @@ public sealed class SeveralImagesPruneTaskTests : RealRegistryTests
         return workspace;
     }
 
-    private BuildxHost Host(Workspace workspace, string registryHost) =>
+    private BuildxHost Host(Workspace workspace, string registryHost, params (string Name, string Value)[] more) =>
         new(workspace, Jobs.With(
             Jobs.GitLabDefaultBranch(),
-            ("CI_REGISTRY", registryHost),
-            ("CI_REGISTRY_IMAGE", registryHost + "/" + project),
-            ("CI_REGISTRY_USER", Server.User),
-            ("CI_REGISTRY_PASSWORD", Server.Password),
-            ("DOCKER_CONFIG", System.IO.Path.Combine(workspace.Path, "docker-config"))));
+            [
+                ("CI_REGISTRY", registryHost),
+                ("CI_REGISTRY_IMAGE", registryHost + "/" + project),
+                ("CI_REGISTRY_USER", Server.User),
+                ("CI_REGISTRY_PASSWORD", Server.Password),
+                ("DOCKER_CONFIG", System.IO.Path.Combine(workspace.Path, "docker-config")),
+                .. more,
+            ]));
 
     private void Seed()
     {
