@@ -1,4 +1,3 @@
-using Cake.BuildxCache.Tests.Docker;
 using Cake.BuildxCache.Tests.Tasks.Support;
 
 namespace Cake.BuildxCache.Tests.Tasks;
