@@ -18,7 +18,8 @@ namespace Cake.BuildxCache.Flow;
 /// The one <c>docker buildx bake</c> of a run's declared images: each image's hooks run before it (as around a single
 /// build), the definition (<see cref="BakeDefinition"/>, one target per image with the settings its single build would
 /// have) goes to a temporary file, bake builds every target in one solve on the builder, and each image's hooks run
-/// after it with that image's metadata (buildx writes one object per target). The report lists each image.
+/// after it with that image's metadata (buildx writes one object per target). The report lists each image; then
+/// <c>--require-cache-hit</c> is checked for each, failing the run naming every image that missed.
 /// </summary>
 internal static class BakeBuild
 {
@@ -105,6 +106,22 @@ internal static class BakeBuild
 
         ArtifactFile.Write(run.FileSystem, new FilePath(ArtifactPaths.Report).MakeAbsolute(run.Environment), Reports(reports));
         BuildReporting.HandOn(run, [.. handOffs.Select(image => image.HandOff)], JobSummary.Render(handOffs));
+
+        // --require-cache-hit holds for each image as for a single build, checked once every image is reported.
+        var verdicts = builds
+            .Where(build => build.Build.Plan.RequireCacheHit is not null)
+            .Select(build => new KeyValuePair<string, CacheHitVerdict>(build.Name, CacheHitRequirement.Check(build.Build.Report, build.Build.Plan.RequireCacheHit!.Value)))
+            .ToList();
+        if (CacheHitRequirement.ImagesFailure(verdicts) is { } failure)
+        {
+            throw new CakeException(failure);
+        }
+
+        foreach (var (name, verdict) in verdicts)
+        {
+            run.Information("{0}: {1}", name, verdict.Message);
+        }
+
         return outcomes;
     }
 

@@ -121,7 +121,7 @@ public sealed class BuildxCacheRun : CakeContextAdapter
             Log.Write(Verbosity.Quiet, LogLevel.Information, "{0}", line);
         }
 
-        foreach (var line in BakeFilePlan.Lines(BuildxOptions, BakeFile).Concat(BakeFileMergedPlan.Lines(this)))
+        foreach (var line in BakeFilePlan.Lines(BuildxOptions, BakeFile).Concat(BakeCommandsPlan.Lines(this)))
         {
             Log.Write(Verbosity.Quiet, LogLevel.Information, "{0}", line);
         }

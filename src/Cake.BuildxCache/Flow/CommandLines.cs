@@ -36,6 +36,7 @@ internal sealed class CommandLines(ICakeContext context)
         RegistryLoginSettings login => Of(login),
         RegistryLogoutSettings logout => Of(logout),
         BakeSettings bake => Render(new BakeRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), bake),
+        BakeFileSettings bake => Render(new BakeFileRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), bake),
         ImagetoolsCreateSettings create => Render(new ImagetoolsCreateRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools), create),
         _ => throw new ArgumentException($"no docker wrapper takes {settings?.GetType().Name}", nameof(settings)),
     };

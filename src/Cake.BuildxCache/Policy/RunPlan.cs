@@ -12,6 +12,9 @@ namespace Cake.BuildxCache.Policy;
 /// <param name="Builder">The builder plan.</param>
 public sealed record RunPlan(GitRefInfo Refs, IReadOnlyList<ImageBuild> Images, BuilderPlan Builder)
 {
+    /// <summary>What stands for the definition the module writes for image sections (a temporary file) in Plan's commands.</summary>
+    internal const string BakeDefinitionPlaceholder = "<definition.json>";
+
     /// <summary>The run's image: the first of <see cref="Images"/>, the only one a run builds today.</summary>
     public ImageBuild Image => Images[0];
 
@@ -51,6 +54,16 @@ public sealed record RunPlan(GitRefInfo Refs, IReadOnlyList<ImageBuild> Images, 
     /// <summary>True when the run's images are declared (<c>[Buildx.Image.NAME]</c>): they are built in one <c>docker buildx bake</c>.</summary>
     public bool Bakes { get; init; }
 
+    /// <summary>
+    /// Lint's step when the run bakes (<see cref="Bakes"/>): one <c>docker buildx bake --call=check</c> of every image,
+    /// over the user's bake file or the definition the module writes (<see cref="BakeDefinitionPlaceholder"/> until Lint
+    /// writes it); null for one image.
+    /// </summary>
+    internal BakeLintSteps? BakeLint { get; init; }
+
+    /// <summary>True when every image's BuildWithCache and Publish run the same build (so one bake serves both).</summary>
+    internal bool BakesAreTheSame => Images.All(image => image.BuildsAreTheSame);
+
     /// <summary>True when the run logs out of the registries it logged in to, at the end (<see cref="LogoutPolicy"/>).</summary>
     public bool Logout { get; init; }
 
@@ -87,16 +100,18 @@ public sealed record RunPlan(GitRefInfo Refs, IReadOnlyList<ImageBuild> Images, 
     {
         get
         {
+            // A baking run's builds are one bake each, printed with their definition after the commands (the module
+            // writes it at run time); the first image's docker buildx build never runs.
             var tasks = new List<TaskSteps>
             {
                 new("EnsureBuilder", EnsureBuilder.Steps),
                 new("Login", [.. Login.Select(step => step.Step)]),
-                new("BuildWithCache", BuildWithCache.Steps),
-                new("Lint", Lint.Steps),
+                new("BuildWithCache", BakeLint is null ? BuildWithCache.Steps : [new(null, $"one docker buildx bake of every image: Bake ({(BakesAreTheSame ? "Publish" : "BuildWithCache")}) below")]),
+                new("Lint", BakeLint?.Steps ?? Lint.Steps),
             };
-            if (!BuildsAreTheSame)
+            if (BakeLint is null ? !BuildsAreTheSame : !BakesAreTheSame)
             {
-                tasks.Add(new("Publish", Publish.Steps));
+                tasks.Add(new("Publish", BakeLint is null ? Publish.Steps : [new(null, "one docker buildx bake of every image: Bake (Publish) below")]));
             }
 
             if (Merge is { IsPlanned: true } merge)

@@ -1,3 +1,4 @@
+using Cake.BuildxCache.Docker.Bake;
 using Cake.BuildxCache.Options;
 using Cake.BuildxCache.Refs;
 
@@ -38,6 +39,9 @@ internal static class RunPlanner
             LintFailOnWarnings = options.LintFailOnWarnings,
             Merge = MergePlanner.Plan(refs, publish, options),
             Bakes = options.Images.Count > 0,
+            BakeLint = options.Images.Count == 0
+                ? null
+                : BakeLintSteps.Of(options, build.Builder) ?? new([RunPlan.BakeDefinitionPlaceholder], [BakeDefinition.DefaultGroup], build.Builder, options.LintFailOnWarnings),
         };
     }
 

@@ -63,4 +63,21 @@ internal static class CacheHitRequirement
             $"cache hit {hit} is below {option}: {summary.Ran} of {counted} steps ran: {string.Join(", ", named)}{more}");
         return new CacheHitVerdict(false, true, message);
     }
+
+    /// <summary>
+    /// The failure of a run of several images (one bake), each checked as its own build: every image that missed,
+    /// named, with its verdict; null when none did (a cold image, or one without steps, is not failed).
+    /// </summary>
+    /// <param name="verdicts">Each image's name and verdict, in the run's order.</param>
+    /// <returns>The failure message, or null.</returns>
+    public static string? ImagesFailure(IReadOnlyList<KeyValuePair<string, CacheHitVerdict>> verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        var missed = verdicts.Where(verdict => !verdict.Value.Passed).ToList();
+        return missed.Count == 0
+            ? null
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"{missed.Count} of {verdicts.Count} images missed the cache: {string.Join(", ", missed.Select(image => image.Key))}. {string.Join("; ", missed.Select(image => image.Key + ": " + image.Value.Message))}");
+    }
 }

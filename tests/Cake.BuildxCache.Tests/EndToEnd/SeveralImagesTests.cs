@@ -107,7 +107,7 @@ public sealed partial class SeveralImagesTests() : RealStackFixture("images")
     }
 
     [Test]
-    public void A_new_branch_starts_warm_from_mains_caches_and_a_change_to_one_image_reruns_only_its_steps()
+    public void A_new_branch_starts_warm_from_mains_caches_and_a_change_to_one_image_reruns_only_its_steps_which_require_cache_hit_names()
     {
         Prepare();
         var sha = Scene.Workspace.Repository.Git("rev-parse", "HEAD");
@@ -117,9 +117,14 @@ public sealed partial class SeveralImagesTests() : RealStackFixture("images")
         Scene.Workspace.Repository.Git("checkout", "-q", "-b", "feature/x");
         Scene.Workspace.Write("worker/app.txt", "worker two\n");
         var changed = Commit("worker changes");
-        var branch = Publish(Job("feature/x", "feature-x", changed));
+        // --require-cache-hit=100 holds for each image: api meets it, worker's change misses it, and the run fails naming
+        // worker only, once both images are built, reported and cached.
+        var branch = Scene.Run(Job("feature/x", "feature-x", changed), "--target=Publish", "--require-cache-hit=100");
         var images = ReportFile.ReadImages(Scene.Workspace);
         TestContext.Out.WriteLine(string.Join(" | ", images.Select(image => $"{image.Key}: {image.Value}")));
+
+        Assert.That(branch.ExitCode, Is.Not.Zero, branch.ToString());
+        Assert.That(branch.Output, Does.Contain("1 of 2 images missed the cache: worker. worker: cache hit "), branch.ToString());
 
         Assert.That(branch.Output, Does.Contain(":feature-x-api-api missing, using main's"), branch.ToString());
         Assert.That(images["api"].Imported, Is.EqualTo(new[] { $"{Scene.Image}/api/cache:main-api-api" }), images["api"].ToString());

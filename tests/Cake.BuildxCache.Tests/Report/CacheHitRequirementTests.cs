@@ -89,4 +89,34 @@ public sealed class CacheHitRequirementTests
     [TestCase(101)]
     public void A_percentage_outside_0_to_100_is_refused(int percent) =>
         Assert.That(() => CacheHitRequirement.Check(Summary(1), percent, expectedWarm: true), Throws.InstanceOf<ArgumentOutOfRangeException>());
+
+    [Test]
+    public void Several_images_fail_naming_every_image_that_missed_and_why()
+    {
+        var verdicts = new KeyValuePair<string, CacheHitVerdict>[]
+        {
+            new("api", CacheHitRequirement.Check(Summary(1, "RUN make"), 90, expectedWarm: true)),
+            new("worker", CacheHitRequirement.Check(Summary(3), 90, expectedWarm: true)),
+            new("migrations", CacheHitRequirement.Check(Summary(0, "RUN migrate"), 90, expectedWarm: true)),
+        };
+
+        var failure = CacheHitRequirement.ImagesFailure(verdicts);
+
+        Assert.That(failure, Is.EqualTo(
+            "2 of 3 images missed the cache: api, migrations. "
+            + "api: cache hit 50% is below --require-cache-hit=90: 1 of 2 steps ran: RUN make; "
+            + "migrations: cache hit 0% is below --require-cache-hit=90: 1 of 1 steps ran: RUN migrate"));
+    }
+
+    [Test]
+    public void Several_images_pass_when_each_meets_the_requirement_or_was_cold()
+    {
+        var verdicts = new KeyValuePair<string, CacheHitVerdict>[]
+        {
+            new("api", CacheHitRequirement.Check(Summary(3), 90, expectedWarm: true)),
+            new("worker", CacheHitRequirement.Check(Summary(0, "RUN build"), 90, expectedWarm: false)),
+        };
+
+        Assert.That(CacheHitRequirement.ImagesFailure(verdicts), Is.Null);
+    }
 }
