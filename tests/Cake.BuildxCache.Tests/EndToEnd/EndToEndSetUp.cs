@@ -23,6 +23,12 @@ public sealed class EndToEndSetUp
     private static readonly Lazy<string> SharedBaseImageWithHistory = new(
         () => Support.Registry.BaseImage.PushAsync(Registry, RealStack.StaticBusybox, "base/busybox-history", history: true).GetAwaiter().GetResult());
 
+    private static readonly Lazy<string> SharedTwoPlatformBaseImage = new(
+        () => MultiPlatformBaseImage.PushAsync(Registry, BaseImage, "amd64", "386").GetAwaiter().GetResult());
+
+    private static readonly Lazy<string> SharedTwoPlatformBaseImageWithHistory = new(
+        () => MultiPlatformBaseImage.PushAsync(Registry, BaseImageWithHistory, "amd64", "386").GetAwaiter().GetResult());
+
     /// <summary>The registry of this run, started on first use.</summary>
     internal static RegistryServer Registry => SharedRegistry.Value;
 
@@ -37,6 +43,12 @@ public sealed class EndToEndSetUp
     /// base images have; what reproducible builds start from.
     /// </summary>
     internal static string BaseImageWithHistory => SharedBaseImageWithHistory.Value;
+
+    /// <summary><see cref="BaseImage"/> as an index for <c>linux/amd64</c> and <c>linux/386</c>, both native here.</summary>
+    internal static string TwoPlatformBaseImage => SharedTwoPlatformBaseImage.Value;
+
+    /// <summary><see cref="BaseImageWithHistory"/> as an index for <c>linux/amd64</c> and <c>linux/386</c>.</summary>
+    internal static string TwoPlatformBaseImageWithHistory => SharedTwoPlatformBaseImageWithHistory.Value;
 
     [OneTimeSetUp]
     public void BuildTheBuildApp()

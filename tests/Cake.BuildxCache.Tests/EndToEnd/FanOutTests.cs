@@ -1,7 +1,6 @@
 using System.Text;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
-using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;
 
@@ -17,13 +16,10 @@ public sealed class FanOutTests() : RealStackFixture("fanout")
 {
     private const string SlowStep = "RUN sleep";
 
-    private static readonly Lazy<string> TwoPlatformBase = new(
-        () => MultiPlatformBaseImage.PushAsync(Registry, EndToEndSetUp.BaseImageWithHistory, "amd64", "386").GetAwaiter().GetResult());
-
     [Test]
     public void Two_fan_out_jobs_and_a_merge_give_one_index_under_the_tags_and_a_rerun_moves_nothing()
     {
-        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(EndToEndSetUp.TwoPlatformBaseImageWithHistory));
         var job = Scene.GitLab().Branch("main", "main");
 
         var amd64 = FanOut(job, "linux/amd64");
@@ -77,7 +73,7 @@ public sealed class FanOutTests() : RealStackFixture("fanout")
     [Test]
     public void A_merge_with_a_platform_missing_is_refused_and_moves_nothing()
     {
-        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(EndToEndSetUp.TwoPlatformBaseImageWithHistory));
         var job = Scene.GitLab().Branch("main", "main");
         FanOut(job, "linux/amd64");
 
@@ -92,7 +88,7 @@ public sealed class FanOutTests() : RealStackFixture("fanout")
     [Test]
     public void A_merge_of_images_built_from_another_commit_is_refused_by_their_revision_label()
     {
-        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(EndToEndSetUp.TwoPlatformBaseImageWithHistory));
         var job = Scene.GitLab().Branch("main", "main");
         var amd64 = FanOut(job, "linux/amd64");
         var i386 = FanOut(job, "linux/386");

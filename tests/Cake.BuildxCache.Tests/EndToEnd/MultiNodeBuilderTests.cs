@@ -1,7 +1,6 @@
 using Cake.BuildxCache.Registry;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
 using Cake.BuildxCache.Tests.Support;
-using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;
 
@@ -12,9 +11,6 @@ namespace Cake.BuildxCache.Tests.EndToEnd;
 /// </summary>
 public sealed class MultiNodeBuilderTests() : RealStackFixture("nodes")
 {
-    private static readonly Lazy<string> TwoPlatformBase = new(
-        () => MultiPlatformBaseImage.PushAsync(Registry, EndToEndSetUp.BaseImage, "amd64", "386").GetAwaiter().GetResult());
-
     private readonly List<BuildkitDaemon> _daemons = [];
     private int _started;
 
@@ -32,7 +28,7 @@ public sealed class MultiNodeBuilderTests() : RealStackFixture("nodes")
     [Test]
     public void Two_nodes_build_one_platform_each_and_a_changed_node_recreates_the_builder()
     {
-        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(EndToEndSetUp.TwoPlatformBaseImage));
         var amd64 = Start(0);
         var i386 = Start(1);
         var job = Scene.GitLab().Branch("main", "main");
@@ -86,7 +82,7 @@ public sealed class MultiNodeBuilderTests() : RealStackFixture("nodes")
     [Test]
     public void A_two_node_build_writes_a_cache_ref_per_platform_that_a_fresh_pair_of_nodes_builds_from_with_no_step_run()
     {
-        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(EndToEndSetUp.TwoPlatformBaseImage));
         var job = Scene.GitLab().Branch("main", "main");
 
         var cold = PublishOnFreshNodes(job);
@@ -116,7 +112,7 @@ public sealed class MultiNodeBuilderTests() : RealStackFixture("nodes")
     [Test]
     public void Under_cache_promote_each_platform_writes_its_commit_ref_and_promotes_it_to_its_branch_ref()
     {
-        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(EndToEndSetUp.TwoPlatformBaseImage));
         var job = Scene.GitLab().Branch("main", "main");
         var sha = Scene.Workspace.Sha;
 

@@ -14,13 +14,10 @@ public sealed class PlatformCacheTests() : RealStackFixture("platform")
 {
     private const string SlowStep = "RUN sleep";
 
-    private static readonly Lazy<string> TwoPlatformBase = new(
-        () => MultiPlatformBaseImage.PushAsync(Registry, EndToEndSetUp.BaseImage, "amd64", "386").GetAwaiter().GetResult());
-
     [Test]
     public void Each_platform_job_writes_its_own_cache_ref_and_its_warm_rerun_finds_every_step_there()
     {
-        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(EndToEndSetUp.TwoPlatformBaseImage));
         var job = Scene.GitLab().Branch("main", "main");
 
         var amd64Cold = Job(job, "linux/amd64");
@@ -50,7 +47,7 @@ public sealed class PlatformCacheTests() : RealStackFixture("platform")
     [Test]
     public void A_new_branchs_first_platform_job_starts_warm_from_the_default_branchs_cache_of_that_platform()
     {
-        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(EndToEndSetUp.TwoPlatformBaseImage));
         Job(Scene.GitLab().Branch("main", "main"), "linux/386");
 
         var feature = Job(Scene.GitLab().Branch("feature/x", "feature-x"), "linux/386");
@@ -65,7 +62,7 @@ public sealed class PlatformCacheTests() : RealStackFixture("platform")
     public void With_one_shared_ref_the_last_platform_job_evicts_the_others_cache()
     {
         // What --cache-scope prevents: both jobs write main; the linux/386 job's cache replaces linux/amd64's.
-        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        Scene.Workspace.Write("Dockerfile", Workspace.Dockerfile(EndToEndSetUp.TwoPlatformBaseImage));
         var job = Scene.GitLab().Branch("main", "main");
         Job(job, "linux/amd64", "--cache-scope=none");
         Job(job, "linux/386", "--cache-scope=none");

@@ -2,7 +2,6 @@ using System.Text;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
 using Cake.BuildxCache.Tests.Support;
-using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;
 
@@ -29,9 +28,6 @@ public sealed class SeveralArchitecturesPipelineTests
 
     private const string Project = "layout/app";
 
-    private static readonly Lazy<string> TwoPlatformBase = new(
-        () => MultiPlatformBaseImage.PushAsync(EndToEndSetUp.Registry, EndToEndSetUp.BaseImageWithHistory, "amd64", "386").GetAwaiter().GetResult());
-
     [Test]
     public void The_fan_out_jobs_then_merge_give_one_index_with_both_platforms_under_the_tags()
     {
@@ -42,7 +38,7 @@ public sealed class SeveralArchitecturesPipelineTests
         using var repository = TemplatedRepository.SharedProgram.Copy();
         var layout = File.ReadAllText(Path.Combine(RepositoryRoot.Path, LayoutFile));
         Assert.That(layout, Does.Contain("linux/arm64"), "the layout's second platform, read as linux/386 here");
-        repository.Write(TemplatedRepository.ImageFolder + "/Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        repository.Write(TemplatedRepository.ImageFolder + "/Dockerfile", Workspace.Dockerfile(EndToEndSetUp.TwoPlatformBaseImageWithHistory));
         repository.Write("buildkitd.toml", $"[registry.\"{registry.Host}\"]\n  http = true\n");
         repository.Write("several-architectures.yml", layout.Replace("linux/arm64", "linux/386", StringComparison.Ordinal));
         repository.Write(".gitlab-ci.yml", """

@@ -2,7 +2,6 @@ using System.Text;
 using Cake.BuildxCache.Policy;
 using Cake.BuildxCache.Tests.EndToEnd.Harness;
 using Cake.BuildxCache.Tests.Support;
-using Cake.BuildxCache.Tests.Support.Registry;
 
 namespace Cake.BuildxCache.Tests.EndToEnd;
 
@@ -25,9 +24,6 @@ public sealed class SeveralArchitecturesWorkflowTests
 
     private const string Project = "org/app";
 
-    private static readonly Lazy<string> TwoPlatformBase = new(
-        () => MultiPlatformBaseImage.PushAsync(EndToEndSetUp.Registry, EndToEndSetUp.BaseImageWithHistory, "amd64", "386").GetAwaiter().GetResult());
-
     [Test]
     public void The_matrix_jobs_then_merge_give_one_index_with_both_platforms_under_the_tags()
     {
@@ -38,7 +34,7 @@ public sealed class SeveralArchitecturesWorkflowTests
         using var repository = TemplatedRepository.SharedProgram.Copy();
         var layout = File.ReadAllText(Path.Combine(RepositoryRoot.Path, LayoutFile));
         Assert.That(layout, Does.Contain("linux/arm64").And.Contain("ghcr.io/"), "what the test reads otherwise");
-        repository.Write(TemplatedRepository.ImageFolder + "/Dockerfile", Workspace.Dockerfile(TwoPlatformBase.Value));
+        repository.Write(TemplatedRepository.ImageFolder + "/Dockerfile", Workspace.Dockerfile(EndToEndSetUp.TwoPlatformBaseImageWithHistory));
         repository.Write("buildkitd.toml", $"[registry.\"{registry.Host}\"]\n  http = true\n");
         repository.Write(".github/workflows/image.yml", layout.Replace("linux/arm64", "linux/386", StringComparison.Ordinal).Replace("ghcr.io/", registry.Host + "/", StringComparison.Ordinal));
         var sha = repository.Commit("the several-architectures workflow");
