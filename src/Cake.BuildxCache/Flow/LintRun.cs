@@ -39,7 +39,7 @@ internal static partial class LintRun
         }
 
         // The user's bake file is checked as bake resolves it, every target in one call, reported per target.
-        if (BakeLintSteps.Of(run.BuildxOptions, steps.Plan.Builder) is { } bake)
+        if (run.Plan.BakeLint is { } bake && run.BuildxOptions.BakeFiles.Count > 0)
         {
             // The run refused the file before this (EnsureValid), so every target it names maps to an image.
             BakeLintRun.Run(run, bake, [.. run.BakeFile.Images.Select(image => image.Name)]);
@@ -47,7 +47,7 @@ internal static partial class LintRun
         }
 
         // Image sections: every image's check, as its own build would run it, in one bake over a generated definition.
-        if (run.Plan.Bakes)
+        if (run.Plan.BakeLint is { } sections)
         {
             var definitionFile = new FilePath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"buildx-cache-lint-{Guid.NewGuid():N}.json"));
             try
@@ -59,7 +59,7 @@ internal static partial class LintRun
                     return new KeyValuePair<string, BuildxBuildSettings>(image.Name, check);
                 }).ToList();
                 File.WriteAllText(definitionFile.FullPath, BakeDefinition.Json(checks));
-                BakeLintRun.Run(run, new BakeLintSteps([definitionFile.FullPath], [BakeDefinition.DefaultGroup], steps.Plan.Builder, steps.FailOnWarnings), [.. checks.Select(check => check.Key)]);
+                BakeLintRun.Run(run, sections with { Files = [definitionFile.FullPath] }, [.. checks.Select(check => check.Key)]);
             }
             finally
             {
